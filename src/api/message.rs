@@ -1,0 +1,510 @@
+//! `MessageEntity`, `MessageFwdHeader`, `MessageReplyHeader` and `MessageMedia`.
+
+use core::fmt;
+
+use super::contacts::InputUser;
+use super::peer::Peer;
+use super::{element_via_decode, Ctx, Decode};
+use crate::error::{Error, ErrorKind, Result};
+use crate::flags::Flags;
+use crate::object::Object;
+use crate::reader::Reader;
+use crate::schema::{id, ty};
+use crate::string::TlStr;
+use crate::walk::Expect;
+
+macro_rules! plain_entities {
+    ($($variant:ident = $id:ident, $name:literal;)*) => {
+        /// A `MessageEntity`: one of the 19 constructors of layer 122. Every
+        /// one has `offset` and `length` (in UTF-16 code units of the text).
+        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        pub enum MessageEntity<'a> {
+            $(
+                #[doc = concat!("`", $name, "`.")]
+                $variant {
+                    /// Start, in UTF-16 code units.
+                    offset: i32,
+                    /// Length, in UTF-16 code units.
+                    length: i32,
+                },
+            )*
+            /// `messageEntityPre`.
+            MessageEntityPre {
+                /// Start, in UTF-16 code units.
+                offset: i32,
+                /// Length, in UTF-16 code units.
+                length: i32,
+                /// The code block's language.
+                language: TlStr<'a>,
+            },
+            /// `messageEntityTextUrl`.
+            MessageEntityTextUrl {
+                /// Start, in UTF-16 code units.
+                offset: i32,
+                /// Length, in UTF-16 code units.
+                length: i32,
+                /// The link.
+                url: TlStr<'a>,
+            },
+            /// `messageEntityMentionName`.
+            MessageEntityMentionName {
+                /// Start, in UTF-16 code units.
+                offset: i32,
+                /// Length, in UTF-16 code units.
+                length: i32,
+                /// The user mentioned.
+                user_id: i32,
+            },
+            /// `inputMessageEntityMentionName`.
+            InputMessageEntityMentionName {
+                /// Start, in UTF-16 code units.
+                offset: i32,
+                /// Length, in UTF-16 code units.
+                length: i32,
+                /// The user mentioned.
+                user_id: InputUser<'a>,
+            },
+        }
+
+        impl<'a> MessageEntity<'a> {
+            /// Its constructor id.
+            pub fn id(&self) -> u32 {
+                match self {
+                    $(MessageEntity::$variant { .. } => id::$id,)*
+                    MessageEntity::MessageEntityPre { .. } => id::MESSAGE_ENTITY_PRE,
+                    MessageEntity::MessageEntityTextUrl { .. } => id::MESSAGE_ENTITY_TEXT_URL,
+                    MessageEntity::MessageEntityMentionName { .. } => id::MESSAGE_ENTITY_MENTION_NAME,
+                    MessageEntity::InputMessageEntityMentionName { .. } => {
+                        id::INPUT_MESSAGE_ENTITY_MENTION_NAME
+                    }
+                }
+            }
+
+            /// Its constructor name (`messageEntityBold`).
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(MessageEntity::$variant { .. } => $name,)*
+                    MessageEntity::MessageEntityPre { .. } => "messageEntityPre",
+                    MessageEntity::MessageEntityTextUrl { .. } => "messageEntityTextUrl",
+                    MessageEntity::MessageEntityMentionName { .. } => "messageEntityMentionName",
+                    MessageEntity::InputMessageEntityMentionName { .. } => {
+                        "inputMessageEntityMentionName"
+                    }
+                }
+            }
+
+            /// Start, in UTF-16 code units.
+            pub fn offset(&self) -> i32 {
+                match *self {
+                    $(MessageEntity::$variant { offset, .. } => offset,)*
+                    MessageEntity::MessageEntityPre { offset, .. }
+                    | MessageEntity::MessageEntityTextUrl { offset, .. }
+                    | MessageEntity::MessageEntityMentionName { offset, .. }
+                    | MessageEntity::InputMessageEntityMentionName { offset, .. } => offset,
+                }
+            }
+
+            /// Length, in UTF-16 code units.
+            pub fn length(&self) -> i32 {
+                match *self {
+                    $(MessageEntity::$variant { length, .. } => length,)*
+                    MessageEntity::MessageEntityPre { length, .. }
+                    | MessageEntity::MessageEntityTextUrl { length, .. }
+                    | MessageEntity::MessageEntityMentionName { length, .. }
+                    | MessageEntity::InputMessageEntityMentionName { length, .. } => length,
+                }
+            }
+
+            fn plain(found: u32, offset: i32, length: i32) -> Option<MessageEntity<'a>> {
+                match found {
+                    $(id::$id => Some(MessageEntity::$variant { offset, length }),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+plain_entities! {
+    MessageEntityUnknown = MESSAGE_ENTITY_UNKNOWN, "messageEntityUnknown";
+    MessageEntityMention = MESSAGE_ENTITY_MENTION, "messageEntityMention";
+    MessageEntityHashtag = MESSAGE_ENTITY_HASHTAG, "messageEntityHashtag";
+    MessageEntityBotCommand = MESSAGE_ENTITY_BOT_COMMAND, "messageEntityBotCommand";
+    MessageEntityUrl = MESSAGE_ENTITY_URL, "messageEntityUrl";
+    MessageEntityEmail = MESSAGE_ENTITY_EMAIL, "messageEntityEmail";
+    MessageEntityBold = MESSAGE_ENTITY_BOLD, "messageEntityBold";
+    MessageEntityItalic = MESSAGE_ENTITY_ITALIC, "messageEntityItalic";
+    MessageEntityCode = MESSAGE_ENTITY_CODE, "messageEntityCode";
+    MessageEntityPhone = MESSAGE_ENTITY_PHONE, "messageEntityPhone";
+    MessageEntityCashtag = MESSAGE_ENTITY_CASHTAG, "messageEntityCashtag";
+    MessageEntityUnderline = MESSAGE_ENTITY_UNDERLINE, "messageEntityUnderline";
+    MessageEntityStrike = MESSAGE_ENTITY_STRIKE, "messageEntityStrike";
+    MessageEntityBlockquote = MESSAGE_ENTITY_BLOCKQUOTE, "messageEntityBlockquote";
+    MessageEntityBankCard = MESSAGE_ENTITY_BANK_CARD, "messageEntityBankCard";
+}
+
+/// The error for a constructor of the wrong type where `expected` belongs.
+#[cold]
+pub(crate) fn wrong_type(expected_type: u16, found: u32, at: usize) -> Error {
+    let kind = if crate::schema::constructor_by_id(found).is_some() {
+        ErrorKind::WrongType {
+            expected_type,
+            found,
+        }
+    } else {
+        ErrorKind::UnknownConstructor { id: found }
+    };
+    Error::new(kind, at)
+}
+
+impl<'a> Decode<'a> for MessageEntity<'a> {
+    const MIN_SIZE: usize = 12;
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageEntity<'a>> {
+        let at = r.offset();
+        let found = r.read_id()?;
+        let known = matches!(
+            found,
+            id::MESSAGE_ENTITY_PRE
+                | id::MESSAGE_ENTITY_TEXT_URL
+                | id::MESSAGE_ENTITY_MENTION_NAME
+                | id::INPUT_MESSAGE_ENTITY_MENTION_NAME
+        ) || MessageEntity::plain(found, 0, 0).is_some();
+        if !known {
+            return Err(wrong_type(ty::MESSAGE_ENTITY, found, at));
+        }
+        let offset = r.read_int()?;
+        let length = r.read_int()?;
+        Ok(match found {
+            id::MESSAGE_ENTITY_PRE => MessageEntity::MessageEntityPre {
+                offset,
+                length,
+                language: r.read_string()?,
+            },
+            id::MESSAGE_ENTITY_TEXT_URL => MessageEntity::MessageEntityTextUrl {
+                offset,
+                length,
+                url: r.read_string()?,
+            },
+            id::MESSAGE_ENTITY_MENTION_NAME => MessageEntity::MessageEntityMentionName {
+                offset,
+                length,
+                user_id: r.read_int()?,
+            },
+            id::INPUT_MESSAGE_ENTITY_MENTION_NAME => MessageEntity::InputMessageEntityMentionName {
+                offset,
+                length,
+                user_id: InputUser::decode_in(r, cx.nested(r)?)?,
+            },
+            _ => match MessageEntity::plain(found, offset, length) {
+                Some(e) => e,
+                None => return Err(wrong_type(ty::MESSAGE_ENTITY, found, at)),
+            },
+        })
+    }
+}
+element_via_decode!(MessageEntity);
+
+#[cfg(feature = "names")]
+impl fmt::Display for MessageEntity<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut o = super::JsonObject::new(f, self.name())?;
+        o.int("offset", self.offset())?;
+        o.int("length", self.length())?;
+        match self {
+            MessageEntity::MessageEntityPre { language, .. } => o.str("language", *language)?,
+            MessageEntity::MessageEntityTextUrl { url, .. } => o.str("url", *url)?,
+            MessageEntity::MessageEntityMentionName { user_id, .. } => {
+                o.int("user_id", *user_id)?
+            }
+            MessageEntity::InputMessageEntityMentionName { user_id, .. } => {
+                o.value("user_id", user_id)?
+            }
+            _ => {}
+        }
+        o.finish()
+    }
+}
+
+/// A type alias kept for the `types` module: entity constructors are the
+/// variants of [`MessageEntity`].
+pub type MessageEntityData<'a> = MessageEntity<'a>;
+
+/// `messageFwdHeader#5f777dce`: where a forwarded message came from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MessageFwdHeader<'a> {
+    flags: Flags,
+    from_id: Option<Peer>,
+    from_name: Option<TlStr<'a>>,
+    date: i32,
+    channel_post: Option<i32>,
+    post_author: Option<TlStr<'a>>,
+    saved_from_peer: Option<Peer>,
+    saved_from_msg_id: Option<i32>,
+    psa_type: Option<TlStr<'a>>,
+}
+
+impl<'a> MessageFwdHeader<'a> {
+    /// `from_id:flags.0?Peer`.
+    pub fn from_id(&self) -> Option<Peer> {
+        self.from_id
+    }
+    /// `from_name:flags.5?string`.
+    pub fn from_name(&self) -> Option<TlStr<'a>> {
+        self.from_name
+    }
+    /// `date:int`.
+    pub fn date(&self) -> i32 {
+        self.date
+    }
+    /// `channel_post:flags.2?int`.
+    pub fn channel_post(&self) -> Option<i32> {
+        self.channel_post
+    }
+    /// `post_author:flags.3?string`.
+    pub fn post_author(&self) -> Option<TlStr<'a>> {
+        self.post_author
+    }
+    /// `saved_from_peer:flags.4?Peer`.
+    pub fn saved_from_peer(&self) -> Option<Peer> {
+        self.saved_from_peer
+    }
+    /// `saved_from_msg_id:flags.4?int`.
+    pub fn saved_from_msg_id(&self) -> Option<i32> {
+        self.saved_from_msg_id
+    }
+    /// `psa_type:flags.6?string`.
+    pub fn psa_type(&self) -> Option<TlStr<'a>> {
+        self.psa_type
+    }
+    /// The flags word as it was on the wire.
+    pub fn flags(&self) -> Flags {
+        self.flags
+    }
+}
+
+/// Reads a flags word and refuses bits no field declares.
+#[inline]
+pub(crate) fn read_flags(r: &mut Reader<'_>, declared: u32) -> Result<Flags> {
+    let at = r.offset();
+    let f = r.read_flags()?;
+    if f.bits() & !declared != 0 {
+        return Err(Error::new(
+            ErrorKind::UndeclaredFlags {
+                flags: f.bits(),
+                undeclared: f.bits() & !declared,
+            },
+            at,
+        ));
+    }
+    Ok(f)
+}
+
+/// Reads `T` when bit `bit` of `flags` is set.
+#[inline]
+pub(crate) fn opt<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Result<T>) -> Result<Option<T>> {
+    if flags.has(bit) {
+        read().map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+impl<'a> Decode<'a> for MessageFwdHeader<'a> {
+    const MIN_SIZE: usize = 12;
+    fn decode_in(r: &mut Reader<'a>, _cx: Ctx<'_>) -> Result<MessageFwdHeader<'a>> {
+        let at = r.offset();
+        let found = r.read_id()?;
+        if found != id::MESSAGE_FWD_HEADER {
+            return Err(wrong_type(ty::MESSAGE_FWD_HEADER, found, at));
+        }
+        let flags = read_flags(r, 0b111_1101)?;
+        Ok(MessageFwdHeader {
+            flags,
+            from_id: opt(flags, 0, || Peer::read(r))?,
+            from_name: opt(flags, 5, || r.read_string())?,
+            date: r.read_int()?,
+            channel_post: opt(flags, 2, || r.read_int())?,
+            post_author: opt(flags, 3, || r.read_string())?,
+            saved_from_peer: opt(flags, 4, || Peer::read(r))?,
+            saved_from_msg_id: opt(flags, 4, || r.read_int())?,
+            psa_type: opt(flags, 6, || r.read_string())?,
+        })
+    }
+}
+
+#[cfg(feature = "names")]
+impl fmt::Display for MessageFwdHeader<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut o = super::JsonObject::new(f, "messageFwdHeader")?;
+        o.opt_value("from_id", self.from_id)?;
+        o.opt_str("from_name", self.from_name)?;
+        o.int("date", self.date)?;
+        o.opt_int("channel_post", self.channel_post)?;
+        o.opt_str("post_author", self.post_author)?;
+        o.opt_value("saved_from_peer", self.saved_from_peer)?;
+        o.opt_int("saved_from_msg_id", self.saved_from_msg_id)?;
+        o.opt_str("psa_type", self.psa_type)?;
+        o.finish()
+    }
+}
+
+/// `messageReplyHeader#a6d57763`: what a message replies to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MessageReplyHeader {
+    reply_to_msg_id: i32,
+    reply_to_peer_id: Option<Peer>,
+    reply_to_top_id: Option<i32>,
+}
+
+impl MessageReplyHeader {
+    /// `reply_to_msg_id:int`.
+    pub fn reply_to_msg_id(&self) -> i32 {
+        self.reply_to_msg_id
+    }
+    /// `reply_to_peer_id:flags.0?Peer`.
+    pub fn reply_to_peer_id(&self) -> Option<Peer> {
+        self.reply_to_peer_id
+    }
+    /// `reply_to_top_id:flags.1?int`.
+    pub fn reply_to_top_id(&self) -> Option<i32> {
+        self.reply_to_top_id
+    }
+}
+
+impl<'a> Decode<'a> for MessageReplyHeader {
+    const MIN_SIZE: usize = 12;
+    fn decode_in(r: &mut Reader<'a>, _cx: Ctx<'_>) -> Result<MessageReplyHeader> {
+        let at = r.offset();
+        let found = r.read_id()?;
+        if found != id::MESSAGE_REPLY_HEADER {
+            return Err(wrong_type(ty::MESSAGE_REPLY_HEADER, found, at));
+        }
+        let flags = read_flags(r, 0b11)?;
+        Ok(MessageReplyHeader {
+            reply_to_msg_id: r.read_int()?,
+            reply_to_peer_id: opt(flags, 0, || Peer::read(r))?,
+            reply_to_top_id: opt(flags, 1, || r.read_int())?,
+        })
+    }
+}
+
+#[cfg(feature = "names")]
+impl fmt::Display for MessageReplyHeader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut o = super::JsonObject::new(f, "messageReplyHeader")?;
+        o.int("reply_to_msg_id", self.reply_to_msg_id)?;
+        o.opt_value("reply_to_peer_id", self.reply_to_peer_id)?;
+        o.opt_int("reply_to_top_id", self.reply_to_top_id)?;
+        o.finish()
+    }
+}
+
+/// `MessageMedia`: which of its 13 constructors, with the payload as a
+/// validated dynamic [`Object`] (whose fields are the constructor's).
+#[derive(Clone, Copy, Debug)]
+pub enum MessageMedia<'a> {
+    /// `messageMediaEmpty`.
+    MessageMediaEmpty,
+    /// `messageMediaPhoto`.
+    MessageMediaPhoto(Object<'a>),
+    /// `messageMediaGeo`.
+    MessageMediaGeo(Object<'a>),
+    /// `messageMediaContact`.
+    MessageMediaContact(Object<'a>),
+    /// `messageMediaUnsupported`.
+    MessageMediaUnsupported,
+    /// `messageMediaDocument`.
+    MessageMediaDocument(Object<'a>),
+    /// `messageMediaWebPage`.
+    MessageMediaWebPage(Object<'a>),
+    /// `messageMediaVenue`.
+    MessageMediaVenue(Object<'a>),
+    /// `messageMediaGame`.
+    MessageMediaGame(Object<'a>),
+    /// `messageMediaInvoice`.
+    MessageMediaInvoice(Object<'a>),
+    /// `messageMediaGeoLive`.
+    MessageMediaGeoLive(Object<'a>),
+    /// `messageMediaPoll`.
+    MessageMediaPoll(Object<'a>),
+    /// `messageMediaDice`.
+    MessageMediaDice(Object<'a>),
+}
+
+impl<'a> MessageMedia<'a> {
+    /// Its constructor id.
+    pub fn id(&self) -> u32 {
+        match self {
+            MessageMedia::MessageMediaEmpty => id::MESSAGE_MEDIA_EMPTY,
+            MessageMedia::MessageMediaUnsupported => id::MESSAGE_MEDIA_UNSUPPORTED,
+            MessageMedia::MessageMediaPhoto(o)
+            | MessageMedia::MessageMediaGeo(o)
+            | MessageMedia::MessageMediaContact(o)
+            | MessageMedia::MessageMediaDocument(o)
+            | MessageMedia::MessageMediaWebPage(o)
+            | MessageMedia::MessageMediaVenue(o)
+            | MessageMedia::MessageMediaGame(o)
+            | MessageMedia::MessageMediaInvoice(o)
+            | MessageMedia::MessageMediaGeoLive(o)
+            | MessageMedia::MessageMediaPoll(o)
+            | MessageMedia::MessageMediaDice(o) => o.id(),
+        }
+    }
+
+    /// The payload as a dynamic view (`None` for the empty constructors).
+    pub fn object(&self) -> Option<Object<'a>> {
+        match *self {
+            MessageMedia::MessageMediaEmpty | MessageMedia::MessageMediaUnsupported => None,
+            MessageMedia::MessageMediaPhoto(o)
+            | MessageMedia::MessageMediaGeo(o)
+            | MessageMedia::MessageMediaContact(o)
+            | MessageMedia::MessageMediaDocument(o)
+            | MessageMedia::MessageMediaWebPage(o)
+            | MessageMedia::MessageMediaVenue(o)
+            | MessageMedia::MessageMediaGame(o)
+            | MessageMedia::MessageMediaInvoice(o)
+            | MessageMedia::MessageMediaGeoLive(o)
+            | MessageMedia::MessageMediaPoll(o)
+            | MessageMedia::MessageMediaDice(o) => Some(o),
+        }
+    }
+}
+
+impl<'a> Decode<'a> for MessageMedia<'a> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageMedia<'a>> {
+        let start = r.offset();
+        let o = cx.object(r, Expect::Type(ty::MESSAGE_MEDIA))?;
+        Ok(match o.id() {
+            id::MESSAGE_MEDIA_EMPTY => MessageMedia::MessageMediaEmpty,
+            id::MESSAGE_MEDIA_UNSUPPORTED => MessageMedia::MessageMediaUnsupported,
+            id::MESSAGE_MEDIA_PHOTO => MessageMedia::MessageMediaPhoto(o),
+            id::MESSAGE_MEDIA_GEO => MessageMedia::MessageMediaGeo(o),
+            id::MESSAGE_MEDIA_CONTACT => MessageMedia::MessageMediaContact(o),
+            id::MESSAGE_MEDIA_DOCUMENT => MessageMedia::MessageMediaDocument(o),
+            id::MESSAGE_MEDIA_WEB_PAGE => MessageMedia::MessageMediaWebPage(o),
+            id::MESSAGE_MEDIA_VENUE => MessageMedia::MessageMediaVenue(o),
+            id::MESSAGE_MEDIA_GAME => MessageMedia::MessageMediaGame(o),
+            id::MESSAGE_MEDIA_INVOICE => MessageMedia::MessageMediaInvoice(o),
+            id::MESSAGE_MEDIA_GEO_LIVE => MessageMedia::MessageMediaGeoLive(o),
+            id::MESSAGE_MEDIA_POLL => MessageMedia::MessageMediaPoll(o),
+            id::MESSAGE_MEDIA_DICE => MessageMedia::MessageMediaDice(o),
+            other => return Err(wrong_type(ty::MESSAGE_MEDIA, other, start)),
+        })
+    }
+}
+
+#[cfg(feature = "names")]
+impl fmt::Display for MessageMedia<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.object() {
+            Some(o) => crate::json::Json(o).fmt(f),
+            None => {
+                let name = match self {
+                    MessageMedia::MessageMediaEmpty => "messageMediaEmpty",
+                    _ => "messageMediaUnsupported",
+                };
+                super::JsonObject::new(f, name)?.finish()
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! Hand-written typed views for layer 122: the `Updates` family and what it
+//! carries, and the `contacts.acceptContact` request.
+//!
+//! A typed view validates its bytes once, when it is decoded (nested objects
+//! it does not type are validated by the walker), and from then on its
+//! accessors and vector iterators cannot fail. Strings and bytes borrow the
+//! input.
+//!
+//! Structs are named for the TL constructor in UpperCamelCase and live in
+//! [`types`]; enums are named for the TL type and live here, with one variant
+//! per constructor keeping the constructor's full name.
+
+use core::fmt;
+
+use crate::error::{ErrorKind, Result};
+use crate::limits::Limits;
+use crate::object::Object;
+use crate::reader::Reader;
+use crate::vector::{Element, Vector};
+use crate::walk::Expect;
+
+pub mod contacts;
+pub mod message;
+pub mod peer;
+pub mod updates;
+
+pub use contacts::{AcceptContact, AcceptContactError, AcceptContactReply, InputPeer, InputUser};
+pub use message::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
+pub use peer::{Chat, Peer, User};
+pub use updates::{Update, Updates};
+
+/// The constructor structs, named for their TL constructors.
+pub mod types {
+    pub use super::message::{
+        MessageEntityData, MessageFwdHeader as MessageFwdHeaderData,
+        MessageReplyHeader as MessageReplyHeaderData,
+    };
+    pub use super::peer::{ChannelData, ChatData, UserData};
+    pub use super::updates::{
+        UpdateShort, UpdateShortChatMessage, UpdateShortMessage, UpdateShortSentMessage,
+        UpdatesCombined, UpdatesData as Updates,
+    };
+}
+
+/// Where a typed decode is: the limits in force and how many objects enclose
+/// the one being read.
+#[derive(Clone, Copy, Debug)]
+pub struct Ctx<'l> {
+    /// The limits in force.
+    pub limits: &'l Limits,
+    /// How many objects enclose this one.
+    pub depth: u32,
+}
+
+/// Limits for re-reading bytes that already passed validation.
+pub(crate) const REREAD: Limits = Limits {
+    max_depth: Limits::MAX_DEPTH,
+    max_unpacked: 0,
+};
+
+impl<'l> Ctx<'l> {
+    /// A context for a top-level object.
+    pub const fn root(limits: &'l Limits) -> Ctx<'l> {
+        Ctx { limits, depth: 0 }
+    }
+
+    /// The context of an object nested in this one; an error when that
+    /// passes the depth limit.
+    #[inline]
+    pub fn nested(self, r: &Reader<'_>) -> Result<Ctx<'l>> {
+        let depth = self.depth.saturating_add(1);
+        let limit = self.limits.max_depth.min(Limits::MAX_DEPTH);
+        if depth >= limit {
+            return Err(r.error(ErrorKind::DepthLimit { limit }));
+        }
+        Ok(Ctx {
+            limits: self.limits,
+            depth,
+        })
+    }
+
+    /// Validates an untyped nested object of `expect` at `r` (this context
+    /// is the nested object's own) and views it.
+    #[inline]
+    pub fn object<'a>(self, r: &mut Reader<'a>, expect: Expect) -> Result<Object<'a>> {
+        Object::read_at_depth(r, expect, self.limits, self.depth)
+    }
+}
+
+/// A typed view that decodes (and validates) itself from a reader.
+pub trait Decode<'a>: Sized {
+    /// The fewest bytes a value takes (for vector count checks).
+    const MIN_SIZE: usize = 4;
+    /// Reads one value at `r`, which `cx` says is nested how deep.
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self>;
+}
+
+/// Reads a boxed `Vector<T>` of typed views, validating each element under
+/// `cx` (the vector's owner's context).
+pub(crate) fn read_vector<'a, T: Decode<'a> + Element<'a>>(
+    r: &mut Reader<'a>,
+    cx: Ctx<'_>,
+) -> Result<Vector<'a, T>> {
+    let count = r.read_vector_len(<T as Decode<'a>>::MIN_SIZE)?;
+    let start = *r;
+    for _ in 0..count {
+        let child = cx.nested(r)?;
+        T::decode_in(r, child)?;
+    }
+    let used = start.remaining().saturating_sub(r.remaining());
+    Ok(Vector::from_parts(
+        start.rest().get(..used).unwrap_or(&[]),
+        count,
+        start.offset(),
+    ))
+}
+
+/// Implements [`Element`] for a typed view by re-reading validated bytes.
+macro_rules! element_via_decode {
+    ($t:ident) => {
+        impl<'a> $crate::vector::Element<'a> for $t<'a> {
+            const MIN_SIZE: usize = <$t<'a> as $crate::api::Decode<'a>>::MIN_SIZE;
+            #[inline]
+            fn read(r: &mut $crate::reader::Reader<'a>) -> $crate::error::Result<$t<'a>> {
+                <$t<'a> as $crate::api::Decode<'a>>::decode_in(
+                    r,
+                    $crate::api::Ctx::root(&$crate::api::REREAD),
+                )
+            }
+        }
+    };
+}
+pub(crate) use element_via_decode;
+
+/// Decodes exactly one `T` from `input`.
+pub(crate) fn decode_all<'a, T: Decode<'a>>(input: &'a [u8], limits: &Limits) -> Result<T> {
+    let mut r = Reader::new(input);
+    let v = T::decode_in(&mut r, Ctx::root(limits))?;
+    r.finish()?;
+    Ok(v)
+}
+
+/// Decodes one `T` at the start of `input`; returns it and the rest.
+pub(crate) fn decode_prefix<'a, T: Decode<'a>>(
+    input: &'a [u8],
+    limits: &Limits,
+) -> Result<(T, &'a [u8])> {
+    let mut r = Reader::new(input);
+    let v = T::decode_in(&mut r, Ctx::root(limits))?;
+    Ok((v, r.rest()))
+}
+
+/// Writes TL JSON for typed views: an object's `"_"` and fields in order.
+#[cfg(feature = "names")]
+pub(crate) struct JsonObject<'f, 'w> {
+    f: &'f mut fmt::Formatter<'w>,
+}
+
+#[cfg(feature = "names")]
+impl<'f, 'w> JsonObject<'f, 'w> {
+    /// Opens `{"_":"name"`.
+    pub(crate) fn new(f: &'f mut fmt::Formatter<'w>, name: &str) -> Result2<Self> {
+        f.write_str("{\"_\":")?;
+        crate::json::write_str_literal(f, crate::TlStr::from(name))?;
+        Ok(JsonObject { f })
+    }
+    fn key(&mut self, name: &str) -> fmt::Result {
+        self.f.write_str(",\"")?;
+        self.f.write_str(name)?;
+        self.f.write_str("\":")
+    }
+    pub(crate) fn int(&mut self, name: &str, v: i32) -> fmt::Result {
+        self.key(name)?;
+        write!(self.f, "{v}")
+    }
+    pub(crate) fn long(&mut self, name: &str, v: i64) -> fmt::Result {
+        self.key(name)?;
+        write!(self.f, "\"{v}\"")
+    }
+    pub(crate) fn str(&mut self, name: &str, v: crate::TlStr<'_>) -> fmt::Result {
+        self.key(name)?;
+        crate::json::write_str_literal(self.f, v)
+    }
+    pub(crate) fn flag(&mut self, name: &str, set: bool) -> fmt::Result {
+        if set {
+            self.key(name)?;
+            self.f.write_str("true")?;
+        }
+        Ok(())
+    }
+    pub(crate) fn opt_int(&mut self, name: &str, v: Option<i32>) -> fmt::Result {
+        v.map_or(Ok(()), |v| self.int(name, v))
+    }
+    pub(crate) fn opt_long(&mut self, name: &str, v: Option<i64>) -> fmt::Result {
+        v.map_or(Ok(()), |v| self.long(name, v))
+    }
+    pub(crate) fn opt_str(&mut self, name: &str, v: Option<crate::TlStr<'_>>) -> fmt::Result {
+        v.map_or(Ok(()), |v| self.str(name, v))
+    }
+    /// A nested value printed by its own `Display`.
+    pub(crate) fn value(&mut self, name: &str, v: &dyn fmt::Display) -> fmt::Result {
+        self.key(name)?;
+        v.fmt(self.f)
+    }
+    pub(crate) fn opt_value<T: fmt::Display>(&mut self, name: &str, v: Option<T>) -> fmt::Result {
+        v.map_or(Ok(()), |v| self.value(name, &v))
+    }
+    /// A nested untyped object, printed through the dynamic view.
+    pub(crate) fn object(&mut self, name: &str, v: Object<'_>) -> fmt::Result {
+        self.value(name, &crate::json::Json(v))
+    }
+    pub(crate) fn opt_object(&mut self, name: &str, v: Option<Object<'_>>) -> fmt::Result {
+        v.map_or(Ok(()), |v| self.object(name, v))
+    }
+    /// A vector whose elements print by their own `Display`.
+    pub(crate) fn vector<I, T>(&mut self, name: &str, items: I) -> fmt::Result
+    where
+        I: IntoIterator<Item = T>,
+        T: fmt::Display,
+    {
+        self.key(name)?;
+        self.f.write_str("[")?;
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                self.f.write_str(",")?;
+            }
+            item.fmt(self.f)?;
+        }
+        self.f.write_str("]")
+    }
+    pub(crate) fn finish(self) -> fmt::Result {
+        self.f.write_str("}")
+    }
+}
+
+#[cfg(feature = "names")]
+type Result2<T> = core::result::Result<T, fmt::Error>;

@@ -1,0 +1,566 @@
+//! `Updates`: the seven constructors a server pushes, as borrowed typed views.
+//!
+//! ```
+//! let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/short_sent.bin")).unwrap();
+//! let tlview::Updates::UpdateShortSentMessage(m) = tlview::Updates::decode(&bytes).unwrap() else {
+//!     panic!("not an updateShortSentMessage")
+//! };
+//! assert!(m.out());
+//! assert_eq!(m.entities().map(|e| e.len()), Some(2));
+//! ```
+
+use core::fmt;
+
+use super::message::{opt, read_flags, wrong_type};
+use super::{read_vector, Ctx, Decode};
+use super::{Chat, User};
+use super::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
+use crate::error::Result;
+use crate::flags::Flags;
+use crate::limits::Limits;
+use crate::object::Object;
+use crate::reader::Reader;
+use crate::schema::{id, ty};
+use crate::string::TlStr;
+use crate::vector::{Element, Vector};
+use crate::walk::Expect;
+
+/// An `Update`: a validated dynamic view (its constructor and fields).
+#[derive(Clone, Copy, Debug)]
+pub struct Update<'a>(pub Object<'a>);
+
+impl<'a> Update<'a> {
+    /// Its constructor id (`schema::id::UPDATE_NEW_MESSAGE`, ...).
+    pub fn id(&self) -> u32 {
+        self.0.id()
+    }
+    /// The dynamic view.
+    pub fn object(&self) -> Object<'a> {
+        self.0
+    }
+}
+
+impl<'a> Decode<'a> for Update<'a> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Update<'a>> {
+        cx.object(r, Expect::Type(ty::UPDATE)).map(Update)
+    }
+}
+super::element_via_decode!(Update);
+
+#[cfg(feature = "names")]
+impl fmt::Display for Update<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::json::Json(self.0).fmt(f)
+    }
+}
+
+/// `Updates`: one variant per constructor of layer 122, each keeping the
+/// constructor's full name.
+#[derive(Clone, Copy, Debug)]
+pub enum Updates<'a> {
+    /// `updatesTooLong#e317af7e`: too many updates; the client must fetch
+    /// the difference.
+    UpdatesTooLong,
+    /// `updateShortMessage#2296d2c8`.
+    UpdateShortMessage(UpdateShortMessage<'a>),
+    /// `updateShortChatMessage#402d5dbb`.
+    UpdateShortChatMessage(UpdateShortChatMessage<'a>),
+    /// `updateShort#78d4dec1`.
+    UpdateShort(UpdateShort<'a>),
+    /// `updatesCombined#725b04c3`.
+    UpdatesCombined(UpdatesCombined<'a>),
+    /// `updates#74ae4240` (its struct is [`types::Updates`](super::types::Updates)).
+    Updates(UpdatesData<'a>),
+    /// `updateShortSentMessage#11f1331c`.
+    UpdateShortSentMessage(UpdateShortSentMessage<'a>),
+}
+
+impl<'a> Updates<'a> {
+    /// Decodes one `Updates` object that must fill `input` exactly; the whole
+    /// message is validated once, here.
+    pub fn decode(input: &'a [u8]) -> Result<Updates<'a>> {
+        super::decode_all(input, &Limits::DEFAULT)
+    }
+
+    /// As [`Updates::decode`], with caller-set limits.
+    pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<Updates<'a>> {
+        super::decode_all(input, limits)
+    }
+
+    /// Decodes one `Updates` object at the start of `input`; returns it and
+    /// the bytes after it.
+    pub fn decode_prefix(input: &'a [u8]) -> Result<(Updates<'a>, &'a [u8])> {
+        super::decode_prefix(input, &Limits::DEFAULT)
+    }
+
+    /// Its constructor id.
+    pub fn id(&self) -> u32 {
+        match self {
+            Updates::UpdatesTooLong => id::UPDATES_TOO_LONG,
+            Updates::UpdateShortMessage(_) => id::UPDATE_SHORT_MESSAGE,
+            Updates::UpdateShortChatMessage(_) => id::UPDATE_SHORT_CHAT_MESSAGE,
+            Updates::UpdateShort(_) => id::UPDATE_SHORT,
+            Updates::UpdatesCombined(_) => id::UPDATES_COMBINED,
+            Updates::Updates(_) => id::UPDATES,
+            Updates::UpdateShortSentMessage(_) => id::UPDATE_SHORT_SENT_MESSAGE,
+        }
+    }
+
+    /// Its constructor name (`updateShortMessage`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Updates::UpdatesTooLong => "updatesTooLong",
+            Updates::UpdateShortMessage(_) => "updateShortMessage",
+            Updates::UpdateShortChatMessage(_) => "updateShortChatMessage",
+            Updates::UpdateShort(_) => "updateShort",
+            Updates::UpdatesCombined(_) => "updatesCombined",
+            Updates::Updates(_) => "updates",
+            Updates::UpdateShortSentMessage(_) => "updateShortSentMessage",
+        }
+    }
+}
+
+impl<'a> Decode<'a> for Updates<'a> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Updates<'a>> {
+        let at = r.offset();
+        let found = r.read_id()?;
+        Ok(match found {
+            id::UPDATES_TOO_LONG => Updates::UpdatesTooLong,
+            id::UPDATE_SHORT_MESSAGE => {
+                Updates::UpdateShortMessage(UpdateShortMessage::read_body(r, cx)?)
+            }
+            id::UPDATE_SHORT_CHAT_MESSAGE => {
+                Updates::UpdateShortChatMessage(UpdateShortChatMessage::read_body(r, cx)?)
+            }
+            id::UPDATE_SHORT => Updates::UpdateShort(UpdateShort {
+                update: Update::decode_in(r, cx.nested(r)?)?,
+                date: r.read_int()?,
+            }),
+            id::UPDATES_COMBINED => {
+                let (updates, users, chats) = read_lists(r, cx)?;
+                Updates::UpdatesCombined(UpdatesCombined {
+                    updates,
+                    users,
+                    chats,
+                    date: r.read_int()?,
+                    seq_start: r.read_int()?,
+                    seq: r.read_int()?,
+                })
+            }
+            id::UPDATES => {
+                let (updates, users, chats) = read_lists(r, cx)?;
+                Updates::Updates(UpdatesData {
+                    updates,
+                    users,
+                    chats,
+                    date: r.read_int()?,
+                    seq: r.read_int()?,
+                })
+            }
+            id::UPDATE_SHORT_SENT_MESSAGE => {
+                Updates::UpdateShortSentMessage(UpdateShortSentMessage::read_body(r, cx)?)
+            }
+            other => return Err(wrong_type(ty::UPDATES, other, at)),
+        })
+    }
+}
+
+type Lists<'a> = (
+    Vector<'a, Update<'a>>,
+    Vector<'a, User<'a>>,
+    Vector<'a, Chat<'a>>,
+);
+
+fn read_lists<'a>(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Lists<'a>> {
+    Ok((
+        read_vector(r, cx)?,
+        read_vector(r, cx)?,
+        read_vector(r, cx)?,
+    ))
+}
+
+macro_rules! getters {
+    ($($(#[$doc:meta])* $name:ident: $t:ty;)*) => {
+        $(
+            $(#[$doc])*
+            #[inline]
+            pub fn $name(&self) -> $t {
+                self.$name
+            }
+        )*
+    };
+}
+
+macro_rules! flag_getters {
+    ($($(#[$doc:meta])* $name:ident = $bit:expr;)*) => {
+        $(
+            $(#[$doc])*
+            #[inline]
+            pub fn $name(&self) -> bool {
+                self.flags.has($bit)
+            }
+        )*
+    };
+}
+
+/// `updateShortMessage#2296d2c8`: a private message, in short form.
+#[derive(Clone, Copy, Debug)]
+pub struct UpdateShortMessage<'a> {
+    flags: Flags,
+    id: i32,
+    user_id: i32,
+    message: TlStr<'a>,
+    pts: i32,
+    pts_count: i32,
+    date: i32,
+    fwd_from: Option<MessageFwdHeader<'a>>,
+    via_bot_id: Option<i32>,
+    reply_to: Option<MessageReplyHeader>,
+    entities: Option<Vector<'a, MessageEntity<'a>>>,
+}
+
+/// The declared flags bits of the short message constructors.
+const SHORT_MESSAGE_FLAGS: u32 =
+    1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 7 | 1 << 11 | 1 << 13;
+
+impl<'a> UpdateShortMessage<'a> {
+    flag_getters! {
+        /// `out:flags.1?true`.
+        out = 1;
+        /// `mentioned:flags.4?true`.
+        mentioned = 4;
+        /// `media_unread:flags.5?true`.
+        media_unread = 5;
+        /// `silent:flags.13?true`.
+        silent = 13;
+    }
+    getters! {
+        /// `id:int`.
+        id: i32;
+        /// `user_id:int`.
+        user_id: i32;
+        /// `message:string`.
+        message: TlStr<'a>;
+        /// `pts:int`.
+        pts: i32;
+        /// `pts_count:int`.
+        pts_count: i32;
+        /// `date:int`.
+        date: i32;
+        /// `fwd_from:flags.2?MessageFwdHeader`.
+        fwd_from: Option<MessageFwdHeader<'a>>;
+        /// `via_bot_id:flags.11?int`.
+        via_bot_id: Option<i32>;
+        /// `reply_to:flags.3?MessageReplyHeader`.
+        reply_to: Option<MessageReplyHeader>;
+        /// `entities:flags.7?Vector<MessageEntity>`.
+        entities: Option<Vector<'a, MessageEntity<'a>>>;
+        /// The flags word as it was on the wire.
+        flags: Flags;
+    }
+
+    fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
+        let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
+        Ok(UpdateShortMessage {
+            flags,
+            id: r.read_int()?,
+            user_id: r.read_int()?,
+            message: r.read_string()?,
+            pts: r.read_int()?,
+            pts_count: r.read_int()?,
+            date: r.read_int()?,
+            fwd_from: opt(flags, 2, || MessageFwdHeader::decode_in(r, cx.nested(r)?))?,
+            via_bot_id: opt(flags, 11, || r.read_int())?,
+            reply_to: opt(flags, 3, || MessageReplyHeader::decode_in(r, cx.nested(r)?))?,
+            entities: opt(flags, 7, || read_vector(r, cx))?,
+        })
+    }
+}
+
+/// `updateShortChatMessage#402d5dbb`: a group message, in short form.
+#[derive(Clone, Copy, Debug)]
+pub struct UpdateShortChatMessage<'a> {
+    flags: Flags,
+    id: i32,
+    from_id: i32,
+    chat_id: i32,
+    message: TlStr<'a>,
+    pts: i32,
+    pts_count: i32,
+    date: i32,
+    fwd_from: Option<MessageFwdHeader<'a>>,
+    via_bot_id: Option<i32>,
+    reply_to: Option<MessageReplyHeader>,
+    entities: Option<Vector<'a, MessageEntity<'a>>>,
+}
+
+impl<'a> UpdateShortChatMessage<'a> {
+    flag_getters! {
+        /// `out:flags.1?true`.
+        out = 1;
+        /// `mentioned:flags.4?true`.
+        mentioned = 4;
+        /// `media_unread:flags.5?true`.
+        media_unread = 5;
+        /// `silent:flags.13?true`.
+        silent = 13;
+    }
+    getters! {
+        /// `id:int`.
+        id: i32;
+        /// `from_id:int`.
+        from_id: i32;
+        /// `chat_id:int`.
+        chat_id: i32;
+        /// `message:string`.
+        message: TlStr<'a>;
+        /// `pts:int`.
+        pts: i32;
+        /// `pts_count:int`.
+        pts_count: i32;
+        /// `date:int`.
+        date: i32;
+        /// `fwd_from:flags.2?MessageFwdHeader`.
+        fwd_from: Option<MessageFwdHeader<'a>>;
+        /// `via_bot_id:flags.11?int`.
+        via_bot_id: Option<i32>;
+        /// `reply_to:flags.3?MessageReplyHeader`.
+        reply_to: Option<MessageReplyHeader>;
+        /// `entities:flags.7?Vector<MessageEntity>`.
+        entities: Option<Vector<'a, MessageEntity<'a>>>;
+        /// The flags word as it was on the wire.
+        flags: Flags;
+    }
+
+    fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
+        let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
+        Ok(UpdateShortChatMessage {
+            flags,
+            id: r.read_int()?,
+            from_id: r.read_int()?,
+            chat_id: r.read_int()?,
+            message: r.read_string()?,
+            pts: r.read_int()?,
+            pts_count: r.read_int()?,
+            date: r.read_int()?,
+            fwd_from: opt(flags, 2, || MessageFwdHeader::decode_in(r, cx.nested(r)?))?,
+            via_bot_id: opt(flags, 11, || r.read_int())?,
+            reply_to: opt(flags, 3, || MessageReplyHeader::decode_in(r, cx.nested(r)?))?,
+            entities: opt(flags, 7, || read_vector(r, cx))?,
+        })
+    }
+}
+
+/// `updateShort#78d4dec1`: one update.
+#[derive(Clone, Copy, Debug)]
+pub struct UpdateShort<'a> {
+    update: Update<'a>,
+    date: i32,
+}
+
+impl<'a> UpdateShort<'a> {
+    getters! {
+        /// `update:Update`.
+        update: Update<'a>;
+        /// `date:int`.
+        date: i32;
+    }
+}
+
+/// `updatesCombined#725b04c3`.
+#[derive(Clone, Copy, Debug)]
+pub struct UpdatesCombined<'a> {
+    updates: Vector<'a, Update<'a>>,
+    users: Vector<'a, User<'a>>,
+    chats: Vector<'a, Chat<'a>>,
+    date: i32,
+    seq_start: i32,
+    seq: i32,
+}
+
+impl<'a> UpdatesCombined<'a> {
+    getters! {
+        /// `updates:Vector<Update>`.
+        updates: Vector<'a, Update<'a>>;
+        /// `users:Vector<User>`.
+        users: Vector<'a, User<'a>>;
+        /// `chats:Vector<Chat>`.
+        chats: Vector<'a, Chat<'a>>;
+        /// `date:int`.
+        date: i32;
+        /// `seq_start:int`.
+        seq_start: i32;
+        /// `seq:int`.
+        seq: i32;
+    }
+}
+
+/// `updates#74ae4240`: updates with the users and chats they mention.
+#[derive(Clone, Copy, Debug)]
+pub struct UpdatesData<'a> {
+    updates: Vector<'a, Update<'a>>,
+    users: Vector<'a, User<'a>>,
+    chats: Vector<'a, Chat<'a>>,
+    date: i32,
+    seq: i32,
+}
+
+impl<'a> UpdatesData<'a> {
+    getters! {
+        /// `updates:Vector<Update>`.
+        updates: Vector<'a, Update<'a>>;
+        /// `users:Vector<User>`.
+        users: Vector<'a, User<'a>>;
+        /// `chats:Vector<Chat>`.
+        chats: Vector<'a, Chat<'a>>;
+        /// `date:int`.
+        date: i32;
+        /// `seq:int`.
+        seq: i32;
+    }
+}
+
+/// `updateShortSentMessage#11f1331c`: the answer to a message the client sent.
+#[derive(Clone, Copy, Debug)]
+pub struct UpdateShortSentMessage<'a> {
+    flags: Flags,
+    id: i32,
+    pts: i32,
+    pts_count: i32,
+    date: i32,
+    media: Option<MessageMedia<'a>>,
+    entities: Option<Vector<'a, MessageEntity<'a>>>,
+}
+
+impl<'a> UpdateShortSentMessage<'a> {
+    flag_getters! {
+        /// `out:flags.1?true`.
+        out = 1;
+    }
+    getters! {
+        /// `id:int`.
+        id: i32;
+        /// `pts:int`.
+        pts: i32;
+        /// `pts_count:int`.
+        pts_count: i32;
+        /// `date:int`.
+        date: i32;
+        /// `media:flags.9?MessageMedia`.
+        media: Option<MessageMedia<'a>>;
+        /// `entities:flags.7?Vector<MessageEntity>`.
+        entities: Option<Vector<'a, MessageEntity<'a>>>;
+        /// The flags word as it was on the wire.
+        flags: Flags;
+    }
+
+    fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
+        let flags = read_flags(r, 1 << 1 | 1 << 7 | 1 << 9)?;
+        Ok(UpdateShortSentMessage {
+            flags,
+            id: r.read_int()?,
+            pts: r.read_int()?,
+            pts_count: r.read_int()?,
+            date: r.read_int()?,
+            media: opt(flags, 9, || MessageMedia::decode_in(r, cx.nested(r)?))?,
+            entities: opt(flags, 7, || read_vector(r, cx))?,
+        })
+    }
+}
+
+#[cfg(feature = "names")]
+mod json {
+    use super::*;
+    use crate::api::JsonObject;
+
+    fn short_common(o: &mut JsonObject<'_, '_>, f: Flags) -> fmt::Result {
+        o.flag("out", f.has(1))?;
+        o.flag("mentioned", f.has(4))?;
+        o.flag("media_unread", f.has(5))?;
+        o.flag("silent", f.has(13))
+    }
+
+    fn short_tail(
+        o: &mut JsonObject<'_, '_>,
+        fwd_from: Option<MessageFwdHeader<'_>>,
+        via_bot_id: Option<i32>,
+        reply_to: Option<MessageReplyHeader>,
+        entities: Option<Vector<'_, MessageEntity<'_>>>,
+    ) -> fmt::Result {
+        o.opt_value("fwd_from", fwd_from)?;
+        o.opt_int("via_bot_id", via_bot_id)?;
+        o.opt_value("reply_to", reply_to)?;
+        if let Some(e) = entities {
+            o.vector("entities", e)?;
+        }
+        Ok(())
+    }
+
+    impl fmt::Display for Updates<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut o = JsonObject::new(f, self.name())?;
+            match self {
+                Updates::UpdatesTooLong => {}
+                Updates::UpdateShortMessage(m) => {
+                    short_common(&mut o, m.flags)?;
+                    o.int("id", m.id)?;
+                    o.int("user_id", m.user_id)?;
+                    o.str("message", m.message)?;
+                    o.int("pts", m.pts)?;
+                    o.int("pts_count", m.pts_count)?;
+                    o.int("date", m.date)?;
+                    short_tail(&mut o, m.fwd_from, m.via_bot_id, m.reply_to, m.entities)?;
+                }
+                Updates::UpdateShortChatMessage(m) => {
+                    short_common(&mut o, m.flags)?;
+                    o.int("id", m.id)?;
+                    o.int("from_id", m.from_id)?;
+                    o.int("chat_id", m.chat_id)?;
+                    o.str("message", m.message)?;
+                    o.int("pts", m.pts)?;
+                    o.int("pts_count", m.pts_count)?;
+                    o.int("date", m.date)?;
+                    short_tail(&mut o, m.fwd_from, m.via_bot_id, m.reply_to, m.entities)?;
+                }
+                Updates::UpdateShort(u) => {
+                    o.value("update", &u.update)?;
+                    o.int("date", u.date)?;
+                }
+                Updates::UpdatesCombined(u) => {
+                    o.vector("updates", u.updates)?;
+                    o.vector("users", u.users)?;
+                    o.vector("chats", u.chats)?;
+                    o.int("date", u.date)?;
+                    o.int("seq_start", u.seq_start)?;
+                    o.int("seq", u.seq)?;
+                }
+                Updates::Updates(u) => {
+                    o.vector("updates", u.updates)?;
+                    o.vector("users", u.users)?;
+                    o.vector("chats", u.chats)?;
+                    o.int("date", u.date)?;
+                    o.int("seq", u.seq)?;
+                }
+                Updates::UpdateShortSentMessage(m) => {
+                    o.flag("out", m.flags.has(1))?;
+                    o.int("id", m.id)?;
+                    o.int("pts", m.pts)?;
+                    o.int("pts_count", m.pts_count)?;
+                    o.int("date", m.date)?;
+                    o.opt_value("media", m.media)?;
+                    if let Some(e) = m.entities {
+                        o.vector("entities", e)?;
+                    }
+                }
+            }
+            o.finish()
+        }
+    }
+}
+
+impl<'a> Element<'a> for Updates<'a> {
+    const MIN_SIZE: usize = 4;
+    fn read(r: &mut Reader<'a>) -> Result<Updates<'a>> {
+        Updates::decode_in(r, Ctx::root(&super::REREAD))
+    }
+}

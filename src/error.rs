@@ -1,0 +1,384 @@
+//! Errors: one small `Copy` value, a kind and the byte offset where it happened.
+//!
+//! # Taxonomy
+//!
+//! Every failure is an [`Error`]: an [`ErrorKind`] saying *what* was wrong,
+//! with the numbers a person needs (how many bytes were needed and left, the
+//! id that was found), and the byte offset, counted from the start of the
+//! input, *where* it was found. Reading errors come from malformed or hostile
+//! input; writing errors ([`ErrorKind::SinkFull`], [`ErrorKind::StringTooLong`],
+//! [`ErrorKind::CountTooLarge`]) come from the caller's values or buffer.
+//!
+//! Nothing here allocates, and `Display` writes a sentence a person can act on:
+//!
+//! ```
+//! use tlview::Reader;
+//! // A string whose one-byte length says 200 bytes follow, with 3 present.
+//! let err = Reader::new(&[200, b'a', b'b', b'c']).read_string().unwrap_err();
+//! assert_eq!(err.offset(), 0);
+//! assert_eq!(
+//!     err.to_string(),
+//!     "string data runs past the end of input at byte 1: needs 200 bytes, 3 left"
+//! );
+//! ```
+
+use core::fmt;
+
+/// The crate's result type.
+pub type Result<T> = core::result::Result<T, Error>;
+
+/// What was being read or written when an error happened.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum Item {
+    /// An `int`.
+    Int,
+    /// A `long`.
+    Long,
+    /// A `double`.
+    Double,
+    /// An `int128`.
+    Int128,
+    /// An `int256`.
+    Int256,
+    /// The length prefix of a `string` or `bytes`.
+    Length,
+    /// The data of a `string`.
+    StringData,
+    /// The data of a `bytes`.
+    BytesData,
+    /// The padding after a `string` or `bytes`.
+    Padding,
+    /// A constructor id.
+    ConstructorId,
+    /// A `Bool`.
+    Bool,
+    /// A `flags:#` word.
+    Flags,
+    /// A vector's element count.
+    VectorCount,
+    /// The elements of a vector.
+    VectorElements,
+    /// A nested object.
+    Object,
+}
+
+impl Item {
+    const fn describe(self) -> &'static str {
+        match self {
+            Item::Int => "int",
+            Item::Long => "long",
+            Item::Double => "double",
+            Item::Int128 => "int128",
+            Item::Int256 => "int256",
+            Item::Length => "string length prefix",
+            Item::StringData => "string length",
+            Item::BytesData => "bytes length",
+            Item::Padding => "string padding",
+            Item::ConstructorId => "constructor id",
+            Item::Bool => "Bool",
+            Item::Flags => "flags word",
+            Item::VectorCount => "vector count",
+            Item::VectorElements => "vector elements",
+            Item::Object => "object",
+        }
+    }
+}
+
+/// What went wrong.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input ended in the middle of `what`.
+    UnexpectedEnd {
+        /// What was being read.
+        what: Item,
+        /// Bytes it needed.
+        needed: u32,
+        /// Bytes that were left.
+        available: u32,
+    },
+    /// A `string`/`bytes` length prefix began with 255, which TL does not define.
+    InvalidLengthPrefix,
+    /// The long length form (254 + 3 bytes) was used for a length below 254;
+    /// tlview accepts only the canonical (shortest) form.
+    NonCanonicalLength {
+        /// The length the long form gave.
+        len: u32,
+    },
+    /// A padding byte after a `string`/`bytes` was not zero.
+    NonZeroPadding {
+        /// The byte found.
+        byte: u8,
+    },
+    /// A constructor id that the layer does not have.
+    UnknownConstructor {
+        /// The id found.
+        id: u32,
+    },
+    /// A specific constructor id was expected and another was found.
+    UnexpectedConstructor {
+        /// The id expected.
+        expected: u32,
+        /// The id found.
+        found: u32,
+    },
+    /// A constructor the layer knows, but of another type than expected.
+    WrongType {
+        /// The expected type, an index into [`crate::schema::TYPES`].
+        expected_type: u16,
+        /// The id found.
+        found: u32,
+    },
+    /// A `Bool` whose id is neither `boolTrue` nor `boolFalse`.
+    InvalidBool {
+        /// The id found.
+        id: u32,
+    },
+    /// A vector count that cannot fit in the bytes left (count × the smallest
+    /// element size > bytes left), rejected before any loop.
+    ImpossibleCount {
+        /// The count read.
+        count: u32,
+        /// Bytes left after the count.
+        remaining: u32,
+    },
+    /// A flags word set bits that no field of its constructor declares.
+    UndeclaredFlags {
+        /// The flags word.
+        flags: u32,
+        /// The bits no field declares.
+        undeclared: u32,
+    },
+    /// Objects nested deeper than the limit.
+    DepthLimit {
+        /// The limit in force.
+        limit: u32,
+    },
+    /// A vector appeared where the element type is unknown (a generic `Object`
+    /// holding a bare `Vector`); its elements cannot be validated.
+    UntypedVector,
+    /// A sized object (an MTProto `message` body) did not fill its declared length.
+    LengthMismatch {
+        /// Bytes declared.
+        declared: u32,
+        /// Bytes the object took.
+        actual: u32,
+    },
+    /// A declared length was negative or otherwise out of range.
+    InvalidLength {
+        /// The value read.
+        value: i32,
+    },
+    /// Bytes were left after a complete top-level object.
+    TrailingBytes {
+        /// How many.
+        count: u32,
+    },
+    /// The sink had no room: the write needed `needed` bytes in all.
+    SinkFull {
+        /// Total bytes the sink needed to hold (written so far + this write).
+        needed: u32,
+        /// Bytes it could hold.
+        capacity: u32,
+    },
+    /// A `string`/`bytes` of 2^24 bytes or more cannot be encoded.
+    StringTooLong {
+        /// Its length.
+        len: u32,
+    },
+    /// A vector of more than `u32::MAX` elements cannot be encoded.
+    CountTooLarge,
+    /// gzip data was malformed (header, deflate stream, CRC or length trailer).
+    Gzip {
+        /// Which check failed.
+        what: GzipFailure,
+    },
+    /// Unpacking would produce more bytes than the buffer or limit allows.
+    OutputLimit {
+        /// The limit in force.
+        limit: u32,
+    },
+}
+
+/// Which part of a gzip member was wrong.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum GzipFailure {
+    /// The header (magic, method, flags) is not a valid gzip header.
+    Header,
+    /// The deflate stream is corrupt or truncated.
+    Deflate,
+    /// The CRC32 in the trailer does not match the data.
+    Crc,
+    /// The length in the trailer does not match the data.
+    Length,
+    /// Bytes follow the gzip member.
+    TrailingData,
+}
+
+/// An error: what went wrong ([`ErrorKind`]) and the byte offset, from the
+/// start of the input, where it was found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    offset: usize,
+}
+
+impl Error {
+    /// An error of `kind` at byte `offset`.
+    #[cold]
+    pub const fn new(kind: ErrorKind, offset: usize) -> Error {
+        Error { kind, offset }
+    }
+    /// What went wrong.
+    #[inline]
+    pub const fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+    /// The byte offset, from the start of the input, where it was found.
+    #[inline]
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+    /// The same error moved by `base` bytes (for errors found in a sub-slice).
+    #[must_use]
+    pub const fn shifted(self, base: usize) -> Error {
+        Error {
+            kind: self.kind,
+            offset: self.offset.saturating_add(base),
+        }
+    }
+}
+
+/// Saturating conversion of a byte count for error reports.
+#[inline]
+pub(crate) fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+struct Id(u32);
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{:08x}", self.0)?;
+        #[cfg(feature = "names")]
+        if let Some(c) = crate::schema::constructor_by_id(self.0) {
+            write!(f, " ({})", c.name())?;
+        }
+        Ok(())
+    }
+}
+
+struct TypeName(u16);
+
+impl fmt::Display for TypeName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(feature = "names")]
+        {
+            let n = crate::schema::type_name(self.0);
+            if !n.is_empty() {
+                return f.write_str(n);
+            }
+        }
+        write!(f, "type #{}", self.0)
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            ErrorKind::UnexpectedEnd { what, .. } => {
+                write!(f, "{} runs past the end of input", what.describe())
+            }
+            ErrorKind::InvalidLengthPrefix => {
+                f.write_str("string length prefix 255 is not valid TL")
+            }
+            ErrorKind::NonCanonicalLength { len } => write!(
+                f,
+                "string length {len} uses the 4-byte form, which is only for lengths of 254 or more"
+            ),
+            ErrorKind::NonZeroPadding { byte } => {
+                write!(f, "string padding byte is {byte:#04x}, not zero")
+            }
+            ErrorKind::UnknownConstructor { id } => {
+                write!(f, "unknown constructor id #{id:08x}")
+            }
+            ErrorKind::UnexpectedConstructor { expected, found } => {
+                write!(
+                    f,
+                    "expected constructor {}, found {}",
+                    Id(expected),
+                    Id(found)
+                )
+            }
+            ErrorKind::WrongType {
+                expected_type,
+                found,
+            } => write!(
+                f,
+                "expected a {}, found constructor {} of another type",
+                TypeName(expected_type),
+                Id(found)
+            ),
+            ErrorKind::InvalidBool { id } => write!(
+                f,
+                "expected a Bool (boolTrue#997275b5 or boolFalse#bc799737), found #{id:08x}"
+            ),
+            ErrorKind::ImpossibleCount { count, remaining } => write!(
+                f,
+                "vector count {count} cannot fit in the {remaining} bytes left"
+            ),
+            ErrorKind::UndeclaredFlags { flags, undeclared } => write!(
+                f,
+                "flags {flags:#010x} set bits {undeclared:#010x} that no field declares"
+            ),
+            ErrorKind::DepthLimit { limit } => {
+                write!(f, "objects nested deeper than the limit of {limit}")
+            }
+            ErrorKind::UntypedVector => {
+                f.write_str("a vector where the element type is unknown (untyped Object)")
+            }
+            ErrorKind::LengthMismatch { declared, actual } => {
+                write!(f, "object declared as {declared} bytes took {actual}")
+            }
+            ErrorKind::InvalidLength { value } => write!(f, "invalid length {value}"),
+            ErrorKind::TrailingBytes { count } => {
+                write!(f, "{count} trailing bytes after a complete object")
+            }
+            ErrorKind::SinkFull { .. } => f.write_str("output buffer is full"),
+            ErrorKind::StringTooLong { len } => write!(
+                f,
+                "string of {len} bytes is too long for TL (the limit is 16777215)"
+            ),
+            ErrorKind::CountTooLarge => f.write_str("vector has more than 4294967295 elements"),
+            ErrorKind::Gzip { what } => f.write_str(match what {
+                GzipFailure::Header => "gzip header is invalid",
+                GzipFailure::Deflate => "gzip deflate stream is corrupt or truncated",
+                GzipFailure::Crc => "gzip CRC32 does not match the data",
+                GzipFailure::Length => "gzip length trailer does not match the data",
+                GzipFailure::TrailingData => "bytes follow the gzip member",
+            }),
+            ErrorKind::OutputLimit { limit } => {
+                write!(f, "unpacked data exceeds the limit of {limit} bytes")
+            }
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} at byte {}", self.kind, self.offset)?;
+        match self.kind {
+            ErrorKind::UnexpectedEnd {
+                needed, available, ..
+            } => write!(f, ": needs {needed} bytes, {available} left"),
+            ErrorKind::SinkFull { needed, capacity } => {
+                write!(f, ": needs {needed} bytes, room for {capacity}")
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+impl core::error::Error for Error {}

@@ -1,0 +1,204 @@
+//! The MTProto service wrappers: `rpc_result`, `rpc_error`, `msg_container`
+//! and `gzip_packed` (unpacking is in [`crate::gzip`], feature `gzip`).
+//!
+//! ```
+//! use tlview::mtproto::MsgContainer;
+//! // msg_container with one message whose body is boolTrue.
+//! let mut b = Vec::new();
+//! b.extend(0x73f1f8dcu32.to_le_bytes());
+//! b.extend(1u32.to_le_bytes());              // count
+//! b.extend(7i64.to_le_bytes());              // msg_id
+//! b.extend(3i32.to_le_bytes());              // seqno
+//! b.extend(4i32.to_le_bytes());              // bytes
+//! b.extend(0x997275b5u32.to_le_bytes());     // body
+//! let c = MsgContainer::decode(&b).unwrap();
+//! let m = c.messages().next().unwrap();
+//! assert_eq!((m.msg_id, m.seqno, m.body.id()), (7, 3, 0x997275b5));
+//! ```
+
+use crate::error::{count32, Error, ErrorKind, Item, Result};
+use crate::limits::Limits;
+use crate::object::Object;
+use crate::reader::Reader;
+use crate::schema::id;
+use crate::string::TlStr;
+use crate::walk::Expect;
+
+/// `rpc_error#2144ca19 error_code:int error_message:string`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RpcError<'a> {
+    /// The error code (400, 401, 420, ...).
+    pub error_code: i32,
+    /// The message (`CONTACT_ID_INVALID`, `FLOOD_WAIT_30`, ...).
+    pub error_message: TlStr<'a>,
+}
+
+impl<'a> RpcError<'a> {
+    /// Reads a boxed `rpc_error`.
+    pub fn read(r: &mut Reader<'a>) -> Result<RpcError<'a>> {
+        r.expect_id(id::RPC_ERROR)?;
+        Ok(RpcError {
+            error_code: r.read_int()?,
+            error_message: r.read_string()?,
+        })
+    }
+}
+
+/// `rpc_result#f35c6d01 req_msg_id:long result:Object`: the answer to the
+/// request `req_msg_id`.
+#[derive(Clone, Copy, Debug)]
+pub struct RpcResult<'a> {
+    /// The request this answers.
+    pub req_msg_id: i64,
+    /// The result's bytes (a boxed object: the method's type, `rpc_error`
+    /// or `gzip_packed`), validated by the caller's chosen decoder.
+    pub result: &'a [u8],
+    /// The offset of `result` in the message.
+    pub result_offset: usize,
+}
+
+impl<'a> RpcResult<'a> {
+    /// Reads an `rpc_result` that fills `input`; the result itself is not
+    /// validated here (its type depends on the request).
+    pub fn decode(input: &'a [u8]) -> Result<RpcResult<'a>> {
+        let mut r = Reader::new(input);
+        r.expect_id(id::RPC_RESULT)?;
+        let req_msg_id = r.read_long()?;
+        if r.is_empty() {
+            return Err(r.error(ErrorKind::UnexpectedEnd {
+                what: Item::Object,
+                needed: 4,
+                available: 0,
+            }));
+        }
+        Ok(RpcResult {
+            req_msg_id,
+            result_offset: r.offset(),
+            result: r.rest(),
+        })
+    }
+}
+
+/// Splits a reply into `(req_msg_id, result bytes, their offset)`: through an
+/// `rpc_result` when there is one, or the whole input as the bare result.
+pub fn split_rpc_result(input: &[u8]) -> Result<(Option<i64>, &[u8], usize)> {
+    if Reader::new(input).peek_id()? == id::RPC_RESULT {
+        let rr = RpcResult::decode(input)?;
+        Ok((Some(rr.req_msg_id), rr.result, rr.result_offset))
+    } else {
+        Ok((None, input, 0))
+    }
+}
+
+/// `gzip_packed#3072cfa1 packed_data:bytes`: the packed bytes, borrowed.
+#[derive(Clone, Copy, Debug)]
+pub struct GzipPacked<'a> {
+    /// The gzip member.
+    pub packed_data: &'a [u8],
+}
+
+impl<'a> GzipPacked<'a> {
+    /// Reads a boxed `gzip_packed`.
+    pub fn read(r: &mut Reader<'a>) -> Result<GzipPacked<'a>> {
+        r.expect_id(id::GZIP_PACKED)?;
+        Ok(GzipPacked {
+            packed_data: r.read_bytes()?,
+        })
+    }
+}
+
+/// `msg_container#73f1f8dc messages:vector<message>`: validated once; its
+/// messages are then iterated without failure.
+///
+/// Each `message msg_id:long seqno:int bytes:int body:Object` is read inside
+/// its declared `bytes`, and the body must fill them exactly, so one bad item
+/// cannot shift the rest.
+#[derive(Clone, Copy, Debug)]
+pub struct MsgContainer<'a> {
+    items: &'a [u8],
+    base: usize,
+    count: u32,
+}
+
+/// One message of a container.
+#[derive(Clone, Copy, Debug)]
+pub struct ContainerMessage<'a> {
+    /// Its message id.
+    pub msg_id: i64,
+    /// Its sequence number.
+    pub seqno: i32,
+    /// Its body, a validated object of the layer.
+    pub body: Object<'a>,
+}
+
+/// The smallest message: msg_id, seqno, bytes, a 4-byte body.
+const MIN_MESSAGE: usize = 20;
+
+impl<'a> MsgContainer<'a> {
+    /// Decodes a container that fills `input`, validating every body.
+    pub fn decode(input: &'a [u8]) -> Result<MsgContainer<'a>> {
+        Self::decode_with(input, &Limits::DEFAULT)
+    }
+
+    /// As [`MsgContainer::decode`], with caller-set limits.
+    pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<MsgContainer<'a>> {
+        let mut r = Reader::new(input);
+        r.expect_id(id::MSG_CONTAINER)?;
+        let count = r.read_bare_vector_len(MIN_MESSAGE)?;
+        let base = r.offset();
+        let items = r.rest();
+        for _ in 0..count {
+            read_message(&mut r, limits)?;
+        }
+        r.finish()?;
+        Ok(MsgContainer { items, base, count })
+    }
+
+    /// How many messages it holds.
+    pub fn len(&self) -> usize {
+        self.count as usize
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Its messages.
+    pub fn messages(&self) -> impl Iterator<Item = ContainerMessage<'a>> + 'a {
+        let mut r = Reader::with_base(self.items, self.base);
+        (0..self.count).map_while(move |_| read_message(&mut r, &REREAD).ok())
+    }
+}
+
+const REREAD: Limits = Limits {
+    max_depth: Limits::MAX_DEPTH,
+    max_unpacked: 0,
+};
+
+fn read_message<'a>(r: &mut Reader<'a>, limits: &Limits) -> Result<ContainerMessage<'a>> {
+    let msg_id = r.read_long()?;
+    let seqno = r.read_int()?;
+    let at = r.offset();
+    let declared = r.read_int()?;
+    let len = usize::try_from(declared)
+        .map_err(|_| Error::new(ErrorKind::InvalidLength { value: declared }, at))?;
+    let body_at = r.offset();
+    let body_bytes = r.take(len, Item::Object)?;
+    let mut inner = Reader::with_base(body_bytes, body_at);
+    let body = Object::read_at_depth(&mut inner, Expect::Any, limits, 1)?;
+    if !inner.is_empty() {
+        return Err(Error::new(
+            ErrorKind::LengthMismatch {
+                declared: count32(len),
+                actual: count32(len.saturating_sub(inner.remaining())),
+            },
+            inner.offset(),
+        ));
+    }
+    Ok(ContainerMessage {
+        msg_id,
+        seqno,
+        body,
+    })
+}

@@ -1,0 +1,399 @@
+//! The dynamic view: any validated object of the layer as its constructor and
+//! an iterator over its fields, all borrowed, nothing allocated.
+//!
+//! ```
+//! use tlview::object::{Object, Value};
+//! use tlview::walk::Expect;
+//! use tlview::{schema, Limits};
+//! // updateShort { update: updateUserStatus { user_id: 5, status: userStatusOnline { expires: 9 } }, date: 7 }
+//! let mut b = Vec::new();
+//! for w in [0x78d4dec1u32, 0x1bfbd823, 5, 0xedb93949, 9, 7] {
+//!     b.extend(w.to_le_bytes());
+//! }
+//! let obj = Object::decode(&b, Expect::Type(schema::ty::UPDATES), &Limits::DEFAULT).unwrap();
+//! assert_eq!(obj.id(), schema::id::UPDATE_SHORT);
+//! let fields: Vec<_> = obj.fields().collect();
+//! assert!(matches!(fields[1].value, Value::Int(7)));
+//! let Value::Object(update) = fields[0].value else { panic!() };
+//! assert_eq!(update.id(), schema::id::UPDATE_USER_STATUS);
+//! ```
+
+use crate::error::Result;
+use crate::limits::Limits;
+use crate::reader::Reader;
+use crate::schema::{self, Constructor, Kind, Op, Repeat, OPS};
+use crate::string::TlStr;
+use crate::walk::{walk_at_depth, Expect};
+
+/// Limits for re-walking bytes that were already validated (to find where a
+/// nested object ends): they passed under a limit no larger than this.
+const REWALK: Limits = Limits {
+    max_depth: Limits::MAX_DEPTH,
+    max_unpacked: 0,
+};
+
+/// A validated object: its constructor and its borrowed field bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Object<'a> {
+    ctor: &'static Constructor,
+    /// All its bytes (with the id, if boxed).
+    all: &'a [u8],
+    /// Offset of `all` in the message.
+    base: usize,
+    boxed: bool,
+}
+
+impl<'a> Object<'a> {
+    /// Validates that `input` is exactly one object of `expect` and views it.
+    pub fn decode(input: &'a [u8], expect: Expect, limits: &Limits) -> Result<Object<'a>> {
+        let mut r = Reader::new(input);
+        let obj = Object::read(&mut r, expect, limits)?;
+        r.finish()?;
+        Ok(obj)
+    }
+
+    /// Validates one object of `expect` at the start of `input`; returns it
+    /// and the bytes after it.
+    pub fn decode_prefix(
+        input: &'a [u8],
+        expect: Expect,
+        limits: &Limits,
+    ) -> Result<(Object<'a>, &'a [u8])> {
+        let mut r = Reader::new(input);
+        let obj = Object::read(&mut r, expect, limits)?;
+        Ok((obj, r.rest()))
+    }
+
+    /// Validates one object of `expect` at the reader, moves past it, views it.
+    pub fn read(r: &mut Reader<'a>, expect: Expect, limits: &Limits) -> Result<Object<'a>> {
+        Object::read_at_depth(r, expect, limits, 0)
+    }
+
+    /// As [`Object::read`], for an object nested under `depth` others.
+    pub fn read_at_depth(
+        r: &mut Reader<'a>,
+        expect: Expect,
+        limits: &Limits,
+        depth: u32,
+    ) -> Result<Object<'a>> {
+        let start = *r;
+        walk_at_depth(r, expect, limits, depth)?;
+        let used = start.remaining().saturating_sub(r.remaining());
+        let all = start.rest().get(..used).unwrap_or(&[]);
+        let boxed = !matches!(expect, Expect::Bare(_));
+        let ctor = match expect {
+            Expect::Bare(c) => schema::constructor(c),
+            _ => Reader::new(all)
+                .read_id()
+                .ok()
+                .and_then(schema::constructor_by_id),
+        };
+        match ctor {
+            Some(ctor) => Ok(Object {
+                ctor,
+                all,
+                base: start.offset(),
+                boxed,
+            }),
+            // The walk succeeded, so the constructor exists.
+            None => Err(start.error(crate::ErrorKind::UnknownConstructor { id: 0 })),
+        }
+    }
+
+    /// Views bytes already validated as an object of `kind`/`arg` at `r`
+    /// (used while iterating validated fields).
+    fn at(r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Object<'a>> {
+        let expect = match kind {
+            Kind::Boxed => Expect::Type(arg),
+            Kind::Bare => Expect::Bare(arg),
+            _ => Expect::Any,
+        };
+        Object::read(r, expect, &REWALK).ok()
+    }
+
+    /// The constructor id.
+    #[inline]
+    pub fn id(&self) -> u32 {
+        self.ctor.id
+    }
+
+    /// The constructor's entry in the layer table.
+    #[inline]
+    pub fn constructor(&self) -> &'static Constructor {
+        self.ctor
+    }
+
+    /// The constructor's name (`updateShortMessage`).
+    #[cfg(feature = "names")]
+    pub fn name(&self) -> &'static str {
+        self.ctor.name()
+    }
+
+    /// Whether it was boxed (carried its id) on the wire.
+    #[inline]
+    pub fn is_boxed(&self) -> bool {
+        self.boxed
+    }
+
+    /// Its field bytes (after the id).
+    #[inline]
+    pub fn body(&self) -> &'a [u8] {
+        if self.boxed {
+            self.all.get(4..).unwrap_or(&[])
+        } else {
+            self.all
+        }
+    }
+
+    /// The offset of its field bytes in the message.
+    #[inline]
+    pub fn body_offset(&self) -> usize {
+        if self.boxed {
+            self.base.saturating_add(4)
+        } else {
+            self.base
+        }
+    }
+
+    /// All its bytes as on the wire (with the id, if it was boxed).
+    #[inline]
+    pub fn boxed_bytes(&self) -> &'a [u8] {
+        self.all
+    }
+
+    /// The offset of its first byte in the message.
+    #[inline]
+    pub fn offset(&self) -> usize {
+        self.base
+    }
+
+    /// Its present fields, in schema order (absent optional fields are skipped;
+    /// `flags:#` words are included as [`Value::Flags`]).
+    pub fn fields(&self) -> Fields<'a> {
+        Fields {
+            r: Reader::with_base(self.body(), self.body_offset()),
+            pos: self.ctor.ops_start,
+            end: self
+                .ctor
+                .ops_start
+                .saturating_add(u16::from(self.ctor.ops_len)),
+            flags: 0,
+        }
+    }
+
+    /// The first present field with this schema name.
+    #[cfg(feature = "names")]
+    pub fn field(&self, name: &str) -> Option<Value<'a>> {
+        self.fields().find(|f| f.name() == name).map(|f| f.value)
+    }
+}
+
+/// One field of an object: which op of the table it is, and its value.
+#[derive(Clone, Copy, Debug)]
+pub struct Field<'a> {
+    /// Its index in [`schema::OPS`].
+    pub op_index: u16,
+    /// Its value.
+    pub value: Value<'a>,
+}
+
+impl Field<'_> {
+    /// Its op.
+    pub fn op(&self) -> Op {
+        OPS.get(usize::from(self.op_index))
+            .copied()
+            .unwrap_or(Op(0))
+    }
+    /// Its schema name.
+    #[cfg(feature = "names")]
+    pub fn name(&self) -> &'static str {
+        schema::field_name(usize::from(self.op_index))
+    }
+}
+
+/// A borrowed field value.
+#[derive(Clone, Copy, Debug)]
+pub enum Value<'a> {
+    /// `int`.
+    Int(i32),
+    /// `long`.
+    Long(i64),
+    /// `double`.
+    Double(f64),
+    /// `int128`, wire order.
+    Int128(&'a [u8; 16]),
+    /// `int256`, wire order.
+    Int256(&'a [u8; 32]),
+    /// `string`.
+    String(TlStr<'a>),
+    /// `bytes`.
+    Bytes(&'a [u8]),
+    /// `Bool`.
+    Bool(bool),
+    /// Bare `true` (present).
+    True,
+    /// A `flags:#` word.
+    Flags(u32),
+    /// A nested object.
+    Object(Object<'a>),
+    /// A vector.
+    Vector(Values<'a>),
+}
+
+/// Reads one value of `kind` (not a vector) from validated bytes.
+fn read_one<'a>(r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Value<'a>> {
+    Some(match kind {
+        Kind::Int => Value::Int(r.read_int().ok()?),
+        Kind::Flags => Value::Flags(r.read_flags().ok()?.bits()),
+        Kind::Long => Value::Long(r.read_long().ok()?),
+        Kind::Double => Value::Double(r.read_double().ok()?),
+        Kind::Int128 => Value::Int128(r.read_int128().ok()?),
+        Kind::Int256 => Value::Int256(r.read_int256().ok()?),
+        Kind::String => Value::String(r.read_string().ok()?),
+        Kind::Bytes => Value::Bytes(r.read_bytes().ok()?),
+        Kind::Bool => Value::Bool(r.read_bool().ok()?),
+        Kind::True => Value::True,
+        Kind::Boxed | Kind::Bare | Kind::AnyBoxed | Kind::SizedObject => {
+            Value::Object(Object::at(r, kind, arg)?)
+        }
+    })
+}
+
+/// The present fields of an [`Object`].
+#[derive(Clone, Copy, Debug)]
+pub struct Fields<'a> {
+    r: Reader<'a>,
+    pos: u16,
+    end: u16,
+    flags: u32,
+}
+
+impl<'a> Fields<'a> {
+    /// Its state in 12 bytes: (offset of the next byte, next op, end op, flags).
+    pub(crate) fn save(&self) -> (u32, u16, u16, u32) {
+        (
+            crate::error::count32(self.r.offset()),
+            self.pos,
+            self.end,
+            self.flags,
+        )
+    }
+    /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
+    pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u16, u16, u32)) -> Fields<'a> {
+        let at = s.0 as usize;
+        Fields {
+            r: Reader::with_base(msg.get(at.saturating_sub(base)..).unwrap_or(&[]), at),
+            pos: s.1,
+            end: s.2,
+            flags: s.3,
+        }
+    }
+}
+
+impl<'a> Iterator for Fields<'a> {
+    type Item = Field<'a>;
+
+    fn next(&mut self) -> Option<Field<'a>> {
+        loop {
+            if self.pos >= self.end {
+                return None;
+            }
+            let op_index = self.pos;
+            let op = *OPS.get(usize::from(op_index))?;
+            self.pos += 1;
+            if let Some((_, bit)) = op.condition() {
+                if self.flags & (1u32 << (bit & 31)) == 0 {
+                    continue;
+                }
+            }
+            let kind = op.kind();
+            let value = match op.repeat() {
+                Repeat::One => {
+                    let v = read_one(&mut self.r, kind, op.arg())?;
+                    if let Value::Flags(f) = v {
+                        self.flags = f;
+                    }
+                    v
+                }
+                rep => {
+                    let count = if rep == Repeat::BoxedVector {
+                        self.r.read_vector_len(0).ok()?
+                    } else {
+                        self.r.read_bare_vector_len(0).ok()?
+                    };
+                    let start = self.r;
+                    for _ in 0..count {
+                        read_one(&mut self.r, kind, op.arg())?;
+                    }
+                    let used = start.remaining().saturating_sub(self.r.remaining());
+                    Value::Vector(Values {
+                        r: Reader::with_base(start.rest().get(..used)?, start.offset()),
+                        op,
+                        left: count,
+                    })
+                }
+            };
+            return Some(Field { op_index, value });
+        }
+    }
+}
+
+/// The elements of a vector field, read lazily.
+#[derive(Clone, Copy, Debug)]
+pub struct Values<'a> {
+    r: Reader<'a>,
+    op: Op,
+    left: u32,
+}
+
+impl<'a> Values<'a> {
+    /// The elements of a validated boxed `Vector` of boxed objects of type
+    /// `elem_ty` that starts (with its `vector` id) at `r`.
+    pub(crate) fn boxed_vector_at(mut r: Reader<'a>, elem_ty: u16) -> Result<Values<'a>> {
+        let count = r.read_vector_len(0)?;
+        Ok(Values {
+            r,
+            op: Op::new(Kind::Boxed, elem_ty),
+            left: count,
+        })
+    }
+
+    /// Its state in 12 bytes: (offset of the next element, op, elements left).
+    pub(crate) fn save(&self) -> (u32, u32, u32) {
+        (crate::error::count32(self.r.offset()), self.op.0, self.left)
+    }
+    /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
+    pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u32, u32)) -> Values<'a> {
+        let at = s.0 as usize;
+        Values {
+            r: Reader::with_base(msg.get(at.saturating_sub(base)..).unwrap_or(&[]), at),
+            op: Op(s.1),
+            left: s.2,
+        }
+    }
+
+    /// The op of the vector field (its element kind).
+    pub fn op(&self) -> Op {
+        self.op
+    }
+}
+
+impl<'a> Iterator for Values<'a> {
+    type Item = Value<'a>;
+    fn next(&mut self) -> Option<Value<'a>> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let v = read_one(&mut self.r, self.op.kind(), self.op.arg());
+        if v.is_none() {
+            self.left = 0;
+        }
+        v
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left as usize, Some(self.left as usize))
+    }
+}
+
+impl ExactSizeIterator for Values<'_> {}

@@ -1,0 +1,426 @@
+//! [`Reader`]: the TL primitives over a borrowed byte slice. Nothing here knows
+//! the schema.
+//!
+//! The reader holds the unread rest of the input and never indexes: bytes are
+//! taken with checked splits, and the offset of an error is computed from
+//! lengths only when the error is built, so the success path pays nothing for it.
+
+use crate::error::{count32, Error, ErrorKind, Item, Result};
+use crate::flags::Flags;
+use crate::string::TlStr;
+use crate::vector::{Element, Vector};
+
+/// `boolTrue#997275b5`.
+pub const BOOL_TRUE: u32 = 0x9972_75b5;
+/// `boolFalse#bc799737`.
+pub const BOOL_FALSE: u32 = 0xbc79_9737;
+/// `vector#1cb5c415`, the id of a boxed `Vector<T>`.
+pub const VECTOR: u32 = 0x1cb5_c415;
+
+/// A cursor over borrowed TL bytes.
+///
+/// ```
+/// use tlview::Reader;
+/// let bytes = [0x2a, 0, 0, 0, 2, b'h', b'i', 0];
+/// let mut r = Reader::new(&bytes);
+/// assert_eq!(r.read_int().unwrap(), 42);
+/// assert_eq!(r.read_string().unwrap().as_bytes(), b"hi");
+/// r.finish().unwrap();
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Reader<'a> {
+    rest: &'a [u8],
+    /// Offset of the end of the input, from the start of the whole message;
+    /// `offset()` is `end - rest.len()`.
+    end: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader over the whole of `input`; offsets count from its first byte.
+    #[inline]
+    pub const fn new(input: &'a [u8]) -> Reader<'a> {
+        Reader {
+            rest: input,
+            end: input.len(),
+        }
+    }
+
+    /// A reader over `input`, which starts at byte `base` of a larger message:
+    /// errors report offsets in that message.
+    #[inline]
+    pub const fn with_base(input: &'a [u8], base: usize) -> Reader<'a> {
+        Reader {
+            rest: input,
+            end: base.saturating_add(input.len()),
+        }
+    }
+
+    /// The offset of the next unread byte.
+    #[inline]
+    pub const fn offset(&self) -> usize {
+        self.end.saturating_sub(self.rest.len())
+    }
+
+    /// How many bytes are left.
+    #[inline]
+    pub const fn remaining(&self) -> usize {
+        self.rest.len()
+    }
+
+    /// Whether every byte has been read.
+    #[inline]
+    pub const fn is_empty(&self) -> bool {
+        self.rest.is_empty()
+    }
+
+    /// The unread bytes.
+    #[inline]
+    pub const fn rest(&self) -> &'a [u8] {
+        self.rest
+    }
+
+    /// Succeeds only if every byte has been read; otherwise a
+    /// [`ErrorKind::TrailingBytes`] error at the first unread byte.
+    ///
+    /// ```
+    /// let mut r = tlview::Reader::new(&[1, 0, 0, 0, 9]);
+    /// r.read_int().unwrap();
+    /// let e = r.finish().unwrap_err();
+    /// assert_eq!((e.offset(), e.to_string().as_str()),
+    ///            (4, "1 trailing bytes after a complete object at byte 4"));
+    /// ```
+    pub fn finish(&self) -> Result<()> {
+        if self.rest.is_empty() {
+            Ok(())
+        } else {
+            Err(self.error(ErrorKind::TrailingBytes {
+                count: count32(self.rest.len()),
+            }))
+        }
+    }
+
+    /// An error of `kind` at the current offset.
+    #[cold]
+    pub fn error(&self, kind: ErrorKind) -> Error {
+        Error::new(kind, self.offset())
+    }
+
+    /// An error of `kind` at `offset`.
+    #[cold]
+    fn error_at(kind: ErrorKind, offset: usize) -> Error {
+        Error::new(kind, offset)
+    }
+
+    #[cold]
+    fn end_of_input(&self, what: Item, needed: usize) -> Error {
+        self.error(ErrorKind::UnexpectedEnd {
+            what,
+            needed: count32(needed),
+            available: count32(self.rest.len()),
+        })
+    }
+
+    /// Takes `n` bytes.
+    #[inline]
+    pub fn take(&mut self, n: usize, what: Item) -> Result<&'a [u8]> {
+        match self.rest.split_at_checked(n) {
+            Some((head, tail)) => {
+                self.rest = tail;
+                Ok(head)
+            }
+            None => Err(self.end_of_input(what, n)),
+        }
+    }
+
+    /// Takes `N` bytes as an array reference.
+    #[inline]
+    pub fn take_array<const N: usize>(&mut self, what: Item) -> Result<&'a [u8; N]> {
+        match self.rest.split_first_chunk::<N>() {
+            Some((head, tail)) => {
+                self.rest = tail;
+                Ok(head)
+            }
+            None => Err(self.end_of_input(what, N)),
+        }
+    }
+
+    /// Skips `n` bytes.
+    #[inline]
+    pub fn skip(&mut self, n: usize, what: Item) -> Result<()> {
+        self.take(n, what).map(|_| ())
+    }
+
+    /// `int`: 4 bytes, little-endian.
+    ///
+    /// ```
+    /// assert_eq!(tlview::Reader::new(&[0xfe, 0xff, 0xff, 0xff]).read_int().unwrap(), -2);
+    /// ```
+    #[inline]
+    pub fn read_int(&mut self) -> Result<i32> {
+        self.take_array::<4>(Item::Int)
+            .map(|b| i32::from_le_bytes(*b))
+    }
+
+    /// A 4-byte little-endian word read as unsigned (ids, flags, counts).
+    #[inline]
+    fn read_u32(&mut self, what: Item) -> Result<u32> {
+        self.take_array::<4>(what).map(|b| u32::from_le_bytes(*b))
+    }
+
+    /// `long`: 8 bytes, little-endian.
+    ///
+    /// ```
+    /// let b = [1, 0, 0, 0, 0, 0, 0, 0x80];
+    /// assert_eq!(tlview::Reader::new(&b).read_long().unwrap(), i64::MIN + 1);
+    /// ```
+    #[inline]
+    pub fn read_long(&mut self) -> Result<i64> {
+        self.take_array::<8>(Item::Long)
+            .map(|b| i64::from_le_bytes(*b))
+    }
+
+    /// `double`: 8 bytes, IEEE 754, little-endian. Every bit pattern is a value
+    /// (NaN payloads are kept).
+    ///
+    /// ```
+    /// let b = 1.5f64.to_le_bytes();
+    /// assert_eq!(tlview::Reader::new(&b).read_double().unwrap(), 1.5);
+    /// ```
+    #[inline]
+    pub fn read_double(&mut self) -> Result<f64> {
+        self.take_array::<8>(Item::Double)
+            .map(|b| f64::from_le_bytes(*b))
+    }
+
+    /// `int128`: 16 bytes, borrowed in wire order.
+    #[inline]
+    pub fn read_int128(&mut self) -> Result<&'a [u8; 16]> {
+        self.take_array::<16>(Item::Int128)
+    }
+
+    /// `int256`: 32 bytes, borrowed in wire order.
+    #[inline]
+    pub fn read_int256(&mut self) -> Result<&'a [u8; 32]> {
+        self.take_array::<32>(Item::Int256)
+    }
+
+    /// The raw data of a `string` or `bytes`, borrowed; checks the canonical
+    /// encoding (see [`Reader::read_string`]).
+    #[inline]
+    pub fn read_raw_bytes(&mut self, what: Item) -> Result<&'a [u8]> {
+        let start = self.offset();
+        let (len, header) = match self.rest.first() {
+            Some(&b) if b < 254 => (usize::from(b), 1usize),
+            Some(&254) => {
+                let h = self.take_array::<4>(Item::Length)?;
+                let len = u32::from_le_bytes(*h) >> 8;
+                if len < 254 {
+                    return Err(Self::error_at(ErrorKind::NonCanonicalLength { len }, start));
+                }
+                // `len` < 2^24, so it fits a usize on every target.
+                (usize::try_from(len).unwrap_or(usize::MAX), 0)
+            }
+            Some(_) => return Err(self.error(ErrorKind::InvalidLengthPrefix)),
+            None => return Err(self.end_of_input(Item::Length, 1)),
+        };
+        // The one-byte header has not been consumed yet: consume it.
+        if header == 1 {
+            self.rest = self.rest.get(1..).unwrap_or(&[]);
+        }
+        let prefix = if len < 254 { 1 } else { 4 };
+        let Some((data, tail)) = self.rest.split_at_checked(len) else {
+            return Err(Self::error_at(
+                ErrorKind::UnexpectedEnd {
+                    what,
+                    needed: count32(len),
+                    available: count32(self.rest.len()),
+                },
+                start,
+            ));
+        };
+        self.rest = tail;
+        // (prefix + len) % 4, without overflow: both are small.
+        let pad = (4 - (prefix + len % 4) % 4) % 4;
+        let padding = self.take(pad, Item::Padding)?;
+        if let Some(pos) = padding.iter().position(|&b| b != 0) {
+            let byte = padding.get(pos).copied().unwrap_or(0);
+            let at = self.offset().saturating_sub(pad).saturating_add(pos);
+            return Err(Self::error_at(ErrorKind::NonZeroPadding { byte }, at));
+        }
+        Ok(data)
+    }
+
+    /// `string`: a length (one byte below 254; else 254 and 3 bytes,
+    /// little-endian), the data, zero padding to a multiple of 4.
+    ///
+    /// Only the canonical encoding is accepted, so that re-encoding what
+    /// tlview accepts gives back the same bytes: a first byte of 255, the long
+    /// form for a length below 254 and non-zero padding are errors. (Other
+    /// clients are laxer about padding.)
+    ///
+    /// ```
+    /// let mut r = tlview::Reader::new(&[3, b'a', b'b', b'c']);
+    /// assert_eq!(r.read_string().unwrap().to_str(), Ok("abc"));
+    /// // Non-zero padding is refused, and the error points at the bad byte.
+    /// let e = tlview::Reader::new(&[1, b'a', 0, 7]).read_string().unwrap_err();
+    /// assert_eq!(e.offset(), 3);
+    /// ```
+    #[inline]
+    pub fn read_string(&mut self) -> Result<TlStr<'a>> {
+        self.read_raw_bytes(Item::StringData).map(TlStr::new)
+    }
+
+    /// `bytes`: encoded exactly as `string`, read as raw bytes.
+    #[inline]
+    pub fn read_bytes(&mut self) -> Result<&'a [u8]> {
+        self.read_raw_bytes(Item::BytesData)
+    }
+
+    /// A constructor id (4 bytes, little-endian).
+    #[inline]
+    pub fn read_id(&mut self) -> Result<u32> {
+        self.read_u32(Item::ConstructorId)
+    }
+
+    /// The next constructor id without consuming it.
+    #[inline]
+    pub fn peek_id(&self) -> Result<u32> {
+        self.clone().read_id()
+    }
+
+    /// Reads an id and checks that it is `expected`; the error (at the id's
+    /// offset) names both.
+    #[inline]
+    pub fn expect_id(&mut self, expected: u32) -> Result<()> {
+        let at = self.offset();
+        let found = self.read_id()?;
+        if found == expected {
+            Ok(())
+        } else {
+            Err(Self::error_at(
+                ErrorKind::UnexpectedConstructor { expected, found },
+                at,
+            ))
+        }
+    }
+
+    /// Reads an id that must be one of `set`; returns it.
+    pub fn expect_one_of(&mut self, set: &[u32]) -> Result<u32> {
+        let at = self.offset();
+        let found = self.read_id()?;
+        if set.contains(&found) {
+            Ok(found)
+        } else {
+            Err(Self::error_at(
+                ErrorKind::UnknownConstructor { id: found },
+                at,
+            ))
+        }
+    }
+
+    /// `Bool`: `boolTrue#997275b5` or `boolFalse#bc799737`; any other id is an
+    /// [`ErrorKind::InvalidBool`] that names it.
+    ///
+    /// ```
+    /// let b = 0x997275b5u32.to_le_bytes();
+    /// assert_eq!(tlview::Reader::new(&b).read_bool().unwrap(), true);
+    /// ```
+    #[inline]
+    pub fn read_bool(&mut self) -> Result<bool> {
+        let at = self.offset();
+        match self.read_u32(Item::Bool)? {
+            BOOL_TRUE => Ok(true),
+            BOOL_FALSE => Ok(false),
+            id => Err(Self::error_at(ErrorKind::InvalidBool { id }, at)),
+        }
+    }
+
+    /// A `flags:#` word. Test it with [`Flags::has`].
+    #[inline]
+    pub fn read_flags(&mut self) -> Result<Flags> {
+        self.read_u32(Item::Flags).map(Flags)
+    }
+
+    /// A bare vector's count, checked so that `count` elements of at least
+    /// `min_elem_size` bytes (counted as 1 when smaller, so that even empty
+    /// elements cannot make a loop longer than the input) fit in the bytes
+    /// left. The check uses division, so it cannot overflow on 32-bit targets.
+    #[inline]
+    pub fn read_bare_vector_len(&mut self, min_elem_size: usize) -> Result<u32> {
+        let at = self.offset();
+        let count = self.read_u32(Item::VectorCount)?;
+        let remaining = self.rest.len();
+        let most = remaining / min_elem_size.max(1);
+        if usize::try_from(count).map_or(true, |c| c > most) {
+            return Err(Self::error_at(
+                ErrorKind::ImpossibleCount {
+                    count,
+                    remaining: count32(remaining),
+                },
+                at,
+            ));
+        }
+        Ok(count)
+    }
+
+    /// A boxed vector's header: `vector#1cb5c415` then the count, checked as in
+    /// [`Reader::read_bare_vector_len`].
+    ///
+    /// ```
+    /// use tlview::{ErrorKind, Reader};
+    /// let mut b = 0x1cb5c415u32.to_le_bytes().to_vec();
+    /// b.extend(0x4000_0000u32.to_le_bytes()); // 2^30 ints...
+    /// b.extend([0; 8]);                       // ...in 8 bytes
+    /// let e = Reader::new(&b).read_vector_len(4).unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::ImpossibleCount { count: 0x4000_0000, remaining: 8 });
+    /// ```
+    #[inline]
+    pub fn read_vector_len(&mut self, min_elem_size: usize) -> Result<u32> {
+        self.expect_id(VECTOR)?;
+        self.read_bare_vector_len(min_elem_size)
+    }
+
+    /// A boxed `Vector<T>`: validates every element once and returns a lazy view.
+    ///
+    /// ```
+    /// let mut b = 0x1cb5c415u32.to_le_bytes().to_vec();
+    /// b.extend(2u32.to_le_bytes());
+    /// b.extend(7i32.to_le_bytes());
+    /// b.extend((-1i32).to_le_bytes());
+    /// let v = tlview::Reader::new(&b).read_vector::<i32>().unwrap();
+    /// assert_eq!(v.iter().collect::<Vec<_>>(), [7, -1]);
+    /// assert_eq!(v.as_slice()[1].get(), -1);
+    /// ```
+    #[inline]
+    pub fn read_vector<T: Element<'a>>(&mut self) -> Result<Vector<'a, T>> {
+        let count = self.read_vector_len(T::MIN_SIZE)?;
+        self.read_elements(count)
+    }
+
+    /// A bare `vector<T>`: count and elements, no id.
+    #[inline]
+    pub fn read_bare_vector<T: Element<'a>>(&mut self) -> Result<Vector<'a, T>> {
+        let count = self.read_bare_vector_len(T::MIN_SIZE)?;
+        self.read_elements(count)
+    }
+
+    fn read_elements<T: Element<'a>>(&mut self, count: u32) -> Result<Vector<'a, T>> {
+        let start = self.rest;
+        let base = self.offset();
+        if let Some(size) = T::FIXED_SIZE {
+            // The count check bounded count × size by the bytes left.
+            let n = usize::try_from(count)
+                .ok()
+                .and_then(|c| c.checked_mul(size))
+                .unwrap_or(usize::MAX);
+            let bytes = self.take(n, Item::VectorElements)?;
+            return Ok(Vector::from_parts(bytes, count, base));
+        }
+        for _ in 0..count {
+            T::read(self)?;
+        }
+        let used = start.len().saturating_sub(self.rest.len());
+        let bytes = start.get(..used).unwrap_or(&[]);
+        Ok(Vector::from_parts(bytes, count, base))
+    }
+}

@@ -1,0 +1,332 @@
+//! The layer as data: the shapes of the generated tables and lookups over them.
+//!
+//! Everything in this module is hand-written; the data lives in
+//! [`layer122`] (and, with the `names` feature, `names`), which the `tl gen`
+//! command generates from the schema files.
+//!
+//! A combinator (constructor or function) is a [`Constructor`]: its id, the
+//! type it builds, and its fields as a run of [`Op`]s in [`OPS`]. An `Op` is
+//! one field: what it holds on the wire ([`Kind`]), whether it is a vector
+//! (boxed `Vector<T>` or bare `vector<T>`) and whether a flags bit guards it.
+//!
+//! ```
+//! use tlview::schema::{self, id};
+//! let c = schema::constructor_by_id(id::UPDATE_SHORT_MESSAGE).unwrap();
+//! assert_eq!(c.id, 0x2296d2c8);
+//! assert_eq!(c.ty, schema::ty::UPDATES);
+//! ```
+
+pub mod layer122;
+#[cfg(feature = "names")]
+pub mod names;
+
+pub use layer122::{id, ty, CONSTRUCTORS, IDS, LAYER, OPS, TYPES, TYPE_MEMBERS};
+
+/// The format of the generated tables; the generated file asserts it, so a
+/// table written by an older generator fails to compile.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What one field holds on the wire (for a vector field: what each element holds).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum Kind {
+    /// `int`: 4 bytes.
+    Int = 0,
+    /// `long`: 8 bytes.
+    Long = 1,
+    /// `double`: 8 bytes.
+    Double = 2,
+    /// `int128`: 16 bytes.
+    Int128 = 3,
+    /// `int256`: 32 bytes.
+    Int256 = 4,
+    /// `string`: length-prefixed, padded bytes meant as UTF-8.
+    String = 5,
+    /// `bytes`: length-prefixed, padded raw bytes.
+    Bytes = 6,
+    /// `Bool`: `boolTrue` or `boolFalse`, boxed.
+    Bool = 7,
+    /// Bare `true`: no bytes at all (as `flags.N?true`, the bit is the value).
+    True = 8,
+    /// `#`: a flags word (u32) that later fields test.
+    Flags = 9,
+    /// A boxed object of the type [`Op::arg`] (an index into [`TYPES`]).
+    Boxed = 10,
+    /// A bare object of the constructor [`Op::arg`] (an index into [`CONSTRUCTORS`]).
+    Bare = 11,
+    /// Any boxed object (`Object`, `!X`).
+    AnyBoxed = 12,
+    /// Any boxed object that must fill exactly as many bytes as the previous
+    /// field (an `int`) says: the `body` of an MTProto `message`.
+    SizedObject = 13,
+}
+
+impl Kind {
+    const ALL: [Kind; 14] = [
+        Kind::Int,
+        Kind::Long,
+        Kind::Double,
+        Kind::Int128,
+        Kind::Int256,
+        Kind::String,
+        Kind::Bytes,
+        Kind::Bool,
+        Kind::True,
+        Kind::Flags,
+        Kind::Boxed,
+        Kind::Bare,
+        Kind::AnyBoxed,
+        Kind::SizedObject,
+    ];
+
+    /// The size on the wire when it is fixed (`int`, `long`, `double`,
+    /// `int128`, `int256`, bare `true`, `#`).
+    #[inline]
+    pub const fn fixed_size(self) -> Option<usize> {
+        match self {
+            Kind::Int | Kind::Flags => Some(4),
+            Kind::Long | Kind::Double => Some(8),
+            Kind::Int128 => Some(16),
+            Kind::Int256 => Some(32),
+            Kind::True => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The fewest bytes one value can take (used to reject impossible vector
+    /// counts before any loop).
+    #[inline]
+    pub const fn min_size(self) -> usize {
+        match self {
+            Kind::Int | Kind::Flags | Kind::String | Kind::Bytes | Kind::Bool => 4,
+            Kind::Long | Kind::Double => 8,
+            Kind::Int128 => 16,
+            Kind::Int256 => 32,
+            Kind::True | Kind::Bare => 0,
+            Kind::Boxed | Kind::AnyBoxed | Kind::SizedObject => 4,
+        }
+    }
+}
+
+/// Whether a field is a single value or a vector of them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[repr(u8)]
+pub enum Repeat {
+    /// One value.
+    One = 0,
+    /// `Vector<T>`: `vector#1cb5c415`, a count, the elements.
+    BoxedVector = 1,
+    /// `vector<T>`: a count, the elements.
+    BareVector = 2,
+}
+
+/// One field of a combinator, packed into 32 bits.
+///
+/// Bits 0–3: [`Kind`]; bits 4–5: [`Repeat`]; bit 6: guarded by a flags bit;
+/// bits 7–11: that bit (0–31); bits 12–15: the index, among this
+/// combinator's fields, of the `#` field holding it; bits 16–31: the argument
+/// (type index for [`Kind::Boxed`], constructor index for [`Kind::Bare`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Op(pub u32);
+
+impl Op {
+    /// A field of kind `kind` with argument `arg`, unguarded, not a vector.
+    pub const fn new(kind: Kind, arg: u16) -> Op {
+        Op(kind as u32 | (arg as u32) << 16)
+    }
+    /// The same field as a boxed `Vector<T>` of it.
+    pub const fn boxed_vector(self) -> Op {
+        Op(self.0 | (Repeat::BoxedVector as u32) << 4)
+    }
+    /// The same field as a bare `vector<T>` of it.
+    pub const fn bare_vector(self) -> Op {
+        Op(self.0 | (Repeat::BareVector as u32) << 4)
+    }
+    /// The same field, present only when bit `bit` of field `flags_field`
+    /// (the field's index within its combinator) is set.
+    pub const fn when(self, flags_field: u8, bit: u8) -> Op {
+        Op(self.0 | 1 << 6 | ((bit as u32) & 31) << 7 | ((flags_field as u32) & 15) << 12)
+    }
+
+    /// What the field (or each element) holds.
+    #[inline]
+    pub fn kind(self) -> Kind {
+        // The table only holds valid kinds; a stray value reads as `Int`
+        // rather than panicking.
+        match Kind::ALL.get((self.0 & 15) as usize) {
+            Some(k) => *k,
+            None => Kind::Int,
+        }
+    }
+    /// Single value or vector.
+    #[inline]
+    pub fn repeat(self) -> Repeat {
+        match (self.0 >> 4) & 3 {
+            1 => Repeat::BoxedVector,
+            2 => Repeat::BareVector,
+            _ => Repeat::One,
+        }
+    }
+    /// `Some((flags_field, bit))` when a flags bit guards the field.
+    #[inline]
+    pub fn condition(self) -> Option<(u8, u8)> {
+        if self.0 & (1 << 6) != 0 {
+            Some((((self.0 >> 12) & 15) as u8, ((self.0 >> 7) & 31) as u8))
+        } else {
+            None
+        }
+    }
+    /// The argument: type index for [`Kind::Boxed`], constructor index for
+    /// [`Kind::Bare`], otherwise 0.
+    #[inline]
+    pub const fn arg(self) -> u16 {
+        (self.0 >> 16) as u16
+    }
+}
+
+impl core::fmt::Debug for Op {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let mut d = f.debug_struct("Op");
+        d.field("kind", &self.kind())
+            .field("repeat", &self.repeat());
+        if let Some(c) = self.condition() {
+            d.field("condition", &c);
+        }
+        d.field("arg", &self.arg()).finish()
+    }
+}
+
+/// One combinator of the layer: a type constructor or a function.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Constructor {
+    /// The constructor id (CRC32 of the normalized declaration).
+    pub id: u32,
+    /// Index into [`TYPES`] of the type it builds (for a function: the type it
+    /// returns, or [`NO_TYPE`] when that is generic or a vector).
+    pub ty: u16,
+    /// Index into [`OPS`] of its first field.
+    pub ops_start: u16,
+    /// How many fields it has.
+    pub ops_len: u8,
+    /// Bit set of `CTOR_*` flags.
+    pub flags: u8,
+}
+
+/// [`Constructor::flags`]: the combinator is a function (an RPC request),
+/// not a constructor of its type.
+pub const CTOR_FUNCTION: u8 = 1;
+/// [`Constructor::flags`]: it comes from the MTProto service schema.
+pub const CTOR_MTPROTO: u8 = 2;
+/// [`Constructor::flags`]: every field has a fixed size and none is
+/// guarded, so the object is `4 + fixed_size` bytes boxed.
+pub const CTOR_FIXED: u8 = 4;
+
+/// The value of [`Constructor::ty`] for a function whose result type is not a
+/// plain boxed type.
+pub const NO_TYPE: u16 = u16::MAX;
+
+/// One boxed type of the layer.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Type {
+    /// Index into [`TYPE_MEMBERS`] of the first of its constructors.
+    pub members_start: u16,
+    /// How many constructors it has.
+    pub members_len: u16,
+}
+
+impl Constructor {
+    /// Its fields, in schema order.
+    #[inline]
+    pub fn ops(&self) -> &'static [Op] {
+        let start = usize::from(self.ops_start);
+        OPS.get(start..start + usize::from(self.ops_len))
+            .unwrap_or(&[])
+    }
+    /// Whether it is a function (an RPC request) rather than a type constructor.
+    #[inline]
+    pub const fn is_function(&self) -> bool {
+        self.flags & CTOR_FUNCTION != 0
+    }
+    /// Its name as the schema writes it (`updateShortMessage`,
+    /// `contacts.acceptContact`).
+    #[cfg(feature = "names")]
+    pub fn name(&self) -> &'static str {
+        match index_of(self.id) {
+            Some(i) => constructor_name(i),
+            None => "",
+        }
+    }
+}
+
+/// The index into [`CONSTRUCTORS`] of the combinator with this id, if the
+/// layer has one. O(log n), no allocation.
+#[inline]
+pub fn index_of(id: u32) -> Option<u16> {
+    IDS.binary_search(&id)
+        .ok()
+        .and_then(|i| u16::try_from(i).ok())
+}
+
+/// The combinator with this id, if the layer has one.
+#[inline]
+pub fn constructor_by_id(id: u32) -> Option<&'static Constructor> {
+    IDS.binary_search(&id)
+        .ok()
+        .and_then(|i| CONSTRUCTORS.get(i))
+}
+
+/// The combinator at `index` in [`CONSTRUCTORS`].
+#[inline]
+pub fn constructor(index: u16) -> Option<&'static Constructor> {
+    CONSTRUCTORS.get(usize::from(index))
+}
+
+/// The type at `index` in [`TYPES`].
+#[inline]
+pub fn type_info(index: u16) -> Option<&'static Type> {
+    TYPES.get(usize::from(index))
+}
+
+/// The constructors (indices into [`CONSTRUCTORS`]) of a type.
+pub fn type_members(index: u16) -> &'static [u16] {
+    match type_info(index) {
+        Some(t) => {
+            let s = usize::from(t.members_start);
+            TYPE_MEMBERS
+                .get(s..s + usize::from(t.members_len))
+                .unwrap_or(&[])
+        }
+        None => &[],
+    }
+}
+
+#[cfg(feature = "names")]
+fn pooled(packed: Option<&u32>) -> &'static str {
+    match packed {
+        Some(&p) => {
+            let start = (p >> 8) as usize;
+            let len = (p & 0xff) as usize;
+            names::NAME_POOL.get(start..start + len).unwrap_or("")
+        }
+        None => "",
+    }
+}
+
+/// The name of the combinator at `index` in [`CONSTRUCTORS`]
+/// (`updateShortMessage`, `contacts.acceptContact`); empty if out of range.
+#[cfg(feature = "names")]
+pub fn constructor_name(index: u16) -> &'static str {
+    pooled(names::CONSTRUCTOR_NAMES.get(usize::from(index)))
+}
+
+/// The name of the type at `index` in [`TYPES`] (`Updates`, `messages.Messages`).
+#[cfg(feature = "names")]
+pub fn type_name(index: u16) -> &'static str {
+    pooled(names::TYPE_NAMES.get(usize::from(index)))
+}
+
+/// The schema name of the field at `index` in [`OPS`] (`user_id`, `pts_count`).
+#[cfg(feature = "names")]
+pub fn field_name(index: usize) -> &'static str {
+    pooled(names::FIELD_NAMES.get(index))
+}

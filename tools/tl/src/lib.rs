@@ -1,0 +1,35 @@
+//! The tlview schema tool: parses Telegram's `.tl` schema files, checks every
+//! constructor id, and generates the tables of `tlview::schema`.
+//!
+//! - [`parse`]: the `.tl` parser and the id normalization rule;
+//! - [`layer`]: ids checked, duplicates merged, names resolved and indexed;
+//! - [`gen`]: the generated Rust files.
+//!
+//! The `tl` binary wraps these (`tl gen`, `tl id`).
+
+pub mod gen;
+pub mod layer;
+pub mod parse;
+
+use std::path::Path;
+
+/// Reads the schema files, builds the layer and returns the generated files,
+/// formatted by rustfmt. Errors are messages ready to print
+/// (`file:line: message` for schema errors).
+pub fn generate(schemas: &[impl AsRef<Path>]) -> Result<(layer::Layer, Vec<gen::File>), String> {
+    if schemas.is_empty() {
+        return Err("no schema files given".into());
+    }
+    let mut inputs = Vec::with_capacity(schemas.len());
+    for path in schemas {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        inputs.push((path.to_string_lossy().into_owned(), text));
+    }
+    let layer = layer::build(&inputs).map_err(|e| e.to_string())?;
+    let mut files = gen::emit(&layer).map_err(|e| e.to_string())?;
+    for f in &mut files {
+        f.contents = gen::rustfmt(&f.contents).map_err(|e| e.to_string())?;
+    }
+    Ok((layer, files))
+}
