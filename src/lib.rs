@@ -8,7 +8,9 @@
         clippy::indexing_slicing,
         clippy::unwrap_used,
         clippy::expect_used,
-        clippy::panic
+        clippy::panic,
+        clippy::std_instead_of_core,
+        clippy::alloc_instead_of_core
     )
 )]
 
