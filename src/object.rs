@@ -270,6 +270,7 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     /// Its state in 12 bytes: (offset of the next byte, next op, end op, flags).
+    #[cfg(feature = "names")]
     pub(crate) fn save(&self) -> (u32, u16, u16, u32) {
         (
             crate::error::count32(self.r.offset()),
@@ -279,6 +280,7 @@ impl<'a> Fields<'a> {
         )
     }
     /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
+    #[cfg(feature = "names")]
     pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u16, u16, u32)) -> Fields<'a> {
         let at = s.0 as usize;
         Fields {
@@ -359,10 +361,12 @@ impl<'a> Values<'a> {
     }
 
     /// Its state in 12 bytes: (offset of the next element, op, elements left).
+    #[cfg(feature = "names")]
     pub(crate) fn save(&self) -> (u32, u32, u32) {
         (crate::error::count32(self.r.offset()), self.op.0, self.left)
     }
     /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
+    #[cfg(feature = "names")]
     pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u32, u32)) -> Values<'a> {
         let at = s.0 as usize;
         Values {

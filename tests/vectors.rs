@@ -2,6 +2,8 @@
 //! which two independent decoders agree: tlview's typed views and its dynamic
 //! view must print exactly their TL JSON, and walk exactly their length.
 
+#![cfg(feature = "names")]
+
 use tlview::object::Object;
 use tlview::walk::{walk, Expect};
 use tlview::{schema, Limits, Updates};

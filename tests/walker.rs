@@ -1,6 +1,7 @@
 //! The walker on hostile shapes: deep nesting, impossible counts, unknown and
 //! misplaced ids, undeclared flags; and its stack use.
 
+#[cfg(feature = "names")]
 use tlview::object::Object;
 use tlview::walk::{walk, walk_exact, Expect};
 use tlview::{schema, ErrorKind, Limits};
@@ -199,6 +200,7 @@ fn every_truncation_of_every_vector_is_an_error() {
 
 /// The deepest input the default limit allows, walked and printed on a
 /// thread with a 16 KiB stack.
+#[cfg(feature = "names")]
 #[test]
 fn deepest_input_fits_in_16_kib_of_stack() {
     let bytes = bold_chain(64);

@@ -1,5 +1,6 @@
 //! `MessageEntity`, `MessageFwdHeader`, `MessageReplyHeader` and `MessageMedia`.
 
+#[cfg(feature = "names")]
 use core::fmt;
 
 use super::contacts::InputUser;

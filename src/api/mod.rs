@@ -10,6 +10,7 @@
 //! [`types`]; enums are named for the TL type and live here, with one variant
 //! per constructor keeping the constructor's full name.
 
+#[cfg(feature = "names")]
 use core::fmt;
 
 use crate::error::{ErrorKind, Result};

@@ -1,6 +1,7 @@
 //! `Peer`, `User` and `Chat`: who a message is from and to, and the names a
 //! client shows.
 
+#[cfg(feature = "names")]
 use core::fmt;
 
 use super::message::{opt, read_flags, wrong_type};

@@ -9,6 +9,7 @@
 //! assert_eq!(m.entities().map(|e| e.len()), Some(2));
 //! ```
 
+#[cfg(feature = "names")]
 use core::fmt;
 
 use super::message::{opt, read_flags, wrong_type};
