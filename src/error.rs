@@ -18,7 +18,7 @@
 //! assert_eq!(err.offset(), 0);
 //! assert_eq!(
 //!     err.to_string(),
-//!     "string data runs past the end of input at byte 1: needs 200 bytes, 3 left"
+//!     "string length runs past the end of input at byte 0: needs 200 bytes, 3 left"
 //! );
 //! ```
 
