@@ -17,6 +17,22 @@ pub const BOOL_FALSE: u32 = 0xbc79_9737;
 /// `vector#1cb5c415`, the id of a boxed `Vector<T>`.
 pub const VECTOR: u32 = 0x1cb5_c415;
 
+/// The error for `needed` bytes of `what` with `available` left, at the
+/// offset `end - available` (by value, so the success path keeps the reader
+/// in registers).
+#[cold]
+#[inline(never)]
+fn end_of_input(end: usize, available: usize, what: Item, needed: usize) -> Error {
+    Error::new(
+        ErrorKind::UnexpectedEnd {
+            what,
+            needed: count32(needed),
+            available: count32(available),
+        },
+        end.saturating_sub(available),
+    )
+}
+
 /// A cursor over borrowed TL bytes.
 ///
 /// ```
@@ -107,17 +123,14 @@ impl<'a> Reader<'a> {
 
     /// An error of `kind` at `offset`.
     #[cold]
+    #[inline(never)]
     fn error_at(kind: ErrorKind, offset: usize) -> Error {
         Error::new(kind, offset)
     }
 
     #[cold]
     fn end_of_input(&self, what: Item, needed: usize) -> Error {
-        self.error(ErrorKind::UnexpectedEnd {
-            what,
-            needed: count32(needed),
-            available: count32(self.rest.len()),
-        })
+        end_of_input(self.end, self.rest.len(), what, needed)
     }
 
     /// Takes `n` bytes.
@@ -128,7 +141,7 @@ impl<'a> Reader<'a> {
                 self.rest = tail;
                 Ok(head)
             }
-            None => Err(self.end_of_input(what, n)),
+            None => Err(end_of_input(self.end, self.rest.len(), what, n)),
         }
     }
 
@@ -140,7 +153,7 @@ impl<'a> Reader<'a> {
                 self.rest = tail;
                 Ok(head)
             }
-            None => Err(self.end_of_input(what, N)),
+            None => Err(end_of_input(self.end, self.rest.len(), what, N)),
         }
     }
 
@@ -208,6 +221,29 @@ impl<'a> Reader<'a> {
     /// encoding (see [`Reader::read_string`]).
     #[inline]
     pub fn read_raw_bytes(&mut self, what: Item) -> Result<&'a [u8]> {
+        // Fast path: the short form, every byte present, zero padding. Anything
+        // else (the long form, and every error) takes the careful path.
+        if let Some(&b) = self.rest.first() {
+            if b < 254 {
+                let len = usize::from(b);
+                // 1 + len rounded up to a multiple of 4.
+                let total = (len + 4) & !3;
+                if let Some((chunk, tail)) = self.rest.split_at_checked(total) {
+                    if let (Some(data), Some(pad)) = (chunk.get(1..=len), chunk.get(len + 1..)) {
+                        if pad.iter().all(|&p| p == 0) {
+                            self.rest = tail;
+                            return Ok(data);
+                        }
+                    }
+                }
+            }
+        }
+        self.read_raw_bytes_slow(what)
+    }
+
+    /// [`Reader::read_raw_bytes`] for the long form and for every error.
+    #[inline(never)]
+    fn read_raw_bytes_slow(&mut self, what: Item) -> Result<&'a [u8]> {
         let start = self.offset();
         let (len, header) = match self.rest.first() {
             Some(&b) if b < 254 => (usize::from(b), 1usize),
