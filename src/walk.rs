@@ -48,6 +48,8 @@ struct Frame {
     must_end: u32,
     /// The last `int` field read (the declared size of a sized object).
     last_int: i32,
+    /// Its index in CONSTRUCTORS.
+    ctor: u16,
 }
 
 /// The walker's stack capacity: the most [`Limits::max_depth`] can allow.
@@ -74,49 +76,38 @@ pub fn walk_reader(r: &mut Reader<'_>, expect: Expect, limits: &Limits) -> Resul
     walk_at_depth(r, expect, limits, 0)
 }
 
-/// The object at `r` of kind `kind` (a single value of an [`Op`]).
+/// The object at `r` of kind `kind` (a single value of an [`Op`]): its index
+/// in [`schema::CONSTRUCTORS`] and its entry.
 #[inline]
-fn read_header(r: &mut Reader<'_>, kind: Kind, arg: u16) -> Result<&'static Constructor> {
-    match kind {
-        Kind::Bare => {
-            schema::constructor(arg).ok_or(r.error(ErrorKind::UnknownConstructor { id: 0 }))
+fn read_header(r: &mut Reader<'_>, kind: Kind, arg: u16) -> Result<(u16, &'static Constructor)> {
+    if kind == Kind::Bare {
+        return match schema::constructor(arg) {
+            Some(c) => Ok((arg, c)),
+            None => Err(r.error(ErrorKind::UnknownConstructor { id: 0 })),
+        };
+    }
+    let at = r.offset();
+    let id = r.read_id()?;
+    let found = schema::index_of(id).and_then(|i| schema::constructor(i).map(|c| (i, c)));
+    match found {
+        Some((i, c)) if kind != Kind::Boxed || (c.ty == arg && !c.is_function()) => Ok((i, c)),
+        Some(_) => Err(Error::new(
+            ErrorKind::WrongType {
+                expected_type: arg,
+                found: id,
+            },
+            at,
+        )),
+        None if id == VECTOR && kind != Kind::Boxed => {
+            Err(Error::new(ErrorKind::UntypedVector, at))
         }
-        Kind::Boxed => {
-            let at = r.offset();
-            let id = r.read_id()?;
-            match schema::constructor_by_id(id) {
-                Some(c) if c.ty == arg && !c.is_function() => Ok(c),
-                Some(_) => Err(Error::new(
-                    ErrorKind::WrongType {
-                        expected_type: arg,
-                        found: id,
-                    },
-                    at,
-                )),
-                None => Err(Error::new(ErrorKind::UnknownConstructor { id }, at)),
-            }
-        }
-        _ => {
-            let at = r.offset();
-            let id = r.read_id()?;
-            match schema::constructor_by_id(id) {
-                Some(c) => Ok(c),
-                None if id == VECTOR => Err(Error::new(ErrorKind::UntypedVector, at)),
-                None => Err(Error::new(ErrorKind::UnknownConstructor { id }, at)),
-            }
-        }
+        None => Err(Error::new(ErrorKind::UnknownConstructor { id }, at)),
     }
 }
 
-/// The flags bits that some field among `ops` tests.
-fn declared_bits(ops: &[Op]) -> u32 {
-    ops.iter()
-        .filter_map(|op| op.condition())
-        .fold(0, |m, (_, bit)| m | 1u32 << (bit & 31))
-}
-
-fn frame_for(c: &Constructor, must_end: u32) -> Frame {
+fn frame_for(index: u16, c: &Constructor, must_end: u32) -> Frame {
     Frame {
+        ctor: index,
         pos: c.ops_start,
         end: c.ops_start.saturating_add(u16::from(c.ops_len)),
         flags: 0,
@@ -163,7 +154,7 @@ pub fn walk_at_depth(
     if depth >= max_depth {
         return Err(r.error(ErrorKind::DepthLimit { limit: max_depth }));
     }
-    let root = match expect {
+    let (root_index, root) = match expect {
         Expect::Type(t) => read_header(r, Kind::Boxed, t)?,
         Expect::Bare(c) => read_header(r, Kind::Bare, c)?,
         Expect::Any => read_header(r, Kind::AnyBoxed, 0)?,
@@ -176,7 +167,7 @@ pub fn walk_at_depth(
     let base = usize::try_from(depth).unwrap_or(usize::MAX);
     let limit = usize::try_from(max_depth).unwrap_or(STACK);
     stack
-        .push(frame_for(root, u32::MAX))
+        .push(frame_for(root_index, root, u32::MAX))
         .map_err(|_| r.error(ErrorKind::DepthLimit { limit: max_depth }))?;
 
     while let Some(top) = stack.last_mut() {
@@ -203,7 +194,7 @@ pub fn walk_at_depth(
         let obj_at = r.offset();
 
         // In the middle of a vector of objects: the next element.
-        let nested: Option<(&'static Constructor, u32)> = if top.vec_left > 0 {
+        let nested: Option<((u16, &'static Constructor), u32)> = if top.vec_left > 0 {
             top.vec_left -= 1;
             if top.vec_left == 0 {
                 top.pos += 1;
@@ -223,9 +214,10 @@ pub fn walk_at_depth(
                         Kind::Flags => {
                             let at = r.offset();
                             let flags = r.read_flags()?.bits();
-                            let first = usize::from(top.pos.saturating_sub(1));
-                            let declared =
-                                declared_bits(OPS.get(first..usize::from(top.end)).unwrap_or(&[]));
+                            let declared = schema::DECLARED_FLAGS
+                                .get(usize::from(top.ctor))
+                                .copied()
+                                .unwrap_or(0);
                             if flags & !declared != 0 {
                                 return Err(Error::new(
                                     ErrorKind::UndeclaredFlags {
@@ -302,7 +294,7 @@ pub fn walk_at_depth(
             }
         };
 
-        if let Some((c, must_end)) = nested {
+        if let Some(((ci, c), must_end)) = nested {
             if stack.len().saturating_add(base) >= limit {
                 return Err(Error::new(
                     ErrorKind::DepthLimit { limit: max_depth },
@@ -311,7 +303,7 @@ pub fn walk_at_depth(
             }
             if c.ops_len > 0 || must_end != u32::MAX {
                 stack
-                    .push(frame_for(c, must_end))
+                    .push(frame_for(ci, c, must_end))
                     .map_err(|_| r.error(ErrorKind::DepthLimit { limit: max_depth }))?;
             }
         }

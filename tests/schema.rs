@@ -1,0 +1,104 @@
+//! The layer table, exhaustively: every id resolves to its own row through the
+//! hash index, ids not in the layer resolve to nothing, the per-constructor
+//! declared flag bits match the ops, and the walker's assumptions hold.
+
+use tlview::schema::{self, Kind, Repeat, CONSTRUCTORS, IDS, OPS};
+
+#[test]
+fn every_id_resolves_to_its_row() {
+    assert_eq!(IDS.len(), CONSTRUCTORS.len());
+    assert_eq!(IDS.len(), 1293);
+    for (i, &id) in IDS.iter().enumerate() {
+        assert_eq!(schema::index_of(id), Some(i as u16), "#{id:08x}");
+        assert_eq!(schema::constructor_by_id(id).map(|c| c.id), Some(id));
+    }
+    assert!(IDS.windows(2).all(|w| w[0] < w[1]), "IDS sorted and unique");
+}
+
+#[test]
+fn ids_outside_the_layer_resolve_to_nothing() {
+    let mut x = 0x1234_5678u32;
+    let mut misses = 0;
+    for _ in 0..200_000 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        if IDS.binary_search(&x).is_err() {
+            assert_eq!(schema::index_of(x), None, "#{x:08x}");
+            misses += 1;
+        }
+    }
+    assert!(misses > 199_000);
+    for id in [0, u32::MAX, 0x1cb5c415] {
+        assert_eq!(schema::index_of(id), None);
+    }
+}
+
+#[test]
+fn declared_flags_match_the_ops() {
+    for (i, c) in CONSTRUCTORS.iter().enumerate() {
+        let mut want = 0u32;
+        let mut flags_fields = 0;
+        for op in c.ops() {
+            if let Some((field, bit)) = op.condition() {
+                want |= 1 << bit;
+                // The guarding field is a `#` of this constructor.
+                let f = c.ops()[usize::from(field)];
+                assert_eq!((f.kind(), f.repeat()), (Kind::Flags, Repeat::One));
+            }
+            if op.kind() == Kind::Flags && op.repeat() == Repeat::One {
+                flags_fields += 1;
+            }
+        }
+        assert_eq!(schema::DECLARED_FLAGS[i], want, "#{:08x}", c.id);
+        // The walker keeps one flags word per object.
+        assert!(
+            flags_fields <= 1,
+            "#{:08x} has {flags_fields} flags fields",
+            c.id
+        );
+    }
+    assert!(OPS.len() > 3000);
+}
+
+#[test]
+fn known_rows() {
+    let c = schema::constructor_by_id(schema::id::CONTACTS_ACCEPT_CONTACT).unwrap();
+    assert!(c.is_function());
+    assert_eq!(c.ty, schema::ty::UPDATES);
+    let ops = c.ops();
+    assert_eq!(ops.len(), 1);
+    assert_eq!(
+        (ops[0].kind(), ops[0].arg()),
+        (Kind::Boxed, schema::ty::INPUT_USER)
+    );
+    #[cfg(feature = "names")]
+    {
+        assert_eq!(c.name(), "contacts.acceptContact");
+        assert_eq!(schema::type_name(schema::ty::UPDATES), "Updates");
+        let m = schema::constructor_by_id(schema::id::UPDATE_SHORT_MESSAGE).unwrap();
+        let names: Vec<_> = (0..m.ops_len)
+            .map(|k| schema::field_name(usize::from(m.ops_start + u16::from(k))))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "flags",
+                "out",
+                "mentioned",
+                "media_unread",
+                "silent",
+                "id",
+                "user_id",
+                "message",
+                "pts",
+                "pts_count",
+                "date",
+                "fwd_from",
+                "via_bot_id",
+                "reply_to",
+                "entities"
+            ]
+        );
+    }
+}
