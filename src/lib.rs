@@ -19,6 +19,7 @@ extern crate alloc;
 
 pub mod api;
 pub mod error;
+mod fast;
 pub mod flags;
 #[cfg(feature = "gzip")]
 pub mod gzip;

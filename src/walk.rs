@@ -150,6 +150,26 @@ pub fn walk_at_depth(
     limits: &Limits,
     depth: u32,
 ) -> Result<()> {
+    walk_impl(r, expect, limits, depth, true)
+}
+
+/// [`walk`] through the table interpreter alone, without the straight-line
+/// validators of the hot constructors: for tests and fuzzing, which check
+/// that both accept exactly the same inputs with the same errors.
+#[doc(hidden)]
+pub fn walk_table_only(input: &[u8], expect: Expect, limits: &Limits) -> Result<usize> {
+    let mut r = Reader::new(input);
+    walk_impl(&mut r, expect, limits, 0, false)?;
+    Ok(r.offset())
+}
+
+fn walk_impl(
+    r: &mut Reader<'_>,
+    expect: Expect,
+    limits: &Limits,
+    depth: u32,
+    fast: bool,
+) -> Result<()> {
     let max_depth = limits.max_depth.min(Limits::MAX_DEPTH);
     if depth >= max_depth {
         return Err(r.error(ErrorKind::DepthLimit { limit: max_depth }));
@@ -161,6 +181,12 @@ pub fn walk_at_depth(
     };
     if root.ops_len == 0 {
         return Ok(());
+    }
+    if fast {
+        if let Some(after) = crate::fast::body(root.id, r, max_depth.saturating_sub(depth + 1)) {
+            *r = after;
+            return Ok(());
+        }
     }
     let mut stack: HVec<Frame, STACK> = HVec::new();
     // `depth` frames are notionally below ours.
@@ -300,6 +326,15 @@ pub fn walk_at_depth(
                     ErrorKind::DepthLimit { limit: max_depth },
                     obj_at,
                 ));
+            }
+            if fast && must_end == u32::MAX && c.ops_len > 0 {
+                // Levels that may still nest below this object.
+                let below =
+                    u32::try_from(limit.saturating_sub(stack.len() + base + 1)).unwrap_or(0);
+                if let Some(after) = crate::fast::body(c.id, r, below) {
+                    *r = after;
+                    continue;
+                }
             }
             if c.ops_len > 0 || must_end != u32::MAX {
                 stack

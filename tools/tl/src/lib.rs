@@ -1,15 +1,22 @@
 //! The tlview schema tool: parses Telegram's `.tl` schema files, checks every
-//! constructor id, and generates the tables of `tlview::schema`.
+//! constructor id, and generates the tables of `tlview::schema`; and converts
+//! between TL binary and TL JSON.
 //!
 //! - [`parse`]: the `.tl` parser and the id normalization rule;
 //! - [`layer`]: ids checked, duplicates merged, names resolved and indexed;
-//! - [`gen`]: the generated Rust files.
+//! - [`gen`]: the generated Rust files;
+//! - [`encode`]: TL JSON → bytes for any combinator, driven by tlview's tables;
+//! - [`dump`]: bytes → TL JSON (gzip unpacked, typed views on request);
+//! - [`typed`]: TL JSON through tlview's hand-written encoders.
 //!
-//! The `tl` binary wraps these (`tl gen`, `tl id`).
+//! The `tl` binary wraps these (`tl dump`, `tl encode`, `tl id`, `tl gen`).
 
+pub mod dump;
+pub mod encode;
 pub mod gen;
 pub mod layer;
 pub mod parse;
+pub mod typed;
 
 use std::path::Path;
 

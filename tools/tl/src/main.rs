@@ -3,45 +3,89 @@
 //! Subcommands are a table of `(name, usage, handler)` in [`COMMANDS`]; each
 //! handler gets its own arguments and parses them (with [`Args`]).
 
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use tltool::dump::{dump, DumpOptions};
 use tltool::{layer, parse};
+use tlview::walk::Expect;
 
-/// A subcommand: name, one-line usage, summary, handler.
+/// A subcommand: name, one-line usage, summary, options, handler.
 struct Command {
     name: &'static str,
     usage: &'static str,
     about: &'static str,
+    /// Its options, one per line, for `tl CMD --help`.
+    options: &'static str,
     run: fn(Args) -> Result<(), String>,
 }
 
 const COMMANDS: &[Command] = &[
     Command {
-        name: "gen",
-        usage: "tl gen SCHEMA... -o DIR",
-        about: "generate DIR/schema/layerNNN.rs and DIR/schema/names.rs from the schema files",
-        run: cmd_gen,
+        name: "dump",
+        usage: "tl dump [FILE|-] [--pretty] [--typed] [--expect TYPE] [--verbose]",
+        about: "print one binary TL object (FILE, or stdin) as TL JSON",
+        options: "  FILE|-          the binary object; stdin when absent or `-`
+  --pretty        indent the JSON
+  --typed         print an Updates through tlview's typed views (same JSON)
+  --expect TYPE   the root must be of this boxed type (`Updates`, `User`, ...)
+  --verbose       say on stderr how it was printed (gzip unpacked, typed or not)
+
+A gzip_packed root, or an rpc_result whose result is gzip_packed, is printed
+as the object it unpacks to (at most 64 MiB). Bytes after the object, or any
+invalid byte, are an error naming its offset (exit status 1).",
+        run: cmd_dump,
+    },
+    Command {
+        name: "encode",
+        usage: "tl encode [FILE|-] [--typed]",
+        about: "write the TL JSON object in FILE (or stdin) as binary TL to stdout",
+        options: "  FILE|-          the TL JSON; stdin when absent or `-`
+  --typed         use tlview's hand-written encoder (contacts.acceptContact only)
+
+Flags words are computed from the fields present; errors name the JSON path
+(`updates[3].message.entities[0].length: expected an int`, exit status 1).",
+        run: cmd_encode,
     },
     Command {
         name: "id",
         usage: "tl id 'DECLARATION'",
         about: "print the CRC32 constructor id of a TL declaration as #xxxxxxxx",
+        options: "",
         run: cmd_id,
+    },
+    Command {
+        name: "gen",
+        usage: "tl gen SCHEMA... -o DIR",
+        about: "generate DIR/schema/layerNNN.rs and DIR/schema/names.rs from the schema files",
+        options: "  -o, --out DIR   where to write schema/layerNNN.rs and schema/names.rs",
+        run: cmd_gen,
     },
 ];
 
 fn usage() -> String {
     let mut s = String::from("tl: the tlview schema tool\n\nUsage:\n");
     for c in COMMANDS {
-        s.push_str(&format!("  {:<28} {}\n", c.usage, c.about));
+        s.push_str(&format!("  {}\n      {}\n", c.usage, c.about));
     }
-    s.push_str("  tl --help                    print this help\n");
+    s.push_str("  tl --help\n      print this help (`tl COMMAND --help`: its options)\n");
     s.push_str(
         "\nFrom the workspace root, regenerate the checked-in tables with\n  \
          cargo run -p tl -- gen ../shared/schema/api-layer122.tl ../shared/schema/mtproto.tl -o src\n",
     );
     s
+}
+
+/// `tl CMD --help`.
+fn command_help(c: &Command) {
+    let mut s = format!("usage: {}\n{}\n", c.usage, c.about);
+    if !c.options.is_empty() {
+        s.push_str("\nOptions:\n");
+        s.push_str(c.options);
+        s.push('\n');
+    }
+    print!("{s}");
 }
 
 /// The arguments of one subcommand, consumed front to back.
@@ -79,7 +123,7 @@ fn cmd_gen(mut args: Args) -> Result<(), String> {
         match a.as_str() {
             "-o" | "--out" => out = Some(PathBuf::from(args.value(&a)?)),
             h if Args::is_help(h) => {
-                println!("usage: {}\n{}", args.command.usage, args.command.about);
+                command_help(args.command);
                 return Ok(());
             }
             o if o.starts_with('-') && o.len() > 1 => {
@@ -123,7 +167,7 @@ fn cmd_id(mut args: Args) -> Result<(), String> {
         return Err(args.bad("missing the declaration"));
     };
     if Args::is_help(&decl) {
-        println!("usage: {}\n{}", args.command.usage, args.command.about);
+        command_help(args.command);
         return Ok(());
     }
     if let Some(extra) = args.next() {
@@ -144,6 +188,97 @@ fn cmd_id(mut args: Args) -> Result<(), String> {
     }
     println!("#{id:08x}");
     Ok(())
+}
+
+/// Reads FILE, or stdin for `None` or `-`.
+fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
+    match file {
+        None | Some("-") => {
+            let mut b = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut b)
+                .map_err(|e| format!("stdin: {e}"))?;
+            Ok(b)
+        }
+        Some(path) => std::fs::read(path).map_err(|e| format!("{path}: {e}")),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+fn write_stdout(bytes: &[u8]) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("stdout: {e}")),
+        _ => Ok(()),
+    }
+}
+
+fn cmd_dump(mut args: Args) -> Result<(), String> {
+    let mut opts = DumpOptions::default();
+    let mut file: Option<String> = None;
+    let mut verbose = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--pretty" => opts.pretty = true,
+            "--typed" => opts.typed = true,
+            "--verbose" | "-v" => verbose = true,
+            "--expect" => {
+                let name = args.value(&a)?;
+                let t = tltool::encode::type_named(&name)
+                    .ok_or_else(|| args.bad(&format!("unknown type `{name}` for --expect")))?;
+                opts.expect = Expect::Type(t);
+            }
+            h if Args::is_help(h) => {
+                command_help(args.command);
+                return Ok(());
+            }
+            o if o.starts_with('-') && o.len() > 1 => {
+                return Err(args.bad(&format!("unknown option `{o}`")))
+            }
+            _ if file.is_some() => return Err(args.bad(&format!("unexpected argument `{a}`"))),
+            _ => file = Some(a),
+        }
+    }
+    let input = read_input(file.as_deref())?;
+    let out = dump(&input, &opts)?;
+    if verbose {
+        for note in &out.notes {
+            eprintln!("tl dump: {note}");
+        }
+    }
+    let mut text = out.text;
+    text.push('\n');
+    write_stdout(text.as_bytes())
+}
+
+fn cmd_encode(mut args: Args) -> Result<(), String> {
+    let mut file: Option<String> = None;
+    let mut typed = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--typed" => typed = true,
+            h if Args::is_help(h) => {
+                command_help(args.command);
+                return Ok(());
+            }
+            o if o.starts_with('-') && o.len() > 1 => {
+                return Err(args.bad(&format!("unknown option `{o}`")))
+            }
+            _ if file.is_some() => return Err(args.bad(&format!("unexpected argument `{a}`"))),
+            _ => file = Some(a),
+        }
+    }
+    let input = read_input(file.as_deref())?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&input).map_err(|e| format!("invalid JSON: {e}"))?;
+    let bytes = if typed {
+        tltool::typed::encode_typed(&value)
+    } else {
+        tltool::encode::encode(&value)
+    }
+    .map_err(|e| e.to_string())?;
+    write_stdout(&bytes)
 }
 
 fn main() -> ExitCode {

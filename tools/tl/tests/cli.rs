@@ -1,0 +1,375 @@
+//! `tl dump` and `tl encode`, run as a user runs them, on the golden files of
+//! `tests/data` and the README sample in `tests/data/sample`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{json, Value};
+
+/// The six golden messages (`NAME.bin` and `NAME.json`).
+const GOLDEN: [&str; 6] = [
+    "short_chat_message",
+    "short_message",
+    "short_sent",
+    "update_short",
+    "updates_50",
+    "updates_combined_10",
+];
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data")
+        .join(name)
+}
+
+fn read(name: &str) -> Vec<u8> {
+    let p = data(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+fn read_json(name: &str) -> Value {
+    serde_json::from_slice(&read(name)).unwrap()
+}
+
+/// Runs `tl ARGS` with `stdin` as its input.
+fn tl(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tl"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Write from another thread: the child may exit (or fill its stdout)
+    // before reading all of it.
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+/// Runs `tl ARGS`, which must succeed; its stdout.
+fn ok(args: &[&str], stdin: &[u8]) -> Vec<u8> {
+    let out = tl(args, stdin);
+    assert!(
+        out.status.success(),
+        "tl {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Runs `tl ARGS`, which must fail with status 1; its stderr.
+fn fails(args: &[&str], stdin: &[u8]) -> String {
+    let out = tl(args, stdin);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "tl {args:?}: stdout {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(out.stdout.is_empty());
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn parse(out: &[u8]) -> Value {
+    let text = std::str::from_utf8(out).unwrap();
+    assert!(text.ends_with('\n') && !text[..text.len() - 1].contains("\n\n"));
+    serde_json::from_str(text).unwrap()
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn dump_prints_the_golden_json() {
+    for name in GOLDEN {
+        let bin = data(&format!("{name}.bin"));
+        let want = read_json(&format!("{name}.json"));
+        let plain = ok(&["dump", path(&bin)], b"");
+        assert_eq!(parse(&plain), want, "{name}");
+        assert_eq!(plain.iter().filter(|&&b| b == b'\n').count(), 1, "{name}");
+        // stdin, `-`, and the typed views print the very same bytes.
+        let bytes = read(&format!("{name}.bin"));
+        assert_eq!(ok(&["dump"], &bytes), plain, "{name}");
+        assert_eq!(ok(&["dump", "-"], &bytes), plain, "{name}");
+        assert_eq!(ok(&["dump", path(&bin), "--typed"], b""), plain, "{name}");
+        assert_eq!(ok(&["dump", "--expect", "Updates", path(&bin)], b""), plain);
+        let pretty = ok(&["dump", "--pretty", path(&bin)], b"");
+        assert_eq!(parse(&pretty), want, "{name}");
+        assert!(pretty.iter().filter(|&&b| b == b'\n').count() > 3);
+        assert_eq!(
+            ok(&["dump", "--pretty", "--typed", path(&bin)], b""),
+            pretty,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn encode_gives_the_golden_bytes() {
+    for name in GOLDEN {
+        let json = data(&format!("{name}.json"));
+        let want = read(&format!("{name}.bin"));
+        assert_eq!(ok(&["encode", path(&json)], b""), want, "{name}");
+        assert_eq!(ok(&["encode"], &read(&format!("{name}.json"))), want);
+    }
+}
+
+#[test]
+fn sample_round_trips() {
+    let json = data("sample/updates.json");
+    let bin = read("sample/updates.bin");
+    assert_eq!(ok(&["encode", path(&json)], b""), bin);
+    // The sample is stored exactly as `tl dump --pretty` prints it.
+    let text = read("sample/updates.json");
+    assert_eq!(ok(&["dump", "--pretty", "-"], &bin), text);
+    assert_eq!(ok(&["dump", "--pretty", "--typed", "-"], &bin), text);
+    assert_eq!(
+        parse(&ok(&["dump"], &bin)),
+        read_json("sample/updates.json")
+    );
+}
+
+#[test]
+fn dump_errors_name_the_offset() {
+    let mut bytes = read("update_short.bin");
+    assert_eq!(bytes.len(), 24);
+    bytes.push(0);
+    let err = fails(&["dump"], &bytes);
+    assert_eq!(
+        err,
+        "tl dump: error: 1 trailing bytes after a complete object at byte 24\n"
+    );
+
+    // updateShort's update replaced by an unknown id.
+    let mut bytes = read("update_short.bin");
+    bytes[4..8].copy_from_slice(&0xdeadbeefu32.to_le_bytes());
+    let err = fails(&["dump"], &bytes);
+    assert_eq!(
+        err,
+        "tl dump: error: unknown constructor id #deadbeef at byte 4\n"
+    );
+    let err = fails(&["dump", "--typed"], &bytes);
+    assert!(
+        err.contains("#deadbeef") && err.contains("at byte 4"),
+        "{err}"
+    );
+
+    // Cut short.
+    let bytes = read("short_message.bin");
+    let err = fails(&["dump"], &bytes[..100]);
+    assert!(err.contains("at byte "), "{err}");
+
+    let err = fails(&["dump", "--expect", "User"], &read("update_short.bin"));
+    assert!(err.contains("expected a User"), "{err}");
+    assert!(err.contains("at byte 0"), "{err}");
+    let err = fails(&["dump", "--expect", "Nope"], b"");
+    assert!(err.contains("unknown type `Nope`"), "{err}");
+    let err = fails(&["dump", "/no/such/file"], b"");
+    assert!(err.starts_with("tl dump: error: /no/such/file: "), "{err}");
+    let err = fails(&["dump", "--frobnicate"], b"");
+    assert!(err.contains("unknown option `--frobnicate`"), "{err}");
+}
+
+#[test]
+fn typed_dump_falls_back_for_other_types() {
+    // contacts.acceptContact is a function, not an Updates.
+    let req = json!({"_":"contacts.acceptContact",
+        "id":{"_":"inputUser","user_id":777,"access_hash":"-5"}});
+    let bytes = ok(&["encode"], req.to_string().as_bytes());
+    let plain = ok(&["dump"], &bytes);
+    assert_eq!(parse(&plain), req);
+    let out = tl(&["dump", "--typed"], &bytes);
+    assert!(out.status.success());
+    assert_eq!(out.stdout, plain);
+    assert!(out.stderr.is_empty());
+    let out = tl(&["dump", "--typed", "--verbose"], &bytes);
+    assert_eq!(out.stdout, plain);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an Updates"));
+}
+
+#[test]
+fn encode_errors_name_the_json_path() {
+    let mut v = read_json("short_message.json");
+    v["entities"][0]["length"] = json!("7");
+    let err = fails(&["encode"], v.to_string().as_bytes());
+    assert_eq!(
+        err,
+        "tl encode: error: entities[0].length: expected an int, found \"7\"\n"
+    );
+
+    let mut v = read_json("updates_50.json");
+    v["updates"][3]["bogus"] = json!(1);
+    let err = fails(&["encode"], v.to_string().as_bytes());
+    assert!(err.contains("updates[3].bogus: unknown field of "), "{err}");
+
+    let mut v = read_json("short_message.json");
+    v.as_object_mut().unwrap().remove("date");
+    let err = fails(&["encode"], v.to_string().as_bytes());
+    assert!(err.contains(": date: missing"), "{err}");
+
+    let err = fails(&["encode"], b"{\"_\":");
+    assert!(err.contains("invalid JSON"), "{err}");
+}
+
+/// `contacts.acceptContact` through tlview's typed encoder.
+#[test]
+fn typed_encode_matches_generic() {
+    let requests = [
+        json!({"_":"contacts.acceptContact",
+            "id":{"_":"inputUser","user_id":777,"access_hash":"-5"}}),
+        json!({"_":"contacts.acceptContact",
+            "id":{"_":"inputUserFromMessage",
+                "peer":{"_":"inputPeerUserFromMessage",
+                    "peer":{"_":"inputPeerChat","chat_id":42},
+                    "msg_id":7,"user_id":9},
+                "msg_id":100,"user_id":777}}),
+        json!({"_":"contacts.acceptContact","id":{"_":"inputUserSelf"}}),
+        json!({"_":"contacts.acceptContact",
+            "id":{"_":"inputUserFromMessage",
+                "peer":{"_":"inputPeerChannelFromMessage",
+                    "peer":{"_":"inputPeerUserFromMessage",
+                        "peer":{"_":"inputPeerChannel","channel_id":5,"access_hash":"6"},
+                        "msg_id":1,"user_id":2},
+                    "msg_id":3,"channel_id":4},
+                "msg_id":100,"user_id":777}}),
+    ];
+    for req in &requests {
+        let text = req.to_string();
+        let generic = ok(&["encode"], text.as_bytes());
+        let typed = ok(&["encode", "--typed"], text.as_bytes());
+        assert_eq!(typed, generic, "{text}");
+        assert_eq!(parse(&ok(&["dump"], &typed)), *req);
+    }
+    let chain = ok(&["encode", "--typed"], requests[1].to_string().as_bytes());
+    let words: Vec<u32> = chain
+        .chunks(4)
+        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+        .collect();
+    assert_eq!(
+        words,
+        [0xf831a20f, 0x2d117597, 0x17bae2e6, 0x179be863, 42, 7, 9, 100, 777]
+    );
+
+    // The same checks as the generic encoder.
+    let mut bad = requests[1].clone();
+    bad["id"]["peer"]["peer"]["chat_id"] = json!("x");
+    let err = fails(&["encode", "--typed"], bad.to_string().as_bytes());
+    assert_eq!(
+        err,
+        "tl encode: error: id.peer.peer.chat_id: expected an int, found \"x\"\n"
+    );
+}
+
+#[test]
+fn typed_encode_refuses_other_constructors() {
+    let err = fails(&["encode", "--typed"], &read("update_short.json"));
+    assert!(
+        err.contains("no typed encoder for updateShort; use `tl encode` without --typed"),
+        "{err}"
+    );
+    let err = fails(&["encode", "--typed"], b"[1]");
+    assert!(err.contains("no typed encoder for an array"), "{err}");
+}
+
+/// A gzip member of `data` (flate2, as a server would send it).
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[test]
+fn dump_unpacks_gzip() {
+    let inner = read("short_message.bin");
+    let want = read_json("short_message.json");
+    let packed = json!({"_":"gzip_packed","packed_data":hex(&gzip(&inner))});
+    let bytes = ok(&["encode"], packed.to_string().as_bytes());
+    let plain = ok(&["dump"], &bytes);
+    assert_eq!(parse(&plain), want);
+    assert_eq!(plain, ok(&["dump"], &inner));
+    assert_eq!(ok(&["dump", "--typed"], &bytes), plain);
+    assert_eq!(ok(&["dump", "--expect", "Updates"], &bytes), plain);
+    assert_eq!(
+        ok(&["dump", "--pretty"], &bytes),
+        ok(&["dump", "--pretty"], &inner)
+    );
+    let out = tl(&["dump", "--verbose"], &bytes);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unpacked gzip_packed"));
+
+    // In an rpc_result.
+    let rpc = json!({"_":"rpc_result","req_msg_id":"-77","result":packed});
+    let bytes = ok(&["encode"], rpc.to_string().as_bytes());
+    let want_rpc = json!({"_":"rpc_result","req_msg_id":"-77","result":want});
+    assert_eq!(parse(&ok(&["dump"], &bytes)), want_rpc);
+    assert_eq!(parse(&ok(&["dump", "--pretty"], &bytes)), want_rpc);
+    // A plain rpc_result prints the same.
+    let plain_rpc = json!({"_":"rpc_result","req_msg_id":"-77","result":want});
+    let plain_bytes = ok(&["encode"], plain_rpc.to_string().as_bytes());
+    assert_eq!(ok(&["dump"], &plain_bytes), ok(&["dump"], &bytes));
+    assert_eq!(
+        ok(&["dump", "--pretty"], &plain_bytes),
+        ok(&["dump", "--pretty"], &bytes)
+    );
+
+    // Broken gzip data, and bytes after the gzip_packed.
+    let mut gz = gzip(&inner);
+    let n = gz.len();
+    gz[n - 8] ^= 1; // the CRC32
+    let bad = json!({"_":"gzip_packed","packed_data":hex(&gz)});
+    let bytes = ok(&["encode"], bad.to_string().as_bytes());
+    let err = fails(&["dump"], &bytes);
+    assert!(err.contains("gzip CRC32 does not match"), "{err}");
+    let mut bytes = ok(&["encode"], packed.to_string().as_bytes());
+    let end = bytes.len();
+    bytes.extend([0; 4]);
+    let err = fails(&["dump"], &bytes);
+    assert!(err.contains(&format!("at byte {end}")), "{err}");
+    // An error inside the unpacked data says so.
+    let mut broken = inner.clone();
+    broken[0] ^= 0xff;
+    let bad = json!({"_":"gzip_packed","packed_data":hex(&gzip(&broken))});
+    let bytes = ok(&["encode"], bad.to_string().as_bytes());
+    let err = fails(&["dump"], &bytes);
+    assert!(
+        err.contains("in the data unpacked from gzip_packed: unknown constructor id")
+            && err.contains("at byte 0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn help_lists_commands_and_options() {
+    let help = String::from_utf8(ok(&["--help"], b"")).unwrap();
+    for usage in [
+        "tl dump [FILE|-] [--pretty] [--typed] [--expect TYPE]",
+        "tl encode [FILE|-] [--typed]",
+        "tl id 'DECLARATION'",
+        "tl gen SCHEMA... -o DIR",
+    ] {
+        assert!(help.contains(usage), "{help}");
+    }
+    let dump = String::from_utf8(ok(&["dump", "--help"], b"")).unwrap();
+    for opt in ["--pretty", "--typed", "--expect TYPE", "--verbose"] {
+        assert!(dump.contains(opt), "{dump}");
+    }
+    let encode = String::from_utf8(ok(&["encode", "--help"], b"")).unwrap();
+    assert!(encode.contains("--typed"), "{encode}");
+    assert!(String::from_utf8(ok(&["gen", "--help"], b""))
+        .unwrap()
+        .contains("-o, --out DIR"));
+    assert!(String::from_utf8(ok(&["id", "--help"], b""))
+        .unwrap()
+        .contains("CRC32"));
+}

@@ -1,0 +1,453 @@
+//! Random round trips through every combinator of the layer.
+//!
+//! A schema-driven builder makes random, valid TL JSON for each of the 1293
+//! constructors and functions (three objects each). Every object must encode,
+//! walk to exactly its length, dump back to the same JSON value, and encode
+//! from that dump to the same bytes. `Updates` objects must also print the
+//! same through the typed views.
+
+use serde_json::{Map, Value};
+use tltool::encode::encode;
+use tlview::json::Json;
+use tlview::object::Object;
+use tlview::schema::{self, Kind, Op, Repeat, CONSTRUCTORS};
+use tlview::walk::{walk, Expect};
+use tlview::Limits;
+
+/// Random objects per combinator.
+const ROUNDS: u64 = 10;
+/// From this depth on, the builder picks the shallowest constructors and
+/// leaves out optional objects and vector elements that are objects.
+const SOFT_DEPTH: u32 = 4;
+
+/// xorshift64*: small, deterministic, good enough for test data.
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
+    }
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn coin(&mut self) -> bool {
+        self.next() & 1 == 1
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+}
+
+/// For each combinator, the fewest levels of objects a complete one needs
+/// (1: no required nested object); `u32::MAX` if it cannot be built.
+fn heights() -> Vec<u32> {
+    let mut h = vec![u32::MAX; CONSTRUCTORS.len()];
+    loop {
+        let mut changed = false;
+        for (i, c) in CONSTRUCTORS.iter().enumerate() {
+            let mut need = 0u32;
+            for op in c.ops() {
+                if op.condition().is_some() || op.repeat() != Repeat::One {
+                    continue;
+                }
+                let n = match op.kind() {
+                    Kind::Boxed => members(op.arg())
+                        .iter()
+                        .map(|&m| h[usize::from(m)])
+                        .min()
+                        .unwrap_or(u32::MAX),
+                    Kind::Bare => h[usize::from(op.arg())],
+                    // Any fieldless object will do.
+                    Kind::AnyBoxed | Kind::SizedObject => 1,
+                    _ => 0,
+                };
+                need = need.max(n);
+            }
+            if need != u32::MAX && need + 1 < h[i] {
+                h[i] = need + 1;
+                changed = true;
+            }
+        }
+        if !changed {
+            return h;
+        }
+    }
+}
+
+/// The constructors of a type (never its functions).
+fn members(t: u16) -> Vec<u16> {
+    schema::type_members(t)
+        .iter()
+        .copied()
+        .filter(|&m| !schema::constructor(m).unwrap().is_function())
+        .collect()
+}
+
+fn is_object(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Boxed | Kind::Bare | Kind::AnyBoxed | Kind::SizedObject
+    )
+}
+
+struct Builder {
+    rng: Rng,
+    heights: Vec<u32>,
+    /// Combinators with no required nested object.
+    leaves: Vec<u16>,
+    /// Objects built (nested ones included).
+    objects: usize,
+    /// Strings and bytes of 254 bytes or more (the 4-byte length form).
+    long_strings: usize,
+    /// MTProto `message` bodies (sized objects).
+    sized_bodies: usize,
+}
+
+const ALPHABET: &[char] = &[
+    'a', 'Z', '0', ' ', 'é', 'ß', 'Ж', 'я', '日', '本', '☕', '📎', '"', '\\', '\n', '\t', '\u{1}',
+    '\u{7f}', '\u{2028}', '/',
+];
+
+impl Builder {
+    fn hex(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| format!("{:02x}", self.rng.next() as u8))
+            .collect()
+    }
+
+    /// A byte length: mostly short, sometimes around and past 254.
+    fn length(&mut self) -> usize {
+        match self.rng.below(10) {
+            0 => self.rng.pick(&[253, 254, 255, 256, 300, 1000]),
+            1 => 0,
+            _ => self.rng.below(13),
+        }
+    }
+
+    fn string(&mut self) -> String {
+        let target = self.length();
+        let mut s = String::new();
+        if target >= 254 {
+            self.long_strings += 1;
+        }
+        while s.len() < target {
+            let c = self.rng.pick(ALPHABET);
+            if s.len() + c.len_utf8() > target {
+                s.push('x');
+            } else {
+                s.push(c);
+            }
+        }
+        s
+    }
+
+    fn double(&mut self) -> Value {
+        match self.rng.below(8) {
+            0 => Value::from(-0.0f64),
+            1 => Value::from(0.0f64),
+            2 => Value::from(self.rng.below(1000) as f64 - 500.0),
+            3 => Value::from(self.rng.pick(&["Infinity", "-Infinity"])),
+            4 => Value::from(
+                self.rng
+                    .pick(&[f64::MIN_POSITIVE, 5e-324, f64::MAX, 0.1, 1e21]),
+            ),
+            _ => loop {
+                let d = f64::from_bits(self.rng.next());
+                if d.is_finite() {
+                    break Value::from(d);
+                }
+            },
+        }
+    }
+
+    fn int(&mut self) -> i32 {
+        match self.rng.below(4) {
+            0 => self.rng.pick(&[0, 1, -1, i32::MIN, i32::MAX]),
+            1 => self.rng.below(1000) as i32,
+            _ => self.rng.next() as i32,
+        }
+    }
+
+    /// A constructor for a field of `kind`/`arg` at `depth`.
+    fn choose(&mut self, kind: Kind, arg: u16, depth: u32) -> u16 {
+        let candidates: Vec<u16> = match kind {
+            Kind::Boxed => members(arg),
+            Kind::Bare => vec![arg],
+            // Any combinator: a constructor of any type, or a function.
+            _ if depth < SOFT_DEPTH => return self.rng.below(CONSTRUCTORS.len()) as u16,
+            _ => {
+                let i = self.rng.below(self.leaves.len());
+                return self.leaves[i];
+            }
+        };
+        assert!(
+            !candidates.is_empty(),
+            "type {} has no constructors",
+            schema::type_name(arg)
+        );
+        if depth < SOFT_DEPTH {
+            return self.rng.pick(&candidates);
+        }
+        let best = candidates
+            .iter()
+            .map(|&c| self.heights[usize::from(c)])
+            .min()
+            .unwrap();
+        let shallowest: Vec<u16> = candidates
+            .into_iter()
+            .filter(|&c| self.heights[usize::from(c)] == best)
+            .collect();
+        self.rng.pick(&shallowest)
+    }
+
+    fn object(&mut self, index: u16, depth: u32) -> Value {
+        let c = schema::constructor(index).unwrap();
+        let name = schema::constructor_name(index);
+        assert!(
+            depth < 40,
+            "{name}: nesting does not end (depth {depth}, height {})",
+            self.heights[usize::from(index)]
+        );
+        assert_ne!(
+            self.heights[usize::from(index)],
+            u32::MAX,
+            "{name}: no finite object can be built"
+        );
+        self.objects += 1;
+        let ops = c.ops();
+        let base = usize::from(c.ops_start);
+        let field = |i: usize| schema::field_name(base + i);
+        let deep = depth >= SOFT_DEPTH;
+
+        // Which (flags field, bit) pairs are set: decided per bit, since
+        // several fields may share one.
+        let mut bits: Vec<((u8, u8), bool)> = Vec::new();
+        for op in ops {
+            let Some(cond) = op.condition() else { continue };
+            if bits.iter().any(|(k, _)| *k == cond) {
+                continue;
+            }
+            let has_object = ops
+                .iter()
+                .any(|o| o.condition() == Some(cond) && is_object(o.kind()));
+            let set = !(deep && has_object) && self.rng.coin();
+            bits.push((cond, set));
+        }
+        let is_set = |cond| bits.iter().any(|&(k, s)| k == cond && s);
+
+        let mut map = Map::new();
+        map.insert("_".into(), Value::from(name));
+        let mut i = 0;
+        while i < ops.len() {
+            let op = ops[i];
+            let key = field(i);
+            i += 1;
+            if op.kind() == Kind::Flags && op.repeat() == Repeat::One {
+                continue;
+            }
+            if let Some(cond) = op.condition() {
+                if !is_set(cond) {
+                    continue;
+                }
+                if op.kind() == Kind::True && op.repeat() == Repeat::One {
+                    map.insert(key.into(), Value::Bool(true));
+                    continue;
+                }
+            }
+            let sized_next = ops.get(i).is_some_and(|o| o.kind() == Kind::SizedObject);
+            if sized_next && op.kind() == Kind::Int {
+                // `bytes` is the encoded size of the `body` after it.
+                let body_op = ops[i];
+                let body = self.one(body_op.kind(), body_op.arg(), depth);
+                let len = encode(&body).unwrap().len();
+                self.sized_bodies += 1;
+                map.insert(key.into(), Value::from(len));
+                map.insert(field(i).into(), body);
+                i += 1;
+                continue;
+            }
+            let v = self.value(op, depth);
+            map.insert(key.into(), v);
+        }
+        Value::Object(map)
+    }
+
+    fn value(&mut self, op: Op, depth: u32) -> Value {
+        if op.repeat() == Repeat::One {
+            return self.one(op.kind(), op.arg(), depth);
+        }
+        let n = if is_object(op.kind()) && depth >= SOFT_DEPTH {
+            0
+        } else {
+            self.rng.below(4)
+        };
+        Value::Array(
+            (0..n)
+                .map(|_| self.one(op.kind(), op.arg(), depth))
+                .collect(),
+        )
+    }
+
+    /// One value of `kind` in an object at `depth`.
+    fn one(&mut self, kind: Kind, arg: u16, depth: u32) -> Value {
+        match kind {
+            Kind::Int => Value::from(self.int()),
+            Kind::Long => Value::from((self.rng.next() as i64).to_string()),
+            Kind::Double => self.double(),
+            Kind::Int128 => Value::from(self.hex(16)),
+            Kind::Int256 => Value::from(self.hex(32)),
+            Kind::String => Value::from(self.string()),
+            Kind::Bytes => {
+                let n = self.length();
+                if n >= 254 {
+                    self.long_strings += 1;
+                }
+                Value::from(self.hex(n))
+            }
+            Kind::Bool => Value::Bool(self.rng.coin()),
+            Kind::True => Value::Bool(true),
+            Kind::Flags => panic!("a flags word as a value"),
+            Kind::Boxed | Kind::Bare | Kind::AnyBoxed | Kind::SizedObject => {
+                let c = self.choose(kind, arg, depth);
+                self.object(c, depth + 1)
+            }
+        }
+    }
+}
+
+/// `v` as JSON, cut to about 2000 bytes.
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    let mut end = s.len().min(2000);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    if end < s.len() {
+        format!("{}…", &s[..end])
+    } else {
+        s
+    }
+}
+
+/// Checks one object both ways; `Err` says what broke.
+fn round_trip(v: &Value) -> Result<usize, String> {
+    let bytes = encode(v).map_err(|e| format!("encode: {e}"))?;
+    let end = walk(&bytes, Expect::Any, &Limits::DEFAULT).map_err(|e| format!("walk: {e}"))?;
+    if end != bytes.len() {
+        return Err(format!("walk ended at {end} of {} bytes", bytes.len()));
+    }
+    let obj = Object::decode(&bytes, Expect::Any, &Limits::DEFAULT)
+        .map_err(|e| format!("decode: {e}"))?;
+    let text = Json(obj).to_string();
+    let back: Value = serde_json::from_str(&text).map_err(|e| format!("dump is not JSON: {e}"))?;
+    if &back != v {
+        return Err(format!("dump differs:\n  dump: {}", short(&back)));
+    }
+    let again = encode(&back).map_err(|e| format!("encode(dump): {e}"))?;
+    if again != bytes {
+        return Err("encode(dump) differs from the bytes".into());
+    }
+    let is_updates =
+        obj.constructor().ty == schema::ty::UPDATES && !obj.constructor().is_function();
+    if is_updates {
+        let typed = tlview::Updates::decode(&bytes)
+            .map_err(|e| format!("typed decode: {e}"))?
+            .to_string();
+        if typed != text {
+            return Err(format!(
+                "typed view prints\n  {typed}\nthe dynamic view\n  {text}"
+            ));
+        }
+    }
+    Ok(bytes.len())
+}
+
+#[test]
+fn every_combinator_round_trips() {
+    let started = std::time::Instant::now();
+    let heights = heights();
+    let leaves: Vec<u16> = (0..CONSTRUCTORS.len() as u16)
+        .filter(|&c| heights[usize::from(c)] == 1)
+        .collect();
+    let unbuildable: Vec<&str> = (0..CONSTRUCTORS.len() as u16)
+        .filter(|&c| heights[usize::from(c)] == u32::MAX)
+        .map(schema::constructor_name)
+        .collect();
+    assert!(unbuildable.is_empty(), "cannot build: {unbuildable:?}");
+
+    let mut b = Builder {
+        rng: Rng::new(1),
+        heights,
+        leaves,
+        objects: 0,
+        long_strings: 0,
+        sized_bodies: 0,
+    };
+    let mut roots = 0;
+    let mut total_bytes = 0;
+    let mut failures = Vec::new();
+    for index in 0..CONSTRUCTORS.len() as u16 {
+        for round in 0..ROUNDS {
+            let seed = u64::from(index) * ROUNDS + round;
+            b.rng = Rng::new(seed + 1);
+            let v = b.object(index, 0);
+            roots += 1;
+            match round_trip(&v) {
+                Ok(n) => total_bytes += n,
+                Err(e) => failures.push(format!(
+                    "{} (seed {seed}): {e}\n  json: {}",
+                    schema::constructor_name(index),
+                    short(&v)
+                )),
+            }
+        }
+    }
+    println!(
+        "checked {roots} random objects ({} combinators × {ROUNDS}; {} objects with the nested \
+         ones, {} long strings, {} sized bodies; {total_bytes} bytes) in {:.1?}",
+        CONSTRUCTORS.len(),
+        b.objects,
+        b.long_strings,
+        b.sized_bodies,
+        started.elapsed()
+    );
+    assert!(b.long_strings > 0 && b.sized_bodies > 0);
+    assert!(
+        failures.is_empty(),
+        "{} of {roots} failed:\n{}",
+        failures.len(),
+        failures[..failures.len().min(10)].join("\n")
+    );
+    assert_eq!(roots, CONSTRUCTORS.len() * ROUNDS as usize);
+}
+
+/// NaN reads back as `"NaN"` and encodes as the canonical quiet NaN, so a
+/// NaN with another payload does not round-trip to the same bits.
+#[test]
+fn nan_doubles() {
+    let v = serde_json::json!({"_":"inputGeoPoint","lat":"NaN","long":"-Infinity"});
+    let bytes = encode(&v).unwrap();
+    assert_eq!(round_trip(&v), Ok(bytes.len()));
+    assert_eq!(&bytes[8..16], &f64::NAN.to_le_bytes());
+
+    let mut odd = bytes.clone();
+    odd[8..16].copy_from_slice(&(f64::NAN.to_bits() | 0x1234).to_le_bytes());
+    let obj = Object::decode(&odd, Expect::Any, &Limits::DEFAULT).unwrap();
+    let text = Json(obj).to_string();
+    assert_eq!(
+        text,
+        r#"{"_":"inputGeoPoint","lat":"NaN","long":"-Infinity"}"#
+    );
+    assert_eq!(
+        encode(&serde_json::from_str(&text).unwrap()).unwrap(),
+        bytes
+    );
+}
