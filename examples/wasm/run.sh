@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the tlview WebAssembly module (wasm32-unknown-unknown, size-optimised,
+# no wasm-bindgen, no allocator), checks it under Node with check.mjs, and
+# prints the module's size in bytes on the last line. Exits 0 only when every
+# check passed.
+set -euo pipefail
+cd "$(dirname "$0")"
+TARGET=wasm32-unknown-unknown
+WASM="target/$TARGET/release/tlview_wasm.wasm"
+
+rustup target add "$TARGET" >/dev/null 2>&1 || rustup target add "$TARGET"
+command -v node >/dev/null || { echo "wasm: node is needed to run check.mjs"; exit 1; }
+
+cargo build -q --release --target "$TARGET" --target-dir "$PWD/target"
+node check.mjs "$WASM"
+echo "wasm: $(wc -c <"$WASM") bytes"
