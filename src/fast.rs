@@ -16,7 +16,7 @@
 //! A test decodes every object the random builder makes through both paths.
 
 use crate::reader::Reader;
-use crate::schema::{id, CONSTRUCTORS, DECLARED_FLAGS, IDS};
+use crate::schema::{id, CONSTRUCTORS, DECLARED_FLAGS};
 
 /// The declared flag bits of the constructor `cid`, at compile time.
 // Evaluated at compile time only (for consts): an index out of range or a
@@ -24,8 +24,8 @@ use crate::schema::{id, CONSTRUCTORS, DECLARED_FLAGS, IDS};
 #[allow(clippy::indexing_slicing, clippy::panic)]
 const fn declared(cid: u32) -> u32 {
     let mut i = 0;
-    while i < IDS.len() {
-        if IDS[i] == cid {
+    while i < CONSTRUCTORS.len() {
+        if CONSTRUCTORS[i].id == cid {
             return DECLARED_FLAGS[i];
         }
         i += 1;
@@ -33,7 +33,7 @@ const fn declared(cid: u32) -> u32 {
     panic!("constructor not in the layer")
 }
 
-const _: () = assert!(CONSTRUCTORS.len() == IDS.len());
+const _: () = assert!(CONSTRUCTORS.len() == DECLARED_FLAGS.len());
 
 const MESSAGE_FLAGS: u32 = declared(id::MESSAGE);
 const FWD_FLAGS: u32 = declared(id::MESSAGE_FWD_HEADER);

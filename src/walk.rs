@@ -48,8 +48,6 @@ struct Frame {
     must_end: u32,
     /// The last `int` field read (the declared size of a sized object).
     last_int: i32,
-    /// Its index in CONSTRUCTORS.
-    ctor: u16,
 }
 
 /// The walker's stack capacity: the most [`Limits::max_depth`] can allow.
@@ -105,9 +103,15 @@ fn read_header(r: &mut Reader<'_>, kind: Kind, arg: u16) -> Result<(u16, &'stati
     }
 }
 
-fn frame_for(index: u16, c: &Constructor, must_end: u32) -> Frame {
+/// The flags bits that some field among `ops` tests.
+fn declared_bits(ops: &[Op]) -> u32 {
+    ops.iter()
+        .filter_map(|op| op.condition())
+        .fold(0, |m, (_, bit)| m | 1u32 << (bit & 31))
+}
+
+fn frame_for(c: &Constructor, must_end: u32) -> Frame {
     Frame {
-        ctor: index,
         pos: c.ops_start,
         end: c.ops_start.saturating_add(u16::from(c.ops_len)),
         flags: 0,
@@ -174,7 +178,7 @@ fn walk_impl(
     if depth >= max_depth {
         return Err(r.error(ErrorKind::DepthLimit { limit: max_depth }));
     }
-    let (root_index, root) = match expect {
+    let (_, root) = match expect {
         Expect::Type(t) => read_header(r, Kind::Boxed, t)?,
         Expect::Bare(c) => read_header(r, Kind::Bare, c)?,
         Expect::Any => read_header(r, Kind::AnyBoxed, 0)?,
@@ -193,7 +197,7 @@ fn walk_impl(
     let base = usize::try_from(depth).unwrap_or(usize::MAX);
     let limit = usize::try_from(max_depth).unwrap_or(STACK);
     stack
-        .push(frame_for(root_index, root, u32::MAX))
+        .push(frame_for(root, u32::MAX))
         .map_err(|_| r.error(ErrorKind::DepthLimit { limit: max_depth }))?;
 
     while let Some(top) = stack.last_mut() {
@@ -240,10 +244,11 @@ fn walk_impl(
                         Kind::Flags => {
                             let at = r.offset();
                             let flags = r.read_flags()?.bits();
-                            let declared = schema::DECLARED_FLAGS
-                                .get(usize::from(top.ctor))
-                                .copied()
-                                .unwrap_or(0);
+                            // The bits the fields after this one test.
+                            let declared = declared_bits(
+                                OPS.get(usize::from(top.pos)..usize::from(top.end))
+                                    .unwrap_or(&[]),
+                            );
                             if flags & !declared != 0 {
                                 return Err(Error::new(
                                     ErrorKind::UndeclaredFlags {
@@ -320,7 +325,7 @@ fn walk_impl(
             }
         };
 
-        if let Some(((ci, c), must_end)) = nested {
+        if let Some(((_, c), must_end)) = nested {
             if stack.len().saturating_add(base) >= limit {
                 return Err(Error::new(
                     ErrorKind::DepthLimit { limit: max_depth },
@@ -338,7 +343,7 @@ fn walk_impl(
             }
             if c.ops_len > 0 || must_end != u32::MAX {
                 stack
-                    .push(frame_for(ci, c, must_end))
+                    .push(frame_for(c, must_end))
                     .map_err(|_| r.error(ErrorKind::DepthLimit { limit: max_depth }))?;
             }
         }

@@ -258,26 +258,26 @@ impl Constructor {
     }
 }
 
-/// Slots of the id hash index: a power of two, over twice the combinators,
-/// so linear probes stay short.
-const HASH_SLOTS: usize = 4096;
+/// Slots of the id hash index: a power of two above the number of
+/// combinators (load ≈ 0.63, so linear probes stay short) in 4 KiB.
+const HASH_SLOTS: usize = 2048;
 
 #[inline]
 const fn hash_slot(id: u32) -> usize {
     (id.wrapping_mul(0x9e37_79b1) >> 20) as usize & (HASH_SLOTS - 1)
 }
 
-/// The id hash index, built at compile time from [`IDS`]: slot → index + 1
+/// The id hash index, built at compile time from [`CONSTRUCTORS`]: slot → index + 1
 /// into [`CONSTRUCTORS`] (0 = empty), open addressing with linear probing.
 // Evaluated at compile time: an out-of-range index is a build error, never a
 // runtime panic.
 #[allow(clippy::indexing_slicing)]
 static ID_INDEX: [u16; HASH_SLOTS] = {
     let mut t = [0u16; HASH_SLOTS];
-    assert!(IDS.len() < HASH_SLOTS / 2 && IDS.len() < u16::MAX as usize);
+    assert!(CONSTRUCTORS.len() < HASH_SLOTS * 3 / 4 && CONSTRUCTORS.len() < u16::MAX as usize);
     let mut i = 0;
-    while i < IDS.len() {
-        let mut slot = hash_slot(IDS[i]);
+    while i < CONSTRUCTORS.len() {
+        let mut slot = hash_slot(CONSTRUCTORS[i].id);
         while t[slot] != 0 {
             slot = (slot + 1) & (HASH_SLOTS - 1);
         }
@@ -288,7 +288,9 @@ static ID_INDEX: [u16; HASH_SLOTS] = {
 };
 
 /// The flags bits each combinator's fields test (its declared bits), built
-/// at compile time from [`OPS`]; parallel to [`CONSTRUCTORS`].
+/// at compile time from [`OPS`]; parallel to [`CONSTRUCTORS`]. (The walker
+/// computes them from the ops instead, so that firmware need not link this
+/// table; the straight-line validators take theirs as compile-time consts.)
 // Evaluated at compile time (see ID_INDEX).
 #[allow(clippy::indexing_slicing)]
 pub static DECLARED_FLAGS: [u32; CONSTRUCTORS.len()] = {
@@ -315,7 +317,7 @@ pub static DECLARED_FLAGS: [u32; CONSTRUCTORS.len()] = {
 #[inline]
 pub fn index_of(id: u32) -> Option<u16> {
     let mut slot = hash_slot(id);
-    // The table is at most half full, so a probe ends at an empty slot well
+    // The table is at most 3/4 full, so a probe ends at an empty slot well
     // before going round; the bound only keeps the loop visibly finite.
     for _ in 0..HASH_SLOTS {
         let e = *ID_INDEX.get(slot)?;
@@ -323,7 +325,9 @@ pub fn index_of(id: u32) -> Option<u16> {
             return None;
         }
         let i = e - 1;
-        if IDS.get(usize::from(i)) == Some(&id) {
+        // Compare with the row itself (so `IDS`, which repeats the ids for
+        // tools, is not linked into firmware).
+        if CONSTRUCTORS.get(usize::from(i)).map(|c| c.id) == Some(id) {
             return Some(i);
         }
         slot = (slot + 1) & (HASH_SLOTS - 1);
