@@ -23,7 +23,7 @@ use crate::limits::Limits;
 use crate::reader::Reader;
 use crate::schema::{self, Constructor, Kind, Op, Repeat, OPS};
 use crate::string::TlStr;
-use crate::walk::{walk_at_depth, Expect};
+use crate::walk::Expect;
 
 /// Limits for re-walking bytes that were already validated (to find where a
 /// nested object ends): they passed under a limit no larger than this.
@@ -77,27 +77,14 @@ impl<'a> Object<'a> {
         depth: u32,
     ) -> Result<Object<'a>> {
         let start = *r;
-        walk_at_depth(r, expect, limits, depth)?;
+        let ctor = crate::walk::walk_object(r, expect, limits, depth)?;
         let used = start.remaining().saturating_sub(r.remaining());
-        let all = start.rest().get(..used).unwrap_or(&[]);
-        let boxed = !matches!(expect, Expect::Bare(_));
-        let ctor = match expect {
-            Expect::Bare(c) => schema::constructor(c),
-            _ => Reader::new(all)
-                .read_id()
-                .ok()
-                .and_then(schema::constructor_by_id),
-        };
-        match ctor {
-            Some(ctor) => Ok(Object {
-                ctor,
-                all,
-                base: start.offset(),
-                boxed,
-            }),
-            // The walk succeeded, so the constructor exists.
-            None => Err(start.error(crate::ErrorKind::UnknownConstructor { id: 0 })),
-        }
+        Ok(Object {
+            ctor,
+            all: start.rest().get(..used).unwrap_or(&[]),
+            base: start.offset(),
+            boxed: !matches!(expect, Expect::Bare(_)),
+        })
     }
 
     /// Views bytes already validated as an object of `kind`/`arg` at `r`

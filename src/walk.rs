@@ -154,6 +154,17 @@ pub fn walk_at_depth(
     limits: &Limits,
     depth: u32,
 ) -> Result<()> {
+    walk_impl(r, expect, limits, depth, true).map(|_| ())
+}
+
+/// As [`walk_at_depth`], returning the constructor of the object walked.
+#[inline]
+pub(crate) fn walk_object(
+    r: &mut Reader<'_>,
+    expect: Expect,
+    limits: &Limits,
+    depth: u32,
+) -> Result<&'static Constructor> {
     walk_impl(r, expect, limits, depth, true)
 }
 
@@ -173,7 +184,7 @@ fn walk_impl(
     limits: &Limits,
     depth: u32,
     fast: bool,
-) -> Result<()> {
+) -> Result<&'static Constructor> {
     let max_depth = limits.max_depth.min(Limits::MAX_DEPTH);
     if depth >= max_depth {
         return Err(r.error(ErrorKind::DepthLimit { limit: max_depth }));
@@ -184,12 +195,12 @@ fn walk_impl(
         Expect::Any => read_header(r, Kind::AnyBoxed, 0)?,
     };
     if root.ops_len == 0 {
-        return Ok(());
+        return Ok(root);
     }
     if fast {
         if let Some(after) = crate::fast::body(root.id, r, max_depth.saturating_sub(depth + 1)) {
             *r = after;
-            return Ok(());
+            return Ok(root);
         }
     }
     let mut stack: HVec<Frame, STACK> = HVec::new();
@@ -348,5 +359,5 @@ fn walk_impl(
             }
         }
     }
-    Ok(())
+    Ok(root)
 }

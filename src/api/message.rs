@@ -160,21 +160,34 @@ pub(crate) fn wrong_type(expected_type: u16, found: u32, at: usize) -> Error {
 
 impl<'a> Decode<'a> for MessageEntity<'a> {
     const MIN_SIZE: usize = 12;
+    #[inline]
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageEntity<'a>> {
         let at = r.offset();
         let found = r.read_id()?;
-        let known = matches!(
-            found,
-            id::MESSAGE_ENTITY_PRE
-                | id::MESSAGE_ENTITY_TEXT_URL
-                | id::MESSAGE_ENTITY_MENTION_NAME
-                | id::INPUT_MESSAGE_ENTITY_MENTION_NAME
-        ) || MessageEntity::plain(found, 0, 0).is_some();
-        if !known {
-            return Err(wrong_type(ty::MESSAGE_ENTITY, found, at));
-        }
-        let offset = r.read_int()?;
-        let length = r.read_int()?;
+        // `offset` and `length` come first in every constructor.
+        let (offset, length) = match r.take_array::<8>(crate::Item::Int) {
+            Ok(b) => {
+                let (o, l) = b.split_at(4);
+                let word = |x: &[u8]| x.try_into().map(i32::from_le_bytes).unwrap_or(0);
+                (word(o), word(l))
+            }
+            Err(e) => {
+                // Report a wrong constructor before a short input.
+                return Err(match MessageEntity::plain(found, 0, 0) {
+                    None if !matches!(
+                        found,
+                        id::MESSAGE_ENTITY_PRE
+                            | id::MESSAGE_ENTITY_TEXT_URL
+                            | id::MESSAGE_ENTITY_MENTION_NAME
+                            | id::INPUT_MESSAGE_ENTITY_MENTION_NAME
+                    ) =>
+                    {
+                        wrong_type(ty::MESSAGE_ENTITY, found, at)
+                    }
+                    _ => e,
+                });
+            }
+        };
         Ok(match found {
             id::MESSAGE_ENTITY_PRE => MessageEntity::MessageEntityPre {
                 offset,
@@ -312,7 +325,7 @@ pub(crate) fn opt<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Result<T>) ->
 
 impl<'a> Decode<'a> for MessageFwdHeader<'a> {
     const MIN_SIZE: usize = 12;
-    fn decode_in(r: &mut Reader<'a>, _cx: Ctx<'_>) -> Result<MessageFwdHeader<'a>> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageFwdHeader<'a>> {
         let at = r.offset();
         let found = r.read_id()?;
         if found != id::MESSAGE_FWD_HEADER {
@@ -321,12 +334,12 @@ impl<'a> Decode<'a> for MessageFwdHeader<'a> {
         let flags = read_flags(r, 0b111_1101)?;
         Ok(MessageFwdHeader {
             flags,
-            from_id: opt(flags, 0, || Peer::read(r))?,
+            from_id: opt(flags, 0, || Peer::read_in(r, cx))?,
             from_name: opt(flags, 5, || r.read_string())?,
             date: r.read_int()?,
             channel_post: opt(flags, 2, || r.read_int())?,
             post_author: opt(flags, 3, || r.read_string())?,
-            saved_from_peer: opt(flags, 4, || Peer::read(r))?,
+            saved_from_peer: opt(flags, 4, || Peer::read_in(r, cx))?,
             saved_from_msg_id: opt(flags, 4, || r.read_int())?,
             psa_type: opt(flags, 6, || r.read_string())?,
         })
@@ -374,7 +387,7 @@ impl MessageReplyHeader {
 
 impl<'a> Decode<'a> for MessageReplyHeader {
     const MIN_SIZE: usize = 12;
-    fn decode_in(r: &mut Reader<'a>, _cx: Ctx<'_>) -> Result<MessageReplyHeader> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageReplyHeader> {
         let at = r.offset();
         let found = r.read_id()?;
         if found != id::MESSAGE_REPLY_HEADER {
@@ -383,7 +396,7 @@ impl<'a> Decode<'a> for MessageReplyHeader {
         let flags = read_flags(r, 0b11)?;
         Ok(MessageReplyHeader {
             reply_to_msg_id: r.read_int()?,
-            reply_to_peer_id: opt(flags, 0, || Peer::read(r))?,
+            reply_to_peer_id: opt(flags, 0, || Peer::read_in(r, cx))?,
             reply_to_top_id: opt(flags, 1, || r.read_int())?,
         })
     }
