@@ -1,0 +1,200 @@
+//! Decoding the server's reply to `contacts.acceptContact`: through
+//! `rpc_result`, `rpc_error` (the three documented errors and any other) and,
+//! with the `gzip` feature, `gzip_packed`.
+
+use tlview::{AcceptContact, AcceptContactError, AcceptContactReply, ErrorKind, SliceSink, Writer};
+
+const RPC_RESULT: u32 = 0xf35c6d01;
+const RPC_ERROR: u32 = 0x2144ca19;
+
+fn rpc_error(code: i32, message: &[u8]) -> Vec<u8> {
+    let mut buf = vec![0u8; message.len() + 16];
+    let mut w = Writer::new(SliceSink::new(&mut buf));
+    w.write_id(RPC_ERROR).unwrap();
+    w.write_int(code).unwrap();
+    w.write_string(message).unwrap();
+    let n = w.finish();
+    buf.truncate(n);
+    buf
+}
+
+fn wrapped(req_msg_id: i64, result: &[u8]) -> Vec<u8> {
+    let mut v = RPC_RESULT.to_le_bytes().to_vec();
+    v.extend(req_msg_id.to_le_bytes());
+    v.extend(result);
+    v
+}
+
+fn short_message() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/short_message.bin"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn updates_through_rpc_result_and_bare() {
+    let sm = short_message();
+    for reply in [wrapped(0x1234_5678_9abc, &sm), sm.clone()] {
+        match AcceptContact::decode_reply(&reply).unwrap() {
+            AcceptContactReply::Updates(tlview::Updates::UpdateShortMessage(m)) => {
+                assert_eq!(m.id(), 1001);
+                assert_eq!(m.entities().unwrap().len(), 4);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[test]
+fn the_three_documented_errors() {
+    let cases = [
+        (
+            &b"CONTACT_ADD_MISSING"[..],
+            AcceptContactError::ContactAddMissing,
+            "Contact to add is missing",
+        ),
+        (
+            b"CONTACT_ID_INVALID",
+            AcceptContactError::ContactIdInvalid,
+            "The provided contact ID is invalid",
+        ),
+        (
+            b"CONTACT_REQ_MISSING",
+            AcceptContactError::ContactReqMissing,
+            "Missing contact request",
+        ),
+    ];
+    for (message, want, description) in cases {
+        for reply in [
+            wrapped(9, &rpc_error(400, message)),
+            rpc_error(400, message),
+        ] {
+            let AcceptContactReply::Error(e) = AcceptContact::decode_reply(&reply).unwrap() else {
+                panic!("not an error")
+            };
+            assert_eq!(e, want);
+            assert_eq!(e.code(), 400);
+            assert_eq!(e.message().as_bytes(), message);
+            assert_eq!(e.description(), description);
+            assert_eq!(
+                e.to_string(),
+                format!(
+                    "400 {}: {description}",
+                    std::str::from_utf8(message).unwrap()
+                )
+            );
+        }
+    }
+}
+
+#[test]
+fn other_errors_keep_code_and_message_borrowed() {
+    let reply = wrapped(1, &rpc_error(420, b"FLOOD_WAIT_30"));
+    let AcceptContactReply::Error(e) = AcceptContact::decode_reply(&reply).unwrap() else {
+        panic!()
+    };
+    assert_eq!(e.code(), 420);
+    assert_eq!(e.message().as_bytes(), b"FLOOD_WAIT_30");
+    assert_eq!(e.description(), "");
+    // The message points into the reply.
+    let p = e.message().as_bytes().as_ptr() as usize;
+    let r = reply.as_ptr() as usize;
+    assert!(p > r && p < r + reply.len());
+    // A documented message with another code is "other".
+    let reply = rpc_error(500, b"CONTACT_ID_INVALID");
+    let AcceptContactReply::Error(e) = AcceptContact::decode_reply(&reply).unwrap() else {
+        panic!()
+    };
+    assert!(matches!(e, AcceptContactError::Other { code: 500, .. }));
+}
+
+#[test]
+fn malformed_replies_are_errors_with_offsets() {
+    // rpc_result with no result.
+    let e = AcceptContact::decode_reply(&wrapped(1, &[])).unwrap_err();
+    assert_eq!(e.offset(), 12);
+    // A result of the wrong type.
+    let e = AcceptContact::decode_reply(&wrapped(1, &0x9db1bc6du32.to_le_bytes())).unwrap_err();
+    assert_eq!(e.offset(), 12);
+    assert!(matches!(e.kind(), ErrorKind::WrongType { .. }));
+    // Trailing bytes after the result.
+    let mut r = wrapped(1, &rpc_error(400, b"CONTACT_ID_INVALID"));
+    let n = r.len();
+    r.push(0);
+    let e = AcceptContact::decode_reply(&r).unwrap_err();
+    assert_eq!(
+        (e.kind(), e.offset()),
+        (ErrorKind::TrailingBytes { count: 1 }, n)
+    );
+    // Every truncation.
+    let full = wrapped(1, &short_message());
+    for cut in 0..full.len() {
+        assert!(
+            AcceptContact::decode_reply(&full[..cut]).is_err(),
+            "cut {cut}"
+        );
+    }
+}
+
+#[cfg(feature = "gzip")]
+#[test]
+fn gzip_packed_results_are_unpacked_into_the_callers_buffer() {
+    // A gzip member holding an rpc_error, inside gzip_packed, inside rpc_result.
+    let inner = rpc_error(400, b"CONTACT_REQ_MISSING");
+    let gz = gzip_of(&inner);
+    let mut packed = 0x3072cfa1u32.to_le_bytes().to_vec();
+    let mut tmp = vec![0u8; gz.len() + 8];
+    let mut w = Writer::new(SliceSink::new(&mut tmp));
+    w.write_bytes(&gz).unwrap();
+    let n = w.finish();
+    packed.extend(&tmp[..n]);
+    let reply = wrapped(5, &packed);
+    let mut buf = vec![0u8; 1024];
+    let limits = tlview::Limits::DEFAULT;
+    let AcceptContactReply::Error(e) =
+        AcceptContact::decode_reply_unpacking(&reply, &mut buf, &limits).unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(e, AcceptContactError::ContactReqMissing);
+    // Without a buffer, gzip_packed is not an Updates constructor.
+    assert!(AcceptContact::decode_reply(&reply).is_err());
+    // A buffer too small for the unpacked reply is refused.
+    let mut small = vec![0u8; inner.len() - 1];
+    let e = AcceptContact::decode_reply_unpacking(&reply, &mut small, &limits).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::OutputLimit { .. }), "{e}");
+}
+
+/// A gzip member of `data` with stored (uncompressed) deflate blocks, written
+/// by hand from RFC 1952/1951, so the test needs no compressor.
+#[cfg(feature = "gzip")]
+fn gzip_of(data: &[u8]) -> Vec<u8> {
+    let mut v = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    // One final stored block: BFINAL=1, BTYPE=00, then LEN and NLEN.
+    v.push(1);
+    let len = data.len() as u16;
+    v.extend(len.to_le_bytes());
+    v.extend((!len).to_le_bytes());
+    v.extend(data);
+    v.extend(crc32(data).to_le_bytes());
+    v.extend((data.len() as u32).to_le_bytes());
+    v
+}
+
+#[cfg(feature = "gzip")]
+fn crc32(data: &[u8]) -> u32 {
+    let mut c = !0u32;
+    for &b in data {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0xedb8_8320
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
