@@ -33,7 +33,7 @@ const fn declared(cid: u32) -> u32 {
     panic!("constructor not in the layer")
 }
 
-const _: () = assert!(CONSTRUCTORS.len() == DECLARED_FLAGS.len());
+const _: () = assert!(crate::schema::COMBINATORS == DECLARED_FLAGS.len());
 
 const MESSAGE_FLAGS: u32 = declared(id::MESSAGE);
 const FWD_FLAGS: u32 = declared(id::MESSAGE_FWD_HEADER);

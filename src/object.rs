@@ -21,7 +21,7 @@
 use crate::error::Result;
 use crate::limits::Limits;
 use crate::reader::Reader;
-use crate::schema::{self, Constructor, Kind, Op, Repeat, OPS};
+use crate::schema::{self, Constructor, Kind, Op, Repeat};
 use crate::string::TlStr;
 use crate::walk::Expect;
 
@@ -178,7 +178,7 @@ impl<'a> Object<'a> {
 /// One field of an object: which op of the table it is, and its value.
 #[derive(Clone, Copy, Debug)]
 pub struct Field<'a> {
-    /// Its index in [`schema::OPS`].
+    /// Its global op index (see [`schema::op`]).
     pub op_index: u16,
     /// Its value.
     pub value: Value<'a>,
@@ -187,9 +187,7 @@ pub struct Field<'a> {
 impl Field<'_> {
     /// Its op.
     pub fn op(&self) -> Op {
-        OPS.get(usize::from(self.op_index))
-            .copied()
-            .unwrap_or(Op(0))
+        schema::op(usize::from(self.op_index)).unwrap_or(Op(0))
     }
     /// Its schema name.
     #[cfg(feature = "names")]
@@ -288,7 +286,7 @@ impl<'a> Iterator for Fields<'a> {
                 return None;
             }
             let op_index = self.pos;
-            let op = *OPS.get(usize::from(op_index))?;
+            let op = schema::op(usize::from(op_index))?;
             self.pos += 1;
             if let Some((_, bit)) = op.condition() {
                 if self.flags & (1u32 << (bit & 31)) == 0 {

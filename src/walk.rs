@@ -19,7 +19,7 @@ use heapless::Vec as HVec;
 use crate::error::{count32, Error, ErrorKind, Item, Result};
 use crate::limits::Limits;
 use crate::reader::{Reader, VECTOR};
-use crate::schema::{self, Constructor, Kind, Op, Repeat, OPS};
+use crate::schema::{self, Constructor, Kind, Op, Repeat};
 
 /// What the walker expects to find.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -36,9 +36,9 @@ pub enum Expect {
 /// of a vector of objects it is in the middle of.
 #[derive(Clone, Copy, Debug)]
 struct Frame {
-    /// Index into OPS of the next field.
+    /// Global op index (see `schema::op`) of the next field.
     pos: u16,
-    /// Index into OPS one past its last field.
+    /// Global op index one past its last field.
     end: u16,
     /// Its flags word (layer 122 has at most one `#` field per combinator).
     flags: u32,
@@ -213,8 +213,8 @@ fn walk_impl(
 
     while let Some(top) = stack.last_mut() {
         // The op this frame is at (or the end of the frame).
-        let op: Op = match OPS.get(usize::from(top.pos)) {
-            Some(&op) if top.pos < top.end => op,
+        let op: Op = match schema::op(usize::from(top.pos)) {
+            Some(op) if top.pos < top.end => op,
             _ => {
                 let must_end = top.must_end;
                 stack.pop();
@@ -256,10 +256,10 @@ fn walk_impl(
                             let at = r.offset();
                             let flags = r.read_flags()?.bits();
                             // The bits the fields after this one test.
-                            let declared = declared_bits(
-                                OPS.get(usize::from(top.pos)..usize::from(top.end))
-                                    .unwrap_or(&[]),
-                            );
+                            let declared = declared_bits(schema::ops_range(
+                                usize::from(top.pos),
+                                usize::from(top.end),
+                            ));
                             if flags & !declared != 0 {
                                 return Err(Error::new(
                                     ErrorKind::UndeclaredFlags {

@@ -2,17 +2,32 @@
 //! hash index, ids not in the layer resolve to nothing, the per-constructor
 //! declared flag bits match the ops, and the walker's assumptions hold.
 
-use tlview::schema::{self, Kind, Repeat, CONSTRUCTORS, IDS, OPS};
+use tlview::schema::{self, Kind, Repeat, COMBINATORS, CONSTRUCTORS, FUNCTIONS, IDS, OPS};
 
 #[test]
 fn every_id_resolves_to_its_row() {
-    assert_eq!(IDS.len(), CONSTRUCTORS.len());
+    assert_eq!(IDS.len(), COMBINATORS);
     assert_eq!(IDS.len(), 1293);
+    assert_eq!((CONSTRUCTORS.len(), FUNCTIONS.len()), (923, 370));
     for (i, &id) in IDS.iter().enumerate() {
         assert_eq!(schema::index_of(id), Some(i as u16), "#{id:08x}");
         assert_eq!(schema::constructor_by_id(id).map(|c| c.id), Some(id));
+        // Type constructors first, then functions.
+        assert_eq!(
+            schema::constructor(i as u16).unwrap().is_function(),
+            i >= CONSTRUCTORS.len()
+        );
     }
-    assert!(IDS.windows(2).all(|w| w[0] < w[1]), "IDS sorted and unique");
+    let (types, functions) = IDS.split_at(CONSTRUCTORS.len());
+    assert!(
+        types.windows(2).all(|w| w[0] < w[1]),
+        "constructor ids sorted and unique"
+    );
+    assert!(
+        functions.windows(2).all(|w| w[0] < w[1]),
+        "function ids sorted and unique"
+    );
+    assert!(types.iter().all(|t| functions.binary_search(t).is_err()));
 }
 
 #[test]
@@ -36,7 +51,8 @@ fn ids_outside_the_layer_resolve_to_nothing() {
 
 #[test]
 fn declared_flags_match_the_ops() {
-    for (i, c) in CONSTRUCTORS.iter().enumerate() {
+    for (i, c) in schema::combinators() {
+        let i = usize::from(i);
         let mut want = 0u32;
         let mut flags_fields = 0;
         for op in c.ops() {
@@ -58,7 +74,7 @@ fn declared_flags_match_the_ops() {
             c.id
         );
     }
-    assert!(OPS.len() > 3000);
+    assert_eq!(OPS.len() + schema::FUNCTION_OPS.len(), 3529);
 }
 
 #[test]

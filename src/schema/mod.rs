@@ -20,11 +20,13 @@ pub mod layer122;
 #[cfg(feature = "names")]
 pub mod names;
 
-pub use layer122::{id, ty, CONSTRUCTORS, IDS, LAYER, OPS, TYPES, TYPE_MEMBERS};
+pub use layer122::{
+    id, ty, CONSTRUCTORS, FUNCTIONS, FUNCTION_OPS, IDS, LAYER, OPS, TYPES, TYPE_MEMBERS,
+};
 
 /// The format of the generated tables; the generated file asserts it, so a
 /// table written by an older generator fails to compile.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What one field holds on the wire (for a vector field: what each element holds).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -239,8 +241,7 @@ impl Constructor {
     #[inline]
     pub fn ops(&self) -> &'static [Op] {
         let start = usize::from(self.ops_start);
-        OPS.get(start..start + usize::from(self.ops_len))
-            .unwrap_or(&[])
+        ops_range(start, start + usize::from(self.ops_len))
     }
     /// Whether it is a function (an RPC request) rather than a type constructor.
     #[inline]
@@ -274,10 +275,10 @@ const fn hash_slot(id: u32) -> usize {
 #[allow(clippy::indexing_slicing)]
 static ID_INDEX: [u16; HASH_SLOTS] = {
     let mut t = [0u16; HASH_SLOTS];
-    assert!(CONSTRUCTORS.len() < HASH_SLOTS * 3 / 4 && CONSTRUCTORS.len() < u16::MAX as usize);
+    assert!(COMBINATORS < HASH_SLOTS * 3 / 4 && COMBINATORS < u16::MAX as usize);
     let mut i = 0;
-    while i < CONSTRUCTORS.len() {
-        let mut slot = hash_slot(CONSTRUCTORS[i].id);
+    while i < COMBINATORS {
+        let mut slot = hash_slot(id_at(i));
         while t[slot] != 0 {
             slot = (slot + 1) & (HASH_SLOTS - 1);
         }
@@ -287,20 +288,50 @@ static ID_INDEX: [u16; HASH_SLOTS] = {
     t
 };
 
+/// How many combinators the layer has: the type constructors (indices
+/// `0..CONSTRUCTORS.len()`) then the functions.
+pub const COMBINATORS: usize = CONSTRUCTORS.len() + FUNCTIONS.len();
+
+/// The id of combinator `i` (any index below [`COMBINATORS`]), at compile time.
+// Evaluated at compile time only: an index out of range is a build error.
+#[allow(clippy::indexing_slicing)]
+const fn id_at(i: usize) -> u32 {
+    if i < CONSTRUCTORS.len() {
+        CONSTRUCTORS[i].id
+    } else {
+        FUNCTIONS[i - CONSTRUCTORS.len()].id
+    }
+}
+
+/// The op at global index `j`, at compile time.
+// Evaluated at compile time only (see `id_at`).
+#[allow(clippy::indexing_slicing)]
+const fn op_at(j: usize) -> u32 {
+    if j < OPS.len() {
+        OPS[j].0
+    } else {
+        FUNCTION_OPS[j - OPS.len()].0
+    }
+}
+
 /// The flags bits each combinator's fields test (its declared bits), built
 /// at compile time from [`OPS`]; parallel to [`CONSTRUCTORS`]. (The walker
 /// computes them from the ops instead, so that firmware need not link this
 /// table; the straight-line validators take theirs as compile-time consts.)
 // Evaluated at compile time (see ID_INDEX).
 #[allow(clippy::indexing_slicing)]
-pub static DECLARED_FLAGS: [u32; CONSTRUCTORS.len()] = {
-    let mut t = [0u32; CONSTRUCTORS.len()];
+pub static DECLARED_FLAGS: [u32; COMBINATORS] = {
+    let mut t = [0u32; COMBINATORS];
     let mut i = 0;
-    while i < CONSTRUCTORS.len() {
-        let c = &CONSTRUCTORS[i];
+    while i < COMBINATORS {
+        let c = if i < CONSTRUCTORS.len() {
+            &CONSTRUCTORS[i]
+        } else {
+            &FUNCTIONS[i - CONSTRUCTORS.len()]
+        };
         let mut j = c.ops_start as usize;
         while j < c.ops_start as usize + c.ops_len as usize {
-            let op = OPS[j].0;
+            let op = op_at(j);
             if op & (1 << 6) != 0 {
                 t[i] |= 1 << ((op >> 7) & 31);
             }
@@ -327,7 +358,7 @@ pub fn index_of(id: u32) -> Option<u16> {
         let i = e - 1;
         // Compare with the row itself (so `IDS`, which repeats the ids for
         // tools, is not linked into firmware).
-        if CONSTRUCTORS.get(usize::from(i)).map(|c| c.id) == Some(id) {
+        if constructor(i).map(|c| c.id) == Some(id) {
             return Some(i);
         }
         slot = (slot + 1) & (HASH_SLOTS - 1);
@@ -341,10 +372,70 @@ pub fn constructor_by_id(id: u32) -> Option<&'static Constructor> {
     index_of(id).and_then(constructor)
 }
 
-/// The combinator at `index` in [`CONSTRUCTORS`].
+/// The combinator at `index`: a type constructor below
+/// `CONSTRUCTORS.len()`, a function from there on (`None` without the
+/// `functions` feature).
 #[inline]
 pub fn constructor(index: u16) -> Option<&'static Constructor> {
-    CONSTRUCTORS.get(usize::from(index))
+    let i = usize::from(index);
+    match CONSTRUCTORS.get(i) {
+        Some(c) => Some(c),
+        None => function(i.wrapping_sub(CONSTRUCTORS.len())),
+    }
+}
+
+#[cfg(feature = "functions")]
+#[inline]
+fn function(i: usize) -> Option<&'static Constructor> {
+    FUNCTIONS.get(i)
+}
+
+#[cfg(not(feature = "functions"))]
+#[inline]
+fn function(_: usize) -> Option<&'static Constructor> {
+    None
+}
+
+/// Every combinator of the layer, type constructors then functions, with
+/// its index (whatever the `functions` feature says: this is for tools).
+pub fn combinators() -> impl Iterator<Item = (u16, &'static Constructor)> {
+    CONSTRUCTORS
+        .iter()
+        .chain(FUNCTIONS.iter())
+        .enumerate()
+        .map(|(i, c)| (u16::try_from(i).unwrap_or(u16::MAX), c))
+}
+
+/// The op at global index `index`: in [`OPS`] below `OPS.len()`, in
+/// [`FUNCTION_OPS`] from there on (`None` without the `functions` feature).
+#[inline]
+pub fn op(index: usize) -> Option<Op> {
+    match OPS.get(index) {
+        Some(&op) => Some(op),
+        None => function_ops(index.wrapping_sub(OPS.len()), 1).and_then(|o| o.first().copied()),
+    }
+}
+
+/// The ops at global indices `start..end` (one combinator's run).
+#[inline]
+pub fn ops_range(start: usize, end: usize) -> &'static [Op] {
+    if start < OPS.len() {
+        OPS.get(start..end).unwrap_or(&[])
+    } else {
+        function_ops(start.wrapping_sub(OPS.len()), end.saturating_sub(start)).unwrap_or(&[])
+    }
+}
+
+#[cfg(feature = "functions")]
+#[inline]
+fn function_ops(start: usize, len: usize) -> Option<&'static [Op]> {
+    FUNCTION_OPS.get(start..start.checked_add(len)?)
+}
+
+#[cfg(not(feature = "functions"))]
+#[inline]
+fn function_ops(_: usize, _: usize) -> Option<&'static [Op]> {
+    None
 }
 
 /// The type at `index` in [`TYPES`].

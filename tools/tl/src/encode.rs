@@ -45,7 +45,7 @@ use std::fmt;
 use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
-use tlview::schema::{self, Constructor, Kind, Op, Repeat, CONSTRUCTORS, CTOR_MTPROTO};
+use tlview::schema::{self, Constructor, Kind, Op, Repeat, CTOR_MTPROTO};
 use tlview::walk::Expect;
 use tlview::Writer;
 
@@ -109,17 +109,15 @@ pub fn encode_into(value: &Value, expect: Expect, out: &mut Vec<u8>) -> Result<(
     Encoder { path: Vec::new() }.object(value, expect, out)
 }
 
-/// The constructors and functions named `name` (indices into
-/// [`CONSTRUCTORS`]). Layer 122 has one name shared by two: `message`, the
+/// The constructors and functions named `name` (combinator indices, see
+/// [`schema::constructor`]). Layer 122 has one name shared by two: `message`, the
 /// API's `message#58ae39c9` and MTProto's bare `message`.
 pub fn constructors_named(name: &str) -> &'static [u16] {
     static NAMES: OnceLock<HashMap<&'static str, Vec<u16>>> = OnceLock::new();
     let map = NAMES.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<u16>> = HashMap::with_capacity(CONSTRUCTORS.len());
-        for i in 0..CONSTRUCTORS.len() {
-            if let Ok(i) = u16::try_from(i) {
-                m.entry(schema::constructor_name(i)).or_default().push(i);
-            }
+        let mut m: HashMap<&'static str, Vec<u16>> = HashMap::with_capacity(schema::COMBINATORS);
+        for (i, _) in schema::combinators() {
+            m.entry(schema::constructor_name(i)).or_default().push(i);
         }
         m
     });

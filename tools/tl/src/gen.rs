@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use crate::layer::{Combinator, Kind, Layer, Repeat, Scope};
 
 /// The table format written, checked against `tlview::schema::FORMAT_VERSION`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The command that regenerates the checked-in files (from the workspace root).
 pub const REGENERATE: &str = "cargo run -p tl -- gen";
@@ -168,10 +168,18 @@ fn emit_layer(layer: &Layer) -> Result<String, Error> {
     let _ = writeln!(o, "/// The TL layer these tables describe.");
     let _ = writeln!(o, "pub const LAYER: u32 = {};\n", layer.layer);
 
+    let n_types = layer
+        .combinators
+        .iter()
+        .filter(|c| !c.is_function())
+        .count();
+    if layer.combinators[..n_types].iter().any(|c| c.is_function()) {
+        return Err(Error("combinators are not ordered types first".to_string()));
+    }
     let _ = writeln!(
         o,
-        "/// The id of every combinator (constructors and functions), ascending;\n\
-         /// [`CONSTRUCTORS`] is parallel to it."
+        "/// The id of every combinator: the type constructors by id, then the\n\
+         /// functions by id. [`CONSTRUCTORS`] then [`FUNCTIONS`] are parallel to it."
     );
     let _ = writeln!(o, "pub static IDS: [u32; {n}] = [");
     for c in &layer.combinators {
@@ -179,53 +187,82 @@ fn emit_layer(layer: &Layer) -> Result<String, Error> {
     }
     o.push_str("];\n\n");
 
-    let _ = writeln!(
-        o,
-        "/// Every combinator, in [`IDS`] order: the type it builds (or returns),\n\
-         /// its run of [`OPS`], and its `CTOR_*` flags."
-    );
-    o.push_str(SKIP);
-    let _ = writeln!(o, "pub static CONSTRUCTORS: [Constructor; {n}] = [");
     let mut ops_start = 0usize;
-    for c in &layer.combinators {
-        let ty = match c.ty {
-            Some(t) => format!("ty::{}", layer.types[usize::from(t)].const_name),
-            None => "NO_TYPE".to_string(),
-        };
-        let _ = writeln!(o, "    // {} ({})", c.decl.text, c.decl.location());
-        let _ = writeln!(
-            o,
-            "    Constructor {{ id: 0x{:08x}, ty: {ty}, ops_start: {ops_start}, ops_len: {}, flags: {} }},",
-            c.id,
-            c.fields.len(),
-            flags_expr(c)
-        );
-        ops_start += c.fields.len();
+    let mut type_ops = 0usize;
+    for (name, range, doc) in [
+        (
+            "CONSTRUCTORS",
+            0..n_types,
+            "/// Every type constructor (indices `0..CONSTRUCTORS.len()`): the type it\n\
+             /// builds, its run of ops (in [`OPS`]), and its `CTOR_*` flags.",
+        ),
+        (
+            "FUNCTIONS",
+            n_types..n,
+            "/// Every function (indices from `CONSTRUCTORS.len()` on): the type it\n\
+             /// returns, its run of ops (in [`FUNCTION_OPS`]; `ops_start` counts on\n\
+             /// from the end of [`OPS`]), and its `CTOR_*` flags.",
+        ),
+    ] {
+        let _ = writeln!(o, "{doc}");
+        o.push_str(SKIP);
+        let _ = writeln!(o, "pub static {name}: [Constructor; {}] = [", range.len());
+        for c in &layer.combinators[range] {
+            let ty = match c.ty {
+                Some(t) => format!("ty::{}", layer.types[usize::from(t)].const_name),
+                None => "NO_TYPE".to_string(),
+            };
+            let _ = writeln!(o, "    // {} ({})", c.decl.text, c.decl.location());
+            let _ = writeln!(
+                o,
+                "    Constructor {{ id: 0x{:08x}, ty: {ty}, ops_start: {ops_start}, ops_len: {}, flags: {} }},",
+                c.id,
+                c.fields.len(),
+                flags_expr(c)
+            );
+            ops_start += c.fields.len();
+        }
+        o.push_str("];\n\n");
+        if name == "CONSTRUCTORS" {
+            type_ops = ops_start;
+        }
     }
-    o.push_str("];\n\n");
     if ops_start > usize::from(u16::MAX) + 1 {
         return Err(Error(format!(
             "{ops_start} fields: more than `ops_start: u16` addresses"
         )));
     }
 
-    let _ = writeln!(
-        o,
-        "/// The fields of every combinator, in schema order, one run per\n\
-         /// combinator (see [`Constructor::ops_start`])."
-    );
-    o.push_str(SKIP);
-    let _ = writeln!(o, "pub static OPS: [Op; {ops_start}] = [");
-    for c in &layer.combinators {
-        if c.fields.is_empty() {
-            continue;
+    for (name, range, len, doc) in [
+        (
+            "OPS",
+            0..n_types,
+            type_ops,
+            "/// The fields of every type constructor, in schema order, one run per\n\
+             /// constructor (see [`Constructor::ops_start`]).",
+        ),
+        (
+            "FUNCTION_OPS",
+            n_types..n,
+            ops_start - type_ops,
+            "/// The fields of every function, in schema order, one run per function;\n\
+             /// op `i` here is op `OPS.len() + i` of the layer.",
+        ),
+    ] {
+        let _ = writeln!(o, "{doc}");
+        o.push_str(SKIP);
+        let _ = writeln!(o, "pub static {name}: [Op; {len}] = [");
+        for c in &layer.combinators[range] {
+            if c.fields.is_empty() {
+                continue;
+            }
+            let _ = writeln!(o, "    // {}#{:08x}", c.decl.name, c.id);
+            for f in &c.fields {
+                let _ = writeln!(o, "    {}, // {}:{}", op_expr(layer, f), f.name, f.written);
+            }
         }
-        let _ = writeln!(o, "    // {}#{:08x}", c.decl.name, c.id);
-        for f in &c.fields {
-            let _ = writeln!(o, "    {}, // {}:{}", op_expr(layer, f), f.name, f.written);
-        }
+        o.push_str("];\n\n");
     }
-    o.push_str("];\n\n");
 
     let t = layer.types.len();
     let _ = writeln!(

@@ -231,7 +231,7 @@ pub struct Layer {
     pub layer: u32,
     /// The inputs, in the order given.
     pub inputs: Vec<Input>,
-    /// All combinators, sorted by id.
+    /// All combinators: type constructors by id, then functions by id.
     pub combinators: Vec<Combinator>,
     /// All boxed types that some constructor builds, sorted by name (then
     /// scope).
@@ -394,7 +394,10 @@ pub fn build(inputs: &[(String, String)]) -> Result<Layer, Error> {
         return Err(Error::new(file, 1, "no `// LAYER N` comment in any input"));
     };
 
-    gathered.sort_by_key(|g| g.id);
+    // Type constructors first, then functions, each by id: functions are
+    // their own tables (`FUNCTIONS`, `FUNCTION_OPS`), which firmware that only
+    // decodes server messages need not link.
+    gathered.sort_by_key(|g| (g.decl.is_function(), g.id));
     if gathered.len() >= usize::from(u16::MAX) {
         return Err(Error::new("<layer>", 0, "more than 65534 combinators"));
     }
@@ -721,8 +724,13 @@ mod tests {
         assert_eq!(l.counts(Scope::Api), (3, 3));
         let names: Vec<_> = l.types.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["A", "B", "Bool"]);
-        let ids: Vec<u32> = l.combinators.iter().map(|c| c.id).collect();
-        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        // Type constructors by id, then functions by id.
+        let keys: Vec<(bool, u32)> = l
+            .combinators
+            .iter()
+            .map(|c| (c.is_function(), c.id))
+            .collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]));
         let b = &l.combinators[l.index_of_name("b").unwrap()];
         let a = l.index_of_name("a").unwrap() as u16;
         let kinds: Vec<_> = b

@@ -60,7 +60,15 @@ fn counts() {
     assert_eq!(l.combinators.len(), 1293);
     assert_eq!(l.types.len(), 337);
     assert_eq!(l.field_count(), 3529);
-    assert!(l.combinators.windows(2).all(|w| w[0].id < w[1].id));
+    // Type constructors by id, then functions by id.
+    assert!(l
+        .combinators
+        .windows(2)
+        .all(|w| (w[0].is_function(), w[0].id) < (w[1].is_function(), w[1].id)));
+    assert_eq!(
+        l.combinators.iter().filter(|c| c.is_function()).count(),
+        370
+    );
     let members: usize = l.types.iter().map(|t| t.members.len()).sum();
     assert_eq!(members, 872 + 51);
 }
@@ -208,7 +216,10 @@ fn generated_text_spot_checks() {
     }
     let text = std::fs::read_to_string(library_schema_dir().join("layer122.rs")).unwrap();
     for needle in [
-        "const _: () = assert!(super::FORMAT_VERSION == 1);",
+        "const _: () = assert!(super::FORMAT_VERSION == 2);",
+        "pub static CONSTRUCTORS: [Constructor; 923] = [",
+        "pub static FUNCTIONS: [Constructor; 370] = [",
+        "pub static FUNCTION_OPS: [Op; 915] = [",
         "pub const LAYER: u32 = 122;",
         "Constructor { id: 0x2296d2c8, ty: ty::UPDATES, ",
         "Op::new(Kind::True, 0).when(0, 1), // out:flags.1?true",

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use tltool::encode::encode;
 use tlview::json::Json;
 use tlview::object::Object;
-use tlview::schema::{self, Kind, Op, Repeat, CONSTRUCTORS};
+use tlview::schema::{self, Kind, Op, Repeat, COMBINATORS};
 use tlview::walk::{walk, Expect};
 use tlview::Limits;
 
@@ -49,10 +49,10 @@ impl Rng {
 /// For each combinator, the fewest levels of objects a complete one needs
 /// (1: no required nested object); `u32::MAX` if it cannot be built.
 fn heights() -> Vec<u32> {
-    let mut h = vec![u32::MAX; CONSTRUCTORS.len()];
+    let mut h = vec![u32::MAX; COMBINATORS];
     loop {
         let mut changed = false;
-        for (i, c) in CONSTRUCTORS.iter().enumerate() {
+        for (i, c) in schema::combinators().map(|(i, c)| (usize::from(i), c)) {
             let mut need = 0u32;
             for op in c.ops() {
                 if op.condition().is_some() || op.repeat() != Repeat::One {
@@ -182,7 +182,7 @@ impl Builder {
             Kind::Boxed => members(arg),
             Kind::Bare => vec![arg],
             // Any combinator: a constructor of any type, or a function.
-            _ if depth < SOFT_DEPTH => return self.rng.below(CONSTRUCTORS.len()) as u16,
+            _ if depth < SOFT_DEPTH => return self.rng.below(COMBINATORS) as u16,
             _ => {
                 let i = self.rng.below(self.leaves.len());
                 return self.leaves[i];
@@ -374,10 +374,10 @@ fn round_trip(v: &Value) -> Result<usize, String> {
 fn every_combinator_round_trips() {
     let started = std::time::Instant::now();
     let heights = heights();
-    let leaves: Vec<u16> = (0..CONSTRUCTORS.len() as u16)
+    let leaves: Vec<u16> = (0..COMBINATORS as u16)
         .filter(|&c| heights[usize::from(c)] == 1)
         .collect();
-    let unbuildable: Vec<&str> = (0..CONSTRUCTORS.len() as u16)
+    let unbuildable: Vec<&str> = (0..COMBINATORS as u16)
         .filter(|&c| heights[usize::from(c)] == u32::MAX)
         .map(schema::constructor_name)
         .collect();
@@ -394,7 +394,7 @@ fn every_combinator_round_trips() {
     let mut roots = 0;
     let mut total_bytes = 0;
     let mut failures = Vec::new();
-    for index in 0..CONSTRUCTORS.len() as u16 {
+    for index in 0..COMBINATORS as u16 {
         for round in 0..ROUNDS {
             let seed = u64::from(index) * ROUNDS + round;
             b.rng = Rng::new(seed + 1);
@@ -413,7 +413,7 @@ fn every_combinator_round_trips() {
     println!(
         "checked {roots} random objects ({} combinators × {ROUNDS}; {} objects with the nested \
          ones, {} long strings, {} sized bodies; {total_bytes} bytes) in {:.1?}",
-        CONSTRUCTORS.len(),
+        COMBINATORS,
         b.objects,
         b.long_strings,
         b.sized_bodies,
@@ -426,7 +426,7 @@ fn every_combinator_round_trips() {
         failures.len(),
         failures[..failures.len().min(10)].join("\n")
     );
-    assert_eq!(roots, CONSTRUCTORS.len() * ROUNDS as usize);
+    assert_eq!(roots, COMBINATORS * ROUNDS as usize);
 }
 
 /// NaN reads back as `"NaN"` and encodes as the canonical quiet NaN, so a
