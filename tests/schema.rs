@@ -77,6 +77,7 @@ fn declared_flags_match_the_ops() {
     assert_eq!(OPS.len() + schema::FUNCTION_OPS.len(), 3529);
 }
 
+#[cfg(feature = "functions")]
 #[test]
 fn known_rows() {
     let c = schema::constructor_by_id(schema::id::CONTACTS_ACCEPT_CONTACT).unwrap();
