@@ -259,28 +259,54 @@ impl Constructor {
     }
 }
 
-/// Slots of the id hash index: a power of two above the number of
-/// combinators (load ≈ 0.63, so linear probes stay short) in 4 KiB.
-const HASH_SLOTS: usize = 2048;
+/// The combinators the id hash index covers: all of them, or only the type
+/// constructors (indices `0..CONSTRUCTORS.len()`) without the `functions`
+/// feature.
+const INDEXED: usize = if cfg!(feature = "functions") {
+    CONSTRUCTORS.len() + FUNCTIONS.len()
+} else {
+    CONSTRUCTORS.len()
+};
 
+/// Slots of the id hash index: about 1.6 per indexed combinator (load ≈ 0.6,
+/// so linear probes stay short): 4 KiB with functions, 3 KiB without.
+const HASH_SLOTS: usize = if cfg!(feature = "functions") {
+    2048
+} else {
+    1536
+};
+
+/// The home slot of `id`: a multiplicative hash, mapped onto the slots by a
+/// multiply-shift (so the slot count need not be a power of two).
 #[inline]
 const fn hash_slot(id: u32) -> usize {
-    (id.wrapping_mul(0x9e37_79b1) >> 20) as usize & (HASH_SLOTS - 1)
+    let h = id.wrapping_mul(0x9e37_79b1) as u64;
+    ((h * HASH_SLOTS as u64) >> 32) as usize
 }
 
-/// The id hash index, built at compile time from [`CONSTRUCTORS`]: slot → index + 1
-/// into [`CONSTRUCTORS`] (0 = empty), open addressing with linear probing.
+/// The slot after `slot`, wrapping.
+#[inline]
+const fn next_slot(slot: usize) -> usize {
+    if slot + 1 == HASH_SLOTS {
+        0
+    } else {
+        slot + 1
+    }
+}
+
+/// The id hash index, built at compile time: slot → combinator index + 1
+/// (0 = empty), open addressing with linear probing.
 // Evaluated at compile time: an out-of-range index is a build error, never a
 // runtime panic.
 #[allow(clippy::indexing_slicing)]
 static ID_INDEX: [u16; HASH_SLOTS] = {
     let mut t = [0u16; HASH_SLOTS];
-    assert!(COMBINATORS < HASH_SLOTS * 3 / 4 && COMBINATORS < u16::MAX as usize);
+    assert!(INDEXED < HASH_SLOTS * 3 / 4 && COMBINATORS < u16::MAX as usize);
     let mut i = 0;
-    while i < COMBINATORS {
+    while i < INDEXED {
         let mut slot = hash_slot(id_at(i));
         while t[slot] != 0 {
-            slot = (slot + 1) & (HASH_SLOTS - 1);
+            slot = next_slot(slot);
         }
         t[slot] = i as u16 + 1;
         i += 1;
@@ -361,7 +387,7 @@ pub fn index_of(id: u32) -> Option<u16> {
         if constructor(i).map(|c| c.id) == Some(id) {
             return Some(i);
         }
-        slot = (slot + 1) & (HASH_SLOTS - 1);
+        slot = next_slot(slot);
     }
     None
 }
