@@ -55,6 +55,14 @@ impl Peer {
         Ok(v)
     }
 
+    /// Reads a boxed `Peer` nested in the object whose context is `cx`:
+    /// it counts as one level against the depth limit, as the walker counts it.
+    #[inline]
+    pub(crate) fn read_in(r: &mut Reader<'_>, cx: Ctx<'_>) -> Result<Peer> {
+        cx.nested(r)?;
+        Peer::read(r)
+    }
+
     /// Its constructor id.
     pub fn id(&self) -> u32 {
         match self {
