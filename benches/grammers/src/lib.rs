@@ -1,0 +1,575 @@
+//! grammers-tl-types beside tlview. grammers-tl-types reads only its own
+//! (newer) layer, so the benchmark messages are rebuilt in that layer from
+//! their TL JSON (`tests/data/*.json`): the same constructors, counts,
+//! texts and values, serialized with grammers' own `Serializable`. Then its
+//! `Deserializable::from_bytes` is timed on those bytes, next to tlview on
+//! the layer-122 bytes. See BENCHMARKS.md.
+
+use grammers_tl_types::{enums, types, Cursor, Deserializable, Serializable};
+use serde_json::Value;
+
+pub use tlview_peers_bench::{touch_tlview, Sum, DATA, FILES, UPDATES_TOO_LONG};
+
+/// One message in both layers.
+pub struct Pair {
+    /// Its name.
+    pub name: &'static str,
+    /// The layer-122 bytes (the reference file).
+    pub ours: Vec<u8>,
+    /// The same message in grammers' layer, serialized by grammers.
+    pub theirs: Vec<u8>,
+}
+
+/// The seven messages: the six files and `updatesTooLong`.
+pub fn pairs() -> Vec<Pair> {
+    let mut out: Vec<Pair> = FILES
+        .iter()
+        .map(|&name| {
+            let ours = std::fs::read(format!("{DATA}{name}.bin")).unwrap();
+            let json = std::fs::read_to_string(format!("{DATA}{name}.json")).unwrap();
+            let v: Value = serde_json::from_str(&json).unwrap();
+            Pair {
+                name,
+                ours,
+                theirs: updates(&v).to_bytes(),
+            }
+        })
+        .collect();
+    out.push(Pair {
+        name: "updates_too_long",
+        ours: UPDATES_TOO_LONG.to_vec(),
+        theirs: enums::Updates::TooLong.to_bytes(),
+    });
+    out
+}
+
+/// grammers' decode of one `Updates` that must fill `bytes` exactly (as
+/// `from_bytes`, plus the check that nothing is left).
+pub fn decode_exact(bytes: &[u8]) -> enums::Updates {
+    let mut cur = Cursor::from_slice(bytes);
+    let u = enums::Updates::deserialize(&mut cur).unwrap();
+    assert_eq!(cur.pos(), bytes.len(), "grammers left bytes over");
+    u
+}
+
+// ------------------------------------------------------------- JSON -> grammers
+
+fn name(v: &Value) -> &str {
+    v["_"].as_str().unwrap()
+}
+fn int(v: &Value, k: &str) -> i32 {
+    v[k].as_i64().unwrap_or_else(|| panic!("{k}")) as i32
+}
+/// An `int` of layer 122 that grammers' layer widened to `long`.
+fn wide(v: &Value, k: &str) -> i64 {
+    v[k].as_i64().unwrap_or_else(|| panic!("{k}"))
+}
+/// A `long` (TL JSON writes it as a string).
+fn long(v: &Value, k: &str) -> Option<i64> {
+    v.get(k).map(|x| x.as_str().unwrap().parse().unwrap())
+}
+fn string(v: &Value, k: &str) -> String {
+    v[k].as_str().unwrap_or_else(|| panic!("{k}")).to_owned()
+}
+fn opt_string(v: &Value, k: &str) -> Option<String> {
+    v.get(k).map(|x| x.as_str().unwrap().to_owned())
+}
+fn flag(v: &Value, k: &str) -> bool {
+    v.get(k).and_then(Value::as_bool).unwrap_or(false)
+}
+fn list<T>(v: &Value, k: &str, f: impl Fn(&Value) -> T) -> Vec<T> {
+    v[k].as_array().unwrap().iter().map(f).collect()
+}
+fn opt_list<T>(v: &Value, k: &str, f: impl Fn(&Value) -> T) -> Option<Vec<T>> {
+    v.get(k).map(|_| list(v, k, f))
+}
+
+fn updates(v: &Value) -> enums::Updates {
+    match name(v) {
+        "updateShortMessage" => enums::Updates::UpdateShortMessage(types::UpdateShortMessage {
+            out: flag(v, "out"),
+            mentioned: flag(v, "mentioned"),
+            media_unread: flag(v, "media_unread"),
+            silent: flag(v, "silent"),
+            id: int(v, "id"),
+            user_id: wide(v, "user_id"),
+            message: string(v, "message"),
+            pts: int(v, "pts"),
+            pts_count: int(v, "pts_count"),
+            date: int(v, "date"),
+            fwd_from: v.get("fwd_from").map(fwd_header),
+            via_bot_id: v.get("via_bot_id").map(|_| wide(v, "via_bot_id")),
+            reply_to: v.get("reply_to").map(reply_header),
+            entities: opt_list(v, "entities", entity),
+            ttl_period: None,
+        }),
+        "updateShortChatMessage" => {
+            enums::Updates::UpdateShortChatMessage(types::UpdateShortChatMessage {
+                out: flag(v, "out"),
+                mentioned: flag(v, "mentioned"),
+                media_unread: flag(v, "media_unread"),
+                silent: flag(v, "silent"),
+                id: int(v, "id"),
+                from_id: wide(v, "from_id"),
+                chat_id: wide(v, "chat_id"),
+                message: string(v, "message"),
+                pts: int(v, "pts"),
+                pts_count: int(v, "pts_count"),
+                date: int(v, "date"),
+                fwd_from: v.get("fwd_from").map(fwd_header),
+                via_bot_id: v.get("via_bot_id").map(|_| wide(v, "via_bot_id")),
+                reply_to: v.get("reply_to").map(reply_header),
+                entities: opt_list(v, "entities", entity),
+                ttl_period: None,
+            })
+        }
+        "updateShortSentMessage" => {
+            enums::Updates::UpdateShortSentMessage(types::UpdateShortSentMessage {
+                out: flag(v, "out"),
+                id: int(v, "id"),
+                pts: int(v, "pts"),
+                pts_count: int(v, "pts_count"),
+                date: int(v, "date"),
+                media: v.get("media").map(|m| match name(m) {
+                    "messageMediaEmpty" => enums::MessageMedia::Empty,
+                    other => panic!("media {other}"),
+                }),
+                entities: opt_list(v, "entities", entity),
+                ttl_period: None,
+            })
+        }
+        "updateShort" => enums::Updates::UpdateShort(types::UpdateShort {
+            update: update(&v["update"]),
+            date: int(v, "date"),
+        }),
+        "updates" => enums::Updates::Updates(types::Updates {
+            updates: list(v, "updates", update),
+            users: list(v, "users", user),
+            chats: list(v, "chats", chat),
+            date: int(v, "date"),
+            seq: int(v, "seq"),
+        }),
+        "updatesCombined" => enums::Updates::Combined(types::UpdatesCombined {
+            updates: list(v, "updates", update),
+            users: list(v, "users", user),
+            chats: list(v, "chats", chat),
+            date: int(v, "date"),
+            seq_start: int(v, "seq_start"),
+            seq: int(v, "seq"),
+        }),
+        "updatesTooLong" => enums::Updates::TooLong,
+        other => panic!("Updates {other}"),
+    }
+}
+
+fn update(v: &Value) -> enums::Update {
+    match name(v) {
+        "updateNewMessage" => enums::Update::NewMessage(types::UpdateNewMessage {
+            message: message(&v["message"]),
+            pts: int(v, "pts"),
+            pts_count: int(v, "pts_count"),
+        }),
+        "updateUserStatus" => enums::Update::UserStatus(types::UpdateUserStatus {
+            user_id: wide(v, "user_id"),
+            status: user_status(&v["status"]),
+        }),
+        other => panic!("Update {other}"),
+    }
+}
+
+fn message(v: &Value) -> enums::Message {
+    assert_eq!(name(v), "message");
+    for k in v.as_object().unwrap().keys() {
+        assert!(
+            ["_", "id", "from_id", "peer_id", "date", "message", "entities", "out"]
+                .contains(&k.as_str()),
+            "message field {k} not converted"
+        );
+    }
+    enums::Message::Message(types::Message {
+        out: flag(v, "out"),
+        mentioned: false,
+        media_unread: false,
+        silent: false,
+        post: false,
+        from_scheduled: false,
+        legacy: false,
+        edit_hide: false,
+        pinned: false,
+        noforwards: false,
+        invert_media: false,
+        offline: false,
+        video_processing_pending: false,
+        paid_suggested_post_stars: false,
+        paid_suggested_post_ton: false,
+        id: int(v, "id"),
+        from_id: v.get("from_id").map(peer),
+        from_boosts_applied: None,
+        from_rank: None,
+        peer_id: peer(&v["peer_id"]),
+        saved_peer_id: None,
+        fwd_from: None,
+        via_bot_id: None,
+        via_business_bot_id: None,
+        guestchat_via_from: None,
+        reply_to: None,
+        date: int(v, "date"),
+        message: string(v, "message"),
+        media: None,
+        reply_markup: None,
+        entities: opt_list(v, "entities", entity),
+        views: None,
+        forwards: None,
+        replies: None,
+        edit_date: None,
+        post_author: None,
+        grouped_id: None,
+        reactions: None,
+        restriction_reason: None,
+        ttl_period: None,
+        quick_reply_shortcut_id: None,
+        effect: None,
+        factcheck: None,
+        report_delivery_until_date: None,
+        paid_message_stars: None,
+        suggested_post: None,
+        schedule_repeat_period: None,
+        summary_from_language: None,
+        rich_message: None,
+    })
+}
+
+fn peer(v: &Value) -> enums::Peer {
+    match name(v) {
+        "peerUser" => enums::Peer::User(types::PeerUser {
+            user_id: wide(v, "user_id"),
+        }),
+        "peerChat" => enums::Peer::Chat(types::PeerChat {
+            chat_id: wide(v, "chat_id"),
+        }),
+        other => panic!("Peer {other}"),
+    }
+}
+
+fn fwd_header(v: &Value) -> enums::MessageFwdHeader {
+    for k in v.as_object().unwrap().keys() {
+        assert!(
+            ["_", "from_id", "date"].contains(&k.as_str()),
+            "fwd field {k}"
+        );
+    }
+    enums::MessageFwdHeader::Header(types::MessageFwdHeader {
+        imported: false,
+        saved_out: false,
+        from_id: v.get("from_id").map(peer),
+        from_name: None,
+        date: int(v, "date"),
+        channel_post: None,
+        post_author: None,
+        saved_from_peer: None,
+        saved_from_msg_id: None,
+        saved_from_id: None,
+        saved_from_name: None,
+        saved_date: None,
+        psa_type: None,
+    })
+}
+
+fn reply_header(v: &Value) -> enums::MessageReplyHeader {
+    for k in v.as_object().unwrap().keys() {
+        assert!(
+            ["_", "reply_to_msg_id"].contains(&k.as_str()),
+            "reply field {k}"
+        );
+    }
+    enums::MessageReplyHeader::Header(types::MessageReplyHeader {
+        reply_to_scheduled: false,
+        forum_topic: false,
+        quote: false,
+        reply_to_ephemeral: false,
+        reply_to_msg_id: Some(int(v, "reply_to_msg_id")),
+        reply_to_peer_id: None,
+        reply_from: None,
+        reply_media: None,
+        reply_to_top_id: None,
+        quote_text: None,
+        quote_entities: None,
+        quote_offset: None,
+        todo_item_id: None,
+        poll_option: None,
+    })
+}
+
+fn entity(v: &Value) -> enums::MessageEntity {
+    let (offset, length) = (int(v, "offset"), int(v, "length"));
+    match name(v) {
+        "messageEntityBold" => {
+            enums::MessageEntity::Bold(types::MessageEntityBold { offset, length })
+        }
+        "messageEntityItalic" => {
+            enums::MessageEntity::Italic(types::MessageEntityItalic { offset, length })
+        }
+        "messageEntityCode" => {
+            enums::MessageEntity::Code(types::MessageEntityCode { offset, length })
+        }
+        "messageEntityUrl" => enums::MessageEntity::Url(types::MessageEntityUrl { offset, length }),
+        "messageEntityTextUrl" => enums::MessageEntity::TextUrl(types::MessageEntityTextUrl {
+            offset,
+            length,
+            url: string(v, "url"),
+        }),
+        "messageEntityMentionName" => {
+            enums::MessageEntity::MentionName(types::MessageEntityMentionName {
+                offset,
+                length,
+                user_id: wide(v, "user_id"),
+            })
+        }
+        other => panic!("MessageEntity {other}"),
+    }
+}
+
+fn user_status(v: &Value) -> enums::UserStatus {
+    match name(v) {
+        "userStatusOnline" => enums::UserStatus::Online(types::UserStatusOnline {
+            expires: int(v, "expires"),
+        }),
+        "userStatusRecently" => {
+            enums::UserStatus::Recently(types::UserStatusRecently { by_me: false })
+        }
+        other => panic!("UserStatus {other}"),
+    }
+}
+
+fn user(v: &Value) -> enums::User {
+    assert_eq!(name(v), "user");
+    for k in v.as_object().unwrap().keys() {
+        assert!(
+            [
+                "_",
+                "id",
+                "access_hash",
+                "first_name",
+                "last_name",
+                "username",
+                "phone",
+                "status"
+            ]
+            .contains(&k.as_str()),
+            "user field {k} not converted"
+        );
+    }
+    enums::User::User(types::User {
+        is_self: false,
+        contact: false,
+        mutual_contact: false,
+        deleted: false,
+        bot: false,
+        bot_chat_history: false,
+        bot_nochats: false,
+        verified: false,
+        restricted: false,
+        min: false,
+        bot_inline_geo: false,
+        support: false,
+        scam: false,
+        apply_min_photo: false,
+        fake: false,
+        bot_attach_menu: false,
+        premium: false,
+        attach_menu_enabled: false,
+        bot_can_edit: false,
+        close_friend: false,
+        stories_hidden: false,
+        stories_unavailable: false,
+        contact_require_premium: false,
+        bot_business: false,
+        bot_has_main_app: false,
+        bot_forum_view: false,
+        bot_forum_can_manage_topics: false,
+        bot_can_manage_bots: false,
+        bot_guestchat: false,
+        bot_guard: false,
+        id: wide(v, "id"),
+        access_hash: long(v, "access_hash"),
+        first_name: opt_string(v, "first_name"),
+        last_name: opt_string(v, "last_name"),
+        username: opt_string(v, "username"),
+        phone: opt_string(v, "phone"),
+        photo: None,
+        status: v.get("status").map(user_status),
+        bot_info_version: None,
+        restriction_reason: None,
+        bot_inline_placeholder: None,
+        lang_code: None,
+        emoji_status: None,
+        usernames: None,
+        stories_max_id: None,
+        color: None,
+        profile_color: None,
+        bot_active_users: None,
+        bot_verification_icon: None,
+        send_paid_messages_stars: None,
+        linked_community_id: None,
+    })
+}
+
+fn chat(v: &Value) -> enums::Chat {
+    assert_eq!(name(v), "chat");
+    for k in v.as_object().unwrap().keys() {
+        assert!(
+            [
+                "_",
+                "id",
+                "title",
+                "photo",
+                "participants_count",
+                "date",
+                "version"
+            ]
+            .contains(&k.as_str()),
+            "chat field {k} not converted"
+        );
+    }
+    assert_eq!(name(&v["photo"]), "chatPhotoEmpty");
+    enums::Chat::Chat(types::Chat {
+        creator: false,
+        left: false,
+        deactivated: false,
+        call_active: false,
+        call_not_empty: false,
+        noforwards: false,
+        id: wide(v, "id"),
+        title: string(v, "title"),
+        photo: enums::ChatPhoto::Empty,
+        participants_count: int(v, "participants_count"),
+        date: int(v, "date"),
+        version: int(v, "version"),
+        migrated_to: None,
+        admin_rights: None,
+        default_banned_rights: None,
+    })
+}
+
+// ------------------------------------------------------------- touch
+
+/// The layer-122 ids of the constructors grammers' layer renumbered, so that
+/// [`touch_grammers`] mixes in the same values as [`touch_tlview`].
+const UPDATE_NEW_MESSAGE_122: u32 = 0x1f2b0afd;
+const UPDATE_USER_STATUS_122: u32 = 0x1bfbd823;
+const MESSAGE_MEDIA_EMPTY_122: u32 = 0x3ded6320;
+
+/// Reads the same fields as [`touch_tlview`], in the same
+/// order, so the checksums are equal when the messages are.
+#[inline(never)]
+pub fn touch_grammers(u: &enums::Updates) -> u64 {
+    let mut s = Sum::default();
+    fn peer(p: &enums::Peer) -> i64 {
+        match p {
+            enums::Peer::User(x) => x.user_id,
+            enums::Peer::Chat(x) => x.chat_id,
+            enums::Peer::Channel(x) => x.channel_id,
+        }
+    }
+    fn headers(
+        s: &mut Sum,
+        fwd: &Option<enums::MessageFwdHeader>,
+        reply: &Option<enums::MessageReplyHeader>,
+    ) {
+        if let Some(enums::MessageFwdHeader::Header(f)) = fwd {
+            s.add(f.date.into());
+            s.add(f.from_id.as_ref().map_or(0, peer));
+        }
+        if let Some(r) = reply {
+            s.add(match r {
+                enums::MessageReplyHeader::Header(h) => h.reply_to_msg_id.unwrap_or(0).into(),
+                enums::MessageReplyHeader::MessageReplyStoryHeader(_) => 0,
+            });
+        }
+    }
+    fn entities(s: &mut Sum, e: &Option<Vec<enums::MessageEntity>>) {
+        for e in e.iter().flatten() {
+            s.add(e.offset().into());
+            s.add(e.length().into());
+        }
+    }
+    fn update_id(u: &enums::Update) -> i64 {
+        match u {
+            enums::Update::NewMessage(_) => UPDATE_NEW_MESSAGE_122.into(),
+            enums::Update::UserStatus(_) => UPDATE_USER_STATUS_122.into(),
+            _ => -1,
+        }
+    }
+    fn lists(s: &mut Sum, updates: &[enums::Update], users: &[enums::User], chats: &[enums::Chat]) {
+        for up in updates {
+            s.add(update_id(up));
+        }
+        for user in users {
+            s.add(user.id());
+            if let enums::User::User(d) = user {
+                s.add(d.first_name.as_ref().map_or(0, |x| x.len() as i64));
+                s.add(d.last_name.as_ref().map_or(0, |x| x.len() as i64));
+                s.add(d.username.as_ref().map_or(0, |x| x.len() as i64));
+            }
+        }
+        for chat in chats {
+            s.add(chat.id());
+            s.add(match chat {
+                enums::Chat::Empty(_) => 0,
+                enums::Chat::Chat(c) => c.title.len() as i64,
+                enums::Chat::Forbidden(c) => c.title.len() as i64,
+                enums::Chat::Channel(c) => c.title.len() as i64,
+                enums::Chat::ChannelForbidden(c) => c.title.len() as i64,
+                enums::Chat::Community(c) => c.title.len() as i64,
+                enums::Chat::CommunityForbidden(_) => 0,
+            });
+        }
+    }
+    match u {
+        enums::Updates::TooLong => s.add(1),
+        enums::Updates::UpdateShortMessage(m) => {
+            s.add(m.id.into());
+            s.add(m.user_id);
+            s.add(m.date.into());
+            s.add(m.pts.into());
+            s.add(m.message.len() as i64);
+            headers(&mut s, &m.fwd_from, &m.reply_to);
+            entities(&mut s, &m.entities);
+        }
+        enums::Updates::UpdateShortChatMessage(m) => {
+            s.add(m.id.into());
+            s.add(m.from_id);
+            s.add(m.chat_id);
+            s.add(m.date.into());
+            s.add(m.pts.into());
+            s.add(m.message.len() as i64);
+            headers(&mut s, &m.fwd_from, &m.reply_to);
+            entities(&mut s, &m.entities);
+        }
+        enums::Updates::UpdateShortSentMessage(m) => {
+            s.add(m.id.into());
+            s.add(m.pts.into());
+            s.add(m.date.into());
+            s.add(m.media.as_ref().map_or(0, |x| match x {
+                enums::MessageMedia::Empty => MESSAGE_MEDIA_EMPTY_122.into(),
+                _ => -1,
+            }));
+            entities(&mut s, &m.entities);
+        }
+        enums::Updates::UpdateShort(x) => {
+            s.add(update_id(&x.update));
+            s.add(x.date.into());
+        }
+        enums::Updates::Combined(c) => {
+            lists(&mut s, &c.updates, &c.users, &c.chats);
+            s.add(c.date.into());
+            s.add(c.seq.into());
+        }
+        enums::Updates::Updates(c) => {
+            lists(&mut s, &c.updates, &c.users, &c.chats);
+            s.add(c.date.into());
+            s.add(c.seq.into());
+        }
+    }
+    s.0
+}

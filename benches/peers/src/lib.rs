@@ -1,0 +1,335 @@
+//! The peers benchmark: tlview vs tl-proto vs memcpy on the same layer-122
+//! bytes. This library holds what the bench (`benches/peers.rs`), the tests
+//! and the grammers bench share: the messages, the tl-proto model of the
+//! layer's types ([`model`]), the exact-fill tl-proto decode, the two `touch`
+//! functions that read the same fields from each decoder's result, the
+//! acceptContact requests and the thread-CPU-time clock ([`clock`]).
+//!
+//! See BENCHMARKS.md at the repository root.
+
+pub mod clock;
+pub mod model;
+
+use tl_proto::{TlError, TlRead, TlResult};
+
+/// The six reference messages, in `tests/data/` of the repository.
+pub const FILES: [&str; 6] = [
+    "short_message",
+    "short_chat_message",
+    "short_sent",
+    "update_short",
+    "updates_50",
+    "updates_combined_10",
+];
+
+/// Where the reference messages are, relative to this crate.
+pub const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/");
+
+/// `updatesTooLong#e317af7e` on the wire.
+pub const UPDATES_TOO_LONG: [u8; 4] = [0x7e, 0xaf, 0x17, 0xe3];
+
+/// The seven decode messages: the six files (read at run time) then
+/// `updates_too_long`.
+pub fn messages() -> Vec<(&'static str, Vec<u8>)> {
+    let mut out: Vec<(&'static str, Vec<u8>)> = FILES
+        .iter()
+        .map(|&name| {
+            let path = format!("{DATA}{name}.bin");
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            (name, bytes)
+        })
+        .collect();
+    out.push(("updates_too_long", UPDATES_TOO_LONG.to_vec()));
+    out
+}
+
+/// tl-proto's decode of one `Updates` that must fill `bytes` exactly:
+/// `tl_proto::deserialize` is `read_from` on a cursor and ignores what is
+/// left over, so this is `read_from` plus the check that nothing is (the
+/// same contract as `tlview::Updates::decode`).
+#[inline(always)]
+pub fn tl_proto_decode(bytes: &[u8]) -> TlResult<model::Updates<'_>> {
+    let mut packet = bytes;
+    let result = <model::Updates<'_> as TlRead<'_>>::read_from(&mut packet);
+    if result.is_ok() && !packet.is_empty() {
+        return Err(TlError::InvalidData);
+    }
+    result
+}
+
+/// A checksum of what was touched, so nothing is optimised away and the
+/// decoders can be checked to have read the same values.
+#[derive(Default)]
+pub struct Sum(pub u64);
+
+impl Sum {
+    /// Mixes one value in.
+    #[inline(always)]
+    pub fn add(&mut self, v: i64) {
+        self.0 = self.0.wrapping_mul(31).wrapping_add(v as u64);
+    }
+}
+
+/// Reads what a client shows from tlview's typed view: ids, dates, the
+/// text's length, the forward/reply headers, every entity's offset and
+/// length, each update's constructor, each user's id and first/last/user
+/// name, each chat's id and title. [`touch_tl_proto`] reads the same fields
+/// in the same order and so returns the same checksum.
+#[inline(never)]
+pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
+    use tlview::api::{MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer};
+    use tlview::Updates as U;
+    use tlview::Vector;
+
+    fn peer(p: Peer) -> i64 {
+        match p {
+            Peer::PeerUser { user_id } => user_id.into(),
+            Peer::PeerChat { chat_id } => chat_id.into(),
+            Peer::PeerChannel { channel_id } => channel_id.into(),
+        }
+    }
+    fn headers(s: &mut Sum, fwd: Option<MessageFwdHeader<'_>>, reply: Option<MessageReplyHeader>) {
+        if let Some(f) = fwd {
+            s.add(f.date().into());
+            s.add(f.from_id().map_or(0, peer));
+        }
+        if let Some(r) = reply {
+            s.add(r.reply_to_msg_id().into());
+        }
+    }
+    fn entities(s: &mut Sum, e: Option<Vector<'_, MessageEntity<'_>>>) {
+        for e in e.into_iter().flatten() {
+            s.add(e.offset().into());
+            s.add(e.length().into());
+        }
+    }
+    fn lists(
+        s: &mut Sum,
+        updates: Vector<'_, tlview::api::Update<'_>>,
+        users: Vector<'_, tlview::api::User<'_>>,
+        chats: Vector<'_, tlview::api::Chat<'_>>,
+    ) {
+        for up in updates {
+            s.add(up.id().into());
+        }
+        for user in users {
+            s.add(user.id().into());
+            if let Some(d) = user.user() {
+                s.add(d.first_name().map_or(0, |x| x.len() as i64));
+                s.add(d.last_name().map_or(0, |x| x.len() as i64));
+                s.add(d.username().map_or(0, |x| x.len() as i64));
+            }
+        }
+        for chat in chats {
+            s.add(chat.id().into());
+            s.add(chat.title().map_or(0, |x| x.len() as i64));
+        }
+    }
+
+    let mut s = Sum::default();
+    match u {
+        U::UpdatesTooLong => s.add(1),
+        U::UpdateShortMessage(m) => {
+            s.add(m.id().into());
+            s.add(m.user_id().into());
+            s.add(m.date().into());
+            s.add(m.pts().into());
+            s.add(m.message().len() as i64);
+            headers(&mut s, m.fwd_from(), m.reply_to());
+            entities(&mut s, m.entities());
+        }
+        U::UpdateShortChatMessage(m) => {
+            s.add(m.id().into());
+            s.add(m.from_id().into());
+            s.add(m.chat_id().into());
+            s.add(m.date().into());
+            s.add(m.pts().into());
+            s.add(m.message().len() as i64);
+            headers(&mut s, m.fwd_from(), m.reply_to());
+            entities(&mut s, m.entities());
+        }
+        U::UpdateShortSentMessage(m) => {
+            s.add(m.id().into());
+            s.add(m.pts().into());
+            s.add(m.date().into());
+            s.add(m.media().map_or(0, |x| x.id().into()));
+            entities(&mut s, m.entities());
+        }
+        U::UpdateShort(x) => {
+            s.add(x.update().id().into());
+            s.add(x.date().into());
+        }
+        U::UpdatesCombined(c) => {
+            lists(&mut s, c.updates(), c.users(), c.chats());
+            s.add(c.date().into());
+            s.add(c.seq().into());
+        }
+        U::Updates(c) => {
+            lists(&mut s, c.updates(), c.users(), c.chats());
+            s.add(c.date().into());
+            s.add(c.seq().into());
+        }
+    }
+    s.0
+}
+
+/// [`touch_tlview`] for tl-proto's decoded tree: the same fields, the same
+/// order, the same checksum.
+#[inline(never)]
+pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
+    use model::{Chat, MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer, Update, User};
+    use model::{Updates as U, Vector};
+
+    fn peer(p: &Peer) -> i64 {
+        match *p {
+            Peer::PeerUser { user_id } => user_id.into(),
+            Peer::PeerChat { chat_id } => chat_id.into(),
+            Peer::PeerChannel { channel_id } => channel_id.into(),
+        }
+    }
+    fn headers(
+        s: &mut Sum,
+        fwd: &Option<MessageFwdHeader<'_>>,
+        reply: &Option<MessageReplyHeader>,
+    ) {
+        if let Some(f) = fwd {
+            s.add(f.date.into());
+            s.add(f.from_id.as_ref().map_or(0, peer));
+        }
+        if let Some(r) = reply {
+            s.add(r.reply_to_msg_id.into());
+        }
+    }
+    fn entities(s: &mut Sum, e: &Option<Vector<MessageEntity<'_>>>) {
+        for e in e.iter().flat_map(|v| v.iter()) {
+            let (offset, length) = e.span();
+            s.add(offset.into());
+            s.add(length.into());
+        }
+    }
+    fn lists(s: &mut Sum, updates: &[Update<'_>], users: &[User<'_>], chats: &[Chat<'_>]) {
+        for up in updates {
+            s.add(up.id().into());
+        }
+        for user in users {
+            match user {
+                User::UserEmpty { id } => s.add((*id).into()),
+                User::User(d) => {
+                    s.add(d.id.into());
+                    s.add(d.first_name.map_or(0, |x| x.len() as i64));
+                    s.add(d.last_name.map_or(0, |x| x.len() as i64));
+                    s.add(d.username.map_or(0, |x| x.len() as i64));
+                }
+            }
+        }
+        for chat in chats {
+            s.add(chat.id().into());
+            s.add(chat.title().map_or(0, |x| x.len() as i64));
+        }
+    }
+
+    let mut s = Sum::default();
+    match u {
+        U::UpdatesTooLong => s.add(1),
+        U::UpdateShortMessage(m) => {
+            s.add(m.id.into());
+            s.add(m.user_id.into());
+            s.add(m.date.into());
+            s.add(m.pts.into());
+            s.add(m.message.len() as i64);
+            headers(&mut s, &m.fwd_from, &m.reply_to);
+            entities(&mut s, &m.entities);
+        }
+        U::UpdateShortChatMessage(m) => {
+            s.add(m.id.into());
+            s.add(m.from_id.into());
+            s.add(m.chat_id.into());
+            s.add(m.date.into());
+            s.add(m.pts.into());
+            s.add(m.message.len() as i64);
+            headers(&mut s, &m.fwd_from, &m.reply_to);
+            entities(&mut s, &m.entities);
+        }
+        U::UpdateShortSentMessage(m) => {
+            s.add(m.id.into());
+            s.add(m.pts.into());
+            s.add(m.date.into());
+            s.add(m.media.as_ref().map_or(0, |x| x.id().into()));
+            entities(&mut s, &m.entities);
+        }
+        U::UpdateShort(x) => {
+            s.add(x.update.id().into());
+            s.add(x.date.into());
+        }
+        U::UpdatesCombined(c) => {
+            lists(&mut s, &c.updates, &c.users, &c.chats);
+            s.add(c.date.into());
+            s.add(c.seq.into());
+        }
+        U::Updates(c) => {
+            lists(&mut s, &c.updates, &c.users, &c.chats);
+            s.add(c.date.into());
+            s.add(c.seq.into());
+        }
+    }
+    s.0
+}
+
+/// The `contacts.acceptContact` requests of the encode bench, by name:
+/// `inputUser` and `inputUserFromMessage` (peer `inputPeerChat`).
+pub mod requests {
+    use crate::model;
+
+    /// The user both requests accept.
+    pub const USER_ID: i32 = 777;
+    /// `inputUser`'s access hash.
+    pub const ACCESS_HASH: i64 = -5;
+    /// `inputPeerChat`'s chat.
+    pub const CHAT_ID: i32 = 42;
+    /// `inputUserFromMessage`'s message.
+    pub const MSG_ID: i32 = 10;
+    /// The names of the two requests, in order.
+    pub const NAMES: [&str; 2] = ["input_user", "input_user_from_message"];
+
+    /// The two requests as tlview values.
+    pub fn tlview() -> [tlview::AcceptContact<'static>; 2] {
+        use tlview::api::contacts::PeerRef;
+        // The `inputPeerChat` that `inputUserFromMessage` borrows.
+        static CHAT: tlview::InputPeer<'static> =
+            tlview::InputPeer::InputPeerChat { chat_id: CHAT_ID };
+        [
+            tlview::AcceptContact {
+                id: tlview::InputUser::InputUser {
+                    user_id: USER_ID,
+                    access_hash: ACCESS_HASH,
+                },
+            },
+            tlview::AcceptContact {
+                id: tlview::InputUser::InputUserFromMessage {
+                    peer: PeerRef::Value(&CHAT),
+                    msg_id: MSG_ID,
+                    user_id: USER_ID,
+                },
+            },
+        ]
+    }
+
+    /// The two requests as tl-proto values.
+    pub fn tl_proto() -> [model::AcceptContact; 2] {
+        [
+            model::AcceptContact {
+                id: model::InputUser::InputUser {
+                    user_id: USER_ID,
+                    access_hash: ACCESS_HASH,
+                },
+            },
+            model::AcceptContact {
+                id: model::InputUser::InputUserFromMessage {
+                    peer: model::InputPeer::InputPeerChat { chat_id: CHAT_ID },
+                    msg_id: MSG_ID,
+                    user_id: USER_ID,
+                },
+            },
+        ]
+    }
+}
