@@ -21,6 +21,8 @@ pub mod api;
 pub mod error;
 mod fast;
 pub mod flags;
+#[doc(hidden)]
+pub mod fuzzing;
 #[cfg(feature = "gzip")]
 pub mod gzip;
 #[cfg(feature = "names")]

@@ -186,7 +186,9 @@ fn read_message<'a>(r: &mut Reader<'a>, limits: &Limits) -> Result<ContainerMess
     let body_at = r.offset();
     let body_bytes = r.take(len, Item::Object)?;
     let mut inner = Reader::with_base(body_bytes, body_at);
-    let body = Object::read_at_depth(&mut inner, Expect::Any, limits, 1)?;
+    // The body is nested under the container and its (bare) message, as the
+    // walker and the dynamic view count it.
+    let body = Object::read_at_depth(&mut inner, Expect::Any, limits, 2)?;
     if !inner.is_empty() {
         return Err(Error::new(
             ErrorKind::LengthMismatch {

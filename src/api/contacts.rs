@@ -336,24 +336,100 @@ impl<'a> Decode<'a> for InputUser<'a> {
 
 impl PartialEq for InputUser<'_> {
     fn eq(&self, other: &Self) -> bool {
-        let (mut a, mut b) = ([0u8; 64], [0u8; 64]);
-        // Compare encodings (a nested peer may be a value or bytes).
-        match (
-            self.encode_to_slice_inner(&mut a),
-            other.encode_to_slice_inner(&mut b),
-        ) {
-            (Ok(x), Ok(y)) => a.get(..x) == b.get(..y),
+        // Level by level (a nested peer may be a value or wire bytes), with
+        // a loop: no buffer, so chains of any length compare.
+        match (*self, *other) {
+            (InputUser::InputUserEmpty, InputUser::InputUserEmpty)
+            | (InputUser::InputUserSelf, InputUser::InputUserSelf) => true,
+            (
+                InputUser::InputUser {
+                    user_id: a,
+                    access_hash: h,
+                },
+                InputUser::InputUser {
+                    user_id: b,
+                    access_hash: g,
+                },
+            ) => a == b && h == g,
+            (
+                InputUser::InputUserFromMessage {
+                    peer: p,
+                    msg_id: m,
+                    user_id: u,
+                },
+                InputUser::InputUserFromMessage {
+                    peer: q,
+                    msg_id: n,
+                    user_id: v,
+                },
+            ) => m == n && u == v && peers_eq(p, q),
             _ => false,
         }
     }
 }
 impl Eq for InputUser<'_> {}
 
-impl InputUser<'_> {
-    fn encode_to_slice_inner(&self, buf: &mut [u8]) -> Result<usize> {
-        let mut w = Writer::new(SliceSink::new(buf));
-        self.encode(&mut w)?;
-        Ok(w.finish())
+/// Whether two peer chains are the same, compared iteratively.
+fn peers_eq(mut a: PeerRef<'_>, mut b: PeerRef<'_>) -> bool {
+    loop {
+        match (a.get(), b.get()) {
+            (
+                InputPeer::InputPeerUserFromMessage {
+                    peer: p,
+                    msg_id: m,
+                    user_id: u,
+                },
+                InputPeer::InputPeerUserFromMessage {
+                    peer: q,
+                    msg_id: n,
+                    user_id: v,
+                },
+            )
+            | (
+                InputPeer::InputPeerChannelFromMessage {
+                    peer: p,
+                    msg_id: m,
+                    channel_id: u,
+                },
+                InputPeer::InputPeerChannelFromMessage {
+                    peer: q,
+                    msg_id: n,
+                    channel_id: v,
+                },
+            ) => {
+                if m != n || u != v {
+                    return false;
+                }
+                a = p;
+                b = q;
+            }
+            (InputPeer::InputPeerEmpty, InputPeer::InputPeerEmpty)
+            | (InputPeer::InputPeerSelf, InputPeer::InputPeerSelf) => return true,
+            (InputPeer::InputPeerChat { chat_id: x }, InputPeer::InputPeerChat { chat_id: y }) => {
+                return x == y
+            }
+            (
+                InputPeer::InputPeerUser {
+                    user_id: x,
+                    access_hash: h,
+                },
+                InputPeer::InputPeerUser {
+                    user_id: y,
+                    access_hash: g,
+                },
+            )
+            | (
+                InputPeer::InputPeerChannel {
+                    channel_id: x,
+                    access_hash: h,
+                },
+                InputPeer::InputPeerChannel {
+                    channel_id: y,
+                    access_hash: g,
+                },
+            ) => return x == y && h == g,
+            _ => return false,
+        }
     }
 }
 
