@@ -221,9 +221,16 @@ fn walk_impl(
                 if must_end != u32::MAX {
                     let at = count32(r.offset());
                     if at != must_end {
+                        // Sizes, not offsets: the enclosing `message`'s last
+                        // int is the declared size, so the body began at
+                        // `must_end - declared`.
+                        let declared = stack
+                            .last()
+                            .map_or(0, |p| u32::try_from(p.last_int).unwrap_or(0));
+                        let start = must_end.saturating_sub(declared);
                         return Err(r.error(ErrorKind::LengthMismatch {
-                            declared: must_end,
-                            actual: at,
+                            declared,
+                            actual: at.saturating_sub(start),
                         }));
                     }
                 }

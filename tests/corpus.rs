@@ -243,6 +243,15 @@ fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
     geo.extend(9i32.to_le_bytes());
     out.push(("walk_any", "geo-point".into(), with_prefix(0x8000, &geo)));
     out.push(("json", "geo-point".into(), geo));
+    // The deepest TL JSON the default limit lets through: an object and an
+    // array per level.
+    let mut concat = Vec::new();
+    for _ in 0..63 {
+        concat.extend(words(&[0x7e62_60d7, tlview::reader::VECTOR, 1]));
+    }
+    concat.extend(words(&[0xdc3d_824f]));
+    out.push(("json", "concat-64".into(), concat));
+    out.push(("json", "bold-64".into(), bold_chain(63)));
     let upd = words(&[id::UPDATES_TOO_LONG]);
     out.push((
         "walk_any",
@@ -477,5 +486,43 @@ fn regression_container_bodies_count_the_message_level() {
     let want = tlview::Error::new(tlview::ErrorKind::DepthLimit { limit: 64 }, 24 + 62 * 4);
     assert_eq!(walked, Err(want));
     assert_eq!(typed, Err(want));
+    fuzzing::walk_any(&b);
+}
+
+/// Found while writing the container tests of tests/hostile.rs: the walker
+/// reported a sized body that did not fill its declared length as
+/// `LengthMismatch { declared, actual }` with two message offsets (where
+/// the body had to end, where it ended) instead of the two sizes the kind
+/// documents, and so disagreed with `MsgContainer`. The reproducer is a
+/// walk_any input:
+///
+/// ```text
+///  0 0080                 select: any boxed object
+///  2 73f1f8dc 00000001    msg_container, one message
+/// 10 msg_id (8), 18 seqno, 22 bytes = 24
+/// 26 updateShort { updateUserStatus { 5, userStatusRecently }, 9 }: 20 bytes
+/// 46 00000000             4 more bytes inside the declared 24
+/// ```
+///
+/// The body took 20 of its 24 bytes: `LengthMismatch { declared: 24,
+/// actual: 20 }` at byte 44 of the message, where the body ended (it was
+/// `{ declared: 48, actual: 44 }`).
+#[test]
+fn regression_walker_length_mismatch_reports_sizes() {
+    let b = regression("walk_any-length-mismatch-sizes.bin");
+    let msg = &b[2..];
+    let want = tlview::Error::new(
+        tlview::ErrorKind::LengthMismatch {
+            declared: 24,
+            actual: 20,
+        },
+        44,
+    );
+    let walked = tlview::walk::walk_exact(msg, tlview::walk::Expect::Any, &tlview::Limits::DEFAULT);
+    assert_eq!(walked, Err(want));
+    assert_eq!(
+        tlview::mtproto::MsgContainer::decode(msg).map(|_| ()),
+        Err(want)
+    );
     fuzzing::walk_any(&b);
 }

@@ -825,13 +825,35 @@ fn container_item_lengths_that_lie() {
     let b = container(1, &message(20, &body));
     assert_eq!(container_agrees(&b), Ok(1));
     // Shorter than the body: the body is read inside 16 bytes and runs out.
+    // (The container's id and count take bytes 0..8, the message header
+    // 8..24, the body starts at 24: its date at 40 is past the 16 bytes.)
     let b = container(1, &message(16, &body));
     let e = container_agrees(&b).unwrap_err();
-    assert!(matches!(e.kind(), ErrorKind::UnexpectedEnd { .. }), "{e:?}");
+    assert_eq!(
+        (e.kind(), e.offset()),
+        (
+            ErrorKind::UnexpectedEnd {
+                what: Item::Int,
+                needed: 4,
+                available: 0
+            },
+            40
+        )
+    );
     // Longer than the body (and than what is left).
     let b = container(1, &message(24, &body));
     let e = container_agrees(&b).unwrap_err();
-    assert!(matches!(e.kind(), ErrorKind::UnexpectedEnd { .. }), "{e:?}");
+    assert_eq!(
+        (e.kind(), e.offset()),
+        (
+            ErrorKind::UnexpectedEnd {
+                what: Item::Object,
+                needed: 24,
+                available: 20
+            },
+            24
+        )
+    );
     // Longer than the body, with bytes after it: the body must fill its
     // declared length exactly.
     let mut padded = body.clone();
@@ -839,11 +861,14 @@ fn container_item_lengths_that_lie() {
     let b = container(1, &message(24, &padded));
     let e = container_agrees(&b).unwrap_err();
     assert_eq!(
-        e.kind(),
-        ErrorKind::LengthMismatch {
-            declared: 24,
-            actual: 20
-        }
+        (e.kind(), e.offset()),
+        (
+            ErrorKind::LengthMismatch {
+                declared: 24,
+                actual: 20
+            },
+            44
+        )
     );
     // Negative.
     let b = container(1, &message(-4, &body));
