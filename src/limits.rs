@@ -33,6 +33,14 @@ impl Limits {
     };
 }
 
+/// Limits for re-reading bytes that already passed validation (to find where
+/// a nested object ends, or to view it again): they passed under a depth
+/// limit no larger than this, and nothing is unpacked.
+pub(crate) const REREAD: Limits = Limits {
+    max_depth: Limits::MAX_DEPTH,
+    max_unpacked: 0,
+};
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits::DEFAULT

@@ -167,14 +167,9 @@ impl<'a> MsgContainer<'a> {
     /// Its messages.
     pub fn messages(&self) -> impl Iterator<Item = ContainerMessage<'a>> + 'a {
         let mut r = Reader::with_base(self.items, self.base);
-        (0..self.count).map_while(move |_| read_message(&mut r, &REREAD).ok())
+        (0..self.count).map_while(move |_| read_message(&mut r, &crate::limits::REREAD).ok())
     }
 }
-
-const REREAD: Limits = Limits {
-    max_depth: Limits::MAX_DEPTH,
-    max_unpacked: 0,
-};
 
 fn read_message<'a>(r: &mut Reader<'a>, limits: &Limits) -> Result<ContainerMessage<'a>> {
     let msg_id = r.read_long()?;

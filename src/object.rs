@@ -25,13 +25,6 @@ use crate::schema::{self, Constructor, Kind, Op, Repeat};
 use crate::string::TlStr;
 use crate::walk::Expect;
 
-/// Limits for re-walking bytes that were already validated (to find where a
-/// nested object ends): they passed under a limit no larger than this.
-const REWALK: Limits = Limits {
-    max_depth: Limits::MAX_DEPTH,
-    max_unpacked: 0,
-};
-
 /// A validated object: its constructor and its borrowed field bytes.
 #[derive(Clone, Copy, Debug)]
 pub struct Object<'a> {
@@ -95,7 +88,7 @@ impl<'a> Object<'a> {
             Kind::Bare => Expect::Bare(arg),
             _ => Expect::Any,
         };
-        Object::read(r, expect, &REWALK).ok()
+        Object::read(r, expect, &crate::limits::REREAD).ok()
     }
 
     /// The constructor id.

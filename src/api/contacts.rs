@@ -584,7 +584,7 @@ impl<'a> AcceptContact<'a> {
 
     /// As [`AcceptContact::decode_reply`], with caller-set limits.
     pub fn decode_reply_with(input: &'a [u8], limits: &Limits) -> Result<AcceptContactReply<'a>> {
-        let (req_msg_id, result, base) = mtproto::split_rpc_result(input)?;
+        let (_, result, base) = mtproto::split_rpc_result(input)?;
         let mut r = Reader::with_base(result, base);
         let reply = match r.peek_id()? {
             id::RPC_ERROR => {
@@ -594,7 +594,6 @@ impl<'a> AcceptContact<'a> {
             _ => AcceptContactReply::Updates(Updates::decode_in(&mut r, Ctx::root(limits))?),
         };
         r.finish()?;
-        let _ = req_msg_id;
         Ok(reply)
     }
 

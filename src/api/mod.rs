@@ -53,11 +53,7 @@ pub struct Ctx<'l> {
     pub depth: u32,
 }
 
-/// Limits for re-reading bytes that already passed validation.
-pub(crate) const REREAD: Limits = Limits {
-    max_depth: Limits::MAX_DEPTH,
-    max_unpacked: 0,
-};
+pub(crate) use crate::limits::REREAD;
 
 impl<'l> Ctx<'l> {
     /// A context for a top-level object.
