@@ -15,6 +15,7 @@
 //!
 //! A test decodes every object the random builder makes through both paths.
 
+use crate::object::Object;
 use crate::reader::Reader;
 use crate::schema::{id, CONSTRUCTORS, DECLARED_FLAGS};
 
@@ -323,6 +324,41 @@ fn chat(r: &mut Reader<'_>) -> Option<()> {
     Some(())
 }
 
+/// Views the boxed object of type `ty` at `r` when straight-line code can
+/// validate it: a constructor without fields, or a hot one with at most
+/// `below` levels under it. Moves `r` past it; `None` leaves `r` untouched
+/// (the walker then validates the object and reports any error).
+#[inline]
+pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Object<'a>> {
+    let start = *r;
+    let mut body = start;
+    let cid = t!(body.read_id());
+    let ctor = crate::schema::constructor_by_id(cid)?;
+    if ctor.ty != ty || ctor.is_function() {
+        return None;
+    }
+    let after = if ctor.ops_len == 0 {
+        body
+    } else {
+        body_out_of_line(cid, &body, below)?
+    };
+    let used = start.remaining().saturating_sub(after.remaining());
+    *r = after;
+    Some(Object::from_parts(
+        ctor,
+        start.rest().get(..used).unwrap_or(&[]),
+        start.offset(),
+        true,
+    ))
+}
+
+/// [`body`], kept out of line so that callers with a cheap path for
+/// constructors without fields stay small.
+#[inline(never)]
+fn body_out_of_line<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
+    body(cid, r, below)
+}
+
 /// Validates the fields of the object whose constructor `cid` has just been
 /// read, if it is one of the hot constructors and at most `below` more
 /// levels may nest under it. Returns the reader after the object, or `None`
@@ -349,4 +385,271 @@ pub(crate) fn body<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a
         _ => return None,
     }
     Some(r)
+}
+
+/// The constructor `cid` of the layer, found at compile time.
+// Evaluated at compile time only (for consts): a missing constructor is a
+// build error, never a runtime panic.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+pub(crate) const fn ctor(cid: u32) -> &'static crate::schema::Constructor {
+    let mut i = 0;
+    while i < CONSTRUCTORS.len() {
+        if CONSTRUCTORS[i].id == cid {
+            return &CONSTRUCTORS[i];
+        }
+        i += 1;
+    }
+    panic!("constructor not in the layer")
+}
+
+/// `updateNewMessage`'s row of the table.
+pub(crate) const UPDATE_NEW_MESSAGE: &crate::schema::Constructor = ctor(id::UPDATE_NEW_MESSAGE);
+/// `user`'s row of the table.
+pub(crate) const USER: &crate::schema::Constructor = ctor(id::USER);
+
+// Re-reading validated bytes.
+//
+// A vector's iterator must find where each element ends, in bytes that were
+// validated when the vector was decoded. For the hot constructors that is a
+// skip: fixed-size fields are an addition, and only what decides a size
+// (flags words, string lengths, vector counts, the ids of types whose
+// constructors differ in size) is loaded. Every load is bounds-checked, so
+// bytes that were not validated can end a skip early (`None`) but never
+// make it read out of bounds or panic; callers then fall back to the
+// validating path.
+
+/// A position in validated bytes.
+struct Skip<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl Skip<'_> {
+    #[inline(always)]
+    fn word(&mut self) -> Option<u32> {
+        let w = self.b.get(self.pos..self.pos.saturating_add(4))?;
+        self.pos += 4;
+        Some(u32::from_le_bytes(w.try_into().ok()?))
+    }
+    #[inline(always)]
+    fn skip(&mut self, n: usize) {
+        self.pos = self.pos.saturating_add(n);
+    }
+    /// A `string`/`bytes` (already known to be canonical and in bounds).
+    #[inline(always)]
+    fn string(&mut self) -> Option<()> {
+        let first = *self.b.get(self.pos)?;
+        let total = if first < 254 {
+            (usize::from(first) + 4) & !3
+        } else {
+            let len = usize::try_from(self.word()? >> 8).ok()?;
+            self.pos -= 4;
+            (len + 7) & !3
+        };
+        self.skip(total);
+        Some(())
+    }
+    #[inline(always)]
+    fn has(f: u32, bit: u32) -> bool {
+        f & (1 << bit) != 0
+    }
+    /// A boxed `MessageEntity`, except `inputMessageEntityMentionName`.
+    #[inline(always)]
+    fn entity(&mut self) -> Option<()> {
+        let e = self.word()?;
+        self.skip(8);
+        match e {
+            id::MESSAGE_ENTITY_PRE | id::MESSAGE_ENTITY_TEXT_URL => self.string(),
+            id::MESSAGE_ENTITY_MENTION_NAME => {
+                self.skip(4);
+                Some(())
+            }
+            id::INPUT_MESSAGE_ENTITY_MENTION_NAME => None,
+            _ => Some(()),
+        }
+    }
+    /// The body of `message#58ae39c9`, unless it carries media, a reply
+    /// markup or replies (left to the walker).
+    fn message(&mut self) -> Option<()> {
+        let f = self.word()?;
+        self.skip(4); // id
+        if Self::has(f, 8) {
+            self.skip(8); // from_id: every Peer is an id and an int
+        }
+        self.skip(8); // peer_id
+        if Self::has(f, 2) {
+            self.skip(4);
+            let g = self.word()?;
+            if Self::has(g, 0) {
+                self.skip(8);
+            }
+            if Self::has(g, 5) {
+                self.string()?;
+            }
+            self.skip(4);
+            if Self::has(g, 2) {
+                self.skip(4);
+            }
+            if Self::has(g, 3) {
+                self.string()?;
+            }
+            if Self::has(g, 4) {
+                self.skip(12);
+            }
+            if Self::has(g, 6) {
+                self.string()?;
+            }
+        }
+        if Self::has(f, 11) {
+            self.skip(4);
+        }
+        if Self::has(f, 3) {
+            self.skip(4);
+            let g = self.word()?;
+            self.skip(4);
+            if Self::has(g, 0) {
+                self.skip(8);
+            }
+            if Self::has(g, 1) {
+                self.skip(4);
+            }
+        }
+        self.skip(4); // date
+        self.string()?;
+        if Self::has(f, 9) && self.word()? != id::MESSAGE_MEDIA_EMPTY {
+            return None;
+        }
+        if Self::has(f, 6) || Self::has(f, 23) {
+            return None;
+        }
+        if Self::has(f, 7) {
+            self.skip(4);
+            let n = self.word()?;
+            for _ in 0..n {
+                self.entity()?;
+            }
+        }
+        if Self::has(f, 10) {
+            self.skip(8);
+        }
+        if Self::has(f, 15) {
+            self.skip(4);
+        }
+        if Self::has(f, 16) {
+            self.string()?;
+        }
+        if Self::has(f, 17) {
+            self.skip(8);
+        }
+        if Self::has(f, 22) {
+            self.skip(4);
+            let n = self.word()?;
+            for _ in 0..n {
+                self.skip(4);
+                self.string()?;
+                self.string()?;
+                self.string()?;
+            }
+        }
+        Some(())
+    }
+}
+
+impl Skip<'_> {
+    /// The body of `user#938458c1`.
+    fn user(&mut self) -> Option<()> {
+        let f = self.word()?;
+        self.skip(4);
+        if Self::has(f, 0) {
+            self.skip(8);
+        }
+        for bit in 1..=4 {
+            if Self::has(f, bit) {
+                self.string()?;
+            }
+        }
+        if Self::has(f, 5) {
+            match self.word()? {
+                id::USER_PROFILE_PHOTO_EMPTY => {}
+                // flags, photo_id, two fileLocationToBeDeprecated, dc_id.
+                id::USER_PROFILE_PHOTO => self.skip(4 + 8 + 16 + 16 + 4),
+                _ => return None,
+            }
+        }
+        if Self::has(f, 6) {
+            match self.word()? {
+                id::USER_STATUS_ONLINE | id::USER_STATUS_OFFLINE => self.skip(4),
+                _ => {}
+            }
+        }
+        if Self::has(f, 14) {
+            self.skip(4);
+        }
+        if Self::has(f, 18) {
+            self.skip(4);
+            let n = self.word()?;
+            for _ in 0..n {
+                self.skip(4);
+                self.string()?;
+                self.string()?;
+                self.string()?;
+            }
+        }
+        if Self::has(f, 19) {
+            self.string()?;
+        }
+        if Self::has(f, 22) {
+            self.string()?;
+        }
+        Some(())
+    }
+}
+
+/// How many bytes the validated body of `user#938458c1` at the start of `b`
+/// takes.
+#[inline]
+pub(crate) fn user_len(b: &[u8]) -> Option<usize> {
+    let mut s = Skip { b, pos: 0 };
+    s.user()?;
+    (s.pos <= b.len()).then_some(s.pos)
+}
+
+/// Where the data of the string field at flags bit `bit` (1 to 4: first
+/// name, last name, username, phone) is in the validated body of
+/// `user#938458c1` whose flags are `f`, if present.
+#[inline]
+pub(crate) fn user_name(body: &[u8], f: u32, bit: u32) -> Option<&[u8]> {
+    if !Skip::has(f, bit) {
+        return None;
+    }
+    let mut s = Skip { b: body, pos: 8 };
+    if Skip::has(f, 0) {
+        s.skip(8);
+    }
+    for b in 1..bit {
+        if Skip::has(f, b) {
+            s.string()?;
+        }
+    }
+    // The short form only: names are under 254 bytes in practice, and the
+    // long form is left to the caller's reader.
+    let len = usize::from(*body.get(s.pos)?);
+    if len >= 254 {
+        return None;
+    }
+    body.get(s.pos + 1..s.pos + 1 + len)
+}
+
+/// How many bytes the validated body of `updateNewMessage` at the start of
+/// `b` takes, when it holds a message the skip knows.
+#[inline]
+pub(crate) fn update_new_message_len(b: &[u8]) -> Option<usize> {
+    let mut s = Skip { b, pos: 0 };
+    match s.word()? {
+        id::MESSAGE => s.message()?,
+        id::MESSAGE_EMPTY => s.skip(4),
+        _ => return None,
+    }
+    s.skip(8); // pts, pts_count
+    (s.pos <= b.len()).then_some(s.pos)
 }

@@ -69,6 +69,15 @@ impl<'a> Object<'a> {
         limits: &Limits,
         depth: u32,
     ) -> Result<Object<'a>> {
+        if let Expect::Type(ty) = expect {
+            let max_depth = limits.max_depth.min(Limits::MAX_DEPTH);
+            if depth < max_depth {
+                let below = max_depth - depth - 1;
+                if let Some(obj) = crate::fast::object(r, ty, below) {
+                    return Ok(obj);
+                }
+            }
+        }
         let start = *r;
         let ctor = crate::walk::walk_object(r, expect, limits, depth)?;
         let used = start.remaining().saturating_sub(r.remaining());
@@ -78,6 +87,23 @@ impl<'a> Object<'a> {
             base: start.offset(),
             boxed: !matches!(expect, Expect::Bare(_)),
         })
+    }
+
+    /// Views the validated object whose bytes (with the id when `boxed`)
+    /// are `all`, at offset `base` of the message.
+    #[inline]
+    pub(crate) const fn from_parts(
+        ctor: &'static Constructor,
+        all: &'a [u8],
+        base: usize,
+        boxed: bool,
+    ) -> Object<'a> {
+        Object {
+            ctor,
+            all,
+            base,
+            boxed,
+        }
     }
 
     /// Views bytes already validated as an object of `kind`/`arg` at `r`

@@ -229,8 +229,13 @@ impl<'a> Reader<'a> {
                 // 1 + len rounded up to a multiple of 4.
                 let total = (len + 4) & !3;
                 if let Some((chunk, tail)) = self.rest.split_at_checked(total) {
-                    if let (Some(data), Some(pad)) = (chunk.get(1..=len), chunk.get(len + 1..)) {
-                        if pad.iter().all(|&p| p == 0) {
+                    // The padding is the top `total - 1 - len` (0 to 3) bytes
+                    // of the chunk's last word: one load and a mask, no loop.
+                    let pad_bits = (total - 1 - len) * 8;
+                    let mask = (((1u64 << pad_bits) - 1) << (32 - pad_bits)) as u32;
+                    if let (Some(data), Some(last)) = (chunk.get(1..=len), chunk.last_chunk::<4>())
+                    {
+                        if u32::from_le_bytes(*last) & mask == 0 {
                             self.rest = tail;
                             return Ok(data);
                         }
@@ -380,14 +385,17 @@ impl<'a> Reader<'a> {
     /// A bare vector's count, checked so that `count` elements of at least
     /// `min_elem_size` bytes (counted as 1 when smaller, so that even empty
     /// elements cannot make a loop longer than the input) fit in the bytes
-    /// left. The check uses division, so it cannot overflow on 32-bit targets.
-    #[inline]
+    /// left. The check multiplies in 64 bits, so it cannot overflow on 32-bit
+    /// targets.
+    #[inline(always)]
     pub fn read_bare_vector_len(&mut self, min_elem_size: usize) -> Result<u32> {
         let at = self.offset();
         let count = self.read_u32(Item::VectorCount)?;
         let remaining = self.rest.len();
-        let most = remaining / min_elem_size.max(1);
-        if usize::try_from(count).map_or(true, |c| c > most) {
+        // count × size ≤ remaining, in 64 bits (a multiply, not a division;
+        // neither factor exceeds 2^32).
+        let need = u64::from(count).saturating_mul(min_elem_size.max(1) as u64);
+        if need > remaining as u64 {
             return Err(Self::error_at(
                 ErrorKind::ImpossibleCount {
                     count,

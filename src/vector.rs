@@ -19,6 +19,14 @@ pub trait Element<'a>: Sized {
     const FIXED_SIZE: Option<usize> = None;
     /// Reads (and validates) one element.
     fn read(r: &mut Reader<'a>) -> Result<Self>;
+    /// Reads one element again from bytes that [`Element::read`] has already
+    /// accepted (what a [`Vector`]'s iterator does). It may skip checks that
+    /// the first read made, but never reads out of bounds; `None` ends the
+    /// iteration. By default it is `read`.
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<Self> {
+        Self::read(r).ok()
+    }
 }
 
 impl<'a> Element<'a> for i32 {
@@ -170,7 +178,7 @@ impl<'a, T: Element<'a>> Vector<'a, T> {
             Some(size) => {
                 let at = index.checked_mul(size)?;
                 let mut r = Reader::with_base(self.bytes.get(at..)?, self.base + at);
-                T::read(&mut r).ok()
+                T::read_valid(&mut r)
             }
             None => self.iter().nth(index),
         }
@@ -229,9 +237,9 @@ impl<'a, T: Element<'a>> Iterator for VectorIter<'a, T> {
         self.left -= 1;
         // The bytes were validated when the vector was read, so this cannot
         // fail; if it somehow did, the iterator ends instead of panicking.
-        match T::read(&mut self.reader) {
-            Ok(v) => Some(v),
-            Err(_) => {
+        match T::read_valid(&mut self.reader) {
+            Some(v) => Some(v),
+            None => {
                 self.left = 0;
                 None
             }

@@ -5,7 +5,7 @@ use core::fmt;
 
 use super::contacts::InputUser;
 use super::peer::Peer;
-use super::{element_via_decode, Ctx, Decode};
+use super::{Ctx, Decode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flags::Flags;
 use crate::object::Object;
@@ -158,10 +158,29 @@ pub(crate) fn wrong_type(expected_type: u16, found: u32, at: usize) -> Error {
     Error::new(kind, at)
 }
 
+impl<'a> MessageEntity<'a> {
+    /// The constructors with only `offset` and `length`, read in one step.
+    #[inline(always)]
+    fn read_plain(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
+        let (head, _) = r.rest().split_first_chunk::<12>()?;
+        let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
+        let e = MessageEntity::plain(
+            u32::from_le_bytes([i0, i1, i2, i3]),
+            i32::from_le_bytes([o0, o1, o2, o3]),
+            i32::from_le_bytes([l0, l1, l2, l3]),
+        )?;
+        r.skip(12, crate::Item::Int).ok()?;
+        Some(e)
+    }
+}
+
 impl<'a> Decode<'a> for MessageEntity<'a> {
     const MIN_SIZE: usize = 12;
     #[inline]
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageEntity<'a>> {
+        if let Some(e) = MessageEntity::read_plain(r) {
+            return Ok(e);
+        }
         let at = r.offset();
         let found = r.read_id()?;
         // `offset` and `length` come first in every constructor.
@@ -216,7 +235,13 @@ impl<'a> Decode<'a> for MessageEntity<'a> {
         })
     }
 }
-element_via_decode!(MessageEntity);
+impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
+    const MIN_SIZE: usize = 12;
+    #[inline]
+    fn read(r: &mut Reader<'a>) -> Result<MessageEntity<'a>> {
+        MessageEntity::decode_in(r, Ctx::root(&super::REREAD))
+    }
+}
 
 #[cfg(feature = "names")]
 impl fmt::Display for MessageEntity<'_> {

@@ -130,6 +130,7 @@ macro_rules! element_via_decode {
 pub(crate) use element_via_decode;
 
 /// Decodes exactly one `T` from `input`.
+#[inline]
 pub(crate) fn decode_all<'a, T: Decode<'a>>(input: &'a [u8], limits: &Limits) -> Result<T> {
     let mut r = Reader::new(input);
     let v = T::decode_in(&mut r, Ctx::root(limits))?;
@@ -188,9 +189,6 @@ impl<'f, 'w> JsonObject<'f, 'w> {
     pub(crate) fn opt_int(&mut self, name: &str, v: Option<i32>) -> fmt::Result {
         v.map_or(Ok(()), |v| self.int(name, v))
     }
-    pub(crate) fn opt_long(&mut self, name: &str, v: Option<i64>) -> fmt::Result {
-        v.map_or(Ok(()), |v| self.long(name, v))
-    }
     pub(crate) fn opt_str(&mut self, name: &str, v: Option<crate::TlStr<'_>>) -> fmt::Result {
         v.map_or(Ok(()), |v| self.str(name, v))
     }
@@ -201,13 +199,6 @@ impl<'f, 'w> JsonObject<'f, 'w> {
     }
     pub(crate) fn opt_value<T: fmt::Display>(&mut self, name: &str, v: Option<T>) -> fmt::Result {
         v.map_or(Ok(()), |v| self.value(name, &v))
-    }
-    /// A nested untyped object, printed through the dynamic view.
-    pub(crate) fn object(&mut self, name: &str, v: Object<'_>) -> fmt::Result {
-        self.value(name, &crate::json::Json(v))
-    }
-    pub(crate) fn opt_object(&mut self, name: &str, v: Option<Object<'_>>) -> fmt::Result {
-        v.map_or(Ok(()), |v| self.object(name, v))
     }
     /// A vector whose elements print by their own `Display`.
     pub(crate) fn vector<I, T>(&mut self, name: &str, items: I) -> fmt::Result

@@ -4,7 +4,7 @@
 #[cfg(feature = "names")]
 use core::fmt;
 
-use super::message::{opt, read_flags, wrong_type};
+use super::message::{opt, wrong_type};
 use super::{element_via_decode, Ctx, Decode};
 use crate::error::Result;
 use crate::flags::Flags;
@@ -101,20 +101,22 @@ pub enum User<'a> {
     User(UserData<'a>),
 }
 
-/// The fields of `user#938458c1`.
+/// `user#938458c1`: a view of the validated object. The flags and id are
+/// read once; the other fields are found on access (a short skip over
+/// bytes that cannot fail).
 #[derive(Clone, Copy, Debug)]
 pub struct UserData<'a> {
     flags: Flags,
     id: i32,
-    access_hash: Option<i64>,
-    first_name: Option<TlStr<'a>>,
-    last_name: Option<TlStr<'a>>,
-    username: Option<TlStr<'a>>,
-    phone: Option<TlStr<'a>>,
+    object: Object<'a>,
+}
+
+/// The fields of `user#938458c1` after its four optional strings.
+struct UserTail<'a> {
     photo: Option<Object<'a>>,
     status: Option<Object<'a>>,
     bot_info_version: Option<i32>,
-    restriction_reason_vec: Option<crate::object::Values<'a>>,
+    restriction_reason: Option<crate::object::Values<'a>>,
     bot_inline_placeholder: Option<TlStr<'a>>,
     lang_code: Option<TlStr<'a>>,
 }
@@ -163,56 +165,163 @@ impl<'a> UserData<'a> {
         apply_min_photo = 25;
     }
     /// `id:int`.
+    #[inline]
     pub fn id(&self) -> i32 {
         self.id
     }
+    /// The fields after `flags` and `id`.
+    #[inline]
+    fn after_id(&self) -> Reader<'a> {
+        let body = self.object.body();
+        Reader::with_base(
+            body.get(8..).unwrap_or(&[]),
+            self.object.body_offset().saturating_add(8),
+        )
+    }
     /// `access_hash:flags.0?long`.
+    #[inline]
     pub fn access_hash(&self) -> Option<i64> {
-        self.access_hash
+        opt_valid(self.flags, 0, || self.after_id().read_long())
+    }
+    /// The string at flags bit `bit` (1 to 4).
+    #[inline]
+    fn name_field(&self, bit: u8) -> Option<TlStr<'a>> {
+        if !self.flags.has(bit) {
+            return None;
+        }
+        if let Some(data) =
+            crate::fast::user_name(self.object.body(), self.flags.bits(), bit.into())
+        {
+            return Some(TlStr::new(data));
+        }
+        let mut r = self.after_id();
+        if self.flags.has(0) {
+            r.skip(8, crate::Item::Long).ok()?;
+        }
+        for b in 1..bit {
+            if self.flags.has(b) {
+                r.read_raw_bytes(crate::Item::StringData).ok()?;
+            }
+        }
+        r.read_string().ok()
     }
     /// `first_name:flags.1?string`.
+    #[inline]
     pub fn first_name(&self) -> Option<TlStr<'a>> {
-        self.first_name
+        self.name_field(1)
     }
     /// `last_name:flags.2?string`.
+    #[inline]
     pub fn last_name(&self) -> Option<TlStr<'a>> {
-        self.last_name
+        self.name_field(2)
     }
     /// `username:flags.3?string`.
+    #[inline]
     pub fn username(&self) -> Option<TlStr<'a>> {
-        self.username
+        self.name_field(3)
     }
     /// `phone:flags.4?string`.
+    #[inline]
     pub fn phone(&self) -> Option<TlStr<'a>> {
-        self.phone
+        self.name_field(4)
+    }
+    /// The fields after the strings, read again in one pass.
+    fn tail(&self) -> UserTail<'a> {
+        let mut t = UserTail {
+            photo: None,
+            status: None,
+            bot_info_version: None,
+            restriction_reason: None,
+            bot_inline_placeholder: None,
+            lang_code: None,
+        };
+        let f = self.flags;
+        let mut r = self.after_id();
+        let ok = (|| -> Result<()> {
+            if f.has(0) {
+                r.read_long()?;
+            }
+            for b in 1..=4 {
+                if f.has(b) {
+                    r.read_string()?;
+                }
+            }
+            let again = &super::REREAD;
+            t.photo = opt(f, 5, || {
+                Object::read(&mut r, Expect::Type(ty::USER_PROFILE_PHOTO), again)
+            })?;
+            t.status = opt(f, 6, || {
+                Object::read(&mut r, Expect::Type(ty::USER_STATUS), again)
+            })?;
+            t.bot_info_version = opt(f, 14, || r.read_int())?;
+            t.restriction_reason = opt(f, 18, || {
+                object_vector(&mut r, Ctx::root(again), ty::RESTRICTION_REASON)
+            })?;
+            t.bot_inline_placeholder = opt(f, 19, || r.read_string())?;
+            t.lang_code = opt(f, 22, || r.read_string())?;
+            Ok(())
+        })();
+        // The bytes were validated when the user was decoded, so this
+        // cannot fail; if it did, the fields not reached stay `None`.
+        let _ = ok;
+        t
     }
     /// `photo:flags.5?UserProfilePhoto`, as a dynamic view.
     pub fn photo(&self) -> Option<Object<'a>> {
-        self.photo
+        self.tail().photo
     }
     /// `status:flags.6?UserStatus`, as a dynamic view.
     pub fn status(&self) -> Option<Object<'a>> {
-        self.status
+        self.tail().status
     }
     /// `bot_info_version:flags.14?int`.
     pub fn bot_info_version(&self) -> Option<i32> {
-        self.bot_info_version
+        self.tail().bot_info_version
     }
     /// `restriction_reason:flags.18?Vector<RestrictionReason>`, each a dynamic view.
     pub fn restriction_reason(&self) -> Option<crate::object::Values<'a>> {
-        self.restriction_reason_vec
+        self.tail().restriction_reason
     }
     /// `bot_inline_placeholder:flags.19?string`.
     pub fn bot_inline_placeholder(&self) -> Option<TlStr<'a>> {
-        self.bot_inline_placeholder
+        self.tail().bot_inline_placeholder
     }
     /// `lang_code:flags.22?string`.
     pub fn lang_code(&self) -> Option<TlStr<'a>> {
-        self.lang_code
+        self.tail().lang_code
     }
     /// The flags word as it was on the wire.
+    #[inline]
     pub fn flags(&self) -> Flags {
         self.flags
+    }
+    /// The whole object, as a dynamic view.
+    #[inline]
+    pub fn object(&self) -> Object<'a> {
+        self.object
+    }
+}
+
+/// Reads a field of validated bytes when bit `bit` of `flags` is set.
+#[inline]
+fn opt_valid<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Result<T>) -> Option<T> {
+    if flags.has(bit) {
+        read().ok()
+    } else {
+        None
+    }
+}
+
+/// The flags and id at the start of a validated body.
+#[inline]
+fn flags_and_id(object: &Object<'_>) -> (Flags, i32) {
+    match object.body().first_chunk::<8>() {
+        Some(w) => {
+            let (f, i) = w.split_at(4);
+            let word = |x: &[u8]| x.try_into().map(u32::from_le_bytes).unwrap_or(0);
+            (Flags(word(f)), word(i) as i32)
+        }
+        None => (Flags(0), 0),
     }
 }
 
@@ -231,57 +340,56 @@ pub(crate) fn object_vector<'a>(
     crate::object::Values::boxed_vector_at(start, elem_ty)
 }
 
-/// The declared bits of `user#938458c1`'s flags.
-pub(crate) const USER_FLAGS: u32 = 0x03ff_fc7f;
-
 impl<'a> Decode<'a> for User<'a> {
     const MIN_SIZE: usize = 8;
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<User<'a>> {
-        let at = r.offset();
-        let found = r.read_id()?;
-        match found {
-            id::USER_EMPTY => Ok(User::UserEmpty { id: r.read_int()? }),
-            id::USER => {
-                let flags = read_flags(r, USER_FLAGS)?;
-                let id = r.read_int()?;
-                let access_hash = opt(flags, 0, || r.read_long())?;
-                let first_name = opt(flags, 1, || r.read_string())?;
-                let last_name = opt(flags, 2, || r.read_string())?;
-                let username = opt(flags, 3, || r.read_string())?;
-                let phone = opt(flags, 4, || r.read_string())?;
-                let photo = opt(flags, 5, || {
-                    cx.nested(r)?
-                        .object(r, Expect::Type(ty::USER_PROFILE_PHOTO))
-                })?;
-                let status = opt(flags, 6, || {
-                    cx.nested(r)?.object(r, Expect::Type(ty::USER_STATUS))
-                })?;
-                let bot_info_version = opt(flags, 14, || r.read_int())?;
-                let restriction_reason_vec =
-                    opt(flags, 18, || object_vector(r, cx, ty::RESTRICTION_REASON))?;
-                let bot_inline_placeholder = opt(flags, 19, || r.read_string())?;
-                let lang_code = opt(flags, 22, || r.read_string())?;
-                Ok(User::User(UserData {
-                    flags,
-                    id,
-                    access_hash,
-                    first_name,
-                    last_name,
-                    username,
-                    phone,
-                    photo,
-                    status,
-                    bot_info_version,
-                    restriction_reason_vec,
-                    bot_inline_placeholder,
-                    lang_code,
-                }))
+        let mut head = *r;
+        if head.read_id() == Ok(id::USER_EMPTY) {
+            if let Ok(user_id) = head.read_int() {
+                *r = head;
+                return Ok(User::UserEmpty { id: user_id });
             }
-            other => Err(wrong_type(ty::USER, other, at)),
+        }
+        // One validating pass (straight-line for `user`, else the walker,
+        // which reports any error); the view reads the validated bytes.
+        let object = cx.object(r, Expect::Type(ty::USER))?;
+        match object.id() {
+            id::USER => {
+                let (flags, id) = flags_and_id(&object);
+                Ok(User::User(UserData { flags, id, object }))
+            }
+            _ => {
+                let user_id = Reader::new(object.body()).read_int()?;
+                Ok(User::UserEmpty { id: user_id })
+            }
         }
     }
 }
-element_via_decode!(User);
+impl<'a> crate::vector::Element<'a> for User<'a> {
+    const MIN_SIZE: usize = 8;
+    #[inline]
+    fn read(r: &mut Reader<'a>) -> Result<User<'a>> {
+        User::decode_in(r, Ctx::root(&super::REREAD))
+    }
+    /// `user` is skipped without the walker; anything else is read again.
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<User<'a>> {
+        let all = r.rest();
+        if let Some((head, body)) = all.split_first_chunk::<4>() {
+            if u32::from_le_bytes(*head) == id::USER {
+                if let Some(len) = crate::fast::user_len(body) {
+                    let base = r.offset();
+                    let bytes = all.get(..len + 4)?;
+                    r.skip(len + 4, crate::Item::Int).ok()?;
+                    let object = Object::from_parts(crate::fast::USER, bytes, base, true);
+                    let (flags, id) = flags_and_id(&object);
+                    return Some(User::User(UserData { flags, id, object }));
+                }
+            }
+        }
+        Self::read(r).ok()
+    }
+}
 
 impl<'a> User<'a> {
     /// The user's id.
@@ -300,26 +408,6 @@ impl<'a> User<'a> {
     }
 }
 
-/// Writes a vector of dynamic values as a JSON array.
-#[cfg(feature = "names")]
-pub(crate) struct JsonValues<'a>(pub(crate) crate::object::Values<'a>);
-
-#[cfg(feature = "names")]
-impl fmt::Display for JsonValues<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("[")?;
-        for (i, v) in self.0.enumerate() {
-            if i > 0 {
-                f.write_str(",")?;
-            }
-            if let crate::object::Value::Object(o) = v {
-                crate::json::Json(o).fmt(f)?;
-            }
-        }
-        f.write_str("]")
-    }
-}
-
 #[cfg(feature = "names")]
 impl fmt::Display for User<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -329,43 +417,8 @@ impl fmt::Display for User<'_> {
                 o.int("id", *id)?;
                 o.finish()
             }
-            User::User(u) => {
-                let mut o = super::JsonObject::new(f, "user")?;
-                for (name, bit) in [
-                    ("self", 10),
-                    ("contact", 11),
-                    ("mutual_contact", 12),
-                    ("deleted", 13),
-                    ("bot", 14),
-                    ("bot_chat_history", 15),
-                    ("bot_nochats", 16),
-                    ("verified", 17),
-                    ("restricted", 18),
-                    ("min", 20),
-                    ("bot_inline_geo", 21),
-                    ("support", 23),
-                    ("scam", 24),
-                    ("apply_min_photo", 25),
-                ] {
-                    o.flag(name, u.flags.has(bit))?;
-                }
-                o.int("id", u.id)?;
-                o.opt_long("access_hash", u.access_hash)?;
-                o.opt_str("first_name", u.first_name)?;
-                o.opt_str("last_name", u.last_name)?;
-                o.opt_str("username", u.username)?;
-                o.opt_str("phone", u.phone)?;
-                o.opt_object("photo", u.photo)?;
-                o.opt_object("status", u.status)?;
-                o.opt_int("bot_info_version", u.bot_info_version)?;
-                o.opt_value(
-                    "restriction_reason",
-                    u.restriction_reason_vec.map(JsonValues),
-                )?;
-                o.opt_str("bot_inline_placeholder", u.bot_inline_placeholder)?;
-                o.opt_str("lang_code", u.lang_code)?;
-                o.finish()
-            }
+            // The same text as the dynamic view's, by construction.
+            User::User(u) => crate::json::Json(u.object).fmt(f),
         }
     }
 }
@@ -394,15 +447,22 @@ pub enum Chat<'a> {
     ChannelForbidden(ChannelData<'a>),
 }
 
-/// The common fields of `chat#3bda1bde`, and the whole object.
+/// `chat#3bda1bde`: a view of the validated object; the flags and id are
+/// read once, the other fields on access.
 #[derive(Clone, Copy, Debug)]
 pub struct ChatData<'a> {
     flags: Flags,
     id: i32,
-    title: TlStr<'a>,
-    participants_count: i32,
-    date: i32,
     object: Object<'a>,
+}
+
+/// The fields of a validated body from byte `at` on.
+#[inline]
+fn body_from<'a>(object: &Object<'a>, at: usize) -> Reader<'a> {
+    Reader::with_base(
+        object.body().get(at..).unwrap_or(&[]),
+        object.body_offset().saturating_add(at),
+    )
 }
 
 impl<'a> ChatData<'a> {
@@ -417,36 +477,51 @@ impl<'a> ChatData<'a> {
         deactivated = 5;
     }
     /// `id:int`.
+    #[inline]
     pub fn id(&self) -> i32 {
         self.id
     }
     /// `title:string`.
+    #[inline]
     pub fn title(&self) -> TlStr<'a> {
-        self.title
+        body_from(&self.object, 8)
+            .read_string()
+            .unwrap_or(TlStr::new(&[]))
+    }
+    /// `participants_count` and `date`, after the title and photo.
+    fn counts(&self) -> Option<(i32, i32)> {
+        let mut r = body_from(&self.object, 8);
+        r.read_raw_bytes(crate::Item::StringData).ok()?;
+        Object::read(&mut r, Expect::Type(ty::CHAT_PHOTO), &super::REREAD).ok()?;
+        Some((r.read_int().ok()?, r.read_int().ok()?))
     }
     /// `participants_count:int`.
     pub fn participants_count(&self) -> i32 {
-        self.participants_count
+        self.counts().map_or(0, |c| c.0)
     }
     /// `date:int`.
     pub fn date(&self) -> i32 {
-        self.date
+        self.counts().map_or(0, |c| c.1)
+    }
+    /// The flags word as it was on the wire.
+    #[inline]
+    pub fn flags(&self) -> Flags {
+        self.flags
     }
     /// The whole object, for the fields not typed here.
+    #[inline]
     pub fn object(&self) -> Object<'a> {
         self.object
     }
 }
 
-/// The common fields of `channel#d31a961e` and `channelForbidden#289da732`,
-/// and the whole object.
+/// `channel#d31a961e` or `channelForbidden#289da732`: a view of the
+/// validated object; the flags and id are read once, the other fields on
+/// access.
 #[derive(Clone, Copy, Debug)]
 pub struct ChannelData<'a> {
     flags: Flags,
     id: i32,
-    access_hash: Option<i64>,
-    title: TlStr<'a>,
-    username: Option<TlStr<'a>>,
     object: Object<'a>,
 }
 
@@ -457,23 +532,52 @@ impl<'a> ChannelData<'a> {
         /// `megagroup:flags.8?true`.
         megagroup = 8;
     }
+    /// Whether it is `channelForbidden` (whose access hash is not optional).
+    #[inline]
+    fn forbidden(&self) -> bool {
+        self.object.id() == id::CHANNEL_FORBIDDEN
+    }
     /// `id:int`.
+    #[inline]
     pub fn id(&self) -> i32 {
         self.id
     }
     /// `access_hash` (optional in `channel`, always there in `channelForbidden`).
+    #[inline]
     pub fn access_hash(&self) -> Option<i64> {
-        self.access_hash
+        if self.forbidden() || self.flags.has(13) {
+            body_from(&self.object, 8).read_long().ok()
+        } else {
+            None
+        }
+    }
+    /// The title, and the reader after it.
+    #[inline]
+    fn title_and_rest(&self) -> (TlStr<'a>, Reader<'a>) {
+        let has_hash = self.forbidden() || self.flags.has(13);
+        let mut r = body_from(&self.object, if has_hash { 16 } else { 8 });
+        let title = r.read_string().unwrap_or(TlStr::new(&[]));
+        (title, r)
     }
     /// `title:string`.
+    #[inline]
     pub fn title(&self) -> TlStr<'a> {
-        self.title
+        self.title_and_rest().0
     }
     /// `username:flags.6?string` (`channel` only).
     pub fn username(&self) -> Option<TlStr<'a>> {
-        self.username
+        if self.forbidden() || !self.flags.has(6) {
+            return None;
+        }
+        self.title_and_rest().1.read_string().ok()
+    }
+    /// The flags word as it was on the wire.
+    #[inline]
+    pub fn flags(&self) -> Flags {
+        self.flags
     }
     /// The whole object, for the fields not typed here.
+    #[inline]
     pub fn object(&self) -> Object<'a> {
         self.object
     }
@@ -482,63 +586,21 @@ impl<'a> ChannelData<'a> {
 impl<'a> Decode<'a> for Chat<'a> {
     const MIN_SIZE: usize = 8;
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Chat<'a>> {
-        // One validating pass with the walker; then the common fields are read
-        // from the validated object (cheap, and cannot fail).
+        // One validating pass (straight-line for `chat`, else the walker,
+        // which reports any error); the view reads the validated bytes.
         let object = cx.object(r, Expect::Type(ty::CHAT))?;
-        let mut f = Reader::with_base(object.body(), object.body_offset());
+        let (flags, id) = flags_and_id(&object);
+        let mut f = body_from(&object, 0);
         let c = match object.id() {
             id::CHAT_EMPTY => Chat::ChatEmpty { id: f.read_int()? },
             id::CHAT_FORBIDDEN => Chat::ChatForbidden {
                 id: f.read_int()?,
                 title: f.read_string()?,
             },
-            id::CHAT => {
-                let flags = f.read_flags()?;
-                let id = f.read_int()?;
-                let title = f.read_string()?;
-                // photo:ChatPhoto, then participants_count and date.
-                Object::read(&mut f, Expect::Type(ty::CHAT_PHOTO), &super::REREAD)?;
-                let participants_count = f.read_int()?;
-                let date = f.read_int()?;
-                Chat::Chat(ChatData {
-                    flags,
-                    id,
-                    title,
-                    participants_count,
-                    date,
-                    object,
-                })
-            }
-            id::CHANNEL => {
-                let flags = f.read_flags()?;
-                let id = f.read_int()?;
-                let access_hash = opt(flags, 13, || f.read_long())?;
-                let title = f.read_string()?;
-                let username = opt(flags, 6, || f.read_string())?;
-                Chat::Channel(ChannelData {
-                    flags,
-                    id,
-                    access_hash,
-                    title,
-                    username,
-                    object,
-                })
-            }
-            id::CHANNEL_FORBIDDEN => {
-                let flags = f.read_flags()?;
-                let id = f.read_int()?;
-                let access_hash = Some(f.read_long()?);
-                let title = f.read_string()?;
-                Chat::ChannelForbidden(ChannelData {
-                    flags,
-                    id,
-                    access_hash,
-                    title,
-                    username: None,
-                    object,
-                })
-            }
-            other => return Err(wrong_type(ty::CHAT, other, object.body_offset())),
+            id::CHAT => Chat::Chat(ChatData { flags, id, object }),
+            id::CHANNEL => Chat::Channel(ChannelData { flags, id, object }),
+            id::CHANNEL_FORBIDDEN => Chat::ChannelForbidden(ChannelData { flags, id, object }),
+            other => return Err(wrong_type(ty::CHAT, other, object.offset())),
         };
         Ok(c)
     }
@@ -550,8 +612,8 @@ impl<'a> Chat<'a> {
     pub fn id(&self) -> i32 {
         match self {
             Chat::ChatEmpty { id } | Chat::ChatForbidden { id, .. } => *id,
-            Chat::Chat(c) => c.id,
-            Chat::Channel(c) | Chat::ChannelForbidden(c) => c.id,
+            Chat::Chat(c) => c.id(),
+            Chat::Channel(c) | Chat::ChannelForbidden(c) => c.id(),
         }
     }
     /// Its title (`None` for `chatEmpty`).
@@ -559,8 +621,8 @@ impl<'a> Chat<'a> {
         match self {
             Chat::ChatEmpty { .. } => None,
             Chat::ChatForbidden { title, .. } => Some(*title),
-            Chat::Chat(c) => Some(c.title),
-            Chat::Channel(c) | Chat::ChannelForbidden(c) => Some(c.title),
+            Chat::Chat(c) => Some(c.title()),
+            Chat::Channel(c) | Chat::ChannelForbidden(c) => Some(c.title()),
         }
     }
 }

@@ -46,7 +46,35 @@ impl<'a> Decode<'a> for Update<'a> {
         cx.object(r, Expect::Type(ty::UPDATE)).map(Update)
     }
 }
-super::element_via_decode!(Update);
+impl<'a> Element<'a> for Update<'a> {
+    const MIN_SIZE: usize = 4;
+    #[inline]
+    fn read(r: &mut Reader<'a>) -> Result<Update<'a>> {
+        Update::decode_in(r, Ctx::root(&super::REREAD))
+    }
+    /// `updateNewMessage` with a plain message is skipped without the
+    /// walker; anything else is read again.
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<Update<'a>> {
+        let all = r.rest();
+        if let Some((head, body)) = all.split_first_chunk::<4>() {
+            if u32::from_le_bytes(*head) == id::UPDATE_NEW_MESSAGE {
+                if let Some(len) = crate::fast::update_new_message_len(body) {
+                    let base = r.offset();
+                    let bytes = all.get(..len + 4)?;
+                    r.skip(len + 4, crate::Item::Int).ok()?;
+                    return Some(Update(Object::from_parts(
+                        crate::fast::UPDATE_NEW_MESSAGE,
+                        bytes,
+                        base,
+                        true,
+                    )));
+                }
+            }
+        }
+        Self::read(r).ok()
+    }
+}
 
 #[cfg(feature = "names")]
 impl fmt::Display for Update<'_> {
@@ -79,6 +107,7 @@ pub enum Updates<'a> {
 impl<'a> Updates<'a> {
     /// Decodes one `Updates` object that must fill `input` exactly; the whole
     /// message is validated once, here.
+    #[inline]
     pub fn decode(input: &'a [u8]) -> Result<Updates<'a>> {
         super::decode_all(input, &Limits::DEFAULT)
     }
@@ -122,6 +151,7 @@ impl<'a> Updates<'a> {
 }
 
 impl<'a> Decode<'a> for Updates<'a> {
+    #[inline]
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Updates<'a>> {
         let at = r.offset();
         let found = r.read_id()?;
