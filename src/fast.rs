@@ -229,7 +229,10 @@ fn message(r: &mut Reader<'_>) -> Option<()> {
         return None; // reply_markup, replies: left to the walker
     }
     if has(f, 7) {
-        vector(r, 12, entity)?;
+        let n = t!(r.read_vector_len(12));
+        for _ in 0..n {
+            entity(r)?;
+        }
     }
     if has(f, 10) {
         t!(r.skip(8, crate::Item::Int)); // views, forwards
@@ -339,8 +342,13 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Obje
     }
     let after = if ctor.ops_len == 0 {
         body
-    } else {
+    } else if matches!(
+        cid,
+        id::UPDATE_NEW_MESSAGE | id::MESSAGE | id::UPDATE_USER_STATUS | id::USER | id::CHAT
+    ) {
         body_out_of_line(cid, &body, below)?
+    } else {
+        return None;
     };
     let used = start.remaining().saturating_sub(after.remaining());
     *r = after;

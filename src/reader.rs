@@ -44,6 +44,10 @@ fn end_of_input(end: usize, available: usize, what: Item, needed: usize) -> Erro
 /// r.finish().unwrap();
 /// ```
 #[derive(Clone, Copy, Debug)]
+// The small reads below are forced inline in optimized builds (where the
+// straight-line validators depend on it) but only hinted in debug builds,
+// where forced inlining would grow the frames of the walker and the printer
+// past the stack budget the tests hold them to (16 KiB).
 pub struct Reader<'a> {
     rest: &'a [u8],
     /// Offset of the end of the input, from the start of the whole message;
@@ -134,7 +138,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `n` bytes.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn take(&mut self, n: usize, what: Item) -> Result<&'a [u8]> {
         match self.rest.split_at_checked(n) {
             Some((head, tail)) => {
@@ -146,7 +151,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `N` bytes as an array reference.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn take_array<const N: usize>(&mut self, what: Item) -> Result<&'a [u8; N]> {
         match self.rest.split_first_chunk::<N>() {
             Some((head, tail)) => {
@@ -158,7 +164,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips `n` bytes.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn skip(&mut self, n: usize, what: Item) -> Result<()> {
         self.take(n, what).map(|_| ())
     }
@@ -168,14 +175,16 @@ impl<'a> Reader<'a> {
     /// ```
     /// assert_eq!(tlview::Reader::new(&[0xfe, 0xff, 0xff, 0xff]).read_int().unwrap(), -2);
     /// ```
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn read_int(&mut self) -> Result<i32> {
         self.take_array::<4>(Item::Int)
             .map(|b| i32::from_le_bytes(*b))
     }
 
     /// A 4-byte little-endian word read as unsigned (ids, flags, counts).
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn read_u32(&mut self, what: Item) -> Result<u32> {
         self.take_array::<4>(what).map(|b| u32::from_le_bytes(*b))
     }
@@ -186,7 +195,8 @@ impl<'a> Reader<'a> {
     /// let b = [1, 0, 0, 0, 0, 0, 0, 0x80];
     /// assert_eq!(tlview::Reader::new(&b).read_long().unwrap(), i64::MIN + 1);
     /// ```
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn read_long(&mut self) -> Result<i64> {
         self.take_array::<8>(Item::Long)
             .map(|b| i64::from_le_bytes(*b))
@@ -318,7 +328,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A constructor id (4 bytes, little-endian).
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn read_id(&mut self) -> Result<u32> {
         self.read_u32(Item::ConstructorId)
     }
@@ -331,7 +342,8 @@ impl<'a> Reader<'a> {
 
     /// Reads an id and checks that it is `expected`; the error (at the id's
     /// offset) names both.
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn expect_id(&mut self, expected: u32) -> Result<()> {
         let at = self.offset();
         let found = self.read_id()?;
@@ -377,7 +389,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A `flags:#` word. Test it with [`Flags::has`].
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn read_flags(&mut self) -> Result<Flags> {
         self.read_u32(Item::Flags).map(Flags)
     }
@@ -418,7 +431,8 @@ impl<'a> Reader<'a> {
     /// let e = Reader::new(&b).read_vector_len(4).unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::ImpossibleCount { count: 0x4000_0000, remaining: 8 });
     /// ```
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     pub fn read_vector_len(&mut self, min_elem_size: usize) -> Result<u32> {
         self.expect_id(VECTOR)?;
         self.read_bare_vector_len(min_elem_size)

@@ -198,3 +198,75 @@ fn crc32(data: &[u8]) -> u32 {
     }
     !c
 }
+
+/// The golden bytes of both fixed-size shapes, worked out from the schema:
+/// `contacts.acceptContact#f831a20f id:InputUser`, `inputUser#d8292816
+/// user_id:int access_hash:long`, `inputUserFromMessage#2d117597
+/// peer:InputPeer msg_id:int user_id:int`, `inputPeerChat#179be863
+/// chat_id:int`. Every buffer one byte too small or less is `SinkFull` with
+/// the sizes, and leaves the buffer untouched; the general path agrees.
+#[test]
+fn fixed_size_encodings_golden_and_too_small_buffers() {
+    use tlview::api::contacts::PeerRef;
+    use tlview::{AcceptContact, ErrorKind, InputPeer, InputUser};
+    let chat = InputPeer::InputPeerChat { chat_id: 42 };
+    let cases: [(AcceptContact<'_>, Vec<u8>); 2] = [
+        (
+            AcceptContact {
+                id: InputUser::InputUser {
+                    user_id: 777,
+                    access_hash: -5,
+                },
+            },
+            [
+                &0xf831a20fu32.to_le_bytes()[..],
+                &0xd8292816u32.to_le_bytes(),
+                &777i32.to_le_bytes(),
+                &(-5i64).to_le_bytes(),
+            ]
+            .concat(),
+        ),
+        (
+            AcceptContact {
+                id: InputUser::InputUserFromMessage {
+                    peer: PeerRef::Value(&chat),
+                    msg_id: 10,
+                    user_id: 777,
+                },
+            },
+            [
+                &0xf831a20fu32.to_le_bytes()[..],
+                &0x2d117597u32.to_le_bytes(),
+                &0x179be863u32.to_le_bytes(),
+                &42i32.to_le_bytes(),
+                &10i32.to_le_bytes(),
+                &777i32.to_le_bytes(),
+            ]
+            .concat(),
+        ),
+    ];
+    for (req, golden) in &cases {
+        assert_eq!(req.encoded_len(), golden.len());
+        let mut buf = [0xAAu8; 40];
+        assert_eq!(req.encode_to_slice(&mut buf), Ok(golden.len()));
+        assert_eq!(&buf[..golden.len()], &golden[..]);
+        assert!(buf[golden.len()..].iter().all(|&b| b == 0xAA));
+        // The general path (any sink) writes the same bytes.
+        let mut w = tlview::Writer::new(tlview::SliceSink::new(&mut buf));
+        req.encode(&mut w).unwrap();
+        assert_eq!(w.finish(), golden.len());
+        assert_eq!(&buf[..golden.len()], &golden[..]);
+        for n in 0..golden.len() {
+            let mut small = vec![0x55u8; n];
+            let e = req.encode_to_slice(&mut small).unwrap_err();
+            assert_eq!(
+                e.kind(),
+                ErrorKind::SinkFull {
+                    needed: golden.len() as u32,
+                    capacity: n as u32
+                }
+            );
+            assert!(small.iter().all(|&b| b == 0x55), "written into {n} bytes");
+        }
+    }
+}

@@ -744,7 +744,7 @@ fn deep_inputs_through_the_harness() {
 fn typed_views_and_walker_agree_on_depth_limits() {
     for name in GOLDEN {
         let b = golden(name);
-        for d in 1..8 {
+        for d in 0..8 {
             let limits = Limits {
                 max_depth: d,
                 ..Limits::DEFAULT
@@ -759,6 +759,43 @@ fn typed_views_and_walker_agree_on_depth_limits() {
             }
         }
     }
+}
+
+/// A depth limit of 0 admits no object at all, not even `updatesTooLong`
+/// (which has no fields): typed decode and walker give the same error.
+#[test]
+fn depth_limit_zero_refuses_every_root() {
+    let limits = Limits {
+        max_depth: 0,
+        ..Limits::DEFAULT
+    };
+    let too_long = id::UPDATES_TOO_LONG.to_le_bytes();
+    let expected = Err(tlview::Error::new(ErrorKind::DepthLimit { limit: 0 }, 0));
+    assert_eq!(
+        Updates::decode_with(&too_long, &limits).map(|_| ()),
+        expected
+    );
+    assert_eq!(
+        walk_exact(&too_long, Expect::Type(ty::UPDATES), &limits),
+        expected
+    );
+    for name in GOLDEN {
+        let b = golden(name);
+        assert_eq!(
+            Updates::decode_with(&b, &limits).map(|_| ()),
+            expected,
+            "{name}"
+        );
+    }
+    // One level is enough for updatesTooLong.
+    let one = Limits {
+        max_depth: 1,
+        ..Limits::DEFAULT
+    };
+    assert!(matches!(
+        Updates::decode_with(&too_long, &one),
+        Ok(Updates::UpdatesTooLong)
+    ));
 }
 
 // -------------------------------------------------------------- containers

@@ -531,6 +531,54 @@ pub struct AcceptContact<'a> {
     pub id: InputUser<'a>,
 }
 
+/// `contacts.acceptContact` with `inputUser`, as on the wire.
+#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
+struct WithInputUser {
+    request: [u8; 4],
+    ctor: [u8; 4],
+    user_id: [u8; 4],
+    access_hash: [u8; 8],
+}
+
+/// `contacts.acceptContact` with `inputUserFromMessage` in an
+/// `inputPeerChat`, as on the wire.
+#[derive(Clone, Copy, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(C)]
+struct FromChatMessage {
+    request: [u8; 4],
+    ctor: [u8; 4],
+    peer_ctor: [u8; 4],
+    chat_id: [u8; 4],
+    msg_id: [u8; 4],
+    user_id: [u8; 4],
+}
+
+/// The error for a buffer of `capacity` bytes where `needed` are written.
+#[cold]
+fn sink_full(needed: usize, capacity: usize) -> Error {
+    Error::new(
+        ErrorKind::SinkFull {
+            needed: crate::error::count32(needed),
+            capacity: crate::error::count32(capacity),
+        },
+        0,
+    )
+}
+
+/// Copies a fixed-size encoding to the start of `buf`.
+#[inline(always)]
+fn put<T: bytemuck::Pod>(buf: &mut [u8], v: &T) -> Result<usize> {
+    let bytes = bytemuck::bytes_of(v);
+    match buf.get_mut(..bytes.len()) {
+        Some(dst) => {
+            dst.copy_from_slice(bytes);
+            Ok(bytes.len())
+        }
+        None => Err(sink_full(bytes.len(), buf.len())),
+    }
+}
+
 impl<'a> AcceptContact<'a> {
     /// The request's constructor id.
     pub const ID: u32 = id::CONTACTS_ACCEPT_CONTACT;
@@ -549,16 +597,47 @@ impl<'a> AcceptContact<'a> {
     /// Writes the request at the start of `buf`; returns its length. A
     /// buffer that is too small is an error that says how much was needed,
     /// and nothing is written.
+    #[inline]
     pub fn encode_to_slice(&self, buf: &mut [u8]) -> Result<usize> {
+        // The two common shapes are fixed-size: built in registers, stored
+        // with one copy.
+        match self.id {
+            InputUser::InputUser {
+                user_id,
+                access_hash,
+            } => {
+                return put(
+                    buf,
+                    &WithInputUser {
+                        request: Self::ID.to_le_bytes(),
+                        ctor: id::INPUT_USER.to_le_bytes(),
+                        user_id: user_id.to_le_bytes(),
+                        access_hash: access_hash.to_le_bytes(),
+                    },
+                )
+            }
+            InputUser::InputUserFromMessage {
+                peer: PeerRef::Value(InputPeer::InputPeerChat { chat_id }),
+                msg_id,
+                user_id,
+            } => {
+                return put(
+                    buf,
+                    &FromChatMessage {
+                        request: Self::ID.to_le_bytes(),
+                        ctor: id::INPUT_USER_FROM_MESSAGE.to_le_bytes(),
+                        peer_ctor: id::INPUT_PEER_CHAT.to_le_bytes(),
+                        chat_id: chat_id.to_le_bytes(),
+                        msg_id: msg_id.to_le_bytes(),
+                        user_id: user_id.to_le_bytes(),
+                    },
+                )
+            }
+            _ => {}
+        }
         let need = self.encoded_len();
         if need > buf.len() {
-            return Err(Error::new(
-                ErrorKind::SinkFull {
-                    needed: crate::error::count32(need),
-                    capacity: crate::error::count32(buf.len()),
-                },
-                0,
-            ));
+            return Err(sink_full(need, buf.len()));
         }
         let mut w = Writer::new(SliceSink::new(buf));
         self.encode(&mut w)?;

@@ -241,6 +241,13 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     fn read(r: &mut Reader<'a>) -> Result<MessageEntity<'a>> {
         MessageEntity::decode_in(r, Ctx::root(&super::REREAD))
     }
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
+        match MessageEntity::read_plain(r) {
+            Some(e) => Some(e),
+            None => Self::read(r).ok(),
+        }
+    }
 }
 
 #[cfg(feature = "names")]
@@ -510,7 +517,14 @@ impl<'a> MessageMedia<'a> {
 }
 
 impl<'a> Decode<'a> for MessageMedia<'a> {
+    #[inline]
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageMedia<'a>> {
+        // The common case, without a table lookup.
+        let mut head = *r;
+        if head.read_id() == Ok(id::MESSAGE_MEDIA_EMPTY) {
+            *r = head;
+            return Ok(MessageMedia::MessageMediaEmpty);
+        }
         let start = r.offset();
         let o = cx.object(r, Expect::Type(ty::MESSAGE_MEDIA))?;
         Ok(match o.id() {

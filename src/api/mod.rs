@@ -129,10 +129,21 @@ macro_rules! element_via_decode {
 }
 pub(crate) use element_via_decode;
 
-/// Decodes exactly one `T` from `input`.
+/// The root object is at depth 0, so a `max_depth` of 0 admits nothing (as
+/// in the walker).
 #[inline]
+fn root_fits(r: &Reader<'_>, limits: &Limits) -> Result<()> {
+    let limit = limits.max_depth.min(Limits::MAX_DEPTH);
+    if limit == 0 {
+        return Err(r.error(ErrorKind::DepthLimit { limit }));
+    }
+    Ok(())
+}
+
+/// Decodes exactly one `T` from `input`.
 pub(crate) fn decode_all<'a, T: Decode<'a>>(input: &'a [u8], limits: &Limits) -> Result<T> {
     let mut r = Reader::new(input);
+    root_fits(&r, limits)?;
     let v = T::decode_in(&mut r, Ctx::root(limits))?;
     r.finish()?;
     Ok(v)
@@ -144,6 +155,7 @@ pub(crate) fn decode_prefix<'a, T: Decode<'a>>(
     limits: &Limits,
 ) -> Result<(T, &'a [u8])> {
     let mut r = Reader::new(input);
+    root_fits(&r, limits)?;
     let v = T::decode_in(&mut r, Ctx::root(limits))?;
     Ok((v, r.rest()))
 }

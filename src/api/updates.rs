@@ -109,11 +109,16 @@ impl<'a> Updates<'a> {
     /// message is validated once, here.
     #[inline]
     pub fn decode(input: &'a [u8]) -> Result<Updates<'a>> {
-        super::decode_all(input, &Limits::DEFAULT)
+        Updates::decode_with(input, &Limits::DEFAULT)
     }
 
     /// As [`Updates::decode`], with caller-set limits.
+    #[inline]
     pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<Updates<'a>> {
+        // `updatesTooLong` inline (it is only its id); the rest out of line.
+        if input == id::UPDATES_TOO_LONG.to_le_bytes() && limits.max_depth > 0 {
+            return Ok(Updates::UpdatesTooLong);
+        }
         super::decode_all(input, limits)
     }
 
