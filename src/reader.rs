@@ -482,3 +482,121 @@ impl<'a> Reader<'a> {
         Ok(Vector::from_parts(bytes, count, base))
     }
 }
+
+/// Reads that return `None` instead of an error: for the straight-line
+/// decoders, which fall back to the careful path (and its error) whenever
+/// anything is unusual. None of them builds an error, so the compiler can
+/// keep them to a bounds check, a load and an add.
+impl<'a> Reader<'a> {
+    /// `N` bytes.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub(crate) fn take_opt<const N: usize>(&mut self) -> Option<&'a [u8; N]> {
+        let (head, tail) = self.rest.split_first_chunk::<N>()?;
+        self.rest = tail;
+        Some(head)
+    }
+
+    /// A little-endian word.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub(crate) fn u32_opt(&mut self) -> Option<u32> {
+        self.take_opt::<4>().map(|b| u32::from_le_bytes(*b))
+    }
+
+    /// An `int`.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub(crate) fn int_opt(&mut self) -> Option<i32> {
+        self.take_opt::<4>().map(|b| i32::from_le_bytes(*b))
+    }
+
+    /// A canonical `string`'s bytes (either form; `None` for anything
+    /// [`Reader::read_raw_bytes`] would refuse).
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub(crate) fn string_opt(&mut self) -> Option<TlStr<'a>> {
+        let b = *self.rest.first()?;
+        let (start, len) = if b < 254 {
+            (1, usize::from(b))
+        } else {
+            self.long_string_len()?
+        };
+        let total = (start + len + 3) & !3;
+        let (chunk, tail) = self.rest.split_at_checked(total)?;
+        // The padding (0 to 3 bytes) is the top of the chunk's last word.
+        let pad_bits = (total - start - len) * 8;
+        let mask = (((1u64 << pad_bits) - 1) << (32 - pad_bits)) as u32;
+        let last = chunk.last_chunk::<4>()?;
+        if u32::from_le_bytes(*last) & mask != 0 {
+            return None;
+        }
+        let data = chunk.get(start..start + len)?;
+        self.rest = tail;
+        Some(TlStr::new(data))
+    }
+
+    /// The long form's header: data start and length (`None` unless it is
+    /// canonical).
+    #[inline(never)]
+    fn long_string_len(&self) -> Option<(usize, usize)> {
+        let h = self.rest.first_chunk::<4>()?;
+        if h[0] != 254 {
+            return None;
+        }
+        let len = u32::from_le_bytes(*h) >> 8;
+        (len >= 254).then_some((4, len as usize))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `string_opt` (the straight-line decoders' read) accepts exactly what
+    /// `read_raw_bytes` accepts, with the same data and the same end, on
+    /// both length forms, every cut, bad padding in each position and
+    /// non-canonical lengths.
+    #[test]
+    fn string_opt_agrees_with_read_raw_bytes() {
+        let mut inputs: Vec<Vec<u8>> = Vec::new();
+        for len in (0..300).chain([508, 509, 510, 511, 1000]) {
+            let data: Vec<u8> = (0..len).map(|i| (i * 7 + 1) as u8).collect();
+            let mut enc = if len < 254 {
+                vec![len as u8]
+            } else {
+                vec![254, len as u8, (len >> 8) as u8, (len >> 16) as u8]
+            };
+            enc.extend(&data);
+            while enc.len() % 4 != 0 {
+                enc.push(0);
+            }
+            // Every padding byte set, one at a time.
+            let body = if len < 254 { 1 + len } else { 4 + len };
+            for p in body..enc.len() {
+                let mut bad = enc.clone();
+                bad[p] = 1;
+                inputs.push(bad);
+            }
+            for cut in [0, 1, enc.len() / 2, enc.len().saturating_sub(1)] {
+                inputs.push(enc[..cut].to_vec());
+            }
+            enc.extend([9, 9, 9, 9]);
+            inputs.push(enc);
+        }
+        // The long form with short lengths, and 255.
+        inputs.push(vec![254, 3, 0, 0, 1, 2, 3, 0]);
+        inputs.push(vec![254, 253, 0, 0]);
+        inputs.push(vec![255, 0, 0, 0]);
+        for input in &inputs {
+            let mut a = Reader::new(input);
+            let mut b = Reader::new(input);
+            let slow = a.read_raw_bytes(Item::StringData).ok();
+            let fast = b.string_opt().map(|s| s.as_bytes());
+            assert_eq!(fast, slow, "{input:?}");
+            if fast.is_some() {
+                assert_eq!(a.offset(), b.offset());
+            }
+        }
+    }
+}

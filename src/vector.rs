@@ -229,7 +229,8 @@ pub struct VectorIter<'a, T> {
 
 impl<'a, T: Element<'a>> Iterator for VectorIter<'a, T> {
     type Item = T;
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn next(&mut self) -> Option<T> {
         if self.left == 0 {
             return None;

@@ -5,7 +5,7 @@ use core::fmt;
 
 use super::contacts::InputUser;
 use super::peer::Peer;
-use super::{Ctx, Decode};
+use super::{reread_cold, Ctx, Decode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flags::Flags;
 use crate::object::Object;
@@ -116,6 +116,40 @@ macro_rules! plain_entities {
                 }
             }
 
+            /// Every constructor but `inputMessageEntityMentionName` (whose
+            /// `InputUser` can nest), read with one dispatch on the id.
+            /// `None` (nothing consumed) for that one, an unknown id, or
+            /// any error, which the careful path then reports.
+            #[inline(always)]
+            fn read_flat(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
+                let mut after = *r;
+                let head = after.take_opt::<12>()?;
+                let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
+                let offset = i32::from_le_bytes([o0, o1, o2, o3]);
+                let length = i32::from_le_bytes([l0, l1, l2, l3]);
+                let e = match u32::from_le_bytes([i0, i1, i2, i3]) {
+                    $(id::$id => MessageEntity::$variant { offset, length },)*
+                    id::MESSAGE_ENTITY_PRE => MessageEntity::MessageEntityPre {
+                        offset,
+                        length,
+                        language: after.string_opt()?,
+                    },
+                    id::MESSAGE_ENTITY_TEXT_URL => MessageEntity::MessageEntityTextUrl {
+                        offset,
+                        length,
+                        url: after.string_opt()?,
+                    },
+                    id::MESSAGE_ENTITY_MENTION_NAME => MessageEntity::MessageEntityMentionName {
+                        offset,
+                        length,
+                        user_id: after.int_opt()?,
+                    },
+                    _ => return None,
+                };
+                *r = after;
+                Some(e)
+            }
+
             fn plain(found: u32, offset: i32, length: i32) -> Option<MessageEntity<'a>> {
                 match found {
                     $(id::$id => Some(MessageEntity::$variant { offset, length }),)*
@@ -158,27 +192,11 @@ pub(crate) fn wrong_type(expected_type: u16, found: u32, at: usize) -> Error {
     Error::new(kind, at)
 }
 
-impl<'a> MessageEntity<'a> {
-    /// The constructors with only `offset` and `length`, read in one step.
-    #[inline(always)]
-    fn read_plain(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-        let (head, _) = r.rest().split_first_chunk::<12>()?;
-        let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
-        let e = MessageEntity::plain(
-            u32::from_le_bytes([i0, i1, i2, i3]),
-            i32::from_le_bytes([o0, o1, o2, o3]),
-            i32::from_le_bytes([l0, l1, l2, l3]),
-        )?;
-        r.skip(12, crate::Item::Int).ok()?;
-        Some(e)
-    }
-}
-
 impl<'a> Decode<'a> for MessageEntity<'a> {
     const MIN_SIZE: usize = 12;
     #[inline]
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageEntity<'a>> {
-        if let Some(e) = MessageEntity::read_plain(r) {
+        if let Some(e) = MessageEntity::read_flat(r) {
             return Ok(e);
         }
         let at = r.offset();
@@ -241,11 +259,12 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     fn read(r: &mut Reader<'a>) -> Result<MessageEntity<'a>> {
         MessageEntity::decode_in(r, Ctx::root(&super::REREAD))
     }
-    #[inline]
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-        match MessageEntity::read_plain(r) {
+        match MessageEntity::read_flat(r) {
             Some(e) => Some(e),
-            None => Self::read(r).ok(),
+            None => reread_cold(r),
         }
     }
 }
@@ -355,6 +374,125 @@ pub(crate) fn opt<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Result<T>) ->
     }
 }
 
+/// The declared flags of `messageFwdHeader`.
+const FWD_FLAGS: u32 = 0b111_1101;
+/// The declared flags of `messageReplyHeader`.
+const REPLY_FLAGS: u32 = 0b11;
+
+/// A boxed `Vector<MessageEntity>` for the straight-line decoders (one level
+/// of room below the owner is needed; `None` for anything unusual, including
+/// `inputMessageEntityMentionName`).
+#[inline]
+pub(crate) fn entities_opt<'a>(
+    r: &mut Reader<'a>,
+) -> Option<crate::vector::Vector<'a, MessageEntity<'a>>> {
+    if r.u32_opt()? != crate::reader::VECTOR {
+        return None;
+    }
+    let count = r.u32_opt()?;
+    if u64::from(count) * 12 > r.remaining() as u64 {
+        return None;
+    }
+    // A local copy, so the loop keeps the reader in registers (through
+    // `r` it would be stored and reloaded at every element).
+    let start = *r;
+    let mut cur = start;
+    for _ in 0..count {
+        MessageEntity::read_flat(&mut cur)?;
+    }
+    *r = cur;
+    let used = start.remaining() - cur.remaining();
+    Some(crate::vector::Vector::from_parts(
+        start.rest().get(..used)?,
+        count,
+        start.offset(),
+    ))
+}
+
+impl<'a> MessageFwdHeader<'a> {
+    /// The straight-line read (two levels of room needed: the header and
+    /// its peers); `None` for anything unusual.
+    #[inline]
+    pub(crate) fn read_opt(r: &mut Reader<'a>) -> Option<MessageFwdHeader<'a>> {
+        if r.u32_opt()? != id::MESSAGE_FWD_HEADER {
+            return None;
+        }
+        let bits = r.u32_opt()?;
+        if bits & !FWD_FLAGS != 0 {
+            return None;
+        }
+        let flags = Flags(bits);
+        Some(MessageFwdHeader {
+            flags,
+            from_id: if flags.has(0) {
+                Some(Peer::read_opt(r)?)
+            } else {
+                None
+            },
+            from_name: if flags.has(5) {
+                Some(r.string_opt()?)
+            } else {
+                None
+            },
+            date: r.int_opt()?,
+            channel_post: if flags.has(2) {
+                Some(r.int_opt()?)
+            } else {
+                None
+            },
+            post_author: if flags.has(3) {
+                Some(r.string_opt()?)
+            } else {
+                None
+            },
+            saved_from_peer: if flags.has(4) {
+                Some(Peer::read_opt(r)?)
+            } else {
+                None
+            },
+            saved_from_msg_id: if flags.has(4) {
+                Some(r.int_opt()?)
+            } else {
+                None
+            },
+            psa_type: if flags.has(6) {
+                Some(r.string_opt()?)
+            } else {
+                None
+            },
+        })
+    }
+}
+
+impl MessageReplyHeader {
+    /// The straight-line read (two levels of room needed); `None` for
+    /// anything unusual.
+    #[inline]
+    pub(crate) fn read_opt(r: &mut Reader<'_>) -> Option<MessageReplyHeader> {
+        if r.u32_opt()? != id::MESSAGE_REPLY_HEADER {
+            return None;
+        }
+        let bits = r.u32_opt()?;
+        if bits & !REPLY_FLAGS != 0 {
+            return None;
+        }
+        let flags = Flags(bits);
+        Some(MessageReplyHeader {
+            reply_to_msg_id: r.int_opt()?,
+            reply_to_peer_id: if flags.has(0) {
+                Some(Peer::read_opt(r)?)
+            } else {
+                None
+            },
+            reply_to_top_id: if flags.has(1) {
+                Some(r.int_opt()?)
+            } else {
+                None
+            },
+        })
+    }
+}
+
 impl<'a> Decode<'a> for MessageFwdHeader<'a> {
     const MIN_SIZE: usize = 12;
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageFwdHeader<'a>> {
@@ -363,7 +501,7 @@ impl<'a> Decode<'a> for MessageFwdHeader<'a> {
         if found != id::MESSAGE_FWD_HEADER {
             return Err(wrong_type(ty::MESSAGE_FWD_HEADER, found, at));
         }
-        let flags = read_flags(r, 0b111_1101)?;
+        let flags = read_flags(r, FWD_FLAGS)?;
         Ok(MessageFwdHeader {
             flags,
             from_id: opt(flags, 0, || Peer::read_in(r, cx))?,
@@ -425,7 +563,7 @@ impl<'a> Decode<'a> for MessageReplyHeader {
         if found != id::MESSAGE_REPLY_HEADER {
             return Err(wrong_type(ty::MESSAGE_REPLY_HEADER, found, at));
         }
-        let flags = read_flags(r, 0b11)?;
+        let flags = read_flags(r, REPLY_FLAGS)?;
         Ok(MessageReplyHeader {
             reply_to_msg_id: r.read_int()?,
             reply_to_peer_id: opt(flags, 0, || Peer::read_in(r, cx))?,

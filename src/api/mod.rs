@@ -76,6 +76,13 @@ impl<'l> Ctx<'l> {
         })
     }
 
+    /// Whether `levels` more levels may nest under this object (the
+    /// straight-line decoders check this once, up front).
+    #[inline]
+    pub(crate) fn room(self, levels: u32) -> bool {
+        self.depth.saturating_add(levels) < self.limits.max_depth.min(Limits::MAX_DEPTH)
+    }
+
     /// Validates an untyped nested object of `expect` at `r` (this context
     /// is the nested object's own) and views it.
     #[inline]
@@ -110,6 +117,14 @@ pub(crate) fn read_vector<'a, T: Decode<'a> + Element<'a>>(
         count,
         start.offset(),
     ))
+}
+
+/// The validating read of an element, kept out of line: the fallback of
+/// the skipping re-reads, so that their hot path stays small.
+#[cold]
+#[inline(never)]
+pub(crate) fn reread_cold<'a, T: Element<'a>>(r: &mut Reader<'a>) -> Option<T> {
+    T::read(r).ok()
 }
 
 /// Implements [`Element`] for a typed view by re-reading validated bytes.

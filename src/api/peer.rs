@@ -55,6 +55,20 @@ impl Peer {
         Ok(v)
     }
 
+    /// [`Peer::read`] for the straight-line decoders: `None` for anything
+    /// unusual.
+    #[inline(always)]
+    pub(crate) fn read_opt(r: &mut Reader<'_>) -> Option<Peer> {
+        let [a0, a1, a2, a3, b0, b1, b2, b3] = *r.take_opt::<8>()?;
+        let v = i32::from_le_bytes([b0, b1, b2, b3]);
+        Some(match u32::from_le_bytes([a0, a1, a2, a3]) {
+            id::PEER_USER => Peer::PeerUser { user_id: v },
+            id::PEER_CHAT => Peer::PeerChat { chat_id: v },
+            id::PEER_CHANNEL => Peer::PeerChannel { channel_id: v },
+            _ => return None,
+        })
+    }
+
     /// Reads a boxed `Peer` nested in the object whose context is `cx`:
     /// it counts as one level against the depth limit, as the walker counts it.
     #[inline]
@@ -387,7 +401,7 @@ impl<'a> crate::vector::Element<'a> for User<'a> {
                 }
             }
         }
-        Self::read(r).ok()
+        super::reread_cold(r)
     }
 }
 

@@ -12,7 +12,7 @@
 #[cfg(feature = "names")]
 use core::fmt;
 
-use super::message::{opt, read_flags, wrong_type};
+use super::message::{entities_opt, opt, read_flags, wrong_type};
 use super::{read_vector, Ctx, Decode};
 use super::{Chat, User};
 use super::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
@@ -72,7 +72,7 @@ impl<'a> Element<'a> for Update<'a> {
                 }
             }
         }
-        Self::read(r).ok()
+        super::reread_cold(r)
     }
 }
 
@@ -295,7 +295,38 @@ impl<'a> UpdateShortMessage<'a> {
         flags: Flags;
     }
 
+    /// The straight-line read; `None` for anything unusual (then
+    /// [`Self::read_body`] reads carefully and reports the error).
+    #[inline]
+    fn read_body_opt(r: &mut Reader<'a>) -> Option<Self> {
+        let bits = r.u32_opt()?;
+        if bits & !SHORT_MESSAGE_FLAGS != 0 {
+            return None;
+        }
+        let flags = Flags(bits);
+        Some(UpdateShortMessage {
+            flags,
+            id: r.int_opt()?,
+            user_id: r.int_opt()?,
+            message: r.string_opt()?,
+            pts: r.int_opt()?,
+            pts_count: r.int_opt()?,
+            date: r.int_opt()?,
+            fwd_from: opt_fast(flags, 2, || MessageFwdHeader::read_opt(r))?,
+            via_bot_id: opt_fast(flags, 11, || r.int_opt())?,
+            reply_to: opt_fast(flags, 3, || MessageReplyHeader::read_opt(r))?,
+            entities: opt_fast(flags, 7, || entities_opt(r))?,
+        })
+    }
+
     fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
+        if cx.room(2) {
+            let mut fast = *r;
+            if let Some(v) = Self::read_body_opt(&mut fast) {
+                *r = fast;
+                return Ok(v);
+            }
+        }
         let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
         Ok(UpdateShortMessage {
             flags,
@@ -310,6 +341,20 @@ impl<'a> UpdateShortMessage<'a> {
             reply_to: opt(flags, 3, || MessageReplyHeader::decode_in(r, cx.nested(r)?))?,
             entities: opt(flags, 7, || read_vector(r, cx))?,
         })
+    }
+}
+
+/// The declared flags bits of `updateShortSentMessage`.
+const SHORT_SENT_FLAGS: u32 = 1 << 1 | 1 << 7 | 1 << 9;
+
+/// `Some(read())` when bit `bit` of `flags` is set, `Some(None)` when not,
+/// `None` when the read fails.
+#[inline(always)]
+fn opt_fast<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Option<T>) -> Option<Option<T>> {
+    if flags.has(bit) {
+        read().map(Some)
+    } else {
+        Some(None)
     }
 }
 
@@ -368,7 +413,38 @@ impl<'a> UpdateShortChatMessage<'a> {
         flags: Flags;
     }
 
+    /// The straight-line read; `None` for anything unusual.
+    #[inline]
+    fn read_body_opt(r: &mut Reader<'a>) -> Option<Self> {
+        let bits = r.u32_opt()?;
+        if bits & !SHORT_MESSAGE_FLAGS != 0 {
+            return None;
+        }
+        let flags = Flags(bits);
+        Some(UpdateShortChatMessage {
+            flags,
+            id: r.int_opt()?,
+            from_id: r.int_opt()?,
+            chat_id: r.int_opt()?,
+            message: r.string_opt()?,
+            pts: r.int_opt()?,
+            pts_count: r.int_opt()?,
+            date: r.int_opt()?,
+            fwd_from: opt_fast(flags, 2, || MessageFwdHeader::read_opt(r))?,
+            via_bot_id: opt_fast(flags, 11, || r.int_opt())?,
+            reply_to: opt_fast(flags, 3, || MessageReplyHeader::read_opt(r))?,
+            entities: opt_fast(flags, 7, || entities_opt(r))?,
+        })
+    }
+
     fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
+        if cx.room(2) {
+            let mut fast = *r;
+            if let Some(v) = Self::read_body_opt(&mut fast) {
+                *r = fast;
+                return Ok(v);
+            }
+        }
         let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
         Ok(UpdateShortChatMessage {
             flags,
@@ -490,8 +566,37 @@ impl<'a> UpdateShortSentMessage<'a> {
         flags: Flags;
     }
 
+    /// The straight-line read (media only `messageMediaEmpty`); `None` for
+    /// anything unusual.
+    #[inline]
+    fn read_body_opt(r: &mut Reader<'a>) -> Option<Self> {
+        let bits = r.u32_opt()?;
+        if bits & !SHORT_SENT_FLAGS != 0 {
+            return None;
+        }
+        let flags = Flags(bits);
+        Some(UpdateShortSentMessage {
+            flags,
+            id: r.int_opt()?,
+            pts: r.int_opt()?,
+            pts_count: r.int_opt()?,
+            date: r.int_opt()?,
+            media: opt_fast(flags, 9, || {
+                (r.u32_opt()? == id::MESSAGE_MEDIA_EMPTY).then_some(MessageMedia::MessageMediaEmpty)
+            })?,
+            entities: opt_fast(flags, 7, || entities_opt(r))?,
+        })
+    }
+
     fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
-        let flags = read_flags(r, 1 << 1 | 1 << 7 | 1 << 9)?;
+        if cx.room(2) {
+            let mut fast = *r;
+            if let Some(v) = Self::read_body_opt(&mut fast) {
+                *r = fast;
+                return Ok(v);
+            }
+        }
+        let flags = read_flags(r, SHORT_SENT_FLAGS)?;
         Ok(UpdateShortSentMessage {
             flags,
             id: r.read_int()?,

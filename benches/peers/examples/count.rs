@@ -1,0 +1,56 @@
+//! Runs one decode (or encode) N times, for counting instructions with
+//! callgrind, which is stable on a noisy machine where timings are not.
+//! `count.sh` beside this crate prints instructions per call for every
+//! message, tlview and tl-proto, from the difference between N and 0 runs.
+//!
+//! `cargo run --release --example count -- tlview|tlproto N MESSAGE`
+//! `cargo run --release --example count -- enc|enctlproto N`
+
+use std::hint::black_box;
+use tlview_peers_bench::*;
+
+#[inline(never)]
+fn run_tlview(bytes: &[u8]) -> u64 {
+    let u = tlview::Updates::decode(black_box(bytes)).unwrap();
+    touch_tlview(&u)
+}
+
+#[inline(never)]
+fn run_tl_proto(bytes: &[u8]) -> u64 {
+    let u: model::Updates<'_> = tl_proto::deserialize(black_box(bytes)).unwrap();
+    touch_tl_proto(&u)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let which = args[1].as_str();
+    let n: usize = args[2].parse().unwrap();
+    let mut sum = 0u64;
+    if which.starts_with("enc") {
+        let ours = requests::tlview();
+        let theirs = requests::tl_proto();
+        let mut buf = [0u8; 64];
+        let mut out = Vec::with_capacity(64);
+        for _ in 0..n {
+            for i in 0..2 {
+                sum += if which == "enc" {
+                    black_box(&ours[i]).encode_to_slice(&mut buf).unwrap() as u64
+                } else {
+                    tl_proto::serialize_into(black_box(&theirs[i]), &mut out);
+                    out.len() as u64
+                };
+            }
+        }
+    } else {
+        let msgs = messages();
+        let bytes = &msgs.iter().find(|m| m.0 == args[3]).unwrap().1;
+        for _ in 0..n {
+            sum = sum.wrapping_add(if which == "tlview" {
+                run_tlview(bytes)
+            } else {
+                run_tl_proto(bytes)
+            });
+        }
+    }
+    println!("{sum}");
+}
