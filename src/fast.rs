@@ -46,19 +46,9 @@ const CHAT_PHOTO_FLAGS: u32 = declared(id::CHAT_PHOTO);
 const ADMIN_FLAGS: u32 = declared(id::CHAT_ADMIN_RIGHTS);
 const BANNED_FLAGS: u32 = declared(id::CHAT_BANNED_RIGHTS);
 
-/// `?` for `Result` inside functions returning `Option`.
-macro_rules! t {
-    ($e:expr) => {
-        match $e {
-            Ok(v) => v,
-            Err(_) => return None,
-        }
-    };
-}
-
 #[inline(always)]
 fn flags(r: &mut Reader<'_>, declared: u32) -> Option<u32> {
-    let f = t!(r.read_flags()).bits();
+    let f = r.u32_opt()?;
     (f & !declared == 0).then_some(f)
 }
 
@@ -69,20 +59,20 @@ fn has(f: u32, bit: u32) -> bool {
 
 #[inline(always)]
 fn int(r: &mut Reader<'_>) -> Option<()> {
-    t!(r.skip(4, crate::Item::Int));
+    r.skip_opt(4)?;
     Some(())
 }
 
 #[inline(always)]
 fn string(r: &mut Reader<'_>) -> Option<()> {
-    t!(r.read_raw_bytes(crate::Item::StringData));
+    r.string_opt()?;
     Some(())
 }
 
 /// A boxed `Peer`.
 #[inline(always)]
 fn peer(r: &mut Reader<'_>) -> Option<()> {
-    match t!(r.read_id()) {
+    match r.u32_opt()? {
         id::PEER_USER | id::PEER_CHAT | id::PEER_CHANNEL => int(r),
         _ => None,
     }
@@ -91,15 +81,15 @@ fn peer(r: &mut Reader<'_>) -> Option<()> {
 /// A boxed `FileLocation`.
 #[inline(always)]
 fn file_location(r: &mut Reader<'_>) -> Option<()> {
-    (t!(r.read_id()) == id::FILE_LOCATION_TO_BE_DEPRECATED).then_some(())?;
-    t!(r.skip(12, crate::Item::Long));
+    (r.u32_opt()? == id::FILE_LOCATION_TO_BE_DEPRECATED).then_some(())?;
+    r.skip_opt(12)?;
     Some(())
 }
 
 /// A boxed `UserStatus`.
 #[inline(always)]
 fn user_status(r: &mut Reader<'_>) -> Option<()> {
-    match t!(r.read_id()) {
+    match r.u32_opt()? {
         id::USER_STATUS_ONLINE | id::USER_STATUS_OFFLINE => int(r),
         id::USER_STATUS_EMPTY
         | id::USER_STATUS_RECENTLY
@@ -113,8 +103,8 @@ fn user_status(r: &mut Reader<'_>) -> Option<()> {
 /// `InputUser` can nest).
 #[inline(always)]
 fn entity(r: &mut Reader<'_>) -> Option<()> {
-    let e = t!(r.read_id());
-    t!(r.skip(8, crate::Item::Int));
+    let e = r.u32_opt()?;
+    r.skip_opt(8)?;
     match e {
         id::MESSAGE_ENTITY_UNKNOWN
         | id::MESSAGE_ENTITY_MENTION
@@ -137,33 +127,20 @@ fn entity(r: &mut Reader<'_>) -> Option<()> {
     }
 }
 
-/// A boxed `Vector<T>` whose elements `elem` validates; `min` is the
-/// smallest element, for the count check.
-#[inline(always)]
-fn vector<'a>(
-    r: &mut Reader<'a>,
-    min: usize,
-    mut elem: impl FnMut(&mut Reader<'a>) -> Option<()>,
-) -> Option<()> {
-    let n = t!(r.read_vector_len(min));
-    for _ in 0..n {
-        elem(r)?;
-    }
-    Some(())
-}
-
 /// A boxed `RestrictionReason` (three strings).
 #[inline(always)]
 fn restriction_reason(r: &mut Reader<'_>) -> Option<()> {
-    (t!(r.read_id()) == id::RESTRICTION_REASON).then_some(())?;
+    (r.u32_opt()? == id::RESTRICTION_REASON).then_some(())?;
     string(r)?;
     string(r)?;
     string(r)
 }
 
 /// `messageFwdHeader` (boxed); needs one level below it.
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn fwd_header(r: &mut Reader<'_>) -> Option<()> {
-    (t!(r.read_id()) == id::MESSAGE_FWD_HEADER).then_some(())?;
+    (r.u32_opt()? == id::MESSAGE_FWD_HEADER).then_some(())?;
     let f = flags(r, FWD_FLAGS)?;
     if has(f, 0) {
         peer(r)?;
@@ -189,8 +166,10 @@ fn fwd_header(r: &mut Reader<'_>) -> Option<()> {
 }
 
 /// `messageReplyHeader` (boxed); needs one level below it.
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn reply_header(r: &mut Reader<'_>) -> Option<()> {
-    (t!(r.read_id()) == id::MESSAGE_REPLY_HEADER).then_some(())?;
+    (r.u32_opt()? == id::MESSAGE_REPLY_HEADER).then_some(())?;
     let f = flags(r, REPLY_FLAGS)?;
     int(r)?;
     if has(f, 0) {
@@ -204,6 +183,8 @@ fn reply_header(r: &mut Reader<'_>) -> Option<()> {
 
 /// The body of `message#58ae39c9`; needs two levels below it (a forward
 /// header's peer).
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn message(r: &mut Reader<'_>) -> Option<()> {
     let f = flags(r, MESSAGE_FLAGS)?;
     int(r)?; // id
@@ -222,20 +203,20 @@ fn message(r: &mut Reader<'_>) -> Option<()> {
     }
     int(r)?; // date
     string(r)?; // message
-    if has(f, 9) && t!(r.read_id()) != id::MESSAGE_MEDIA_EMPTY {
+    if has(f, 9) && r.u32_opt()? != id::MESSAGE_MEDIA_EMPTY {
         return None;
     }
     if has(f, 6) || has(f, 23) {
         return None; // reply_markup, replies: left to the walker
     }
     if has(f, 7) {
-        let n = t!(r.read_vector_len(12));
+        let n = r.vector_len_opt(12)?;
         for _ in 0..n {
             entity(r)?;
         }
     }
     if has(f, 10) {
-        t!(r.skip(8, crate::Item::Int)); // views, forwards
+        r.skip_opt(8)?; // views, forwards
     }
     if has(f, 15) {
         int(r)?; // edit_date
@@ -244,21 +225,28 @@ fn message(r: &mut Reader<'_>) -> Option<()> {
         string(r)?; // post_author
     }
     if has(f, 17) {
-        t!(r.skip(8, crate::Item::Long)); // grouped_id
+        r.skip_opt(8)?; // grouped_id
     }
     if has(f, 22) {
-        vector(r, 16, restriction_reason)?;
+        {
+            let n = r.vector_len_opt(16)?;
+            for _ in 0..n {
+                restriction_reason(r)?;
+            }
+        }
     }
     Some(())
 }
 
 /// The body of `user#938458c1`; needs two levels below it (a photo's
 /// file locations).
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn user(r: &mut Reader<'_>) -> Option<()> {
     let f = flags(r, USER_FLAGS)?;
     int(r)?;
     if has(f, 0) {
-        t!(r.skip(8, crate::Item::Long));
+        r.skip_opt(8)?;
     }
     for bit in 1..=4 {
         if has(f, bit) {
@@ -266,11 +254,11 @@ fn user(r: &mut Reader<'_>) -> Option<()> {
         }
     }
     if has(f, 5) {
-        match t!(r.read_id()) {
+        match r.u32_opt()? {
             id::USER_PROFILE_PHOTO_EMPTY => {}
             id::USER_PROFILE_PHOTO => {
                 flags(r, PHOTO_FLAGS)?;
-                t!(r.skip(8, crate::Item::Long));
+                r.skip_opt(8)?;
                 file_location(r)?;
                 file_location(r)?;
                 int(r)?;
@@ -285,7 +273,12 @@ fn user(r: &mut Reader<'_>) -> Option<()> {
         int(r)?;
     }
     if has(f, 18) {
-        vector(r, 16, restriction_reason)?;
+        {
+            let n = r.vector_len_opt(16)?;
+            for _ in 0..n {
+                restriction_reason(r)?;
+            }
+        }
     }
     if has(f, 19) {
         string(r)?;
@@ -297,11 +290,13 @@ fn user(r: &mut Reader<'_>) -> Option<()> {
 }
 
 /// The body of `chat#3bda1bde`; needs two levels below it.
+#[cfg_attr(debug_assertions, inline)]
+#[cfg_attr(not(debug_assertions), inline(always))]
 fn chat(r: &mut Reader<'_>) -> Option<()> {
     let f = flags(r, CHAT_FLAGS)?;
     int(r)?;
     string(r)?;
-    match t!(r.read_id()) {
+    match r.u32_opt()? {
         id::CHAT_PHOTO_EMPTY => {}
         id::CHAT_PHOTO => {
             flags(r, CHAT_PHOTO_FLAGS)?;
@@ -311,16 +306,16 @@ fn chat(r: &mut Reader<'_>) -> Option<()> {
         }
         _ => return None,
     }
-    t!(r.skip(12, crate::Item::Int)); // participants_count, date, version
+    r.skip_opt(12)?; // participants_count, date, version
     if has(f, 6) {
         return None; // migrated_to: an InputChannel, left to the walker
     }
     if has(f, 14) {
-        (t!(r.read_id()) == id::CHAT_ADMIN_RIGHTS).then_some(())?;
+        (r.u32_opt()? == id::CHAT_ADMIN_RIGHTS).then_some(())?;
         flags(r, ADMIN_FLAGS)?;
     }
     if has(f, 18) {
-        (t!(r.read_id()) == id::CHAT_BANNED_RIGHTS).then_some(())?;
+        (r.u32_opt()? == id::CHAT_BANNED_RIGHTS).then_some(())?;
         flags(r, BANNED_FLAGS)?;
         int(r)?;
     }
@@ -335,8 +330,14 @@ fn chat(r: &mut Reader<'_>) -> Option<()> {
 pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Object<'a>> {
     let start = *r;
     let mut body = start;
-    let cid = t!(body.read_id());
-    let ctor = crate::schema::constructor_by_id(cid)?;
+    let cid = body.u32_opt()?;
+    let ctor = match cid {
+        id::UPDATE_NEW_MESSAGE => UPDATE_NEW_MESSAGE,
+        id::USER => USER,
+        id::CHAT => CHAT,
+        id::USER_STATUS_RECENTLY => USER_STATUS_RECENTLY,
+        _ => crate::schema::constructor_by_id(cid)?,
+    };
     if ctor.ty != ty || ctor.is_function() {
         return None;
     }
@@ -346,7 +347,7 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Obje
         cid,
         id::UPDATE_NEW_MESSAGE | id::MESSAGE | id::UPDATE_USER_STATUS | id::USER | id::CHAT
     ) {
-        body_out_of_line(cid, &body, below)?
+        self::body(cid, &body, below)?
     } else {
         return None;
     };
@@ -360,28 +361,23 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Obje
     ))
 }
 
-/// [`body`], kept out of line so that callers with a cheap path for
-/// constructors without fields stay small.
-#[inline(never)]
-fn body_out_of_line<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
-    body(cid, r, below)
-}
-
 /// Validates the fields of the object whose constructor `cid` has just been
 /// read, if it is one of the hot constructors and at most `below` more
 /// levels may nest under it. Returns the reader after the object, or `None`
 /// to leave the object to the walker (the reader given is not touched).
-#[inline]
+// Out of line: the validators below are inlined into it (in optimised
+// builds), where the reader lives in registers; callers stay small.
+#[inline(never)]
 pub(crate) fn body<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
     let mut r = *r;
     match cid {
         id::UPDATE_NEW_MESSAGE if below >= 3 => {
-            match t!(r.read_id()) {
+            match r.u32_opt()? {
                 id::MESSAGE => message(&mut r)?,
                 id::MESSAGE_EMPTY => int(&mut r)?,
                 _ => return None,
             }
-            t!(r.skip(8, crate::Item::Int)); // pts, pts_count
+            r.skip_opt(8)?; // pts, pts_count
         }
         id::MESSAGE if below >= 2 => message(&mut r)?,
         id::UPDATE_USER_STATUS if below >= 1 => {
@@ -414,6 +410,10 @@ pub(crate) const fn ctor(cid: u32) -> &'static crate::schema::Constructor {
 pub(crate) const UPDATE_NEW_MESSAGE: &crate::schema::Constructor = ctor(id::UPDATE_NEW_MESSAGE);
 /// `user`'s row of the table.
 pub(crate) const USER: &crate::schema::Constructor = ctor(id::USER);
+/// `chat`'s row of the table.
+const CHAT: &crate::schema::Constructor = ctor(id::CHAT);
+/// `userStatusRecently`'s row of the table.
+const USER_STATUS_RECENTLY: &crate::schema::Constructor = ctor(id::USER_STATUS_RECENTLY);
 
 // Re-reading validated bytes.
 //
@@ -478,6 +478,8 @@ impl Skip<'_> {
     }
     /// The body of `message#58ae39c9`, unless it carries media, a reply
     /// markup or replies (left to the walker).
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn message(&mut self) -> Option<()> {
         let f = self.word()?;
         self.skip(4); // id
@@ -565,6 +567,8 @@ impl Skip<'_> {
 
 impl Skip<'_> {
     /// The body of `user#938458c1`.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
     fn user(&mut self) -> Option<()> {
         let f = self.word()?;
         self.skip(4);

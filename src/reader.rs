@@ -497,6 +497,26 @@ impl<'a> Reader<'a> {
         Some(head)
     }
 
+    /// Skips `n` bytes.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub(crate) fn skip_opt(&mut self, n: usize) -> Option<()> {
+        self.rest = self.rest.get(n..)?;
+        Some(())
+    }
+
+    /// A boxed vector's count, checked as [`Reader::read_vector_len`] does.
+    #[cfg_attr(debug_assertions, inline)]
+    #[cfg_attr(not(debug_assertions), inline(always))]
+    pub(crate) fn vector_len_opt(&mut self, min_elem_size: usize) -> Option<u32> {
+        if self.u32_opt()? != VECTOR {
+            return None;
+        }
+        let count = self.u32_opt()?;
+        let need = u64::from(count).saturating_mul(min_elem_size.max(1) as u64);
+        (need <= self.rest.len() as u64).then_some(count)
+    }
+
     /// A little-endian word.
     #[cfg_attr(debug_assertions, inline)]
     #[cfg_attr(not(debug_assertions), inline(always))]
@@ -520,7 +540,7 @@ impl<'a> Reader<'a> {
         let (start, len) = if b < 254 {
             (1, usize::from(b))
         } else {
-            self.long_string_len()?
+            long_string_len(self.rest)?
         };
         let total = (start + len + 3) & !3;
         let (chunk, tail) = self.rest.split_at_checked(total)?;
@@ -535,18 +555,19 @@ impl<'a> Reader<'a> {
         self.rest = tail;
         Some(TlStr::new(data))
     }
+}
 
-    /// The long form's header: data start and length (`None` unless it is
-    /// canonical).
-    #[inline(never)]
-    fn long_string_len(&self) -> Option<(usize, usize)> {
-        let h = self.rest.first_chunk::<4>()?;
-        if h[0] != 254 {
-            return None;
-        }
-        let len = u32::from_le_bytes(*h) >> 8;
-        (len >= 254).then_some((4, len as usize))
+/// The long form's header at the start of `rest`: data start and length
+/// (`None` unless it is canonical). It takes the slice, not the reader, so
+/// that callers' readers can stay in registers.
+#[inline(never)]
+fn long_string_len(rest: &[u8]) -> Option<(usize, usize)> {
+    let h = rest.first_chunk::<4>()?;
+    if h[0] != 254 {
+        return None;
     }
+    let len = u32::from_le_bytes(*h) >> 8;
+    (len >= 254).then_some((4, len as usize))
 }
 
 #[cfg(test)]
