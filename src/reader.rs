@@ -163,6 +163,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Continues at `rest`, which must be a suffix of what is left (for
+    /// re-reads that looked ahead with [`Reader::rest`]).
+    #[inline(always)]
+    pub(crate) fn set_rest(&mut self, rest: &'a [u8]) {
+        self.rest = rest;
+    }
+
     /// Skips `n` bytes.
     #[cfg_attr(debug_assertions, inline)]
     #[cfg_attr(not(debug_assertions), inline(always))]

@@ -262,10 +262,31 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     #[cfg_attr(debug_assertions, inline)]
     #[cfg_attr(not(debug_assertions), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-        match MessageEntity::read_flat(r) {
-            Some(e) => Some(e),
-            None => reread_cold(r),
+        // The constructors with only `offset` and `length` inline; the rest
+        // out of line, so that the iterator's `next` stays small enough for
+        // callers (`flatten`, `map`, ...) to inline.
+        if let Some((head, tail)) = r.rest().split_first_chunk::<12>() {
+            let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
+            let plain = MessageEntity::plain(
+                u32::from_le_bytes([i0, i1, i2, i3]),
+                i32::from_le_bytes([o0, o1, o2, o3]),
+                i32::from_le_bytes([l0, l1, l2, l3]),
+            );
+            if let Some(e) = plain {
+                r.set_rest(tail);
+                return Some(e);
+            }
         }
+        read_entity_slow(r)
+    }
+}
+
+/// [`MessageEntity`]'s re-read for the constructors with more fields.
+#[inline(never)]
+fn read_entity_slow<'a>(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
+    match MessageEntity::read_flat(r) {
+        Some(e) => Some(e),
+        None => reread_cold(r),
     }
 }
 

@@ -23,6 +23,7 @@ use crate::walk::Expect;
 pub mod contacts;
 pub mod message;
 pub mod peer;
+mod short;
 pub mod updates;
 
 pub use contacts::{AcceptContact, AcceptContactError, AcceptContactReply, InputPeer, InputUser};

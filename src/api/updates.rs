@@ -12,17 +12,15 @@
 #[cfg(feature = "names")]
 use core::fmt;
 
-use super::message::{entities_opt, opt, read_flags, wrong_type};
+use super::message::wrong_type;
+pub use super::short::{UpdateShortChatMessage, UpdateShortMessage, UpdateShortSentMessage};
 use super::{read_vector, Ctx, Decode};
 use super::{Chat, User};
-use super::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
 use crate::error::Result;
-use crate::flags::Flags;
 use crate::limits::Limits;
 use crate::object::Object;
 use crate::reader::Reader;
 use crate::schema::{id, ty};
-use crate::string::TlStr;
 use crate::vector::{Element, Vector};
 use crate::walk::Expect;
 
@@ -227,242 +225,6 @@ macro_rules! getters {
     };
 }
 
-macro_rules! flag_getters {
-    ($($(#[$doc:meta])* $name:ident = $bit:expr;)*) => {
-        $(
-            $(#[$doc])*
-            #[inline]
-            pub fn $name(&self) -> bool {
-                self.flags.has($bit)
-            }
-        )*
-    };
-}
-
-/// `updateShortMessage#2296d2c8`: a private message, in short form.
-#[derive(Clone, Copy, Debug)]
-pub struct UpdateShortMessage<'a> {
-    flags: Flags,
-    id: i32,
-    user_id: i32,
-    message: TlStr<'a>,
-    pts: i32,
-    pts_count: i32,
-    date: i32,
-    fwd_from: Option<MessageFwdHeader<'a>>,
-    via_bot_id: Option<i32>,
-    reply_to: Option<MessageReplyHeader>,
-    entities: Option<Vector<'a, MessageEntity<'a>>>,
-}
-
-/// The declared flags bits of the short message constructors.
-const SHORT_MESSAGE_FLAGS: u32 =
-    1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 7 | 1 << 11 | 1 << 13;
-
-impl<'a> UpdateShortMessage<'a> {
-    flag_getters! {
-        /// `out:flags.1?true`.
-        out = 1;
-        /// `mentioned:flags.4?true`.
-        mentioned = 4;
-        /// `media_unread:flags.5?true`.
-        media_unread = 5;
-        /// `silent:flags.13?true`.
-        silent = 13;
-    }
-    getters! {
-        /// `id:int`.
-        id: i32;
-        /// `user_id:int`.
-        user_id: i32;
-        /// `message:string`.
-        message: TlStr<'a>;
-        /// `pts:int`.
-        pts: i32;
-        /// `pts_count:int`.
-        pts_count: i32;
-        /// `date:int`.
-        date: i32;
-        /// `fwd_from:flags.2?MessageFwdHeader`.
-        fwd_from: Option<MessageFwdHeader<'a>>;
-        /// `via_bot_id:flags.11?int`.
-        via_bot_id: Option<i32>;
-        /// `reply_to:flags.3?MessageReplyHeader`.
-        reply_to: Option<MessageReplyHeader>;
-        /// `entities:flags.7?Vector<MessageEntity>`.
-        entities: Option<Vector<'a, MessageEntity<'a>>>;
-        /// The flags word as it was on the wire.
-        flags: Flags;
-    }
-
-    /// The straight-line read; `None` for anything unusual (then
-    /// [`Self::read_body`] reads carefully and reports the error).
-    #[inline]
-    fn read_body_opt(r: &mut Reader<'a>) -> Option<Self> {
-        let bits = r.u32_opt()?;
-        if bits & !SHORT_MESSAGE_FLAGS != 0 {
-            return None;
-        }
-        let flags = Flags(bits);
-        Some(UpdateShortMessage {
-            flags,
-            id: r.int_opt()?,
-            user_id: r.int_opt()?,
-            message: r.string_opt()?,
-            pts: r.int_opt()?,
-            pts_count: r.int_opt()?,
-            date: r.int_opt()?,
-            fwd_from: opt_fast(flags, 2, || MessageFwdHeader::read_opt(r))?,
-            via_bot_id: opt_fast(flags, 11, || r.int_opt())?,
-            reply_to: opt_fast(flags, 3, || MessageReplyHeader::read_opt(r))?,
-            entities: opt_fast(flags, 7, || entities_opt(r))?,
-        })
-    }
-
-    fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
-        if cx.room(2) {
-            let mut fast = *r;
-            if let Some(v) = Self::read_body_opt(&mut fast) {
-                *r = fast;
-                return Ok(v);
-            }
-        }
-        let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
-        Ok(UpdateShortMessage {
-            flags,
-            id: r.read_int()?,
-            user_id: r.read_int()?,
-            message: r.read_string()?,
-            pts: r.read_int()?,
-            pts_count: r.read_int()?,
-            date: r.read_int()?,
-            fwd_from: opt(flags, 2, || MessageFwdHeader::decode_in(r, cx.nested(r)?))?,
-            via_bot_id: opt(flags, 11, || r.read_int())?,
-            reply_to: opt(flags, 3, || MessageReplyHeader::decode_in(r, cx.nested(r)?))?,
-            entities: opt(flags, 7, || read_vector(r, cx))?,
-        })
-    }
-}
-
-/// The declared flags bits of `updateShortSentMessage`.
-const SHORT_SENT_FLAGS: u32 = 1 << 1 | 1 << 7 | 1 << 9;
-
-/// `Some(read())` when bit `bit` of `flags` is set, `Some(None)` when not,
-/// `None` when the read fails.
-#[inline(always)]
-fn opt_fast<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Option<T>) -> Option<Option<T>> {
-    if flags.has(bit) {
-        read().map(Some)
-    } else {
-        Some(None)
-    }
-}
-
-/// `updateShortChatMessage#402d5dbb`: a group message, in short form.
-#[derive(Clone, Copy, Debug)]
-pub struct UpdateShortChatMessage<'a> {
-    flags: Flags,
-    id: i32,
-    from_id: i32,
-    chat_id: i32,
-    message: TlStr<'a>,
-    pts: i32,
-    pts_count: i32,
-    date: i32,
-    fwd_from: Option<MessageFwdHeader<'a>>,
-    via_bot_id: Option<i32>,
-    reply_to: Option<MessageReplyHeader>,
-    entities: Option<Vector<'a, MessageEntity<'a>>>,
-}
-
-impl<'a> UpdateShortChatMessage<'a> {
-    flag_getters! {
-        /// `out:flags.1?true`.
-        out = 1;
-        /// `mentioned:flags.4?true`.
-        mentioned = 4;
-        /// `media_unread:flags.5?true`.
-        media_unread = 5;
-        /// `silent:flags.13?true`.
-        silent = 13;
-    }
-    getters! {
-        /// `id:int`.
-        id: i32;
-        /// `from_id:int`.
-        from_id: i32;
-        /// `chat_id:int`.
-        chat_id: i32;
-        /// `message:string`.
-        message: TlStr<'a>;
-        /// `pts:int`.
-        pts: i32;
-        /// `pts_count:int`.
-        pts_count: i32;
-        /// `date:int`.
-        date: i32;
-        /// `fwd_from:flags.2?MessageFwdHeader`.
-        fwd_from: Option<MessageFwdHeader<'a>>;
-        /// `via_bot_id:flags.11?int`.
-        via_bot_id: Option<i32>;
-        /// `reply_to:flags.3?MessageReplyHeader`.
-        reply_to: Option<MessageReplyHeader>;
-        /// `entities:flags.7?Vector<MessageEntity>`.
-        entities: Option<Vector<'a, MessageEntity<'a>>>;
-        /// The flags word as it was on the wire.
-        flags: Flags;
-    }
-
-    /// The straight-line read; `None` for anything unusual.
-    #[inline]
-    fn read_body_opt(r: &mut Reader<'a>) -> Option<Self> {
-        let bits = r.u32_opt()?;
-        if bits & !SHORT_MESSAGE_FLAGS != 0 {
-            return None;
-        }
-        let flags = Flags(bits);
-        Some(UpdateShortChatMessage {
-            flags,
-            id: r.int_opt()?,
-            from_id: r.int_opt()?,
-            chat_id: r.int_opt()?,
-            message: r.string_opt()?,
-            pts: r.int_opt()?,
-            pts_count: r.int_opt()?,
-            date: r.int_opt()?,
-            fwd_from: opt_fast(flags, 2, || MessageFwdHeader::read_opt(r))?,
-            via_bot_id: opt_fast(flags, 11, || r.int_opt())?,
-            reply_to: opt_fast(flags, 3, || MessageReplyHeader::read_opt(r))?,
-            entities: opt_fast(flags, 7, || entities_opt(r))?,
-        })
-    }
-
-    fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
-        if cx.room(2) {
-            let mut fast = *r;
-            if let Some(v) = Self::read_body_opt(&mut fast) {
-                *r = fast;
-                return Ok(v);
-            }
-        }
-        let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
-        Ok(UpdateShortChatMessage {
-            flags,
-            id: r.read_int()?,
-            from_id: r.read_int()?,
-            chat_id: r.read_int()?,
-            message: r.read_string()?,
-            pts: r.read_int()?,
-            pts_count: r.read_int()?,
-            date: r.read_int()?,
-            fwd_from: opt(flags, 2, || MessageFwdHeader::decode_in(r, cx.nested(r)?))?,
-            via_bot_id: opt(flags, 11, || r.read_int())?,
-            reply_to: opt(flags, 3, || MessageReplyHeader::decode_in(r, cx.nested(r)?))?,
-            entities: opt(flags, 7, || read_vector(r, cx))?,
-        })
-    }
-}
-
 /// `updateShort#78d4dec1`: one update.
 #[derive(Clone, Copy, Debug)]
 pub struct UpdateShort<'a> {
@@ -532,87 +294,12 @@ impl<'a> UpdatesData<'a> {
     }
 }
 
-/// `updateShortSentMessage#11f1331c`: the answer to a message the client sent.
-#[derive(Clone, Copy, Debug)]
-pub struct UpdateShortSentMessage<'a> {
-    flags: Flags,
-    id: i32,
-    pts: i32,
-    pts_count: i32,
-    date: i32,
-    media: Option<MessageMedia<'a>>,
-    entities: Option<Vector<'a, MessageEntity<'a>>>,
-}
-
-impl<'a> UpdateShortSentMessage<'a> {
-    flag_getters! {
-        /// `out:flags.1?true`.
-        out = 1;
-    }
-    getters! {
-        /// `id:int`.
-        id: i32;
-        /// `pts:int`.
-        pts: i32;
-        /// `pts_count:int`.
-        pts_count: i32;
-        /// `date:int`.
-        date: i32;
-        /// `media:flags.9?MessageMedia`.
-        media: Option<MessageMedia<'a>>;
-        /// `entities:flags.7?Vector<MessageEntity>`.
-        entities: Option<Vector<'a, MessageEntity<'a>>>;
-        /// The flags word as it was on the wire.
-        flags: Flags;
-    }
-
-    /// The straight-line read (media only `messageMediaEmpty`); `None` for
-    /// anything unusual.
-    #[inline]
-    fn read_body_opt(r: &mut Reader<'a>) -> Option<Self> {
-        let bits = r.u32_opt()?;
-        if bits & !SHORT_SENT_FLAGS != 0 {
-            return None;
-        }
-        let flags = Flags(bits);
-        Some(UpdateShortSentMessage {
-            flags,
-            id: r.int_opt()?,
-            pts: r.int_opt()?,
-            pts_count: r.int_opt()?,
-            date: r.int_opt()?,
-            media: opt_fast(flags, 9, || {
-                (r.u32_opt()? == id::MESSAGE_MEDIA_EMPTY).then_some(MessageMedia::MessageMediaEmpty)
-            })?,
-            entities: opt_fast(flags, 7, || entities_opt(r))?,
-        })
-    }
-
-    fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
-        if cx.room(2) {
-            let mut fast = *r;
-            if let Some(v) = Self::read_body_opt(&mut fast) {
-                *r = fast;
-                return Ok(v);
-            }
-        }
-        let flags = read_flags(r, SHORT_SENT_FLAGS)?;
-        Ok(UpdateShortSentMessage {
-            flags,
-            id: r.read_int()?,
-            pts: r.read_int()?,
-            pts_count: r.read_int()?,
-            date: r.read_int()?,
-            media: opt(flags, 9, || MessageMedia::decode_in(r, cx.nested(r)?))?,
-            entities: opt(flags, 7, || read_vector(r, cx))?,
-        })
-    }
-}
-
 #[cfg(feature = "names")]
 mod json {
     use super::*;
     use crate::api::JsonObject;
+    use crate::api::{MessageEntity, MessageFwdHeader, MessageReplyHeader};
+    use crate::flags::Flags;
 
     fn short_common(o: &mut JsonObject<'_, '_>, f: Flags) -> fmt::Result {
         o.flag("out", f.has(1))?;
@@ -643,25 +330,37 @@ mod json {
             match self {
                 Updates::UpdatesTooLong => {}
                 Updates::UpdateShortMessage(m) => {
-                    short_common(&mut o, m.flags)?;
-                    o.int("id", m.id)?;
-                    o.int("user_id", m.user_id)?;
-                    o.str("message", m.message)?;
-                    o.int("pts", m.pts)?;
-                    o.int("pts_count", m.pts_count)?;
-                    o.int("date", m.date)?;
-                    short_tail(&mut o, m.fwd_from, m.via_bot_id, m.reply_to, m.entities)?;
+                    short_common(&mut o, m.flags())?;
+                    o.int("id", m.id())?;
+                    o.int("user_id", m.user_id())?;
+                    o.str("message", m.message())?;
+                    o.int("pts", m.pts())?;
+                    o.int("pts_count", m.pts_count())?;
+                    o.int("date", m.date())?;
+                    short_tail(
+                        &mut o,
+                        m.fwd_from(),
+                        m.via_bot_id(),
+                        m.reply_to(),
+                        m.entities(),
+                    )?;
                 }
                 Updates::UpdateShortChatMessage(m) => {
-                    short_common(&mut o, m.flags)?;
-                    o.int("id", m.id)?;
-                    o.int("from_id", m.from_id)?;
-                    o.int("chat_id", m.chat_id)?;
-                    o.str("message", m.message)?;
-                    o.int("pts", m.pts)?;
-                    o.int("pts_count", m.pts_count)?;
-                    o.int("date", m.date)?;
-                    short_tail(&mut o, m.fwd_from, m.via_bot_id, m.reply_to, m.entities)?;
+                    short_common(&mut o, m.flags())?;
+                    o.int("id", m.id())?;
+                    o.int("from_id", m.from_id())?;
+                    o.int("chat_id", m.chat_id())?;
+                    o.str("message", m.message())?;
+                    o.int("pts", m.pts())?;
+                    o.int("pts_count", m.pts_count())?;
+                    o.int("date", m.date())?;
+                    short_tail(
+                        &mut o,
+                        m.fwd_from(),
+                        m.via_bot_id(),
+                        m.reply_to(),
+                        m.entities(),
+                    )?;
                 }
                 Updates::UpdateShort(u) => {
                     o.value("update", &u.update)?;
@@ -683,13 +382,13 @@ mod json {
                     o.int("seq", u.seq)?;
                 }
                 Updates::UpdateShortSentMessage(m) => {
-                    o.flag("out", m.flags.has(1))?;
-                    o.int("id", m.id)?;
-                    o.int("pts", m.pts)?;
-                    o.int("pts_count", m.pts_count)?;
-                    o.int("date", m.date)?;
-                    o.opt_value("media", m.media)?;
-                    if let Some(e) = m.entities {
+                    o.flag("out", m.out())?;
+                    o.int("id", m.id())?;
+                    o.int("pts", m.pts())?;
+                    o.int("pts_count", m.pts_count())?;
+                    o.int("date", m.date())?;
+                    o.opt_value("media", m.media())?;
+                    if let Some(e) = m.entities() {
                         o.vector("entities", e)?;
                     }
                 }

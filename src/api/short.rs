@@ -1,0 +1,379 @@
+//! The three short forms of `Updates` (`updateShortMessage`,
+//! `updateShortChatMessage`, `updateShortSentMessage`) as lazy views: the
+//! validated body, the flags and where the variable-length parts end. The
+//! fixed fields are read from their known positions, the rest from the
+//! recorded ones, on access. A view is 40 bytes, so decoding one and
+//! handing it back stays cheap.
+//!
+//! Decoding validates the whole body once: straight-line code for the usual
+//! shapes, and the careful path (which reports errors with offsets) for
+//! everything else. Both record the same positions.
+
+use super::message::{entities_opt, opt, read_flags};
+use super::{read_vector, Ctx, Decode};
+use super::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
+use crate::error::Result;
+use crate::flags::Flags;
+use crate::reader::Reader;
+use crate::string::TlStr;
+use crate::vector::Vector;
+
+/// The declared flags bits of the two short message constructors.
+pub(crate) const SHORT_MESSAGE_FLAGS: u32 =
+    1 << 1 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 7 | 1 << 11 | 1 << 13;
+/// The declared flags bits of `updateShortSentMessage`.
+pub(crate) const SHORT_SENT_FLAGS: u32 = 1 << 1 | 1 << 7 | 1 << 9;
+
+/// A validated body (after the constructor id) and where its parts end.
+#[derive(Clone, Copy, Debug)]
+struct Body<'a> {
+    /// The body, exactly: from the flags word to the end of the object.
+    bytes: &'a [u8],
+    /// The offset of `bytes` in the message.
+    base: usize,
+    flags: Flags,
+    /// For the messages: the end of the text. For the sent message: the end
+    /// of the media (or of `date` without media).
+    a: u32,
+    /// For the messages: the end of `fwd_from` and `via_bot_id`.
+    b: u32,
+    /// For the messages: the end of `reply_to` (where `entities` start).
+    c: u32,
+}
+
+impl<'a> Body<'a> {
+    /// The `int` at byte `at` of the body (validated, so always there).
+    #[inline]
+    fn int(&self, at: usize) -> i32 {
+        match self.bytes.get(at..).and_then(|b| b.first_chunk::<4>()) {
+            Some(w) => i32::from_le_bytes(*w),
+            None => 0,
+        }
+    }
+
+    /// A reader over the validated body from byte `at`.
+    #[inline]
+    fn reader(&self, at: usize) -> Reader<'a> {
+        Reader::with_base(
+            self.bytes.get(at..).unwrap_or(&[]),
+            self.base.saturating_add(at),
+        )
+    }
+
+    /// The boxed `Vector<MessageEntity>` that ends the body at byte `at`.
+    #[inline]
+    fn entities(&self, bit: u8, at: u32) -> Option<Vector<'a, MessageEntity<'a>>> {
+        if !self.flags.has(bit) {
+            return None;
+        }
+        let at = at as usize;
+        let count = self.int(at.saturating_add(4)) as u32;
+        let start = at.saturating_add(8);
+        Some(Vector::from_parts(
+            self.bytes.get(start..).unwrap_or(&[]),
+            count,
+            self.base.saturating_add(start),
+        ))
+    }
+}
+
+/// Positions within a body being read: `at` is where the body starts.
+#[inline]
+fn pos(r: &Reader<'_>, body_start: usize) -> u32 {
+    r.offset().saturating_sub(body_start) as u32
+}
+
+/// The body bytes from `start` (a reader at the flags word) to `end`.
+#[inline]
+fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, abc: [u32; 3]) -> Body<'a> {
+    let used = start.remaining().saturating_sub(end.remaining());
+    Body {
+        bytes: start.rest().get(..used).unwrap_or(&[]),
+        base: start.offset(),
+        flags,
+        a: abc[0],
+        b: abc[1],
+        c: abc[2],
+    }
+}
+
+/// `Some(read())` when bit `bit` of `flags` is set, `Some(None)` when not,
+/// `None` when the read fails.
+#[inline(always)]
+fn opt_fast<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Option<T>) -> Option<Option<T>> {
+    if flags.has(bit) {
+        read().map(Some)
+    } else {
+        Some(None)
+    }
+}
+
+/// Reads the body of a short message whose text follows `ints` `int`
+/// fields after the flags: straight-line first, carefully on any doubt.
+fn read_message_body<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Body<'a>> {
+    let start = *r;
+    let base = start.offset();
+    if cx.room(2) {
+        let mut f = start;
+        let fast = (|| {
+            let bits = f.u32_opt()?;
+            if bits & !SHORT_MESSAGE_FLAGS != 0 {
+                return None;
+            }
+            let flags = Flags(bits);
+            f.skip_opt(4 * ints)?;
+            f.string_opt()?;
+            let a = pos(&f, base);
+            f.skip_opt(12)?; // pts, pts_count, date
+            opt_fast(flags, 2, || MessageFwdHeader::read_opt(&mut f))?;
+            opt_fast(flags, 11, || f.int_opt())?;
+            let b = pos(&f, base);
+            opt_fast(flags, 3, || MessageReplyHeader::read_opt(&mut f))?;
+            let c = pos(&f, base);
+            opt_fast(flags, 7, || entities_opt(&mut f))?;
+            Some((flags, [a, b, c]))
+        })();
+        if let Some((flags, abc)) = fast {
+            *r = f;
+            return Ok(finish(&start, r, flags, abc));
+        }
+    }
+    let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
+    for _ in 0..ints {
+        r.read_int()?;
+    }
+    r.read_string()?;
+    let a = pos(r, base);
+    r.read_int()?;
+    r.read_int()?;
+    r.read_int()?;
+    opt(flags, 2, || MessageFwdHeader::decode_in(r, cx.nested(r)?))?;
+    opt(flags, 11, || r.read_int())?;
+    let b = pos(r, base);
+    opt(flags, 3, || MessageReplyHeader::decode_in(r, cx.nested(r)?))?;
+    let c = pos(r, base);
+    opt(flags, 7, || read_vector::<MessageEntity<'a>>(r, cx))?;
+    Ok(finish(&start, r, flags, [a, b, c]))
+}
+
+macro_rules! short_message_view {
+    (
+        $(#[$doc:meta])*
+        $name:ident, ints: $ints:expr, text_at: $text:expr,
+        fields: { $($(#[$fdoc:meta])* $field:ident at $at:expr;)* }
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug)]
+        pub struct $name<'a> {
+            body: Body<'a>,
+        }
+
+        impl<'a> $name<'a> {
+            /// `out:flags.1?true`.
+            #[inline]
+            pub fn out(&self) -> bool {
+                self.body.flags.has(1)
+            }
+            /// `mentioned:flags.4?true`.
+            #[inline]
+            pub fn mentioned(&self) -> bool {
+                self.body.flags.has(4)
+            }
+            /// `media_unread:flags.5?true`.
+            #[inline]
+            pub fn media_unread(&self) -> bool {
+                self.body.flags.has(5)
+            }
+            /// `silent:flags.13?true`.
+            #[inline]
+            pub fn silent(&self) -> bool {
+                self.body.flags.has(13)
+            }
+            /// The flags word as it was on the wire.
+            #[inline]
+            pub fn flags(&self) -> Flags {
+                self.body.flags
+            }
+            /// `id:int`.
+            #[inline]
+            pub fn id(&self) -> i32 {
+                self.body.int(4)
+            }
+            $(
+                $(#[$fdoc])*
+                #[inline]
+                pub fn $field(&self) -> i32 {
+                    self.body.int($at)
+                }
+            )*
+            /// `message:string`.
+            #[inline]
+            pub fn message(&self) -> TlStr<'a> {
+                self.body
+                    .reader($text)
+                    .string_opt()
+                    .unwrap_or(TlStr::new(&[]))
+            }
+            /// `pts:int`.
+            #[inline]
+            pub fn pts(&self) -> i32 {
+                self.body.int(self.body.a as usize)
+            }
+            /// `pts_count:int`.
+            #[inline]
+            pub fn pts_count(&self) -> i32 {
+                self.body.int(self.body.a as usize + 4)
+            }
+            /// `date:int`.
+            #[inline]
+            pub fn date(&self) -> i32 {
+                self.body.int(self.body.a as usize + 8)
+            }
+            /// `fwd_from:flags.2?MessageFwdHeader`.
+            #[inline]
+            pub fn fwd_from(&self) -> Option<MessageFwdHeader<'a>> {
+                if !self.body.flags.has(2) {
+                    return None;
+                }
+                MessageFwdHeader::read_opt(&mut self.body.reader(self.body.a as usize + 12))
+            }
+            /// `via_bot_id:flags.11?int`.
+            #[inline]
+            pub fn via_bot_id(&self) -> Option<i32> {
+                self.body
+                    .flags
+                    .has(11)
+                    .then(|| self.body.int(self.body.b as usize - 4))
+            }
+            /// `reply_to:flags.3?MessageReplyHeader`.
+            #[inline]
+            pub fn reply_to(&self) -> Option<MessageReplyHeader> {
+                if !self.body.flags.has(3) {
+                    return None;
+                }
+                MessageReplyHeader::read_opt(&mut self.body.reader(self.body.b as usize))
+            }
+            /// `entities:flags.7?Vector<MessageEntity>`.
+            #[inline]
+            pub fn entities(&self) -> Option<Vector<'a, MessageEntity<'a>>> {
+                self.body.entities(7, self.body.c)
+            }
+
+            pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
+                Ok($name {
+                    body: read_message_body(r, cx, $ints)?,
+                })
+            }
+        }
+    };
+}
+
+short_message_view! {
+    /// `updateShortMessage#2296d2c8`: a private message, in short form.
+    UpdateShortMessage, ints: 2, text_at: 12,
+    fields: {
+        /// `user_id:int`.
+        user_id at 8;
+    }
+}
+
+short_message_view! {
+    /// `updateShortChatMessage#402d5dbb`: a group message, in short form.
+    UpdateShortChatMessage, ints: 3, text_at: 16,
+    fields: {
+        /// `from_id:int`.
+        from_id at 8;
+        /// `chat_id:int`.
+        chat_id at 12;
+    }
+}
+
+/// `updateShortSentMessage#11f1331c`: the answer to a message the client sent.
+#[derive(Clone, Copy, Debug)]
+pub struct UpdateShortSentMessage<'a> {
+    body: Body<'a>,
+}
+
+impl<'a> UpdateShortSentMessage<'a> {
+    /// `out:flags.1?true`.
+    #[inline]
+    pub fn out(&self) -> bool {
+        self.body.flags.has(1)
+    }
+    /// The flags word as it was on the wire.
+    #[inline]
+    pub fn flags(&self) -> Flags {
+        self.body.flags
+    }
+    /// `id:int`.
+    #[inline]
+    pub fn id(&self) -> i32 {
+        self.body.int(4)
+    }
+    /// `pts:int`.
+    #[inline]
+    pub fn pts(&self) -> i32 {
+        self.body.int(8)
+    }
+    /// `pts_count:int`.
+    #[inline]
+    pub fn pts_count(&self) -> i32 {
+        self.body.int(12)
+    }
+    /// `date:int`.
+    #[inline]
+    pub fn date(&self) -> i32 {
+        self.body.int(16)
+    }
+    /// `media:flags.9?MessageMedia`.
+    #[inline]
+    pub fn media(&self) -> Option<MessageMedia<'a>> {
+        if !self.body.flags.has(9) {
+            return None;
+        }
+        MessageMedia::decode_in(&mut self.body.reader(20), Ctx::root(&super::REREAD)).ok()
+    }
+    /// `entities:flags.7?Vector<MessageEntity>`.
+    #[inline]
+    pub fn entities(&self) -> Option<Vector<'a, MessageEntity<'a>>> {
+        self.body.entities(7, self.body.a)
+    }
+
+    pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
+        let start = *r;
+        let base = start.offset();
+        if cx.room(2) {
+            let mut f = start;
+            let fast = (|| {
+                let bits = f.u32_opt()?;
+                if bits & !SHORT_SENT_FLAGS != 0 {
+                    return None;
+                }
+                let flags = Flags(bits);
+                f.skip_opt(16)?; // id, pts, pts_count, date
+                if flags.has(9) && f.u32_opt()? != crate::schema::id::MESSAGE_MEDIA_EMPTY {
+                    return None;
+                }
+                let a = pos(&f, base);
+                opt_fast(flags, 7, || entities_opt(&mut f))?;
+                Some((flags, a))
+            })();
+            if let Some((flags, a)) = fast {
+                *r = f;
+                return Ok(UpdateShortSentMessage {
+                    body: finish(&start, r, flags, [a, 0, 0]),
+                });
+            }
+        }
+        let flags = read_flags(r, SHORT_SENT_FLAGS)?;
+        for _ in 0..4 {
+            r.read_int()?;
+        }
+        opt(flags, 9, || MessageMedia::decode_in(r, cx.nested(r)?))?;
+        let a = pos(r, base);
+        opt(flags, 7, || read_vector::<MessageEntity<'a>>(r, cx))?;
+        Ok(UpdateShortSentMessage {
+            body: finish(&start, r, flags, [a, 0, 0]),
+        })
+    }
+}
