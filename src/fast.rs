@@ -336,6 +336,8 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Obje
         id::USER => USER,
         id::CHAT => CHAT,
         id::USER_STATUS_RECENTLY => USER_STATUS_RECENTLY,
+        id::UPDATE_USER_STATUS => UPDATE_USER_STATUS,
+        id::MESSAGE_MEDIA_EMPTY => MESSAGE_MEDIA_EMPTY,
         _ => crate::schema::constructor_by_id(cid)?,
     };
     if ctor.ty != ty || ctor.is_function() {
@@ -412,6 +414,10 @@ pub(crate) const UPDATE_NEW_MESSAGE: &crate::schema::Constructor = ctor(id::UPDA
 pub(crate) const USER: &crate::schema::Constructor = ctor(id::USER);
 /// `chat`'s row of the table.
 const CHAT: &crate::schema::Constructor = ctor(id::CHAT);
+/// `updateUserStatus`'s row of the table.
+const UPDATE_USER_STATUS: &crate::schema::Constructor = ctor(id::UPDATE_USER_STATUS);
+/// `messageMediaEmpty`'s row of the table.
+const MESSAGE_MEDIA_EMPTY: &crate::schema::Constructor = ctor(id::MESSAGE_MEDIA_EMPTY);
 /// `userStatusRecently`'s row of the table.
 const USER_STATUS_RECENTLY: &crate::schema::Constructor = ctor(id::USER_STATUS_RECENTLY);
 

@@ -88,6 +88,15 @@ impl<'l> Ctx<'l> {
     /// is the nested object's own) and views it.
     #[inline]
     pub fn object<'a>(self, r: &mut Reader<'a>, expect: Expect) -> Result<Object<'a>> {
+        // The straight-line validators first, without a call layer.
+        if let Expect::Type(ty) = expect {
+            let limit = self.limits.max_depth.min(Limits::MAX_DEPTH);
+            if self.depth < limit {
+                if let Some(obj) = crate::fast::object(r, ty, limit - self.depth - 1) {
+                    return Ok(obj);
+                }
+            }
+        }
         Object::read_at_depth(r, expect, self.limits, self.depth)
     }
 }
