@@ -137,8 +137,8 @@ fn restriction_reason(r: &mut Reader<'_>) -> Option<()> {
 }
 
 /// `messageFwdHeader` (boxed); needs one level below it.
-#[cfg_attr(debug_assertions, inline)]
-#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn fwd_header(r: &mut Reader<'_>) -> Option<()> {
     (r.u32_opt()? == id::MESSAGE_FWD_HEADER).then_some(())?;
     let f = flags(r, FWD_FLAGS)?;
@@ -166,8 +166,8 @@ fn fwd_header(r: &mut Reader<'_>) -> Option<()> {
 }
 
 /// `messageReplyHeader` (boxed); needs one level below it.
-#[cfg_attr(debug_assertions, inline)]
-#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn reply_header(r: &mut Reader<'_>) -> Option<()> {
     (r.u32_opt()? == id::MESSAGE_REPLY_HEADER).then_some(())?;
     let f = flags(r, REPLY_FLAGS)?;
@@ -183,8 +183,8 @@ fn reply_header(r: &mut Reader<'_>) -> Option<()> {
 
 /// The body of `message#58ae39c9`; needs two levels below it (a forward
 /// header's peer).
-#[cfg_attr(debug_assertions, inline)]
-#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn message(r: &mut Reader<'_>) -> Option<()> {
     let f = flags(r, MESSAGE_FLAGS)?;
     int(r)?; // id
@@ -240,8 +240,8 @@ fn message(r: &mut Reader<'_>) -> Option<()> {
 
 /// The body of `user#938458c1`; needs two levels below it (a photo's
 /// file locations).
-#[cfg_attr(debug_assertions, inline)]
-#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn user(r: &mut Reader<'_>) -> Option<()> {
     let f = flags(r, USER_FLAGS)?;
     int(r)?;
@@ -290,8 +290,8 @@ fn user(r: &mut Reader<'_>) -> Option<()> {
 }
 
 /// The body of `chat#3bda1bde`; needs two levels below it.
-#[cfg_attr(debug_assertions, inline)]
-#[cfg_attr(not(debug_assertions), inline(always))]
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn chat(r: &mut Reader<'_>) -> Option<()> {
     let f = flags(r, CHAT_FLAGS)?;
     int(r)?;
@@ -371,6 +371,9 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Obje
 // builds), where the reader lives in registers; callers stay small.
 #[inline(never)]
 pub(crate) fn body<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
+    if !cfg!(feature = "fast") {
+        return None;
+    }
     let mut r = *r;
     match cid {
         id::UPDATE_NEW_MESSAGE if below >= 3 => {
@@ -484,8 +487,8 @@ impl Skip<'_> {
     }
     /// The body of `message#58ae39c9`, unless it carries media, a reply
     /// markup or replies (left to the walker).
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn message(&mut self) -> Option<()> {
         let f = self.word()?;
         self.skip(4); // id
@@ -573,8 +576,8 @@ impl Skip<'_> {
 
 impl Skip<'_> {
     /// The body of `user#938458c1`.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn user(&mut self) -> Option<()> {
         let f = self.word()?;
         self.skip(4);
@@ -627,6 +630,9 @@ impl Skip<'_> {
 /// takes.
 #[inline]
 pub(crate) fn user_len(b: &[u8]) -> Option<usize> {
+    if !cfg!(feature = "fast") {
+        return None;
+    }
     let mut s = Skip { b, pos: 0 };
     s.user()?;
     (s.pos <= b.len()).then_some(s.pos)
@@ -662,6 +668,9 @@ pub(crate) fn user_name(body: &[u8], f: u32, bit: u32) -> Option<&[u8]> {
 /// `b` takes, when it holds a message the skip knows.
 #[inline]
 pub(crate) fn update_new_message_len(b: &[u8]) -> Option<usize> {
+    if !cfg!(feature = "fast") {
+        return None;
+    }
     let mut s = Skip { b, pos: 0 };
     match s.word()? {
         id::MESSAGE => s.message()?,

@@ -138,8 +138,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `n` bytes.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn take(&mut self, n: usize, what: Item) -> Result<&'a [u8]> {
         match self.rest.split_at_checked(n) {
             Some((head, tail)) => {
@@ -151,8 +151,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Takes `N` bytes as an array reference.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn take_array<const N: usize>(&mut self, what: Item) -> Result<&'a [u8; N]> {
         match self.rest.split_first_chunk::<N>() {
             Some((head, tail)) => {
@@ -171,8 +171,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips `n` bytes.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn skip(&mut self, n: usize, what: Item) -> Result<()> {
         self.take(n, what).map(|_| ())
     }
@@ -182,16 +182,16 @@ impl<'a> Reader<'a> {
     /// ```
     /// assert_eq!(tlview::Reader::new(&[0xfe, 0xff, 0xff, 0xff]).read_int().unwrap(), -2);
     /// ```
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn read_int(&mut self) -> Result<i32> {
         self.take_array::<4>(Item::Int)
             .map(|b| i32::from_le_bytes(*b))
     }
 
     /// A 4-byte little-endian word read as unsigned (ids, flags, counts).
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn read_u32(&mut self, what: Item) -> Result<u32> {
         self.take_array::<4>(what).map(|b| u32::from_le_bytes(*b))
     }
@@ -202,8 +202,8 @@ impl<'a> Reader<'a> {
     /// let b = [1, 0, 0, 0, 0, 0, 0, 0x80];
     /// assert_eq!(tlview::Reader::new(&b).read_long().unwrap(), i64::MIN + 1);
     /// ```
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn read_long(&mut self) -> Result<i64> {
         self.take_array::<8>(Item::Long)
             .map(|b| i64::from_le_bytes(*b))
@@ -335,8 +335,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A constructor id (4 bytes, little-endian).
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn read_id(&mut self) -> Result<u32> {
         self.read_u32(Item::ConstructorId)
     }
@@ -349,8 +349,8 @@ impl<'a> Reader<'a> {
 
     /// Reads an id and checks that it is `expected`; the error (at the id's
     /// offset) names both.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn expect_id(&mut self, expected: u32) -> Result<()> {
         let at = self.offset();
         let found = self.read_id()?;
@@ -396,8 +396,8 @@ impl<'a> Reader<'a> {
     }
 
     /// A `flags:#` word. Test it with [`Flags::has`].
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn read_flags(&mut self) -> Result<Flags> {
         self.read_u32(Item::Flags).map(Flags)
     }
@@ -438,8 +438,8 @@ impl<'a> Reader<'a> {
     /// let e = Reader::new(&b).read_vector_len(4).unwrap_err();
     /// assert_eq!(e.kind(), ErrorKind::ImpossibleCount { count: 0x4000_0000, remaining: 8 });
     /// ```
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub fn read_vector_len(&mut self, min_elem_size: usize) -> Result<u32> {
         self.expect_id(VECTOR)?;
         self.read_bare_vector_len(min_elem_size)
@@ -496,8 +496,8 @@ impl<'a> Reader<'a> {
 /// keep them to a bounds check, a load and an add.
 impl<'a> Reader<'a> {
     /// `N` bytes.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn take_opt<const N: usize>(&mut self) -> Option<&'a [u8; N]> {
         let (head, tail) = self.rest.split_first_chunk::<N>()?;
         self.rest = tail;
@@ -505,16 +505,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips `n` bytes.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn skip_opt(&mut self, n: usize) -> Option<()> {
         self.rest = self.rest.get(n..)?;
         Some(())
     }
 
     /// A boxed vector's count, checked as [`Reader::read_vector_len`] does.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn vector_len_opt(&mut self, min_elem_size: usize) -> Option<u32> {
         if self.u32_opt()? != VECTOR {
             return None;
@@ -525,23 +525,23 @@ impl<'a> Reader<'a> {
     }
 
     /// A little-endian word.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn u32_opt(&mut self) -> Option<u32> {
         self.take_opt::<4>().map(|b| u32::from_le_bytes(*b))
     }
 
     /// An `int`.
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn int_opt(&mut self) -> Option<i32> {
         self.take_opt::<4>().map(|b| i32::from_le_bytes(*b))
     }
 
     /// A canonical `string`'s bytes (either form; `None` for anything
     /// [`Reader::read_raw_bytes`] would refuse).
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn string_opt(&mut self) -> Option<TlStr<'a>> {
         let b = *self.rest.first()?;
         let (start, len) = if b < 254 {

@@ -229,8 +229,8 @@ pub struct VectorIter<'a, T> {
 
 impl<'a, T: Element<'a>> Iterator for VectorIter<'a, T> {
     type Item = T;
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn next(&mut self) -> Option<T> {
         if self.left == 0 {
             return None;

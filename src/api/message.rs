@@ -259,8 +259,8 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     fn read(r: &mut Reader<'a>) -> Result<MessageEntity<'a>> {
         MessageEntity::decode_in(r, Ctx::root(&super::REREAD))
     }
-    #[cfg_attr(debug_assertions, inline)]
-    #[cfg_attr(not(debug_assertions), inline(always))]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
         // The constructors with only `offset` and `length` inline; the rest
         // out of line, so that the iterator's `next` stays small enough for

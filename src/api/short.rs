@@ -113,7 +113,7 @@ fn opt_fast<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Option<T>) -> Optio
 fn read_message_body<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Body<'a>> {
     let start = *r;
     let base = start.offset();
-    if cx.room(2) {
+    if cfg!(feature = "fast") && cx.room(2) {
         let mut f = start;
         let fast = (|| {
             let bits = f.u32_opt()?;
@@ -342,7 +342,7 @@ impl<'a> UpdateShortSentMessage<'a> {
     pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
         let start = *r;
         let base = start.offset();
-        if cx.room(2) {
+        if cfg!(feature = "fast") && cx.room(2) {
             let mut f = start;
             let fast = (|| {
                 let bits = f.u32_opt()?;
