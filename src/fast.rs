@@ -485,6 +485,19 @@ impl Skip<'_> {
             _ => Some(()),
         }
     }
+    /// A boxed `Vector<RestrictionReason>` (each an id and three strings).
+    #[inline(always)]
+    fn restriction_reasons(&mut self) -> Option<()> {
+        self.skip(4);
+        let n = self.word()?;
+        for _ in 0..n {
+            self.skip(4);
+            self.string()?;
+            self.string()?;
+            self.string()?;
+        }
+        Some(())
+    }
     /// The body of `message#58ae39c9`, unless it carries media, a reply
     /// markup or replies (left to the walker).
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
@@ -561,14 +574,7 @@ impl Skip<'_> {
             self.skip(8);
         }
         if Self::has(f, 22) {
-            self.skip(4);
-            let n = self.word()?;
-            for _ in 0..n {
-                self.skip(4);
-                self.string()?;
-                self.string()?;
-                self.string()?;
-            }
+            self.restriction_reasons()?;
         }
         Some(())
     }
@@ -607,14 +613,7 @@ impl Skip<'_> {
             self.skip(4);
         }
         if Self::has(f, 18) {
-            self.skip(4);
-            let n = self.word()?;
-            for _ in 0..n {
-                self.skip(4);
-                self.string()?;
-                self.string()?;
-                self.string()?;
-            }
+            self.restriction_reasons()?;
         }
         if Self::has(f, 19) {
             self.string()?;

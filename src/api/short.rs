@@ -264,6 +264,31 @@ macro_rules! short_message_view {
                     body: read_message_body(r, cx, $ints)?,
                 })
             }
+
+            /// Its fields as TL JSON, after `"_"`.
+            #[cfg(feature = "names")]
+            pub(crate) fn json_fields(
+                &self,
+                o: &mut crate::api::JsonObject<'_, '_>,
+            ) -> core::fmt::Result {
+                o.flag("out", self.out())?;
+                o.flag("mentioned", self.mentioned())?;
+                o.flag("media_unread", self.media_unread())?;
+                o.flag("silent", self.silent())?;
+                o.int("id", self.id())?;
+                $(o.int(stringify!($field), self.$field())?;)*
+                o.str("message", self.message())?;
+                o.int("pts", self.pts())?;
+                o.int("pts_count", self.pts_count())?;
+                o.int("date", self.date())?;
+                o.opt_value("fwd_from", self.fwd_from())?;
+                o.opt_int("via_bot_id", self.via_bot_id())?;
+                o.opt_value("reply_to", self.reply_to())?;
+                if let Some(e) = self.entities() {
+                    o.vector("entities", e)?;
+                }
+                Ok(())
+            }
         }
     };
 }

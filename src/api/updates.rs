@@ -298,70 +298,14 @@ impl<'a> UpdatesData<'a> {
 mod json {
     use super::*;
     use crate::api::JsonObject;
-    use crate::api::{MessageEntity, MessageFwdHeader, MessageReplyHeader};
-    use crate::flags::Flags;
-
-    fn short_common(o: &mut JsonObject<'_, '_>, f: Flags) -> fmt::Result {
-        o.flag("out", f.has(1))?;
-        o.flag("mentioned", f.has(4))?;
-        o.flag("media_unread", f.has(5))?;
-        o.flag("silent", f.has(13))
-    }
-
-    fn short_tail(
-        o: &mut JsonObject<'_, '_>,
-        fwd_from: Option<MessageFwdHeader<'_>>,
-        via_bot_id: Option<i32>,
-        reply_to: Option<MessageReplyHeader>,
-        entities: Option<Vector<'_, MessageEntity<'_>>>,
-    ) -> fmt::Result {
-        o.opt_value("fwd_from", fwd_from)?;
-        o.opt_int("via_bot_id", via_bot_id)?;
-        o.opt_value("reply_to", reply_to)?;
-        if let Some(e) = entities {
-            o.vector("entities", e)?;
-        }
-        Ok(())
-    }
 
     impl fmt::Display for Updates<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             let mut o = JsonObject::new(f, self.name())?;
             match self {
                 Updates::UpdatesTooLong => {}
-                Updates::UpdateShortMessage(m) => {
-                    short_common(&mut o, m.flags())?;
-                    o.int("id", m.id())?;
-                    o.int("user_id", m.user_id())?;
-                    o.str("message", m.message())?;
-                    o.int("pts", m.pts())?;
-                    o.int("pts_count", m.pts_count())?;
-                    o.int("date", m.date())?;
-                    short_tail(
-                        &mut o,
-                        m.fwd_from(),
-                        m.via_bot_id(),
-                        m.reply_to(),
-                        m.entities(),
-                    )?;
-                }
-                Updates::UpdateShortChatMessage(m) => {
-                    short_common(&mut o, m.flags())?;
-                    o.int("id", m.id())?;
-                    o.int("from_id", m.from_id())?;
-                    o.int("chat_id", m.chat_id())?;
-                    o.str("message", m.message())?;
-                    o.int("pts", m.pts())?;
-                    o.int("pts_count", m.pts_count())?;
-                    o.int("date", m.date())?;
-                    short_tail(
-                        &mut o,
-                        m.fwd_from(),
-                        m.via_bot_id(),
-                        m.reply_to(),
-                        m.entities(),
-                    )?;
-                }
+                Updates::UpdateShortMessage(m) => m.json_fields(&mut o)?,
+                Updates::UpdateShortChatMessage(m) => m.json_fields(&mut o)?,
                 Updates::UpdateShort(u) => {
                     o.value("update", &u.update)?;
                     o.int("date", u.date)?;
