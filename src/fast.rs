@@ -625,6 +625,27 @@ impl Skip<'_> {
     }
 }
 
+/// Re-reads the validated boxed object of constructor `ctor` at `r` by
+/// skipping its body (`body_len` measures it); `None` (nothing consumed) for
+/// another constructor or a shape the skip does not know.
+#[inline(always)]
+pub(crate) fn skip_object<'a>(
+    r: &mut Reader<'a>,
+    ctor: &'static crate::schema::Constructor,
+    body_len: fn(&[u8]) -> Option<usize>,
+) -> Option<Object<'a>> {
+    let all = r.rest();
+    let (head, body) = all.split_first_chunk::<4>()?;
+    if u32::from_le_bytes(*head) != ctor.id {
+        return None;
+    }
+    let len = body_len(body)?.checked_add(4)?;
+    let base = r.offset();
+    let bytes = all.get(..len)?;
+    r.skip_opt(len)?;
+    Some(Object::from_parts(ctor, bytes, base, true))
+}
+
 /// How many bytes the validated body of `user#938458c1` at the start of `b`
 /// takes.
 #[inline]

@@ -388,18 +388,10 @@ impl<'a> crate::vector::Element<'a> for User<'a> {
     /// `user` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<User<'a>> {
-        let all = r.rest();
-        if let Some((head, body)) = all.split_first_chunk::<4>() {
-            if u32::from_le_bytes(*head) == id::USER {
-                if let Some(len) = crate::fast::user_len(body) {
-                    let base = r.offset();
-                    let bytes = all.get(..len + 4)?;
-                    r.skip(len + 4, crate::Item::Int).ok()?;
-                    let object = Object::from_parts(crate::fast::USER, bytes, base, true);
-                    let (flags, id) = flags_and_id(&object);
-                    return Some(User::User(UserData { flags, id, object }));
-                }
-            }
+        if let Some(object) = crate::fast::skip_object(r, crate::fast::USER, crate::fast::user_len)
+        {
+            let (flags, id) = flags_and_id(&object);
+            return Some(User::User(UserData { flags, id, object }));
         }
         super::reread_cold(r)
     }

@@ -54,21 +54,12 @@ impl<'a> Element<'a> for Update<'a> {
     /// walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<Update<'a>> {
-        let all = r.rest();
-        if let Some((head, body)) = all.split_first_chunk::<4>() {
-            if u32::from_le_bytes(*head) == id::UPDATE_NEW_MESSAGE {
-                if let Some(len) = crate::fast::update_new_message_len(body) {
-                    let base = r.offset();
-                    let bytes = all.get(..len + 4)?;
-                    r.skip(len + 4, crate::Item::Int).ok()?;
-                    return Some(Update(Object::from_parts(
-                        crate::fast::UPDATE_NEW_MESSAGE,
-                        bytes,
-                        base,
-                        true,
-                    )));
-                }
-            }
+        if let Some(object) = crate::fast::skip_object(
+            r,
+            crate::fast::UPDATE_NEW_MESSAGE,
+            crate::fast::update_new_message_len,
+        ) {
+            return Some(Update(object));
         }
         super::reread_cold(r)
     }
