@@ -15,10 +15,25 @@ use crate::string::TlStr;
 use crate::walk::Expect;
 
 macro_rules! plain_entities {
-    ($($variant:ident = $id:ident, $name:literal;)*) => {
+    ($($variant:ident = $id:ident, $name:literal, $index:literal;)*) => {
+        /// Every entity constructor, in the order of [`MessageEntity`]'s
+        /// variants (the plain ones first).
+        const ENTITY_IDS: [u32; ENTITY_COUNT] = [
+            $(id::$id,)*
+            id::MESSAGE_ENTITY_PRE,
+            id::MESSAGE_ENTITY_TEXT_URL,
+            id::MESSAGE_ENTITY_MENTION_NAME,
+            id::INPUT_MESSAGE_ENTITY_MENTION_NAME,
+        ];
+
         /// A `MessageEntity`: one of the 19 constructors of layer 122. Every
         /// one has `offset` and `length` (in UTF-16 code units of the text).
+        ///
+        /// `repr(u32)` puts `offset` and `length` at the same place in every
+        /// variant (so reading them is one load, whatever the constructor)
+        /// and makes the tag the variant's index in declaration order.
         #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        #[repr(u32)]
         pub enum MessageEntity<'a> {
             $(
                 #[doc = concat!("`", $name, "`.")]
@@ -117,7 +132,7 @@ macro_rules! plain_entities {
             }
 
             /// Every constructor but `inputMessageEntityMentionName` (whose
-            /// `InputUser` can nest), read with one dispatch on the id.
+            /// `InputUser` can nest), read with one lookup of the id.
             /// `None` (nothing consumed) for that one, an unknown id, or
             /// any error, which the careful path then reports.
             #[inline(always)]
@@ -127,19 +142,19 @@ macro_rules! plain_entities {
                 let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
                 let offset = i32::from_le_bytes([o0, o1, o2, o3]);
                 let length = i32::from_le_bytes([l0, l1, l2, l3]);
-                let e = match u32::from_le_bytes([i0, i1, i2, i3]) {
-                    $(id::$id => MessageEntity::$variant { offset, length },)*
-                    id::MESSAGE_ENTITY_PRE => MessageEntity::MessageEntityPre {
+                let e = match entity_index(u32::from_le_bytes([i0, i1, i2, i3]))? {
+                    $($index => MessageEntity::$variant { offset, length },)*
+                    ENTITY_PRE => MessageEntity::MessageEntityPre {
                         offset,
                         length,
                         language: after.string_opt()?,
                     },
-                    id::MESSAGE_ENTITY_TEXT_URL => MessageEntity::MessageEntityTextUrl {
+                    ENTITY_TEXT_URL => MessageEntity::MessageEntityTextUrl {
                         offset,
                         length,
                         url: after.string_opt()?,
                     },
-                    id::MESSAGE_ENTITY_MENTION_NAME => MessageEntity::MessageEntityMentionName {
+                    ENTITY_MENTION_NAME => MessageEntity::MessageEntityMentionName {
                         offset,
                         length,
                         user_id: after.int_opt()?,
@@ -148,6 +163,15 @@ macro_rules! plain_entities {
                 };
                 *r = after;
                 Some(e)
+            }
+
+            /// The plain constructor at `index` of [`ENTITY_IDS`].
+            #[inline(always)]
+            fn plain_at(index: u32, offset: i32, length: i32) -> Option<MessageEntity<'a>> {
+                match index {
+                    $($index => Some(MessageEntity::$variant { offset, length }),)*
+                    _ => None,
+                }
             }
 
             fn plain(found: u32, offset: i32, length: i32) -> Option<MessageEntity<'a>> {
@@ -161,21 +185,109 @@ macro_rules! plain_entities {
 }
 
 plain_entities! {
-    MessageEntityUnknown = MESSAGE_ENTITY_UNKNOWN, "messageEntityUnknown";
-    MessageEntityMention = MESSAGE_ENTITY_MENTION, "messageEntityMention";
-    MessageEntityHashtag = MESSAGE_ENTITY_HASHTAG, "messageEntityHashtag";
-    MessageEntityBotCommand = MESSAGE_ENTITY_BOT_COMMAND, "messageEntityBotCommand";
-    MessageEntityUrl = MESSAGE_ENTITY_URL, "messageEntityUrl";
-    MessageEntityEmail = MESSAGE_ENTITY_EMAIL, "messageEntityEmail";
-    MessageEntityBold = MESSAGE_ENTITY_BOLD, "messageEntityBold";
-    MessageEntityItalic = MESSAGE_ENTITY_ITALIC, "messageEntityItalic";
-    MessageEntityCode = MESSAGE_ENTITY_CODE, "messageEntityCode";
-    MessageEntityPhone = MESSAGE_ENTITY_PHONE, "messageEntityPhone";
-    MessageEntityCashtag = MESSAGE_ENTITY_CASHTAG, "messageEntityCashtag";
-    MessageEntityUnderline = MESSAGE_ENTITY_UNDERLINE, "messageEntityUnderline";
-    MessageEntityStrike = MESSAGE_ENTITY_STRIKE, "messageEntityStrike";
-    MessageEntityBlockquote = MESSAGE_ENTITY_BLOCKQUOTE, "messageEntityBlockquote";
-    MessageEntityBankCard = MESSAGE_ENTITY_BANK_CARD, "messageEntityBankCard";
+    MessageEntityUnknown = MESSAGE_ENTITY_UNKNOWN, "messageEntityUnknown", 0;
+    MessageEntityMention = MESSAGE_ENTITY_MENTION, "messageEntityMention", 1;
+    MessageEntityHashtag = MESSAGE_ENTITY_HASHTAG, "messageEntityHashtag", 2;
+    MessageEntityBotCommand = MESSAGE_ENTITY_BOT_COMMAND, "messageEntityBotCommand", 3;
+    MessageEntityUrl = MESSAGE_ENTITY_URL, "messageEntityUrl", 4;
+    MessageEntityEmail = MESSAGE_ENTITY_EMAIL, "messageEntityEmail", 5;
+    MessageEntityBold = MESSAGE_ENTITY_BOLD, "messageEntityBold", 6;
+    MessageEntityItalic = MESSAGE_ENTITY_ITALIC, "messageEntityItalic", 7;
+    MessageEntityCode = MESSAGE_ENTITY_CODE, "messageEntityCode", 8;
+    MessageEntityPhone = MESSAGE_ENTITY_PHONE, "messageEntityPhone", 9;
+    MessageEntityCashtag = MESSAGE_ENTITY_CASHTAG, "messageEntityCashtag", 10;
+    MessageEntityUnderline = MESSAGE_ENTITY_UNDERLINE, "messageEntityUnderline", 11;
+    MessageEntityStrike = MESSAGE_ENTITY_STRIKE, "messageEntityStrike", 12;
+    MessageEntityBlockquote = MESSAGE_ENTITY_BLOCKQUOTE, "messageEntityBlockquote", 13;
+    MessageEntityBankCard = MESSAGE_ENTITY_BANK_CARD, "messageEntityBankCard", 14;
+}
+
+/// How many constructors `MessageEntity` has.
+const ENTITY_COUNT: usize = 19;
+/// The index (in [`ENTITY_IDS`]) of the first constructor with more than
+/// `offset` and `length`; the plain ones come before it.
+const ENTITY_PLAIN: u32 = 15;
+/// The index of `messageEntityPre`.
+const ENTITY_PRE: u32 = 15;
+/// The index of `messageEntityTextUrl`.
+const ENTITY_TEXT_URL: u32 = 16;
+/// The index of `messageEntityMentionName`.
+const ENTITY_MENTION_NAME: u32 = 17;
+
+/// The slot of `id` among 64: the top six bits of `id * mul`.
+const fn entity_slot(id: u32, mul: u32) -> usize {
+    (id.wrapping_mul(mul) >> 26) as usize
+}
+
+/// The first odd multiplier (counting from the golden ratio's) that gives
+/// every entity constructor a slot of its own: found by the compiler, so a
+/// changed id list can never collide silently.
+#[allow(clippy::indexing_slicing)] // evaluated at compile time only
+const fn entity_mul(ids: &[u32; ENTITY_COUNT]) -> u32 {
+    let mut mul: u32 = 0x9e37_79b1;
+    loop {
+        let mut used = 0u64;
+        let mut i = 0;
+        while i < ids.len() {
+            let bit = 1u64 << entity_slot(ids[i], mul);
+            if used & bit != 0 {
+                break;
+            }
+            used |= bit;
+            i += 1;
+        }
+        if i == ids.len() {
+            return mul;
+        }
+        mul = mul.wrapping_add(2);
+    }
+}
+
+/// The entity ids' hash multiplier.
+const ENTITY_MUL: u32 = entity_mul(&ENTITY_IDS);
+
+/// The slots: `id | index << 32`. An empty slot holds the first id, whose
+/// own slot is another, so no input id can match it there.
+#[allow(clippy::indexing_slicing)] // evaluated at compile time only
+const fn entity_slots() -> [u64; 64] {
+    let mut slots = [ENTITY_IDS[0] as u64; 64];
+    let mut i = 0;
+    while i < ENTITY_COUNT {
+        slots[entity_slot(ENTITY_IDS[i], ENTITY_MUL)] = ENTITY_IDS[i] as u64 | (i as u64) << 32;
+        i += 1;
+    }
+    slots
+}
+
+/// The entity ids' hash table (512 bytes).
+static ENTITY_SLOTS: [u64; 64] = entity_slots();
+
+/// The index in [`ENTITY_IDS`] (the variant) of an entity constructor id:
+/// one multiply, one load, one compare. `None` for any other id.
+#[inline(always)]
+fn entity_index(id: u32) -> Option<u32> {
+    // The slot is below 64 by construction; `get` never fails.
+    let slot = *ENTITY_SLOTS.get(entity_slot(id, ENTITY_MUL))?;
+    (slot as u32 == id).then_some((slot >> 32) as u32)
+}
+
+/// Skips one entity as [`MessageEntity::read_flat`] reads it (`None` where
+/// that gives `None`), without building it: the validation of a vector.
+#[inline(always)]
+fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
+    let head = r.take_opt::<12>()?;
+    let [i0, i1, i2, i3, ..] = *head;
+    let index = entity_index(u32::from_le_bytes([i0, i1, i2, i3]))?;
+    if index >= ENTITY_PLAIN {
+        match index {
+            ENTITY_PRE | ENTITY_TEXT_URL => {
+                r.string_opt()?;
+            }
+            ENTITY_MENTION_NAME => r.skip_opt(4)?,
+            _ => return None,
+        }
+    }
+    Some(())
 }
 
 /// The error for a constructor of the wrong type where `expected` belongs.
@@ -267,27 +379,32 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
         // callers (`flatten`, `map`, ...) to inline.
         if let Some((head, tail)) = r.rest().split_first_chunk::<12>() {
             let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
-            let plain = MessageEntity::plain(
-                u32::from_le_bytes([i0, i1, i2, i3]),
-                i32::from_le_bytes([o0, o1, o2, o3]),
-                i32::from_le_bytes([l0, l1, l2, l3]),
-            );
-            if let Some(e) = plain {
-                r.set_rest(tail);
-                return Some(e);
+            if let Some(index) = entity_index(u32::from_le_bytes([i0, i1, i2, i3])) {
+                if index < ENTITY_PLAIN {
+                    let offset = i32::from_le_bytes([o0, o1, o2, o3]);
+                    let length = i32::from_le_bytes([l0, l1, l2, l3]);
+                    if let Some(e) = MessageEntity::plain_at(index, offset, length) {
+                        r.set_rest(tail);
+                        return Some(e);
+                    }
+                }
             }
         }
-        read_entity_slow(r)
+        let (e, after) = read_entity_slow(*r)?;
+        *r = after;
+        Some(e)
     }
 }
 
-/// [`MessageEntity`]'s re-read for the constructors with more fields.
+/// [`MessageEntity`]'s re-read for the constructors with more fields. The
+/// reader goes in and out by value, so the caller's stays in registers.
 #[inline(never)]
-fn read_entity_slow<'a>(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-    match MessageEntity::read_flat(r) {
-        Some(e) => Some(e),
-        None => reread_cold(r),
-    }
+fn read_entity_slow(mut r: Reader<'_>) -> Option<(MessageEntity<'_>, Reader<'_>)> {
+    let e = match MessageEntity::read_flat(&mut r) {
+        Some(e) => e,
+        None => reread_cold(&mut r)?,
+    };
+    Some((e, r))
 }
 
 #[cfg(feature = "names")]
@@ -419,7 +536,7 @@ pub(crate) fn entities_opt<'a>(
     let start = *r;
     let mut cur = start;
     for _ in 0..count {
-        MessageEntity::read_flat(&mut cur)?;
+        skip_flat(&mut cur)?;
     }
     *r = cur;
     let used = start.remaining() - cur.remaining();

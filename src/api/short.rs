@@ -108,34 +108,42 @@ fn opt_fast<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Option<T>) -> Optio
     }
 }
 
+/// The straight-line read of a short message's body whose text follows
+/// `ints` `int` fields after the flags (`r` is at the flags word): the body
+/// and the reader after it, or `None` for anything unusual (the careful path
+/// then decides). Needs two levels of room below the message.
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+fn message_body_fast(start: Reader<'_>, ints: usize) -> Option<(Body<'_>, Reader<'_>)> {
+    let base = start.offset();
+    let mut f = start;
+    let bits = f.u32_opt()?;
+    if bits & !SHORT_MESSAGE_FLAGS != 0 {
+        return None;
+    }
+    let flags = Flags(bits);
+    f.skip_opt(4 * ints)?;
+    f.string_opt()?;
+    let a = pos(&f, base);
+    f.skip_opt(12)?; // pts, pts_count, date
+    opt_fast(flags, 2, || MessageFwdHeader::read_opt(&mut f))?;
+    opt_fast(flags, 11, || f.int_opt())?;
+    let b = pos(&f, base);
+    opt_fast(flags, 3, || MessageReplyHeader::read_opt(&mut f))?;
+    let c = pos(&f, base);
+    opt_fast(flags, 7, || entities_opt(&mut f))?;
+    Some((finish(&start, &f, flags, [a, b, c]), f))
+}
+
 /// Reads the body of a short message whose text follows `ints` `int`
 /// fields after the flags: straight-line first, carefully on any doubt.
 fn read_message_body<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Body<'a>> {
     let start = *r;
     let base = start.offset();
     if cfg!(feature = "fast") && cx.room(2) {
-        let mut f = start;
-        let fast = (|| {
-            let bits = f.u32_opt()?;
-            if bits & !SHORT_MESSAGE_FLAGS != 0 {
-                return None;
-            }
-            let flags = Flags(bits);
-            f.skip_opt(4 * ints)?;
-            f.string_opt()?;
-            let a = pos(&f, base);
-            f.skip_opt(12)?; // pts, pts_count, date
-            opt_fast(flags, 2, || MessageFwdHeader::read_opt(&mut f))?;
-            opt_fast(flags, 11, || f.int_opt())?;
-            let b = pos(&f, base);
-            opt_fast(flags, 3, || MessageReplyHeader::read_opt(&mut f))?;
-            let c = pos(&f, base);
-            opt_fast(flags, 7, || entities_opt(&mut f))?;
-            Some((flags, [a, b, c]))
-        })();
-        if let Some((flags, abc)) = fast {
-            *r = f;
-            return Ok(finish(&start, r, flags, abc));
+        if let Some((body, after)) = message_body_fast(start, ints) {
+            *r = after;
+            return Ok(body);
         }
     }
     let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
@@ -265,6 +273,16 @@ macro_rules! short_message_view {
                 })
             }
 
+            /// The straight-line read of the body at `r` (two levels of room
+            /// below it needed): the view and the reader after it, `None`
+            /// for anything the careful path must decide.
+            #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+            #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+            pub(crate) fn read_fast(r: Reader<'a>) -> Option<(Self, Reader<'a>)> {
+                let (body, after) = message_body_fast(r, $ints)?;
+                Some(($name { body }, after))
+            }
+
             /// Its fields as TL JSON, after `"_"`.
             #[cfg(feature = "names")]
             pub(crate) fn json_fields(
@@ -364,30 +382,36 @@ impl<'a> UpdateShortSentMessage<'a> {
         self.body.entities(7, self.body.a)
     }
 
+    /// The straight-line read of the body at `r` (two levels of room below
+    /// it needed): the view and the reader after it, `None` for anything the
+    /// careful path must decide.
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+    pub(crate) fn read_fast(start: Reader<'a>) -> Option<(Self, Reader<'a>)> {
+        let base = start.offset();
+        let mut f = start;
+        let bits = f.u32_opt()?;
+        if bits & !SHORT_SENT_FLAGS != 0 {
+            return None;
+        }
+        let flags = Flags(bits);
+        f.skip_opt(16)?; // id, pts, pts_count, date
+        if flags.has(9) && f.u32_opt()? != crate::schema::id::MESSAGE_MEDIA_EMPTY {
+            return None;
+        }
+        let a = pos(&f, base);
+        opt_fast(flags, 7, || entities_opt(&mut f))?;
+        let body = finish(&start, &f, flags, [a, 0, 0]);
+        Some((UpdateShortSentMessage { body }, f))
+    }
+
     pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
         let start = *r;
         let base = start.offset();
         if cfg!(feature = "fast") && cx.room(2) {
-            let mut f = start;
-            let fast = (|| {
-                let bits = f.u32_opt()?;
-                if bits & !SHORT_SENT_FLAGS != 0 {
-                    return None;
-                }
-                let flags = Flags(bits);
-                f.skip_opt(16)?; // id, pts, pts_count, date
-                if flags.has(9) && f.u32_opt()? != crate::schema::id::MESSAGE_MEDIA_EMPTY {
-                    return None;
-                }
-                let a = pos(&f, base);
-                opt_fast(flags, 7, || entities_opt(&mut f))?;
-                Some((flags, a))
-            })();
-            if let Some((flags, a)) = fast {
-                *r = f;
-                return Ok(UpdateShortSentMessage {
-                    body: finish(&start, r, flags, [a, 0, 0]),
-                });
+            if let Some((view, after)) = UpdateShortSentMessage::read_fast(start) {
+                *r = after;
+                return Ok(view);
             }
         }
         let flags = read_flags(r, SHORT_SENT_FLAGS)?;

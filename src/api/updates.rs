@@ -108,7 +108,60 @@ impl<'a> Updates<'a> {
         if input == id::UPDATES_TOO_LONG.to_le_bytes() && limits.max_depth > 0 {
             return Ok(Updates::UpdatesTooLong);
         }
+        Updates::decode_outer(input, limits)
+    }
+
+    /// [`Updates::decode_with`] but for `updatesTooLong`: the straight-line
+    /// decoders of the short forms first (inlined here, so the view is
+    /// written once, into the caller's result), the careful path for the
+    /// rest and for anything unusual.
+    #[cfg_attr(not(feature = "fast"), inline)]
+    #[cfg_attr(feature = "fast", inline(never))]
+    fn decode_outer(input: &'a [u8], limits: &Limits) -> Result<Updates<'a>> {
+        if cfg!(feature = "fast") {
+            if let Some(u) = Updates::read_fast(input, limits) {
+                return Ok(u);
+            }
+        }
         super::decode_all(input, limits)
+    }
+
+    /// The straight-line decode of a whole message in one of the short
+    /// forms; `None` for the other forms and anything unusual. Agrees with
+    /// the careful path on everything it accepts: the same room checks
+    /// (`Ctx::room(2)` below the root for the messages, the `Update` one
+    /// level down), the same validators, and nothing may follow.
+    #[inline(always)]
+    fn read_fast(input: &'a [u8], limits: &Limits) -> Option<Updates<'a>> {
+        let limit = limits.max_depth.min(Limits::MAX_DEPTH);
+        if !super::Ctx::root(limits).room(2) {
+            return None;
+        }
+        let (head, rest) = input.split_first_chunk::<4>()?;
+        let r = Reader::with_base(rest, 4);
+        let (u, end) = match u32::from_le_bytes(*head) {
+            id::UPDATE_SHORT_MESSAGE => {
+                let (m, end) = UpdateShortMessage::read_fast(r)?;
+                (Updates::UpdateShortMessage(m), end)
+            }
+            id::UPDATE_SHORT_CHAT_MESSAGE => {
+                let (m, end) = UpdateShortChatMessage::read_fast(r)?;
+                (Updates::UpdateShortChatMessage(m), end)
+            }
+            id::UPDATE_SHORT_SENT_MESSAGE => {
+                let (m, end) = UpdateShortSentMessage::read_fast(r)?;
+                (Updates::UpdateShortSentMessage(m), end)
+            }
+            id::UPDATE_SHORT => {
+                let mut end = r;
+                // As `Ctx::object` one level below the root.
+                let update = Update(crate::fast::object(&mut end, ty::UPDATE, limit - 2)?);
+                let date = end.int_opt()?;
+                (Updates::UpdateShort(UpdateShort { update, date }), end)
+            }
+            _ => return None,
+        };
+        end.is_empty().then_some(u)
     }
 
     /// Decodes one `Updates` object at the start of `input`; returns it and

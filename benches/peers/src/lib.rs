@@ -98,9 +98,11 @@ pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
         }
     }
     fn entities(s: &mut Sum, e: Option<Vector<'_, MessageEntity<'_>>>) {
-        for e in e.into_iter().flatten() {
-            s.add(e.offset().into());
-            s.add(e.length().into());
+        if let Some(v) = e {
+            for e in v {
+                s.add(e.offset().into());
+                s.add(e.length().into());
+            }
         }
     }
     fn lists(
@@ -201,10 +203,12 @@ pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
         }
     }
     fn entities(s: &mut Sum, e: &Option<Vector<MessageEntity<'_>>>) {
-        for e in e.iter().flat_map(|v| v.iter()) {
-            let (offset, length) = e.span();
-            s.add(offset.into());
-            s.add(length.into());
+        if let Some(v) = e {
+            for e in v.iter() {
+                let (offset, length) = e.span();
+                s.add(offset.into());
+                s.add(length.into());
+            }
         }
     }
     fn lists(s: &mut Sum, updates: &[Update<'_>], users: &[User<'_>], chats: &[Chat<'_>]) {
