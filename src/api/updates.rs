@@ -156,8 +156,11 @@ impl<'a> Updates<'a> {
                 let mut end = r;
                 // As `Ctx::object` one level below the root.
                 let update = Update(crate::fast::object(&mut end, ty::UPDATE, limit - 2)?);
-                let date = end.int_opt()?;
-                (Updates::UpdateShort(UpdateShort { update, date }), end)
+                end.int_opt()?; // date
+                (
+                    Updates::UpdateShort(UpdateShort::new(update.0, &r, &end)),
+                    end,
+                )
             }
             _ => return None,
         };
@@ -210,31 +213,18 @@ impl<'a> Decode<'a> for Updates<'a> {
             id::UPDATE_SHORT_CHAT_MESSAGE => {
                 Updates::UpdateShortChatMessage(UpdateShortChatMessage::read_body(r, cx)?)
             }
-            id::UPDATE_SHORT => Updates::UpdateShort(UpdateShort {
-                update: Update::decode_in(r, cx.nested(r)?)?,
-                date: r.read_int()?,
+            id::UPDATE_SHORT => {
+                let start = *r;
+                let update = Update::decode_in(r, cx.nested(r)?)?;
+                r.read_int()?;
+                Updates::UpdateShort(UpdateShort::new(update.0, &start, r))
+            }
+            id::UPDATES_COMBINED => Updates::UpdatesCombined(UpdatesCombined {
+                lists: read_lists(r, cx, 3)?,
             }),
-            id::UPDATES_COMBINED => {
-                let (updates, users, chats) = read_lists(r, cx)?;
-                Updates::UpdatesCombined(UpdatesCombined {
-                    updates,
-                    users,
-                    chats,
-                    date: r.read_int()?,
-                    seq_start: r.read_int()?,
-                    seq: r.read_int()?,
-                })
-            }
-            id::UPDATES => {
-                let (updates, users, chats) = read_lists(r, cx)?;
-                Updates::Updates(UpdatesData {
-                    updates,
-                    users,
-                    chats,
-                    date: r.read_int()?,
-                    seq: r.read_int()?,
-                })
-            }
+            id::UPDATES => Updates::Updates(UpdatesData {
+                lists: read_lists(r, cx, 2)?,
+            }),
             id::UPDATE_SHORT_SENT_MESSAGE => {
                 Updates::UpdateShortSentMessage(UpdateShortSentMessage::read_body(r, cx)?)
             }
@@ -243,98 +233,206 @@ impl<'a> Decode<'a> for Updates<'a> {
     }
 }
 
-type Lists<'a> = (
-    Vector<'a, Update<'a>>,
-    Vector<'a, User<'a>>,
-    Vector<'a, Chat<'a>>,
-);
-
-fn read_lists<'a>(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Lists<'a>> {
-    Ok((
-        read_vector(r, cx)?,
-        read_vector(r, cx)?,
-        read_vector(r, cx)?,
-    ))
+/// Reads the three vectors of `updates`/`updatesCombined` and the `ints`
+/// `int` fields after them, and keeps where each part starts.
+fn read_lists<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Lists<'a>> {
+    let start = *r;
+    let at = |r: &Reader<'_>| start.remaining().saturating_sub(r.remaining()) as u32;
+    read_vector::<Update<'a>>(r, cx)?;
+    let users_at = at(r);
+    read_vector::<User<'a>>(r, cx)?;
+    let chats_at = at(r);
+    read_vector::<Chat<'a>>(r, cx)?;
+    let ints_at = at(r);
+    for _ in 0..ints {
+        r.read_int()?;
+    }
+    Ok(Lists {
+        bytes: start.rest().get(..at(r) as usize).unwrap_or(&[]),
+        base: start.offset(),
+        users_at,
+        chats_at,
+        ints_at,
+    })
 }
 
-macro_rules! getters {
-    ($($(#[$doc:meta])* $name:ident: $t:ty;)*) => {
-        $(
-            $(#[$doc])*
-            #[inline]
-            pub fn $name(&self) -> $t {
-                self.$name
-            }
-        )*
-    };
+/// The validated body of `updates` or `updatesCombined`: three boxed
+/// vectors, then `int` fields; the vectors' views are made on access.
+#[derive(Clone, Copy, Debug)]
+struct Lists<'a> {
+    /// The body, exactly (from the `updates` vector's id).
+    bytes: &'a [u8],
+    /// The offset of `bytes` in the message.
+    base: usize,
+    /// Where the `users` vector starts in `bytes`.
+    users_at: u32,
+    /// Where the `chats` vector starts.
+    chats_at: u32,
+    /// Where the `int` fields start.
+    ints_at: u32,
+}
+
+impl<'a> Lists<'a> {
+    /// The boxed vector from byte `from` to byte `to` of the body.
+    #[inline]
+    fn vector<T: Element<'a>>(&self, from: u32, to: u32) -> Vector<'a, T> {
+        let (from, to) = (from as usize, to as usize);
+        let count = self.int(from.saturating_add(4)) as u32;
+        let start = from.saturating_add(8);
+        Vector::from_parts(
+            self.bytes.get(start..to).unwrap_or(&[]),
+            count,
+            self.base.saturating_add(start),
+        )
+    }
+
+    /// The `int` at byte `at` of the body (validated, so always there).
+    #[inline]
+    fn int(&self, at: usize) -> i32 {
+        match self.bytes.get(at..).and_then(|b| b.first_chunk::<4>()) {
+            Some(w) => i32::from_le_bytes(*w),
+            None => 0,
+        }
+    }
+
+    /// The `n`th `int` after the vectors.
+    #[inline]
+    fn nth_int(&self, n: usize) -> i32 {
+        self.int((self.ints_at as usize).saturating_add(4 * n))
+    }
+
+    #[inline]
+    fn updates(&self) -> Vector<'a, Update<'a>> {
+        self.vector(0, self.users_at)
+    }
+
+    #[inline]
+    fn users(&self) -> Vector<'a, User<'a>> {
+        self.vector(self.users_at, self.chats_at)
+    }
+
+    #[inline]
+    fn chats(&self) -> Vector<'a, Chat<'a>> {
+        self.vector(self.chats_at, self.ints_at)
+    }
 }
 
 /// `updateShort#78d4dec1`: one update.
 #[derive(Clone, Copy, Debug)]
 pub struct UpdateShort<'a> {
-    update: Update<'a>,
-    date: i32,
+    /// The update's constructor.
+    ctor: &'static crate::schema::Constructor,
+    /// The update (boxed) and `date`, exactly.
+    bytes: &'a [u8],
+    /// The offset of `bytes` in the message.
+    base: usize,
 }
 
 impl<'a> UpdateShort<'a> {
-    getters! {
-        /// `update:Update`.
-        update: Update<'a>;
-        /// `date:int`.
-        date: i32;
+    /// The view of a validated body: `update` (read from `start`), then
+    /// `date`, ending at `end`.
+    #[inline]
+    fn new(update: Object<'a>, start: &Reader<'a>, end: &Reader<'a>) -> UpdateShort<'a> {
+        let used = start.remaining().saturating_sub(end.remaining());
+        UpdateShort {
+            ctor: update.constructor(),
+            bytes: start.rest().get(..used).unwrap_or(&[]),
+            base: start.offset(),
+        }
+    }
+
+    /// `update:Update`.
+    #[inline]
+    pub fn update(&self) -> Update<'a> {
+        let len = self.bytes.len().saturating_sub(4);
+        Update(Object::from_parts(
+            self.ctor,
+            self.bytes.get(..len).unwrap_or(&[]),
+            self.base,
+            true,
+        ))
+    }
+
+    /// `date:int`.
+    #[inline]
+    pub fn date(&self) -> i32 {
+        match self.bytes.last_chunk::<4>() {
+            Some(w) => i32::from_le_bytes(*w),
+            None => 0,
+        }
     }
 }
 
 /// `updatesCombined#725b04c3`.
 #[derive(Clone, Copy, Debug)]
 pub struct UpdatesCombined<'a> {
-    updates: Vector<'a, Update<'a>>,
-    users: Vector<'a, User<'a>>,
-    chats: Vector<'a, Chat<'a>>,
-    date: i32,
-    seq_start: i32,
-    seq: i32,
+    lists: Lists<'a>,
 }
 
 impl<'a> UpdatesCombined<'a> {
-    getters! {
-        /// `updates:Vector<Update>`.
-        updates: Vector<'a, Update<'a>>;
-        /// `users:Vector<User>`.
-        users: Vector<'a, User<'a>>;
-        /// `chats:Vector<Chat>`.
-        chats: Vector<'a, Chat<'a>>;
-        /// `date:int`.
-        date: i32;
-        /// `seq_start:int`.
-        seq_start: i32;
-        /// `seq:int`.
-        seq: i32;
+    /// `updates:Vector<Update>`.
+    #[inline]
+    pub fn updates(&self) -> Vector<'a, Update<'a>> {
+        self.lists.updates()
+    }
+    /// `users:Vector<User>`.
+    #[inline]
+    pub fn users(&self) -> Vector<'a, User<'a>> {
+        self.lists.users()
+    }
+    /// `chats:Vector<Chat>`.
+    #[inline]
+    pub fn chats(&self) -> Vector<'a, Chat<'a>> {
+        self.lists.chats()
+    }
+    /// `date:int`.
+    #[inline]
+    pub fn date(&self) -> i32 {
+        self.lists.nth_int(0)
+    }
+    /// `seq_start:int`.
+    #[inline]
+    pub fn seq_start(&self) -> i32 {
+        self.lists.nth_int(1)
+    }
+    /// `seq:int`.
+    #[inline]
+    pub fn seq(&self) -> i32 {
+        self.lists.nth_int(2)
     }
 }
 
 /// `updates#74ae4240`: updates with the users and chats they mention.
 #[derive(Clone, Copy, Debug)]
 pub struct UpdatesData<'a> {
-    updates: Vector<'a, Update<'a>>,
-    users: Vector<'a, User<'a>>,
-    chats: Vector<'a, Chat<'a>>,
-    date: i32,
-    seq: i32,
+    lists: Lists<'a>,
 }
 
 impl<'a> UpdatesData<'a> {
-    getters! {
-        /// `updates:Vector<Update>`.
-        updates: Vector<'a, Update<'a>>;
-        /// `users:Vector<User>`.
-        users: Vector<'a, User<'a>>;
-        /// `chats:Vector<Chat>`.
-        chats: Vector<'a, Chat<'a>>;
-        /// `date:int`.
-        date: i32;
-        /// `seq:int`.
-        seq: i32;
+    /// `updates:Vector<Update>`.
+    #[inline]
+    pub fn updates(&self) -> Vector<'a, Update<'a>> {
+        self.lists.updates()
+    }
+    /// `users:Vector<User>`.
+    #[inline]
+    pub fn users(&self) -> Vector<'a, User<'a>> {
+        self.lists.users()
+    }
+    /// `chats:Vector<Chat>`.
+    #[inline]
+    pub fn chats(&self) -> Vector<'a, Chat<'a>> {
+        self.lists.chats()
+    }
+    /// `date:int`.
+    #[inline]
+    pub fn date(&self) -> i32 {
+        self.lists.nth_int(0)
+    }
+    /// `seq:int`.
+    #[inline]
+    pub fn seq(&self) -> i32 {
+        self.lists.nth_int(1)
     }
 }
 
@@ -351,23 +449,23 @@ mod json {
                 Updates::UpdateShortMessage(m) => m.json_fields(&mut o)?,
                 Updates::UpdateShortChatMessage(m) => m.json_fields(&mut o)?,
                 Updates::UpdateShort(u) => {
-                    o.value("update", &u.update)?;
-                    o.int("date", u.date)?;
+                    o.value("update", &u.update())?;
+                    o.int("date", u.date())?;
                 }
                 Updates::UpdatesCombined(u) => {
-                    o.vector("updates", u.updates)?;
-                    o.vector("users", u.users)?;
-                    o.vector("chats", u.chats)?;
-                    o.int("date", u.date)?;
-                    o.int("seq_start", u.seq_start)?;
-                    o.int("seq", u.seq)?;
+                    o.vector("updates", u.updates())?;
+                    o.vector("users", u.users())?;
+                    o.vector("chats", u.chats())?;
+                    o.int("date", u.date())?;
+                    o.int("seq_start", u.seq_start())?;
+                    o.int("seq", u.seq())?;
                 }
                 Updates::Updates(u) => {
-                    o.vector("updates", u.updates)?;
-                    o.vector("users", u.users)?;
-                    o.vector("chats", u.chats)?;
-                    o.int("date", u.date)?;
-                    o.int("seq", u.seq)?;
+                    o.vector("updates", u.updates())?;
+                    o.vector("users", u.users())?;
+                    o.vector("chats", u.chats())?;
+                    o.int("date", u.date())?;
+                    o.int("seq", u.seq())?;
                 }
                 Updates::UpdateShortSentMessage(m) => {
                     o.flag("out", m.out())?;
