@@ -552,8 +552,7 @@ impl<'a> Reader<'a> {
         let total = (start + len + 3) & !3;
         let (chunk, tail) = self.rest.split_at_checked(total)?;
         // The padding (0 to 3 bytes) is the top of the chunk's last word.
-        let pad_bits = (total - start - len) * 8;
-        let mask = (((1u64 << pad_bits) - 1) << (32 - pad_bits)) as u32;
+        let mask = *PAD_MASKS.get((start + len).wrapping_neg() & 3)?;
         let last = chunk.last_chunk::<4>()?;
         if u32::from_le_bytes(*last) & mask != 0 {
             return None;
@@ -562,7 +561,33 @@ impl<'a> Reader<'a> {
         self.rest = tail;
         Some(TlStr::new(data))
     }
+
+    /// A `string` already validated (by [`Reader::string_opt`] or
+    /// [`Reader::read_raw_bytes`]): its bytes, without checking the form
+    /// or the padding again. `None` only where the bytes are cut, which
+    /// validated bytes never are.
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+    pub(crate) fn string_valid(&mut self) -> Option<TlStr<'a>> {
+        let b = *self.rest.first()?;
+        let (start, len) = if b < 254 {
+            (1, usize::from(b))
+        } else {
+            (
+                4,
+                (u32::from_le_bytes(*self.rest.first_chunk::<4>()?) >> 8) as usize,
+            )
+        };
+        let total = (start + len + 3) & !3;
+        let (chunk, tail) = self.rest.split_at_checked(total)?;
+        self.rest = tail;
+        Some(TlStr::new(chunk.get(start..start + len)?))
+    }
 }
+
+/// The padding bits a string's last word must have clear, by the number of
+/// padding bytes (the top bytes of the word).
+const PAD_MASKS: [u32; 4] = [0, 0xff00_0000, 0xffff_0000, 0xffff_ff00];
 
 /// The long form's header at the start of `rest`: data start and length
 /// (`None` unless it is canonical). It takes the slice, not the reader, so

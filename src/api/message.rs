@@ -134,9 +134,18 @@ macro_rules! plain_entities {
             /// Every constructor but `inputMessageEntityMentionName` (whose
             /// `InputUser` can nest), read with one lookup of the id.
             /// `None` (nothing consumed) for that one, an unknown id, or
-            /// any error, which the careful path then reports.
+            /// any error, which the careful path then reports. `VALID`:
+            /// the bytes were validated before, so strings are not checked
+            /// again.
             #[inline(always)]
-            fn read_flat(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
+            fn read_flat<const VALID: bool>(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
+                let string = |after: &mut Reader<'a>| {
+                    if VALID {
+                        after.string_valid()
+                    } else {
+                        after.string_opt()
+                    }
+                };
                 let mut after = *r;
                 let head = after.take_opt::<12>()?;
                 let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
@@ -147,12 +156,12 @@ macro_rules! plain_entities {
                     ENTITY_PRE => MessageEntity::MessageEntityPre {
                         offset,
                         length,
-                        language: after.string_opt()?,
+                        language: string(&mut after)?,
                     },
                     ENTITY_TEXT_URL => MessageEntity::MessageEntityTextUrl {
                         offset,
                         length,
-                        url: after.string_opt()?,
+                        url: string(&mut after)?,
                     },
                     ENTITY_MENTION_NAME => MessageEntity::MessageEntityMentionName {
                         offset,
@@ -308,7 +317,7 @@ impl<'a> Decode<'a> for MessageEntity<'a> {
     const MIN_SIZE: usize = 12;
     #[inline]
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageEntity<'a>> {
-        if let Some(e) = MessageEntity::read_flat(r) {
+        if let Some(e) = MessageEntity::read_flat::<false>(r) {
             return Ok(e);
         }
         let at = r.offset();
@@ -400,7 +409,7 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
 /// reader goes in and out by value, so the caller's stays in registers.
 #[inline(never)]
 fn read_entity_slow(mut r: Reader<'_>) -> Option<(MessageEntity<'_>, Reader<'_>)> {
-    let e = match MessageEntity::read_flat(&mut r) {
+    let e = match MessageEntity::read_flat::<true>(&mut r) {
         Some(e) => e,
         None => reread_cold(&mut r)?,
     };
@@ -433,12 +442,29 @@ impl fmt::Display for MessageEntity<'_> {
 pub type MessageEntityData<'a> = MessageEntity<'a>;
 
 /// `messageFwdHeader#5f777dce`: where a forwarded message came from.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+///
+/// A lazy view of the validated header: its bytes (from the flags word to
+/// its end) and where `date` is; the fields are read on access.
+#[derive(Clone, Copy, Debug)]
 pub struct MessageFwdHeader<'a> {
-    flags: Flags,
-    from_id: Option<Peer>,
-    from_name: Option<TlStr<'a>>,
-    date: i32,
+    /// The header after its id, exactly.
+    bytes: &'a [u8],
+    /// Where `date` is in `bytes`.
+    date_at: u32,
+}
+
+/// Headers are equal when their fields are: when their bytes are, as the
+/// encoding is canonical.
+impl PartialEq for MessageFwdHeader<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes == other.bytes
+    }
+}
+impl Eq for MessageFwdHeader<'_> {}
+
+/// The fields of a [`MessageFwdHeader`] after `date`, read in order.
+#[derive(Clone, Copy, Default)]
+struct FwdTail<'a> {
     channel_post: Option<i32>,
     post_author: Option<TlStr<'a>>,
     saved_from_peer: Option<Peer>,
@@ -447,41 +473,110 @@ pub struct MessageFwdHeader<'a> {
 }
 
 impl<'a> MessageFwdHeader<'a> {
+    /// The view of bytes validated as a header (after its id): finds
+    /// `date` by skipping `from_id` and `from_name`.
+    #[inline]
+    pub(crate) fn from_valid(bytes: &'a [u8]) -> MessageFwdHeader<'a> {
+        let flags = match bytes.first_chunk::<4>() {
+            Some(w) => u32::from_le_bytes(*w),
+            None => 0,
+        };
+        let mut r = Reader::new(bytes.get(4..).unwrap_or(&[]));
+        if flags & 1 != 0 {
+            r.skip_opt(8);
+        }
+        if flags & 1 << 5 != 0 {
+            r.string_valid();
+        }
+        MessageFwdHeader {
+            bytes,
+            date_at: bytes.len().saturating_sub(r.remaining()) as u32,
+        }
+    }
+
+    /// The `int` at byte `at` (validated, so always there).
+    #[inline]
+    fn int(&self, at: usize) -> i32 {
+        match self.bytes.get(at..).and_then(|b| b.first_chunk::<4>()) {
+            Some(w) => i32::from_le_bytes(*w),
+            None => 0,
+        }
+    }
+
+    /// A reader over the validated bytes from `at`.
+    #[inline]
+    fn reader(&self, at: usize) -> Reader<'a> {
+        Reader::new(self.bytes.get(at..).unwrap_or(&[]))
+    }
+
+    /// The fields after `date`.
+    fn tail(&self) -> FwdTail<'a> {
+        let flags = self.flags();
+        let mut r = self.reader(self.date_at as usize + 4);
+        let mut t = FwdTail::default();
+        if flags.has(2) {
+            t.channel_post = r.int_opt();
+        }
+        if flags.has(3) {
+            t.post_author = r.string_valid();
+        }
+        if flags.has(4) {
+            t.saved_from_peer = Peer::read_opt(&mut r);
+            t.saved_from_msg_id = r.int_opt();
+        }
+        if flags.has(6) {
+            t.psa_type = r.string_valid();
+        }
+        t
+    }
+
     /// `from_id:flags.0?Peer`.
+    #[inline]
     pub fn from_id(&self) -> Option<Peer> {
-        self.from_id
+        if !self.flags().has(0) {
+            return None;
+        }
+        Peer::read_opt(&mut self.reader(4))
     }
     /// `from_name:flags.5?string`.
+    #[inline]
     pub fn from_name(&self) -> Option<TlStr<'a>> {
-        self.from_name
+        let flags = self.flags();
+        if !flags.has(5) {
+            return None;
+        }
+        self.reader(if flags.has(0) { 12 } else { 4 })
+            .string_valid()
     }
     /// `date:int`.
+    #[inline]
     pub fn date(&self) -> i32 {
-        self.date
+        self.int(self.date_at as usize)
     }
     /// `channel_post:flags.2?int`.
     pub fn channel_post(&self) -> Option<i32> {
-        self.channel_post
+        self.tail().channel_post
     }
     /// `post_author:flags.3?string`.
     pub fn post_author(&self) -> Option<TlStr<'a>> {
-        self.post_author
+        self.tail().post_author
     }
     /// `saved_from_peer:flags.4?Peer`.
     pub fn saved_from_peer(&self) -> Option<Peer> {
-        self.saved_from_peer
+        self.tail().saved_from_peer
     }
     /// `saved_from_msg_id:flags.4?int`.
     pub fn saved_from_msg_id(&self) -> Option<i32> {
-        self.saved_from_msg_id
+        self.tail().saved_from_msg_id
     }
     /// `psa_type:flags.6?string`.
     pub fn psa_type(&self) -> Option<TlStr<'a>> {
-        self.psa_type
+        self.tail().psa_type
     }
     /// The flags word as it was on the wire.
+    #[inline]
     pub fn flags(&self) -> Flags {
-        self.flags
+        Flags(self.int(0) as u32)
     }
 }
 
@@ -555,49 +650,37 @@ impl<'a> MessageFwdHeader<'a> {
         if r.u32_opt()? != id::MESSAGE_FWD_HEADER {
             return None;
         }
+        let start = *r;
         let bits = r.u32_opt()?;
         if bits & !FWD_FLAGS != 0 {
             return None;
         }
         let flags = Flags(bits);
+        if flags.has(0) {
+            Peer::read_opt(r)?;
+        }
+        if flags.has(5) {
+            r.string_opt()?;
+        }
+        let date_at = start.remaining() - r.remaining();
+        r.skip_opt(4)?; // date
+        if flags.has(2) {
+            r.skip_opt(4)?;
+        }
+        if flags.has(3) {
+            r.string_opt()?;
+        }
+        if flags.has(4) {
+            Peer::read_opt(r)?;
+            r.skip_opt(4)?;
+        }
+        if flags.has(6) {
+            r.string_opt()?;
+        }
+        let used = start.remaining() - r.remaining();
         Some(MessageFwdHeader {
-            flags,
-            from_id: if flags.has(0) {
-                Some(Peer::read_opt(r)?)
-            } else {
-                None
-            },
-            from_name: if flags.has(5) {
-                Some(r.string_opt()?)
-            } else {
-                None
-            },
-            date: r.int_opt()?,
-            channel_post: if flags.has(2) {
-                Some(r.int_opt()?)
-            } else {
-                None
-            },
-            post_author: if flags.has(3) {
-                Some(r.string_opt()?)
-            } else {
-                None
-            },
-            saved_from_peer: if flags.has(4) {
-                Some(Peer::read_opt(r)?)
-            } else {
-                None
-            },
-            saved_from_msg_id: if flags.has(4) {
-                Some(r.int_opt()?)
-            } else {
-                None
-            },
-            psa_type: if flags.has(6) {
-                Some(r.string_opt()?)
-            } else {
-                None
-            },
+            bytes: start.rest().get(..used)?,
+            date_at: date_at as u32,
         })
     }
 }
@@ -639,17 +722,21 @@ impl<'a> Decode<'a> for MessageFwdHeader<'a> {
         if found != id::MESSAGE_FWD_HEADER {
             return Err(wrong_type(ty::MESSAGE_FWD_HEADER, found, at));
         }
+        let start = *r;
         let flags = read_flags(r, FWD_FLAGS)?;
+        opt(flags, 0, || Peer::read_in(r, cx))?;
+        opt(flags, 5, || r.read_string())?;
+        let date_at = start.remaining() - r.remaining();
+        r.read_int()?;
+        opt(flags, 2, || r.read_int())?;
+        opt(flags, 3, || r.read_string())?;
+        opt(flags, 4, || Peer::read_in(r, cx))?;
+        opt(flags, 4, || r.read_int())?;
+        opt(flags, 6, || r.read_string())?;
+        let used = start.remaining() - r.remaining();
         Ok(MessageFwdHeader {
-            flags,
-            from_id: opt(flags, 0, || Peer::read_in(r, cx))?,
-            from_name: opt(flags, 5, || r.read_string())?,
-            date: r.read_int()?,
-            channel_post: opt(flags, 2, || r.read_int())?,
-            post_author: opt(flags, 3, || r.read_string())?,
-            saved_from_peer: opt(flags, 4, || Peer::read_in(r, cx))?,
-            saved_from_msg_id: opt(flags, 4, || r.read_int())?,
-            psa_type: opt(flags, 6, || r.read_string())?,
+            bytes: start.rest().get(..used).unwrap_or(&[]),
+            date_at: date_at as u32,
         })
     }
 }
@@ -658,14 +745,15 @@ impl<'a> Decode<'a> for MessageFwdHeader<'a> {
 impl fmt::Display for MessageFwdHeader<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut o = super::JsonObject::new(f, "messageFwdHeader")?;
-        o.opt_value("from_id", self.from_id)?;
-        o.opt_str("from_name", self.from_name)?;
-        o.int("date", self.date)?;
-        o.opt_int("channel_post", self.channel_post)?;
-        o.opt_str("post_author", self.post_author)?;
-        o.opt_value("saved_from_peer", self.saved_from_peer)?;
-        o.opt_int("saved_from_msg_id", self.saved_from_msg_id)?;
-        o.opt_str("psa_type", self.psa_type)?;
+        o.opt_value("from_id", self.from_id())?;
+        o.opt_str("from_name", self.from_name())?;
+        o.int("date", self.date())?;
+        let t = self.tail();
+        o.opt_int("channel_post", t.channel_post)?;
+        o.opt_str("post_author", t.post_author)?;
+        o.opt_value("saved_from_peer", t.saved_from_peer)?;
+        o.opt_int("saved_from_msg_id", t.saved_from_msg_id)?;
+        o.opt_str("psa_type", t.psa_type)?;
         o.finish()
     }
 }

@@ -219,7 +219,7 @@ macro_rules! short_message_view {
             pub fn message(&self) -> TlStr<'a> {
                 self.body
                     .reader($text)
-                    .string_opt()
+                    .string_valid()
                     .unwrap_or(TlStr::new(&[]))
             }
             /// `pts:int`.
@@ -243,7 +243,13 @@ macro_rules! short_message_view {
                 if !self.body.flags.has(2) {
                     return None;
                 }
-                MessageFwdHeader::read_opt(&mut self.body.reader(self.body.a as usize + 12))
+                // From after its id to `b`, less `via_bot_id`.
+                let start = self.body.a as usize + 16;
+                let via = if self.body.flags.has(11) { 4 } else { 0 };
+                let end = (self.body.b as usize).saturating_sub(via);
+                Some(MessageFwdHeader::from_valid(
+                    self.body.bytes.get(start..end).unwrap_or(&[]),
+                ))
             }
             /// `via_bot_id:flags.11?int`.
             #[inline]
