@@ -103,28 +103,7 @@ fn user_status(r: &mut Reader<'_>) -> Option<()> {
 /// `InputUser` can nest).
 #[inline(always)]
 fn entity(r: &mut Reader<'_>) -> Option<()> {
-    let e = r.u32_opt()?;
-    r.skip_opt(8)?;
-    match e {
-        id::MESSAGE_ENTITY_UNKNOWN
-        | id::MESSAGE_ENTITY_MENTION
-        | id::MESSAGE_ENTITY_HASHTAG
-        | id::MESSAGE_ENTITY_BOT_COMMAND
-        | id::MESSAGE_ENTITY_URL
-        | id::MESSAGE_ENTITY_EMAIL
-        | id::MESSAGE_ENTITY_BOLD
-        | id::MESSAGE_ENTITY_ITALIC
-        | id::MESSAGE_ENTITY_CODE
-        | id::MESSAGE_ENTITY_PHONE
-        | id::MESSAGE_ENTITY_CASHTAG
-        | id::MESSAGE_ENTITY_UNDERLINE
-        | id::MESSAGE_ENTITY_STRIKE
-        | id::MESSAGE_ENTITY_BLOCKQUOTE
-        | id::MESSAGE_ENTITY_BANK_CARD => Some(()),
-        id::MESSAGE_ENTITY_PRE | id::MESSAGE_ENTITY_TEXT_URL => string(r),
-        id::MESSAGE_ENTITY_MENTION_NAME => int(r),
-        _ => None,
-    }
+    crate::api::message::skip_flat(r)
 }
 
 /// A boxed `RestrictionReason` (three strings).

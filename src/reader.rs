@@ -163,13 +163,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Continues at `rest`, which must be a suffix of what is left (for
-    /// re-reads that looked ahead with [`Reader::rest`]).
-    #[inline(always)]
-    pub(crate) fn set_rest(&mut self, rest: &'a [u8]) {
-        self.rest = rest;
-    }
-
     /// Skips `n` bytes.
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]

@@ -5,7 +5,7 @@ use core::fmt;
 
 use super::contacts::InputUser;
 use super::peer::Peer;
-use super::{reread_cold, Ctx, Decode};
+use super::{Ctx, Decode};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flags::Flags;
 use crate::object::Object;
@@ -174,15 +174,6 @@ macro_rules! plain_entities {
                 Some(e)
             }
 
-            /// The plain constructor at `index` of [`ENTITY_IDS`].
-            #[inline(always)]
-            fn plain_at(index: u32, offset: i32, length: i32) -> Option<MessageEntity<'a>> {
-                match index {
-                    $($index => Some(MessageEntity::$variant { offset, length }),)*
-                    _ => None,
-                }
-            }
-
             fn plain(found: u32, offset: i32, length: i32) -> Option<MessageEntity<'a>> {
                 match found {
                     $(id::$id => Some(MessageEntity::$variant { offset, length }),)*
@@ -283,7 +274,7 @@ fn entity_index(id: u32) -> Option<u32> {
 /// Skips one entity as [`MessageEntity::read_flat`] reads it (`None` where
 /// that gives `None`), without building it: the validation of a vector.
 #[inline(always)]
-fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
+pub(crate) fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
     let head = r.take_opt::<12>()?;
     let [i0, i1, i2, i3, ..] = *head;
     let index = entity_index(u32::from_le_bytes([i0, i1, i2, i3]))?;
@@ -383,37 +374,13 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-        // The constructors with only `offset` and `length` inline; the rest
-        // out of line, so that the iterator's `next` stays small enough for
-        // callers (`flatten`, `map`, ...) to inline.
-        if let Some((head, tail)) = r.rest().split_first_chunk::<12>() {
-            let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
-            if let Some(index) = entity_index(u32::from_le_bytes([i0, i1, i2, i3])) {
-                if index < ENTITY_PLAIN {
-                    let offset = i32::from_le_bytes([o0, o1, o2, o3]);
-                    let length = i32::from_le_bytes([l0, l1, l2, l3]);
-                    if let Some(e) = MessageEntity::plain_at(index, offset, length) {
-                        r.set_rest(tail);
-                        return Some(e);
-                    }
-                }
-            }
+        if let Some(e) = MessageEntity::read_flat::<true>(r) {
+            return Some(e);
         }
-        let (e, after) = read_entity_slow(*r)?;
+        let (e, after) = super::reread_cold_by_value(*r)?;
         *r = after;
         Some(e)
     }
-}
-
-/// [`MessageEntity`]'s re-read for the constructors with more fields. The
-/// reader goes in and out by value, so the caller's stays in registers.
-#[inline(never)]
-fn read_entity_slow(mut r: Reader<'_>) -> Option<(MessageEntity<'_>, Reader<'_>)> {
-    let e = match MessageEntity::read_flat::<true>(&mut r) {
-        Some(e) => e,
-        None => reread_cold(&mut r)?,
-    };
-    Some((e, r))
 }
 
 #[cfg(feature = "names")]
@@ -645,7 +612,8 @@ pub(crate) fn entities_opt<'a>(
 impl<'a> MessageFwdHeader<'a> {
     /// The straight-line read (two levels of room needed: the header and
     /// its peers); `None` for anything unusual.
-    #[inline]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn read_opt(r: &mut Reader<'a>) -> Option<MessageFwdHeader<'a>> {
         if r.u32_opt()? != id::MESSAGE_FWD_HEADER {
             return None;
@@ -688,7 +656,8 @@ impl<'a> MessageFwdHeader<'a> {
 impl MessageReplyHeader {
     /// The straight-line read (two levels of room needed); `None` for
     /// anything unusual.
-    #[inline]
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn read_opt(r: &mut Reader<'_>) -> Option<MessageReplyHeader> {
         if r.u32_opt()? != id::MESSAGE_REPLY_HEADER {
             return None;

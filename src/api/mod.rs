@@ -134,7 +134,20 @@ pub(crate) fn read_vector<'a, T: Decode<'a> + Element<'a>>(
 #[cold]
 #[inline(never)]
 pub(crate) fn reread_cold<'a, T: Element<'a>>(r: &mut Reader<'a>) -> Option<T> {
-    T::read(r).ok()
+    let (v, after) = reread_cold_by_value(*r)?;
+    *r = after;
+    Some(v)
+}
+
+/// [`reread_cold`] with the reader passed by value both ways, so that the
+/// caller's reader is never spilled to memory for the call.
+#[cold]
+#[inline(never)]
+pub(crate) fn reread_cold_by_value<'a, T: Element<'a>>(
+    mut r: Reader<'a>,
+) -> Option<(T, Reader<'a>)> {
+    let v = T::read(&mut r).ok()?;
+    Some((v, r))
 }
 
 /// Implements [`Element`] for a typed view by re-reading validated bytes.

@@ -97,17 +97,6 @@ fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, abc: [u32; 3])
     }
 }
 
-/// `Some(read())` when bit `bit` of `flags` is set, `Some(None)` when not,
-/// `None` when the read fails.
-#[inline(always)]
-fn opt_fast<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Option<T>) -> Option<Option<T>> {
-    if flags.has(bit) {
-        read().map(Some)
-    } else {
-        Some(None)
-    }
-}
-
 /// The straight-line read of a short message's body whose text follows
 /// `ints` `int` fields after the flags (`r` is at the flags word): the body
 /// and the reader after it, or `None` for anything unusual (the careful path
@@ -126,12 +115,20 @@ fn message_body_fast(start: Reader<'_>, ints: usize) -> Option<(Body<'_>, Reader
     f.string_opt()?;
     let a = pos(&f, base);
     f.skip_opt(12)?; // pts, pts_count, date
-    opt_fast(flags, 2, || MessageFwdHeader::read_opt(&mut f))?;
-    opt_fast(flags, 11, || f.int_opt())?;
+    if flags.has(2) {
+        MessageFwdHeader::read_opt(&mut f)?;
+    }
+    if flags.has(11) {
+        f.skip_opt(4)?; // via_bot_id
+    }
     let b = pos(&f, base);
-    opt_fast(flags, 3, || MessageReplyHeader::read_opt(&mut f))?;
+    if flags.has(3) {
+        MessageReplyHeader::read_opt(&mut f)?;
+    }
     let c = pos(&f, base);
-    opt_fast(flags, 7, || entities_opt(&mut f))?;
+    if flags.has(7) {
+        entities_opt(&mut f)?;
+    }
     Some((finish(&start, &f, flags, [a, b, c]), f))
 }
 
@@ -406,7 +403,9 @@ impl<'a> UpdateShortSentMessage<'a> {
             return None;
         }
         let a = pos(&f, base);
-        opt_fast(flags, 7, || entities_opt(&mut f))?;
+        if flags.has(7) {
+            entities_opt(&mut f)?;
+        }
         let body = finish(&start, &f, flags, [a, 0, 0]);
         Some((UpdateShortSentMessage { body }, f))
     }
