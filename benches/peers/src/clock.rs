@@ -17,7 +17,8 @@ pub struct ThreadCpuTime {
     wall: WallTime,
 }
 
-fn now() -> u64 {
+/// The calling thread's CPU time now, in nanoseconds.
+pub fn now() -> u64 {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
