@@ -395,7 +395,7 @@ pub(crate) const UPDATE_NEW_MESSAGE: &crate::schema::Constructor = ctor(id::UPDA
 /// `user`'s row of the table.
 pub(crate) const USER: &crate::schema::Constructor = ctor(id::USER);
 /// `chat`'s row of the table.
-const CHAT: &crate::schema::Constructor = ctor(id::CHAT);
+pub(crate) const CHAT: &crate::schema::Constructor = ctor(id::CHAT);
 /// `updateUserStatus`'s row of the table.
 const UPDATE_USER_STATUS: &crate::schema::Constructor = ctor(id::UPDATE_USER_STATUS);
 /// `messageMediaEmpty`'s row of the table.
@@ -560,6 +560,32 @@ impl Skip<'_> {
 }
 
 impl Skip<'_> {
+    /// The body of `chat#3bda1bde` (the shapes [`chat`] validates).
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+    fn chat(&mut self) -> Option<()> {
+        let f = self.word()?;
+        self.skip(4); // id
+        self.string()?; // title
+        match self.word()? {
+            id::CHAT_PHOTO_EMPTY => {}
+            // flags, two fileLocationToBeDeprecated, dc_id.
+            id::CHAT_PHOTO => self.skip(4 + 16 + 16 + 4),
+            _ => return None,
+        }
+        self.skip(12); // participants_count, date, version
+        if Self::has(f, 6) {
+            return None;
+        }
+        if Self::has(f, 14) {
+            self.skip(8); // chatAdminRights
+        }
+        if Self::has(f, 18) {
+            self.skip(12); // chatBannedRights
+        }
+        Some(())
+    }
+
     /// The body of `user#938458c1`.
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
@@ -634,6 +660,18 @@ pub(crate) fn user_len(b: &[u8]) -> Option<usize> {
     }
     let mut s = Skip { b, pos: 0 };
     s.user()?;
+    (s.pos <= b.len()).then_some(s.pos)
+}
+
+/// How many bytes the validated body of `chat#3bda1bde` at the start of `b`
+/// takes.
+#[inline]
+pub(crate) fn chat_len(b: &[u8]) -> Option<usize> {
+    if !cfg!(feature = "fast") {
+        return None;
+    }
+    let mut s = Skip { b, pos: 0 };
+    s.chat()?;
     (s.pos <= b.len()).then_some(s.pos)
 }
 

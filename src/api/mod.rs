@@ -150,23 +150,6 @@ pub(crate) fn reread_cold_by_value<'a, T: Element<'a>>(
     Some((v, r))
 }
 
-/// Implements [`Element`] for a typed view by re-reading validated bytes.
-macro_rules! element_via_decode {
-    ($t:ident) => {
-        impl<'a> $crate::vector::Element<'a> for $t<'a> {
-            const MIN_SIZE: usize = <$t<'a> as $crate::api::Decode<'a>>::MIN_SIZE;
-            #[inline]
-            fn read(r: &mut $crate::reader::Reader<'a>) -> $crate::error::Result<$t<'a>> {
-                <$t<'a> as $crate::api::Decode<'a>>::decode_in(
-                    r,
-                    $crate::api::Ctx::root(&$crate::api::REREAD),
-                )
-            }
-        }
-    };
-}
-pub(crate) use element_via_decode;
-
 /// The root object is at depth 0, so a `max_depth` of 0 admits nothing (as
 /// in the walker).
 #[inline]

@@ -5,7 +5,7 @@
 use core::fmt;
 
 use super::message::{opt, wrong_type};
-use super::{element_via_decode, Ctx, Decode};
+use super::{Ctx, Decode};
 use crate::error::Result;
 use crate::flags::Flags;
 use crate::object::Object;
@@ -611,7 +611,23 @@ impl<'a> Decode<'a> for Chat<'a> {
         Ok(c)
     }
 }
-element_via_decode!(Chat);
+impl<'a> crate::vector::Element<'a> for Chat<'a> {
+    const MIN_SIZE: usize = 8;
+    #[inline]
+    fn read(r: &mut Reader<'a>) -> Result<Chat<'a>> {
+        Chat::decode_in(r, Ctx::root(&super::REREAD))
+    }
+    /// `chat` is skipped without the walker; anything else is read again.
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<Chat<'a>> {
+        if let Some(object) = crate::fast::skip_object(r, crate::fast::CHAT, crate::fast::chat_len)
+        {
+            let (flags, id) = flags_and_id(&object);
+            return Some(Chat::Chat(ChatData { flags, id, object }));
+        }
+        super::reread_cold(r)
+    }
+}
 
 impl<'a> Chat<'a> {
     /// The chat's or channel's id.

@@ -14,8 +14,8 @@ use core::fmt;
 
 use super::message::wrong_type;
 pub use super::short::{UpdateShortChatMessage, UpdateShortMessage, UpdateShortSentMessage};
-use super::{read_vector, Ctx, Decode};
 use super::{Chat, User};
+use super::{Ctx, Decode};
 use crate::error::Result;
 use crate::limits::Limits;
 use crate::object::Object;
@@ -233,16 +233,31 @@ impl<'a> Decode<'a> for Updates<'a> {
     }
 }
 
+/// Validates a boxed vector of boxed objects of type `ty` (whose views
+/// `Update`, `User` and `Chat` are made on access, from the validated
+/// bytes: every object of the type is one of them).
+fn validate_objects(r: &mut Reader<'_>, cx: Ctx<'_>, ty: u16, min_size: usize) -> Result<()> {
+    let count = r.read_vector_len(min_size)?;
+    if count == 0 {
+        return Ok(());
+    }
+    let child = cx.nested(r)?;
+    for _ in 0..count {
+        child.object(r, Expect::Type(ty))?;
+    }
+    Ok(())
+}
+
 /// Reads the three vectors of `updates`/`updatesCombined` and the `ints`
 /// `int` fields after them, and keeps where each part starts.
 fn read_lists<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Lists<'a>> {
     let start = *r;
     let at = |r: &Reader<'_>| start.remaining().saturating_sub(r.remaining()) as u32;
-    read_vector::<Update<'a>>(r, cx)?;
+    validate_objects(r, cx, ty::UPDATE, <Update<'a> as Element<'a>>::MIN_SIZE)?;
     let users_at = at(r);
-    read_vector::<User<'a>>(r, cx)?;
+    validate_objects(r, cx, ty::USER, <User<'a> as Element<'a>>::MIN_SIZE)?;
     let chats_at = at(r);
-    read_vector::<Chat<'a>>(r, cx)?;
+    validate_objects(r, cx, ty::CHAT, <Chat<'a> as Element<'a>>::MIN_SIZE)?;
     let ints_at = at(r);
     for _ in 0..ints {
         r.read_int()?;
