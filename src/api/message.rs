@@ -582,7 +582,8 @@ const REPLY_FLAGS: u32 = 0b11;
 /// A boxed `Vector<MessageEntity>` for the straight-line decoders (one level
 /// of room below the owner is needed; `None` for anything unusual, including
 /// `inputMessageEntityMentionName`).
-#[inline]
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 pub(crate) fn entities_opt<'a>(
     r: &mut Reader<'a>,
 ) -> Option<crate::vector::Vector<'a, MessageEntity<'a>>> {
