@@ -9,6 +9,7 @@
 
 pub mod clock;
 pub mod model;
+pub mod paired;
 
 use tl_proto::{TlError, TlRead, TlResult};
 
