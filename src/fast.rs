@@ -342,6 +342,33 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Obje
     ))
 }
 
+/// `updateUserStatus` (boxed) at `r`, the usual update of `updateShort`,
+/// validated inline when at least one level may nest under it (for the
+/// status): the view [`object`] gives for it, `None` (nothing consumed) for
+/// anything else.
+#[inline(always)]
+pub(crate) fn update_user_status<'a>(r: &mut Reader<'a>, below: u32) -> Option<Object<'a>> {
+    if !cfg!(feature = "fast") || below < 1 {
+        return None;
+    }
+    let start = *r;
+    let mut f = start;
+    if f.u32_opt()? != id::UPDATE_USER_STATUS {
+        return None;
+    }
+    int(&mut f)?;
+    user_status(&mut f)?;
+    let used = start.remaining() - f.remaining();
+    let all = start.rest().get(..used)?;
+    *r = f;
+    Some(Object::from_parts(
+        UPDATE_USER_STATUS,
+        all,
+        start.offset(),
+        true,
+    ))
+}
+
 /// Validates the fields of the object whose constructor `cid` has just been
 /// read, if it is one of the hot constructors and at most `below` more
 /// levels may nest under it. Returns the reader after the object, or `None`

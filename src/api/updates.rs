@@ -155,7 +155,11 @@ impl<'a> Updates<'a> {
             id::UPDATE_SHORT => {
                 let mut end = r;
                 // As `Ctx::object` one level below the root.
-                let update = Update(crate::fast::object(&mut end, ty::UPDATE, limit - 2)?);
+                let below = limit - 2;
+                let update = match crate::fast::update_user_status(&mut end, below) {
+                    Some(object) => Update(object),
+                    None => Update(crate::fast::object(&mut end, ty::UPDATE, below)?),
+                };
                 end.int_opt()?; // date
                 (
                     Updates::UpdateShort(UpdateShort::new(update.0, &r, &end)),
