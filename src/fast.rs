@@ -342,6 +342,27 @@ pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Obje
     ))
 }
 
+/// Validates the boxed object at `r` when it is one of the hot
+/// constructors of `ty` (`updateNewMessage`, `user`, `chat`) with `below`
+/// levels free under it, as [`object`] does, without making its view:
+/// the reader after it, or `None` (the caller then takes [`object`]'s or the
+/// walker's path, which reports any error).
+#[inline(always)]
+pub(crate) fn validate_hot<'a>(r: &Reader<'a>, ty: u16, below: u32) -> Option<Reader<'a>> {
+    let mut body = *r;
+    let cid = body.u32_opt()?;
+    let hot = match cid {
+        id::UPDATE_NEW_MESSAGE => UPDATE_NEW_MESSAGE.ty,
+        id::USER => USER.ty,
+        id::CHAT => CHAT.ty,
+        _ => return None,
+    };
+    if hot != ty {
+        return None;
+    }
+    self::body(cid, &body, below)
+}
+
 /// `updateUserStatus` (boxed) at `r`, the usual update of `updateShort`,
 /// validated inline when at least one level may nest under it (for the
 /// status): the view [`object`] gives for it, `None` (nothing consumed) for

@@ -246,9 +246,20 @@ fn validate_objects(r: &mut Reader<'_>, cx: Ctx<'_>, ty: u16, min_size: usize) -
         return Ok(());
     }
     let child = cx.nested(r)?;
+    // As `Ctx::object` would: the hot constructors straight-line, with the
+    // levels left under the element; anything else (and any error) through
+    // `Ctx::object`.
+    let limit = child.limits.max_depth.min(Limits::MAX_DEPTH);
+    let below = limit.saturating_sub(child.depth).saturating_sub(1);
+    let mut cur = *r;
     for _ in 0..count {
-        child.object(r, Expect::Type(ty))?;
+        if let Some(after) = crate::fast::validate_hot(&cur, ty, below) {
+            cur = after;
+            continue;
+        }
+        child.object(&mut cur, Expect::Type(ty))?;
     }
+    *r = cur;
     Ok(())
 }
 
