@@ -723,32 +723,6 @@ pub(crate) fn chat_len(b: &[u8]) -> Option<usize> {
     (s.pos <= b.len()).then_some(s.pos)
 }
 
-/// Where the data of the string field at flags bit `bit` (1 to 4: first
-/// name, last name, username, phone) is in the validated body of
-/// `user#938458c1` whose flags are `f`, if present.
-#[inline]
-pub(crate) fn user_name(body: &[u8], f: u32, bit: u32) -> Option<&[u8]> {
-    if !Skip::has(f, bit) {
-        return None;
-    }
-    let mut s = Skip { b: body, pos: 8 };
-    if Skip::has(f, 0) {
-        s.skip(8);
-    }
-    for b in 1..bit {
-        if Skip::has(f, b) {
-            s.string()?;
-        }
-    }
-    // The short form only: names are under 254 bytes in practice, and the
-    // long form is left to the caller's reader.
-    let len = usize::from(*body.get(s.pos)?);
-    if len >= 254 {
-        return None;
-    }
-    body.get(s.pos + 1..s.pos + 1 + len)
-}
-
 /// How many bytes the validated body of `updateNewMessage` at the start of
 /// `b` takes, when it holds a message the skip knows.
 #[inline]

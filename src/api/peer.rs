@@ -200,24 +200,19 @@ impl<'a> UserData<'a> {
     /// The string at flags bit `bit` (1 to 4).
     #[inline]
     fn name_field(&self, bit: u8) -> Option<TlStr<'a>> {
-        if !self.flags.has(bit) {
+        let f = self.flags;
+        if !f.has(bit) {
             return None;
         }
-        if let Some(data) =
-            crate::fast::user_name(self.object.body(), self.flags.bits(), bit.into())
-        {
-            return Some(TlStr::new(data));
-        }
-        let mut r = self.after_id();
-        if self.flags.has(0) {
-            r.skip(8, crate::Item::Long).ok()?;
-        }
+        // flags, id, then access_hash if present, then the strings.
+        let start = if f.has(0) { 16 } else { 8 };
+        let mut r = Reader::new(self.object.body().get(start..)?);
         for b in 1..bit {
-            if self.flags.has(b) {
-                r.read_raw_bytes(crate::Item::StringData).ok()?;
+            if f.has(b) {
+                r.string_valid()?;
             }
         }
-        r.read_string().ok()
+        r.string_valid()
     }
     /// `first_name:flags.1?string`.
     #[inline]

@@ -122,7 +122,15 @@ impl<'a> Updates<'a> {
             if let Some(u) = Updates::read_fast(input, limits) {
                 return Ok(u);
             }
+            return Updates::decode_careful(input, limits);
         }
+        super::decode_all(input, limits)
+    }
+
+    /// The careful path of [`Updates::decode_outer`], out of line so that
+    /// its code does not crowd the registers of the straight-line one.
+    #[inline(never)]
+    fn decode_careful(input: &'a [u8], limits: &Limits) -> Result<Updates<'a>> {
         super::decode_all(input, limits)
     }
 
