@@ -578,6 +578,17 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The `int` at byte `at` of bytes already validated (lazy views read their
+/// fixed fields with it): 0 where they are cut, which validated bytes never
+/// are.
+#[inline]
+pub(crate) fn int_at(bytes: &[u8], at: usize) -> i32 {
+    match bytes.get(at..).and_then(|b| b.first_chunk::<4>()) {
+        Some(w) => i32::from_le_bytes(*w),
+        None => 0,
+    }
+}
+
 /// The padding bits a string's last word must have clear, by the number of
 /// padding bytes (the top bytes of the word).
 const PAD_MASKS: [u32; 4] = [0, 0xff00_0000, 0xffff_0000, 0xffff_ff00];

@@ -45,10 +45,7 @@ impl<'a> Body<'a> {
     /// The `int` at byte `at` of the body (validated, so always there).
     #[inline]
     fn int(&self, at: usize) -> i32 {
-        match self.bytes.get(at..).and_then(|b| b.first_chunk::<4>()) {
-            Some(w) => i32::from_le_bytes(*w),
-            None => 0,
-        }
+        crate::reader::int_at(self.bytes, at)
     }
 
     /// A reader over the validated body from byte `at`.

@@ -327,10 +327,7 @@ impl<'a> Lists<'a> {
     /// The `int` at byte `at` of the body (validated, so always there).
     #[inline]
     fn int(&self, at: usize) -> i32 {
-        match self.bytes.get(at..).and_then(|b| b.first_chunk::<4>()) {
-            Some(w) => i32::from_le_bytes(*w),
-            None => 0,
-        }
+        crate::reader::int_at(self.bytes, at)
     }
 
     /// The `n`th `int` after the vectors.
@@ -401,76 +398,65 @@ impl<'a> UpdateShort<'a> {
     }
 }
 
-/// `updatesCombined#725b04c3`.
-#[derive(Clone, Copy, Debug)]
-pub struct UpdatesCombined<'a> {
-    lists: Lists<'a>,
+/// A view over [`Lists`]: the three vectors, then the `int` fields, each
+/// at its index after the vectors.
+macro_rules! lists_view {
+    (
+        $(#[$doc:meta])*
+        $name:ident { $($(#[$fdoc:meta])* $field:ident = $n:literal;)* }
+    ) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug)]
+        pub struct $name<'a> {
+            lists: Lists<'a>,
+        }
+
+        impl<'a> $name<'a> {
+            /// `updates:Vector<Update>`.
+            #[inline]
+            pub fn updates(&self) -> Vector<'a, Update<'a>> {
+                self.lists.updates()
+            }
+            /// `users:Vector<User>`.
+            #[inline]
+            pub fn users(&self) -> Vector<'a, User<'a>> {
+                self.lists.users()
+            }
+            /// `chats:Vector<Chat>`.
+            #[inline]
+            pub fn chats(&self) -> Vector<'a, Chat<'a>> {
+                self.lists.chats()
+            }
+            $(
+                $(#[$fdoc])*
+                #[inline]
+                pub fn $field(&self) -> i32 {
+                    self.lists.nth_int($n)
+                }
+            )*
+        }
+    };
 }
 
-impl<'a> UpdatesCombined<'a> {
-    /// `updates:Vector<Update>`.
-    #[inline]
-    pub fn updates(&self) -> Vector<'a, Update<'a>> {
-        self.lists.updates()
-    }
-    /// `users:Vector<User>`.
-    #[inline]
-    pub fn users(&self) -> Vector<'a, User<'a>> {
-        self.lists.users()
-    }
-    /// `chats:Vector<Chat>`.
-    #[inline]
-    pub fn chats(&self) -> Vector<'a, Chat<'a>> {
-        self.lists.chats()
-    }
-    /// `date:int`.
-    #[inline]
-    pub fn date(&self) -> i32 {
-        self.lists.nth_int(0)
-    }
-    /// `seq_start:int`.
-    #[inline]
-    pub fn seq_start(&self) -> i32 {
-        self.lists.nth_int(1)
-    }
-    /// `seq:int`.
-    #[inline]
-    pub fn seq(&self) -> i32 {
-        self.lists.nth_int(2)
+lists_view! {
+    /// `updatesCombined#725b04c3`.
+    UpdatesCombined {
+        /// `date:int`.
+        date = 0;
+        /// `seq_start:int`.
+        seq_start = 1;
+        /// `seq:int`.
+        seq = 2;
     }
 }
 
-/// `updates#74ae4240`: updates with the users and chats they mention.
-#[derive(Clone, Copy, Debug)]
-pub struct UpdatesData<'a> {
-    lists: Lists<'a>,
-}
-
-impl<'a> UpdatesData<'a> {
-    /// `updates:Vector<Update>`.
-    #[inline]
-    pub fn updates(&self) -> Vector<'a, Update<'a>> {
-        self.lists.updates()
-    }
-    /// `users:Vector<User>`.
-    #[inline]
-    pub fn users(&self) -> Vector<'a, User<'a>> {
-        self.lists.users()
-    }
-    /// `chats:Vector<Chat>`.
-    #[inline]
-    pub fn chats(&self) -> Vector<'a, Chat<'a>> {
-        self.lists.chats()
-    }
-    /// `date:int`.
-    #[inline]
-    pub fn date(&self) -> i32 {
-        self.lists.nth_int(0)
-    }
-    /// `seq:int`.
-    #[inline]
-    pub fn seq(&self) -> i32 {
-        self.lists.nth_int(1)
+lists_view! {
+    /// `updates#74ae4240`: updates with the users and chats they mention.
+    UpdatesData {
+        /// `date:int`.
+        date = 0;
+        /// `seq:int`.
+        seq = 1;
     }
 }
 
