@@ -613,7 +613,8 @@ mod tests {
     /// `string_opt` (the straight-line decoders' read) accepts exactly what
     /// `read_raw_bytes` accepts, with the same data and the same end, on
     /// both length forms, every cut, bad padding in each position and
-    /// non-canonical lengths.
+    /// non-canonical lengths; and `string_valid` re-reads what it accepted
+    /// to the same data and end.
     #[test]
     fn string_opt_agrees_with_read_raw_bytes() {
         let mut inputs: Vec<Vec<u8>> = Vec::new();
@@ -653,6 +654,11 @@ mod tests {
             assert_eq!(fast, slow, "{input:?}");
             if fast.is_some() {
                 assert_eq!(a.offset(), b.offset());
+                // The re-read of validated bytes gives the same string and
+                // the same end.
+                let mut c = Reader::new(input);
+                assert_eq!(c.string_valid().map(|s| s.as_bytes()), fast);
+                assert_eq!(c.offset(), b.offset());
             }
         }
     }
