@@ -892,3 +892,34 @@ impl fmt::Display for MessageMedia<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The id table gives every entity constructor its variant's index, and
+    /// every other type constructor of the layer (and a few odd ids) nothing.
+    #[test]
+    fn entity_index_finds_exactly_the_entities() {
+        for (i, &id) in ENTITY_IDS.iter().enumerate() {
+            assert_eq!(entity_index(id), Some(i as u32), "{id:#010x}");
+        }
+        let others = crate::schema::CONSTRUCTORS
+            .iter()
+            .map(|c| c.id)
+            .filter(|id| !ENTITY_IDS.contains(id));
+        let mut n = 0;
+        for id in others.chain([0, u32::MAX, crate::reader::VECTOR]) {
+            assert_eq!(entity_index(id), None, "{id:#010x}");
+            n += 1;
+        }
+        assert!(n > 900);
+        // The variants are in the table's order.
+        let e = MessageEntity::MessageEntityTextUrl {
+            offset: 1,
+            length: 2,
+            url: TlStr::new(b"u"),
+        };
+        assert_eq!(ENTITY_IDS[ENTITY_TEXT_URL as usize], e.id());
+    }
+}
