@@ -116,7 +116,7 @@ impl<'a> Updates<'a> {
     /// written once, into the caller's result), the careful path for the
     /// rest and for anything unusual.
     #[cfg_attr(not(feature = "fast"), inline)]
-    #[cfg_attr(feature = "fast", inline(never))]
+    #[cfg_attr(feature = "fast", inline)]
     fn decode_outer(input: &'a [u8], limits: &Limits) -> Result<Updates<'a>> {
         if cfg!(feature = "fast") {
             if let Some(u) = Updates::read_fast(input, limits) {
