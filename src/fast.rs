@@ -394,14 +394,26 @@ pub(crate) fn update_user_status<'a>(r: &mut Reader<'a>, below: u32) -> Option<O
 /// read, if it is one of the hot constructors and at most `below` more
 /// levels may nest under it. Returns the reader after the object, or `None`
 /// to leave the object to the walker (the reader given is not touched).
+#[inline(always)]
+pub(crate) fn body<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
+    let n = body_len(cid, r.rest(), below)?;
+    let mut after = *r;
+    after.skip_opt(n)?;
+    Some(after)
+}
+
+/// [`body`]'s work: how many bytes of `rest` the hot object's fields take.
+/// A length (returned in registers) rather than a reader (returned through
+/// memory, where the caller's wider loads of it stalled on store
+/// forwarding).
 // Out of line: the validators below are inlined into it (in optimised
 // builds), where the reader lives in registers; callers stay small.
 #[inline(never)]
-pub(crate) fn body<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
+fn body_len(cid: u32, rest: &[u8], below: u32) -> Option<usize> {
     if !cfg!(feature = "fast") {
         return None;
     }
-    let mut r = *r;
+    let mut r = Reader::new(rest);
     match cid {
         id::UPDATE_NEW_MESSAGE if below >= 3 => {
             match r.u32_opt()? {
@@ -420,7 +432,7 @@ pub(crate) fn body<'a>(cid: u32, r: &Reader<'a>, below: u32) -> Option<Reader<'a
         id::CHAT if below >= 2 => chat(&mut r)?,
         _ => return None,
     }
-    Some(r)
+    Some(rest.len() - r.remaining())
 }
 
 /// The constructor `cid` of the layer, found at compile time.

@@ -261,14 +261,21 @@ fn validate_objects(r: &mut Reader<'_>, cx: Ctx<'_>, ty: u16, min_size: usize) -
     let below = limit.saturating_sub(child.depth).saturating_sub(1);
     let mut cur = *r;
     for _ in 0..count {
-        if let Some(after) = crate::fast::validate_hot(&cur, ty, below) {
-            cur = after;
-            continue;
-        }
-        child.object(&mut cur, Expect::Type(ty))?;
+        cur = match crate::fast::validate_hot(&cur, ty, below) {
+            Some(after) => after,
+            None => object_cold(child, cur, ty)?,
+        };
     }
     *r = cur;
     Ok(())
+}
+
+/// [`validate_objects`]'s careful path for one object, with the reader
+/// passed by value (so the loop's stays in registers).
+#[inline(never)]
+fn object_cold<'a>(cx: Ctx<'_>, mut r: Reader<'a>, ty: u16) -> Result<Reader<'a>> {
+    cx.object(&mut r, Expect::Type(ty))?;
+    Ok(r)
 }
 
 /// Reads the three vectors of `updates`/`updatesCombined` and the `ints`
