@@ -65,17 +65,23 @@ fn int(r: &mut Reader<'_>) -> Option<()> {
 
 #[inline(always)]
 fn string(r: &mut Reader<'_>) -> Option<()> {
-    r.string_opt()?;
+    r.skip_string_opt()?;
     Some(())
 }
 
 /// A boxed `Peer`.
 #[inline(always)]
 fn peer(r: &mut Reader<'_>) -> Option<()> {
-    match r.u32_opt()? {
-        id::PEER_USER | id::PEER_CHAT | id::PEER_CHANNEL => int(r),
-        _ => None,
-    }
+    let [cid, _] = r.words_opt::<2>()?;
+    matches!(cid, id::PEER_USER | id::PEER_CHAT | id::PEER_CHANNEL).then_some(())
+}
+
+/// A flags word and the `int` after it, with one bounds check: the flags
+/// if only `declared` bits are set.
+#[inline(always)]
+fn flags_int(r: &mut Reader<'_>, declared: u32) -> Option<u32> {
+    let [f, _] = r.words_opt::<2>()?;
+    (f & !declared == 0).then_some(f)
 }
 
 /// A boxed `FileLocation`.
@@ -119,8 +125,10 @@ fn restriction_reason(r: &mut Reader<'_>) -> Option<()> {
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn fwd_header(r: &mut Reader<'_>) -> Option<()> {
-    (r.u32_opt()? == id::MESSAGE_FWD_HEADER).then_some(())?;
-    let f = flags(r, FWD_FLAGS)?;
+    let [cid, f] = r.words_opt::<2>()?;
+    if cid != id::MESSAGE_FWD_HEADER || f & !FWD_FLAGS != 0 {
+        return None;
+    }
     if has(f, 0) {
         peer(r)?;
     }
@@ -148,9 +156,10 @@ fn fwd_header(r: &mut Reader<'_>) -> Option<()> {
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn reply_header(r: &mut Reader<'_>) -> Option<()> {
-    (r.u32_opt()? == id::MESSAGE_REPLY_HEADER).then_some(())?;
-    let f = flags(r, REPLY_FLAGS)?;
-    int(r)?;
+    let [cid, f, _] = r.words_opt::<3>()?;
+    if cid != id::MESSAGE_REPLY_HEADER || f & !REPLY_FLAGS != 0 {
+        return None;
+    }
     if has(f, 0) {
         peer(r)?;
     }
@@ -165,8 +174,7 @@ fn reply_header(r: &mut Reader<'_>) -> Option<()> {
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn message(r: &mut Reader<'_>) -> Option<()> {
-    let f = flags(r, MESSAGE_FLAGS)?;
-    int(r)?; // id
+    let f = flags_int(r, MESSAGE_FLAGS)?; // and id
     if has(f, 8) {
         peer(r)?; // from_id
     }
@@ -222,8 +230,7 @@ fn message(r: &mut Reader<'_>) -> Option<()> {
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn user(r: &mut Reader<'_>) -> Option<()> {
-    let f = flags(r, USER_FLAGS)?;
-    int(r)?;
+    let f = flags_int(r, USER_FLAGS)?; // and id
     if has(f, 0) {
         r.skip_opt(8)?;
     }
@@ -272,8 +279,7 @@ fn user(r: &mut Reader<'_>) -> Option<()> {
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn chat(r: &mut Reader<'_>) -> Option<()> {
-    let f = flags(r, CHAT_FLAGS)?;
-    int(r)?;
+    let f = flags_int(r, CHAT_FLAGS)?; // and id
     string(r)?;
     match r.u32_opt()? {
         id::CHAT_PHOTO_EMPTY => {}

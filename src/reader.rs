@@ -536,23 +536,37 @@ impl<'a> Reader<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn string_opt(&mut self) -> Option<TlStr<'a>> {
-        let b = *self.rest.first()?;
-        let (start, len) = if b < 254 {
-            (1, usize::from(b))
-        } else {
-            long_string_len(self.rest)?
-        };
-        let total = (start + len + 3) & !3;
-        let (chunk, tail) = self.rest.split_at_checked(total)?;
-        // The padding (0 to 3 bytes) is the top of the chunk's last word.
-        let mask = *PAD_MASKS.get((start + len).wrapping_neg() & 3)?;
-        let last = chunk.last_chunk::<4>()?;
-        if u32::from_le_bytes(*last) & mask != 0 {
-            return None;
-        }
-        let data = chunk.get(start..start + len)?;
+        let (start, end, chunk, tail) = string_parts(self.rest)?;
+        let data = chunk.get(start..end)?;
         self.rest = tail;
         Some(TlStr::new(data))
+    }
+
+    /// Skips a canonical `string` as [`Reader::string_opt`] reads it
+    /// (`None` where that gives `None`), for validation: it does not make
+    /// the slice of the data, and so has one check fewer.
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+    pub(crate) fn skip_string_opt(&mut self) -> Option<()> {
+        let (_, _, _, tail) = string_parts(self.rest)?;
+        self.rest = tail;
+        Some(())
+    }
+
+    /// `N` little-endian words with one bounds check (a fixed run of
+    /// fields).
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+    pub(crate) fn words_opt<const N: usize>(&mut self) -> Option<[u32; N]> {
+        let (head, tail) = self.rest.split_at_checked(4 * N)?;
+        self.rest = tail;
+        let mut words = [0u32; N];
+        for (w, b) in words.iter_mut().zip(head.chunks_exact(4)) {
+            if let Ok(b) = <[u8; 4]>::try_from(b) {
+                *w = u32::from_le_bytes(b);
+            }
+        }
+        Some(words)
     }
 
     /// A `string` already validated (by [`Reader::string_opt`] or
@@ -583,10 +597,37 @@ impl<'a> Reader<'a> {
 /// are.
 #[inline]
 pub(crate) fn int_at(bytes: &[u8], at: usize) -> i32 {
-    match bytes.get(at..).and_then(|b| b.first_chunk::<4>()) {
-        Some(w) => i32::from_le_bytes(*w),
+    // One comparison (`at + 4` against the length) where `at` is known
+    // small, as the views' `u32` positions are.
+    let word = at.checked_add(4).and_then(|end| bytes.get(at..end));
+    match word.and_then(|w| <[u8; 4]>::try_from(w).ok()) {
+        Some(w) => i32::from_le_bytes(w),
         None => 0,
     }
+}
+
+/// A canonical `string` at the start of `rest`: where its data starts and
+/// ends in it, the whole string with its padding, and what follows; `None`
+/// for anything [`Reader::read_raw_bytes`] would refuse.
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+fn string_parts(rest: &[u8]) -> Option<(usize, usize, &[u8], &[u8])> {
+    let b = *rest.first()?;
+    let (start, len) = if b < 254 {
+        (1, usize::from(b))
+    } else {
+        long_string_len(rest)?
+    };
+    let end = start + len;
+    let total = (end + 3) & !3;
+    let (chunk, tail) = rest.split_at_checked(total)?;
+    // The padding (0 to 3 bytes) is the top of the chunk's last word.
+    let mask = *PAD_MASKS.get(end.wrapping_neg() & 3)?;
+    let last = chunk.last_chunk::<4>()?;
+    if u32::from_le_bytes(*last) & mask != 0 {
+        return None;
+    }
+    Some((start, end, chunk, tail))
 }
 
 /// The padding bits a string's last word must have clear, by the number of

@@ -151,7 +151,13 @@ macro_rules! plain_entities {
                 let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
                 let offset = i32::from_le_bytes([o0, o1, o2, o3]);
                 let length = i32::from_le_bytes([l0, l1, l2, l3]);
-                let e = match entity_index(u32::from_le_bytes([i0, i1, i2, i3]))? {
+                let cid = u32::from_le_bytes([i0, i1, i2, i3]);
+                let index = if VALID {
+                    entity_index_valid(cid)
+                } else {
+                    entity_index(cid)?
+                };
+                let e = match index {
                     $($index => MessageEntity::$variant { offset, length },)*
                     ENTITY_PRE => MessageEntity::MessageEntityPre {
                         offset,
@@ -271,6 +277,15 @@ fn entity_index(id: u32) -> Option<u32> {
     (slot as u32 == id).then_some((slot >> 32) as u32)
 }
 
+/// [`entity_index`] of an id known to be an entity's (it was validated):
+/// one multiply and one load. Any other id gives some index, never a panic.
+#[inline(always)]
+fn entity_index_valid(id: u32) -> u32 {
+    ENTITY_SLOTS
+        .get(entity_slot(id, ENTITY_MUL))
+        .map_or(u32::MAX, |slot| (slot >> 32) as u32)
+}
+
 /// Skips one entity as [`MessageEntity::read_flat`] reads it (`None` where
 /// that gives `None`), without building it: the validation of a vector.
 #[inline(always)]
@@ -280,9 +295,7 @@ pub(crate) fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
     let index = entity_index(u32::from_le_bytes([i0, i1, i2, i3]))?;
     if index >= ENTITY_PLAIN {
         match index {
-            ENTITY_PRE | ENTITY_TEXT_URL => {
-                r.string_opt()?;
-            }
+            ENTITY_PRE | ENTITY_TEXT_URL => r.skip_string_opt()?,
             ENTITY_MENTION_NAME => r.skip_opt(4)?,
             _ => return None,
         }
@@ -377,8 +390,8 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
         if let Some(e) = MessageEntity::read_flat::<true>(r) {
             return Some(e);
         }
-        let (e, after) = super::reread_cold_by_value(*r)?;
-        *r = after;
+        let (e, used) = super::reread_cold_by_value(*r)?;
+        r.skip_opt(used)?;
         Some(e)
     }
 }
@@ -584,10 +597,10 @@ const REPLY_FLAGS: u32 = 0b11;
 pub(crate) fn entities_opt<'a>(
     r: &mut Reader<'a>,
 ) -> Option<crate::vector::Vector<'a, MessageEntity<'a>>> {
-    if r.u32_opt()? != crate::reader::VECTOR {
+    let [vector, count] = r.words_opt::<2>()?;
+    if vector != crate::reader::VECTOR {
         return None;
     }
-    let count = r.u32_opt()?;
     if u64::from(count) * 12 > r.remaining() as u64 {
         return None;
     }
@@ -613,12 +626,10 @@ impl<'a> MessageFwdHeader<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn read_opt(r: &mut Reader<'a>) -> Option<MessageFwdHeader<'a>> {
-        if r.u32_opt()? != id::MESSAGE_FWD_HEADER {
-            return None;
-        }
-        let start = *r;
-        let bits = r.u32_opt()?;
-        if bits & !FWD_FLAGS != 0 {
+        // From the id: `bytes` start after it, at the flags.
+        let whole = r.rest();
+        let [cid, bits] = r.words_opt::<2>()?;
+        if cid != id::MESSAGE_FWD_HEADER || bits & !FWD_FLAGS != 0 {
             return None;
         }
         let flags = Flags(bits);
@@ -626,26 +637,26 @@ impl<'a> MessageFwdHeader<'a> {
             Peer::read_opt(r)?;
         }
         if flags.has(5) {
-            r.string_opt()?;
+            r.skip_string_opt()?;
         }
-        let date_at = start.remaining() - r.remaining();
+        let date_at = whole.len() - r.remaining() - 4;
         r.skip_opt(4)?; // date
         if flags.has(2) {
             r.skip_opt(4)?;
         }
         if flags.has(3) {
-            r.string_opt()?;
+            r.skip_string_opt()?;
         }
         if flags.has(4) {
             Peer::read_opt(r)?;
             r.skip_opt(4)?;
         }
         if flags.has(6) {
-            r.string_opt()?;
+            r.skip_string_opt()?;
         }
-        let used = start.remaining() - r.remaining();
+        let used = whole.len() - r.remaining();
         Some(MessageFwdHeader {
-            bytes: start.rest().get(..used)?,
+            bytes: whole.get(4..used)?,
             date_at: date_at as u32,
         })
     }
@@ -657,16 +668,13 @@ impl MessageReplyHeader {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn read_opt(r: &mut Reader<'_>) -> Option<MessageReplyHeader> {
-        if r.u32_opt()? != id::MESSAGE_REPLY_HEADER {
-            return None;
-        }
-        let bits = r.u32_opt()?;
-        if bits & !REPLY_FLAGS != 0 {
+        let [cid, bits, msg_id] = r.words_opt::<3>()?;
+        if cid != id::MESSAGE_REPLY_HEADER || bits & !REPLY_FLAGS != 0 {
             return None;
         }
         let flags = Flags(bits);
         Some(MessageReplyHeader {
-            reply_to_msg_id: r.int_opt()?,
+            reply_to_msg_id: msg_id as i32,
             reply_to_peer_id: if flags.has(0) {
                 Some(Peer::read_opt(r)?)
             } else {

@@ -134,20 +134,20 @@ pub(crate) fn read_vector<'a, T: Decode<'a> + Element<'a>>(
 #[cold]
 #[inline(never)]
 pub(crate) fn reread_cold<'a, T: Element<'a>>(r: &mut Reader<'a>) -> Option<T> {
-    let (v, after) = reread_cold_by_value(*r)?;
-    *r = after;
+    let (v, used) = reread_cold_by_value(*r)?;
+    r.skip_opt(used)?;
     Some(v)
 }
 
-/// [`reread_cold`] with the reader passed by value both ways, so that the
-/// caller's reader is never spilled to memory for the call.
+/// [`reread_cold`] with the reader passed by value and the bytes read
+/// returned (not a reader), so that the caller's reader is never spilled to
+/// memory for the call and its hot loop needs no null check on the way back.
 #[cold]
 #[inline(never)]
-pub(crate) fn reread_cold_by_value<'a, T: Element<'a>>(
-    mut r: Reader<'a>,
-) -> Option<(T, Reader<'a>)> {
+pub(crate) fn reread_cold_by_value<'a, T: Element<'a>>(mut r: Reader<'a>) -> Option<(T, usize)> {
+    let before = r.remaining();
     let v = T::read(&mut r).ok()?;
-    Some((v, r))
+    Some((v, before - r.remaining()))
 }
 
 /// The root object is at depth 0, so a `max_depth` of 0 admits nothing (as

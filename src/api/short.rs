@@ -94,23 +94,32 @@ fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, abc: [u32; 3])
     }
 }
 
-/// The straight-line read of a short message's body whose text follows
-/// `ints` `int` fields after the flags (`r` is at the flags word): the body
-/// and the reader after it, or `None` for anything unusual (the careful path
-/// then decides). Needs two levels of room below the message.
+/// Where the parts of a short message's body end (see [`Body`]), 21 bits
+/// each: `a | b << 21 | c << 42`. Never zero (`a` is past the text).
+type Ends = core::num::NonZeroU64;
+/// One field of [`Ends`].
+const END_BITS: u32 = 21;
+
+/// The straight-line validation of a short message's body whose text
+/// follows `INTS` `int` fields after the flags (`body` starts at the flags
+/// word): the body's length and where its parts end, or `None` for anything
+/// unusual (the careful path then decides), bodies of 2 MiB or more among
+/// them. Needs two levels of room below the message.
+///
+/// Out of line, and returning two words, so that its loops keep the reader
+/// in registers and the caller gets the positions in registers.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
-#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
-fn message_body_fast(start: Reader<'_>, ints: usize) -> Option<(Body<'_>, Reader<'_>)> {
-    let base = start.offset();
-    let mut f = start;
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(never))]
+fn message_body_ends<const INTS: usize>(body: &[u8]) -> Option<(usize, Ends)> {
+    let mut f = Reader::new(body);
     let bits = f.u32_opt()?;
     if bits & !SHORT_MESSAGE_FLAGS != 0 {
         return None;
     }
     let flags = Flags(bits);
-    f.skip_opt(4 * ints)?;
-    f.string_opt()?;
-    let a = pos(&f, base);
+    f.skip_opt(4 * INTS)?;
+    f.skip_string_opt()?;
+    let a = f.offset();
     f.skip_opt(12)?; // pts, pts_count, date
     if flags.has(2) {
         MessageFwdHeader::read_opt(&mut f)?;
@@ -118,30 +127,63 @@ fn message_body_fast(start: Reader<'_>, ints: usize) -> Option<(Body<'_>, Reader
     if flags.has(11) {
         f.skip_opt(4)?; // via_bot_id
     }
-    let b = pos(&f, base);
+    let b = f.offset();
     if flags.has(3) {
         MessageReplyHeader::read_opt(&mut f)?;
     }
-    let c = pos(&f, base);
+    let c = f.offset();
     if flags.has(7) {
         entities_opt(&mut f)?;
     }
-    Some((finish(&start, &f, flags, [a, b, c]), f))
+    let len = f.offset();
+    if len >> END_BITS != 0 {
+        return None;
+    }
+    let ends = a as u64 | (b as u64) << END_BITS | (c as u64) << (2 * END_BITS);
+    Some((len, Ends::new(ends)?))
 }
 
-/// Reads the body of a short message whose text follows `ints` `int`
+/// The body of `len` bytes at `start` (a reader at the flags word, the body
+/// validated by [`message_body_ends`]), and the reader after it.
+#[inline(always)]
+fn validated_body(start: Reader<'_>, len: usize, ends: Ends) -> Option<(Body<'_>, Reader<'_>)> {
+    let (bytes, _) = start.rest().split_at_checked(len)?;
+    let mut after = start;
+    after.skip_opt(len)?;
+    let field = |i: u32| (ends.get() >> (i * END_BITS)) as u32 & ((1 << END_BITS) - 1);
+    let body = Body {
+        bytes,
+        base: start.offset(),
+        flags: Flags(crate::reader::int_at(bytes, 0) as u32),
+        a: field(0),
+        b: field(1),
+        c: field(2),
+    };
+    Some((body, after))
+}
+
+/// The straight-line read of a short message's body (see
+/// [`message_body_ends`]): the body and the reader after it.
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+fn message_body_fast<const INTS: usize>(start: Reader<'_>) -> Option<(Body<'_>, Reader<'_>)> {
+    let (len, ends) = message_body_ends::<INTS>(start.rest())?;
+    validated_body(start, len, ends)
+}
+
+/// Reads the body of a short message whose text follows `INTS` `int`
 /// fields after the flags: straight-line first, carefully on any doubt.
-fn read_message_body<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Body<'a>> {
+fn read_message_body<'a, const INTS: usize>(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Body<'a>> {
     let start = *r;
     let base = start.offset();
     if cfg!(feature = "fast") && cx.room(2) {
-        if let Some((body, after)) = message_body_fast(start, ints) {
+        if let Some((body, after)) = message_body_fast::<INTS>(start) {
             *r = after;
             return Ok(body);
         }
     }
     let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
-    for _ in 0..ints {
+    for _ in 0..INTS {
         r.read_int()?;
     }
     r.read_string()?;
@@ -269,7 +311,7 @@ macro_rules! short_message_view {
 
             pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
                 Ok($name {
-                    body: read_message_body(r, cx, $ints)?,
+                    body: read_message_body::<$ints>(r, cx)?,
                 })
             }
 
@@ -279,7 +321,7 @@ macro_rules! short_message_view {
             #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
             #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
             pub(crate) fn read_fast(r: Reader<'a>) -> Option<(Self, Reader<'a>)> {
-                let (body, after) = message_body_fast(r, $ints)?;
+                let (body, after) = message_body_fast::<$ints>(r)?;
                 Some(($name { body }, after))
             }
 
