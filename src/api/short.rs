@@ -101,7 +101,7 @@ type Ends = core::num::NonZeroU64;
 const END_BITS: u32 = 21;
 
 /// The straight-line validation of a short message's body whose text
-/// follows `INTS` `int` fields after the flags (`body` starts at the flags
+/// follows `ints` `int` fields after the flags (`body` starts at the flags
 /// word): the body's length and where its parts end, or `None` for anything
 /// unusual (the careful path then decides), bodies of 2 MiB or more among
 /// them. Needs two levels of room below the message.
@@ -110,14 +110,14 @@ const END_BITS: u32 = 21;
 /// in registers and the caller gets the positions in registers.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(never))]
-fn message_body_ends<const INTS: usize>(body: &[u8]) -> Option<(usize, Ends)> {
+fn message_body_ends(body: &[u8], ints: usize) -> Option<(usize, Ends)> {
     let mut f = Reader::new(body);
     let bits = f.u32_opt()?;
     if bits & !SHORT_MESSAGE_FLAGS != 0 {
         return None;
     }
     let flags = Flags(bits);
-    f.skip_opt(4 * INTS)?;
+    f.skip_opt(4 * ints)?;
     f.skip_string_opt()?;
     let a = f.offset();
     f.skip_opt(12)?; // pts, pts_count, date
@@ -166,24 +166,24 @@ fn validated_body(start: Reader<'_>, len: usize, ends: Ends) -> Option<(Body<'_>
 /// [`message_body_ends`]): the body and the reader after it.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
-fn message_body_fast<const INTS: usize>(start: Reader<'_>) -> Option<(Body<'_>, Reader<'_>)> {
-    let (len, ends) = message_body_ends::<INTS>(start.rest())?;
+fn message_body_fast(start: Reader<'_>, ints: usize) -> Option<(Body<'_>, Reader<'_>)> {
+    let (len, ends) = message_body_ends(start.rest(), ints)?;
     validated_body(start, len, ends)
 }
 
-/// Reads the body of a short message whose text follows `INTS` `int`
+/// Reads the body of a short message whose text follows `ints` `int`
 /// fields after the flags: straight-line first, carefully on any doubt.
-fn read_message_body<'a, const INTS: usize>(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Body<'a>> {
+fn read_message_body<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Body<'a>> {
     let start = *r;
     let base = start.offset();
     if cfg!(feature = "fast") && cx.room(2) {
-        if let Some((body, after)) = message_body_fast::<INTS>(start) {
+        if let Some((body, after)) = message_body_fast(start, ints) {
             *r = after;
             return Ok(body);
         }
     }
     let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
-    for _ in 0..INTS {
+    for _ in 0..ints {
         r.read_int()?;
     }
     r.read_string()?;
@@ -311,7 +311,7 @@ macro_rules! short_message_view {
 
             pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
                 Ok($name {
-                    body: read_message_body::<$ints>(r, cx)?,
+                    body: read_message_body(r, cx, $ints)?,
                 })
             }
 
@@ -321,7 +321,7 @@ macro_rules! short_message_view {
             #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
             #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
             pub(crate) fn read_fast(r: Reader<'a>) -> Option<(Self, Reader<'a>)> {
-                let (body, after) = message_body_fast::<$ints>(r)?;
+                let (body, after) = message_body_fast(r, $ints)?;
                 Some(($name { body }, after))
             }
 
