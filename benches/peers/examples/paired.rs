@@ -6,12 +6,14 @@
 //! different machines. Here both sides of each pair run within a
 //! millisecond of each other (in alternating order), so the drift cancels
 //! out of each ratio; the median over many pairs, and its spread, are
-//! printed beside the median times. See BENCHMARKS.md.
+//! printed beside the median times. The messages are measured interleaved
+//! (each round takes one pair of every message in turn), so all of them see
+//! the same phases of the machine. See BENCHMARKS.md.
 //!
 //! `cargo run --release --example paired [-- ROUNDS]` (default 301).
 
 use std::hint::black_box;
-use tlview_peers_bench::paired::pair;
+use tlview_peers_bench::paired::{interleaved, task};
 use tlview_peers_bench::*;
 
 fn main() {
@@ -19,45 +21,45 @@ fn main() {
         .nth(1)
         .map(|a| a.parse().expect("ROUNDS"))
         .unwrap_or(301);
-    println!("| message | bytes | tlview ns | tl-proto ns | tl-proto/tlview (median of pairs) | p10 – p90 |");
-    println!("|---|---:|---:|---:|---:|---|");
-    for (name, bytes) in messages() {
+    let msgs = messages();
+    let ours = requests::tlview();
+    let theirs = requests::tl_proto();
+    let mut tasks = Vec::new();
+    for (_, bytes) in &msgs {
         let bytes = &bytes[..];
-        let (a, b, r) = pair(
-            rounds,
-            || touch_tlview(&tlview::Updates::decode(black_box(bytes)).unwrap()),
-            || {
+        tasks.push(task(
+            move || touch_tlview(&tlview::Updates::decode(black_box(bytes)).unwrap()),
+            move || {
                 let u: model::Updates<'_> = tl_proto::deserialize(black_box(bytes)).unwrap();
                 touch_tl_proto(&u)
             },
-        );
-        println!(
-            "| {name} | {} | {a:.1} | {b:.1} | **{:.2}×** | {:.2}× – {:.2}× |",
-            bytes.len(),
-            r[1],
-            r[0],
-            r[2]
-        );
+        ));
     }
-    let ours = requests::tlview();
-    let theirs = requests::tl_proto();
-    for ((name, a), b) in requests::NAMES.iter().zip(&ours).zip(&theirs) {
+    for (a, b) in ours.iter().zip(&theirs) {
         let mut buf = [0u8; 64];
         let mut out = Vec::with_capacity(64);
-        let (x, y, r) = pair(
-            rounds,
-            || black_box(a).encode_to_slice(&mut buf).unwrap() as u64,
-            || {
+        tasks.push(task(
+            move || black_box(a).encode_to_slice(&mut buf).unwrap() as u64,
+            move || {
                 tl_proto::serialize_into(black_box(b), &mut out);
                 out.len() as u64
             },
-        );
+        ));
+    }
+    let results = interleaved(rounds, &mut tasks);
+    println!("| message | bytes | tlview ns | tl-proto ns | tl-proto/tlview (median of pairs) | p10 – p90 |");
+    println!("|---|---:|---:|---:|---:|---|");
+    let names = msgs
+        .iter()
+        .map(|(name, bytes)| (name.to_string(), bytes.len()));
+    let requests = requests::NAMES
+        .iter()
+        .zip(&ours)
+        .map(|(name, a)| (format!("acceptContact {name}"), a.encoded_len()));
+    for ((name, len), (a, b, r)) in names.chain(requests).zip(results) {
         println!(
-            "| acceptContact {name} | {} | {x:.1} | {y:.1} | **{:.2}×** | {:.2}× – {:.2}× |",
-            buf.len().min(a.encoded_len()),
-            r[1],
-            r[0],
-            r[2]
+            "| {name} | {len} | {a:.1} | {b:.1} | **{:.2}×** | {:.2}× – {:.2}× |",
+            r[1], r[0], r[2]
         );
     }
 }
