@@ -251,29 +251,26 @@ fn short_messages_around_two_mib_read_the_same() {
                 .int(20)
                 .string(b"https://t.me/");
             let view = Updates::decode(&b.0).unwrap();
+            // The same accessors on either view.
+            macro_rules! fields {
+                ($m:expr) => {
+                    (
+                        $m.id(),
+                        $m.message(),
+                        $m.pts(),
+                        $m.pts_count(),
+                        $m.date(),
+                        $m.fwd_from().unwrap(),
+                        $m.reply_to().unwrap(),
+                        $m.entities().unwrap(),
+                    )
+                };
+            }
             let (id, text_got, pts, pts_count, date, fwd, reply, ents) = match view {
-                Updates::UpdateShortMessage(m) => (
-                    m.id(),
-                    m.message(),
-                    m.pts(),
-                    m.pts_count(),
-                    m.date(),
-                    m.fwd_from().unwrap(),
-                    m.reply_to().unwrap(),
-                    m.entities().unwrap(),
-                ),
+                Updates::UpdateShortMessage(m) => fields!(m),
                 Updates::UpdateShortChatMessage(m) => {
                     assert_eq!((m.from_id(), m.chat_id()), (8, 9));
-                    (
-                        m.id(),
-                        m.message(),
-                        m.pts(),
-                        m.pts_count(),
-                        m.date(),
-                        m.fwd_from().unwrap(),
-                        m.reply_to().unwrap(),
-                        m.entities().unwrap(),
-                    )
+                    fields!(m)
                 }
                 other => panic!("{other:?}"),
             };
