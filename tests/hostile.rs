@@ -20,6 +20,9 @@ use tlview::schema::{id, ty};
 use tlview::walk::{walk, walk_exact, Expect};
 use tlview::{fuzzing, AcceptContact, ErrorKind, Item, Limits, Updates};
 
+mod common;
+use common::B;
+
 // ------------------------------------------------------------------ helpers
 
 const TEXT_BOLD: u32 = 0x6724_abc4;
@@ -31,46 +34,6 @@ const JSON_NUMBER: u32 = 0x2be0_dfa4;
 const JSON_BOOL: u32 = 0xc734_5e6a;
 const BOOL_TRUE: u32 = 0x9972_75b5;
 const BOOL_FALSE: u32 = 0xbc79_9737;
-
-/// A message under construction.
-#[derive(Clone, Default)]
-struct B(Vec<u8>);
-
-impl B {
-    fn new() -> B {
-        B(Vec::new())
-    }
-    fn id(mut self, v: u32) -> B {
-        self.0.extend(v.to_le_bytes());
-        self
-    }
-    fn int(mut self, v: i32) -> B {
-        self.0.extend(v.to_le_bytes());
-        self
-    }
-    fn long(mut self, v: i64) -> B {
-        self.0.extend(v.to_le_bytes());
-        self
-    }
-    fn double(mut self, v: f64) -> B {
-        self.0.extend(v.to_le_bytes());
-        self
-    }
-    fn raw(mut self, b: &[u8]) -> B {
-        self.0.extend_from_slice(b);
-        self
-    }
-    fn string(self, s: &[u8]) -> B {
-        let mut buf = vec![0u8; s.len() + 8];
-        let mut w = tlview::Writer::new(tlview::SliceSink::new(&mut buf));
-        w.write_string(s).unwrap();
-        let n = w.finish();
-        self.raw(&buf[..n])
-    }
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-}
 
 fn golden(name: &str) -> Vec<u8> {
     std::fs::read(format!(

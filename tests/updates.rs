@@ -4,40 +4,10 @@
 //! constructors.
 
 use tlview::api::{MessageEntity, MessageMedia, Peer};
-use tlview::{ErrorKind, Limits, SliceSink, Updates, Writer};
+use tlview::{ErrorKind, Limits, Updates};
 
-/// A message under construction, written with tlview's own Writer.
-struct B(Vec<u8>);
-
-impl B {
-    fn new() -> B {
-        B(Vec::new())
-    }
-    fn id(mut self, id: u32) -> B {
-        self.0.extend(id.to_le_bytes());
-        self
-    }
-    fn int(mut self, v: i32) -> B {
-        self.0.extend(v.to_le_bytes());
-        self
-    }
-    fn long(mut self, v: i64) -> B {
-        self.0.extend(v.to_le_bytes());
-        self
-    }
-    fn string(mut self, s: &[u8]) -> B {
-        let mut buf = vec![0u8; s.len() + 8];
-        let mut w = Writer::new(SliceSink::new(&mut buf));
-        w.write_string(s).unwrap();
-        let n = w.finish();
-        self.0.extend(&buf[..n]);
-        self
-    }
-    fn raw(mut self, b: &[u8]) -> B {
-        self.0.extend(b);
-        self
-    }
-}
+mod common;
+use common::B;
 
 // Ids from the schema.
 const UPDATES_TOO_LONG: u32 = 0xe317af7e;
