@@ -10,12 +10,18 @@
 //! - [`typed`]: TL JSON through tlview's hand-written encoders.
 //!
 //! The `tl` binary wraps these (`tl dump`, `tl encode`, `tl id`, `tl gen`).
+//! `dump`, `encode` and `typed` need the default `convert` feature (they run
+//! on tlview); the parser and the generator do not depend on tlview, so that
+//! the tables can be regenerated whatever state the checked-in ones are in.
 
+#[cfg(feature = "convert")]
 pub mod dump;
+#[cfg(feature = "convert")]
 pub mod encode;
 pub mod gen;
 pub mod layer;
 pub mod parse;
+#[cfg(feature = "convert")]
 pub mod typed;
 
 use std::path::Path;

@@ -3,12 +3,15 @@
 //! Subcommands are a table of `(name, usage, handler)` in [`COMMANDS`]; each
 //! handler gets its own arguments and parses them (with [`Args`]).
 
+#[cfg(feature = "convert")]
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[cfg(feature = "convert")]
 use tltool::dump::{dump, DumpOptions};
 use tltool::{layer, parse};
+#[cfg(feature = "convert")]
 use tlview::walk::Expect;
 
 /// A subcommand: name, one-line usage, summary, options, handler.
@@ -72,7 +75,7 @@ fn usage() -> String {
     s.push_str("  tl --help\n      print this help (`tl COMMAND --help`: its options)\n");
     s.push_str(
         "\nFrom the workspace root, regenerate the checked-in tables with\n  \
-         cargo run -p tl -- gen ../shared/schema/api-layer122.tl ../shared/schema/mtproto.tl -o src\n",
+         cargo run -p tl --no-default-features -- gen ../shared/schema/api-layer122.tl ../shared/schema/mtproto.tl -o src\n",
     );
     s
 }
@@ -190,6 +193,7 @@ fn cmd_id(mut args: Args) -> Result<(), String> {
     Ok(())
 }
 
+#[cfg(feature = "convert")]
 /// Reads FILE, or stdin for `None` or `-`.
 fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
     match file {
@@ -205,6 +209,7 @@ fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
     }
 }
 
+#[cfg(feature = "convert")]
 /// Writes to stdout; a closed pipe (`| head`) ends quietly.
 fn write_stdout(bytes: &[u8]) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
@@ -214,6 +219,7 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+#[cfg(feature = "convert")]
 fn cmd_dump(mut args: Args) -> Result<(), String> {
     let mut opts = DumpOptions::default();
     let mut file: Option<String> = None;
@@ -252,6 +258,7 @@ fn cmd_dump(mut args: Args) -> Result<(), String> {
     write_stdout(text.as_bytes())
 }
 
+#[cfg(feature = "convert")]
 fn cmd_encode(mut args: Args) -> Result<(), String> {
     let mut file: Option<String> = None;
     let mut typed = false;
@@ -280,6 +287,17 @@ fn cmd_encode(mut args: Args) -> Result<(), String> {
     .map_err(|e| e.to_string())?;
     write_stdout(&bytes)
 }
+
+/// `tl dump` / `tl encode` in a build without the `convert` feature.
+#[cfg(not(feature = "convert"))]
+fn cmd_dump(args: Args) -> Result<(), String> {
+    Err(format!(
+        "`tl {}` needs the `convert` feature (on by default); this build is the generator alone",
+        args.command.name
+    ))
+}
+#[cfg(not(feature = "convert"))]
+use cmd_dump as cmd_encode;
 
 fn main() -> ExitCode {
     let mut argv: Vec<String> = std::env::args().skip(1).collect();

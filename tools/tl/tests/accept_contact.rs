@@ -2,6 +2,8 @@
 //! table-driven one give identical bytes for every `InputUser` variant, with
 //! every `InputPeer` variant (nested chains included) where one is carried;
 //! and both decode back to the same request.
+// The conversions run on tlview: only with the default `convert` feature.
+#![cfg(feature = "convert")]
 
 use tlview::api::contacts::PeerRef;
 use tlview::{AcceptContact, InputPeer, InputUser, SizeCounter, Writer};

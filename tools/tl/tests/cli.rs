@@ -1,5 +1,7 @@
 //! `tl dump` and `tl encode`, run as a user runs them, on the golden files of
 //! `tests/data` and the README sample in `tests/data/sample`.
+// The conversions run on tlview: only with the default `convert` feature.
+#![cfg(feature = "convert")]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -39,7 +39,7 @@ fn regenerating_gives_the_checked_in_files() {
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
             fresh == checked_in,
-            "{} is stale: regenerate with `cargo run -p tl -- gen \
+            "{} is stale: regenerate with `cargo run -p tl --no-default-features -- gen \
              ../shared/schema/api-layer122.tl ../shared/schema/mtproto.tl -o src`",
             path.display()
         );

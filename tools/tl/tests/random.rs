@@ -5,6 +5,8 @@
 //! walk to exactly its length, dump back to the same JSON value, and encode
 //! from that dump to the same bytes. `Updates` objects must also print the
 //! same through the typed views.
+// The conversions run on tlview: only with the default `convert` feature.
+#![cfg(feature = "convert")]
 
 use serde_json::{Map, Value};
 use tltool::encode::encode;
