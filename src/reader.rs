@@ -693,6 +693,14 @@ mod tests {
             let slow = a.read_raw_bytes(Item::StringData).ok();
             let fast = b.string_opt().map(|s| s.as_bytes());
             assert_eq!(fast, slow, "{input:?}");
+            // The skip accepts the same strings and ends at the same place.
+            let mut d = Reader::new(input);
+            assert_eq!(d.skip_string_opt().is_some(), fast.is_some(), "{input:?}");
+            if fast.is_some() {
+                assert_eq!(d.offset(), b.offset());
+            } else {
+                assert_eq!(d.offset(), 0);
+            }
             if fast.is_some() {
                 assert_eq!(a.offset(), b.offset());
                 // The re-read of validated bytes gives the same string and
@@ -702,5 +710,25 @@ mod tests {
                 assert_eq!(c.offset(), b.offset());
             }
         }
+    }
+
+    /// `words_opt` reads `N` little-endian words with one check: all of
+    /// them, or none (nothing consumed) when fewer than `4 * N` bytes are
+    /// left.
+    #[test]
+    fn words_opt_reads_all_or_nothing() {
+        let bytes: Vec<u8> = (1u8..=13).collect();
+        for cut in 0..=bytes.len() {
+            let mut r = Reader::new(&bytes[..cut]);
+            let got = r.words_opt::<3>();
+            if cut >= 12 {
+                assert_eq!(got, Some([0x0403_0201, 0x0807_0605, 0x0c0b_0a09]));
+                assert_eq!(r.offset(), 12);
+            } else {
+                assert_eq!(got, None);
+                assert_eq!(r.offset(), 0);
+            }
+        }
+        assert_eq!(Reader::new(&[]).words_opt::<0>(), Some([]));
     }
 }

@@ -911,6 +911,8 @@ mod tests {
     fn entity_index_finds_exactly_the_entities() {
         for (i, &id) in ENTITY_IDS.iter().enumerate() {
             assert_eq!(entity_index(id), Some(i as u32), "{id:#010x}");
+            // The validated-bytes lookup (no compare) agrees on every entity.
+            assert_eq!(entity_index_valid(id), i as u32, "{id:#010x}");
         }
         let others = crate::schema::CONSTRUCTORS
             .iter()
