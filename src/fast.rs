@@ -37,8 +37,6 @@ const fn declared(cid: u32) -> u32 {
 const _: () = assert!(crate::schema::COMBINATORS == DECLARED_FLAGS.len());
 
 const MESSAGE_FLAGS: u32 = declared(id::MESSAGE);
-const FWD_FLAGS: u32 = declared(id::MESSAGE_FWD_HEADER);
-const REPLY_FLAGS: u32 = declared(id::MESSAGE_REPLY_HEADER);
 const USER_FLAGS: u32 = declared(id::USER);
 const CHAT_FLAGS: u32 = declared(id::CHAT);
 const PHOTO_FLAGS: u32 = declared(id::USER_PROFILE_PHOTO);
@@ -121,52 +119,20 @@ fn restriction_reason(r: &mut Reader<'_>) -> Option<()> {
     string(r)
 }
 
-/// `messageFwdHeader` (boxed); needs one level below it.
+/// `messageFwdHeader` (boxed); needs one level below it. The typed view's
+/// straight-line read, its result unused.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn fwd_header(r: &mut Reader<'_>) -> Option<()> {
-    let [cid, f] = r.words_opt::<2>()?;
-    if cid != id::MESSAGE_FWD_HEADER || f & !FWD_FLAGS != 0 {
-        return None;
-    }
-    if has(f, 0) {
-        peer(r)?;
-    }
-    if has(f, 5) {
-        string(r)?;
-    }
-    int(r)?;
-    if has(f, 2) {
-        int(r)?;
-    }
-    if has(f, 3) {
-        string(r)?;
-    }
-    if has(f, 4) {
-        peer(r)?;
-        int(r)?;
-    }
-    if has(f, 6) {
-        string(r)?;
-    }
-    Some(())
+    crate::api::MessageFwdHeader::read_opt(r).map(|_| ())
 }
 
-/// `messageReplyHeader` (boxed); needs one level below it.
+/// `messageReplyHeader` (boxed); needs one level below it. The typed view's
+/// straight-line read, its result unused.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn reply_header(r: &mut Reader<'_>) -> Option<()> {
-    let [cid, f, _] = r.words_opt::<3>()?;
-    if cid != id::MESSAGE_REPLY_HEADER || f & !REPLY_FLAGS != 0 {
-        return None;
-    }
-    if has(f, 0) {
-        peer(r)?;
-    }
-    if has(f, 1) {
-        int(r)?;
-    }
-    Some(())
+    crate::api::MessageReplyHeader::read_opt(r).map(|_| ())
 }
 
 /// The body of `message#58ae39c9`; needs two levels below it (a forward
