@@ -592,6 +592,20 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The `string` at byte `at` of bytes already validated: its data and its
+/// whole size on the wire (length header, data and padding). Empty and 0
+/// where the bytes are cut, which validated bytes never are.
+#[inline(always)]
+pub(crate) fn string_at(bytes: &[u8], at: usize) -> (&[u8], usize) {
+    let rest = bytes.get(at..).unwrap_or(&[]);
+    let (start, len) = match rest.first_chunk::<4>() {
+        Some(&h) if h[0] >= 254 => (4, (u32::from_le_bytes(h) >> 8) as usize),
+        _ => (1, rest.first().map_or(0, |&b| usize::from(b))),
+    };
+    let data = rest.get(start..start + len).unwrap_or(&[]);
+    (data, (start + len + 3) & !3)
+}
+
 /// The `int` at byte `at` of bytes already validated (lazy views read their
 /// fixed fields with it): 0 where they are cut, which validated bytes never
 /// are.
@@ -654,8 +668,8 @@ mod tests {
     /// `string_opt` (the straight-line decoders' read) accepts exactly what
     /// `read_raw_bytes` accepts, with the same data and the same end, on
     /// both length forms, every cut, bad padding in each position and
-    /// non-canonical lengths; and `string_valid` re-reads what it accepted
-    /// to the same data and end.
+    /// non-canonical lengths; and `string_valid` and `string_at` re-read
+    /// what it accepted to the same data and end.
     #[test]
     fn string_opt_agrees_with_read_raw_bytes() {
         let mut inputs: Vec<Vec<u8>> = Vec::new();
@@ -708,6 +722,11 @@ mod tests {
                 let mut c = Reader::new(input);
                 assert_eq!(c.string_valid().map(|s| s.as_bytes()), fast);
                 assert_eq!(c.offset(), b.offset());
+                // So does the positional re-read, also behind a prefix.
+                assert_eq!(string_at(input, 0), (fast.unwrap_or(&[]), b.offset()));
+                let mut shifted = vec![7u8; 8];
+                shifted.extend_from_slice(input);
+                assert_eq!(string_at(&shifted, 8), (fast.unwrap_or(&[]), b.offset()));
             }
         }
     }

@@ -453,25 +453,17 @@ struct FwdTail<'a> {
 }
 
 impl<'a> MessageFwdHeader<'a> {
-    /// The view of bytes validated as a header (after its id): finds
-    /// `date` by skipping `from_id` and `from_name`.
+    /// The view of bytes validated as a header (after its id): `date`
+    /// follows the flags, `from_id` (a `Peer`: always 8 bytes) and
+    /// `from_name`, so only a `from_name` needs reading to find it.
     #[inline]
     pub(crate) fn from_valid(bytes: &'a [u8]) -> MessageFwdHeader<'a> {
-        let flags = match bytes.first_chunk::<4>() {
-            Some(w) => u32::from_le_bytes(*w),
-            None => 0,
-        };
-        let mut r = Reader::new(bytes.get(4..).unwrap_or(&[]));
-        if flags & 1 != 0 {
-            r.skip_opt(8);
-        }
+        let flags = crate::reader::int_at(bytes, 0) as u32;
+        let mut date_at = 4 + (flags & 1) * 8;
         if flags & 1 << 5 != 0 {
-            r.string_valid();
+            date_at += crate::reader::string_at(bytes, date_at as usize).1 as u32;
         }
-        MessageFwdHeader {
-            bytes,
-            date_at: bytes.len().saturating_sub(r.remaining()) as u32,
-        }
+        MessageFwdHeader { bytes, date_at }
     }
 
     /// The `int` at byte `at` (validated, so always there).
@@ -513,7 +505,8 @@ impl<'a> MessageFwdHeader<'a> {
         if !self.flags().has(0) {
             return None;
         }
-        Peer::read_opt(&mut self.reader(4))
+        let [cid, v] = self.reader(4).words_opt::<2>()?;
+        Some(Peer::from_valid(cid, v as i32))
     }
     /// `from_name:flags.5?string`.
     #[inline]
@@ -663,6 +656,28 @@ impl<'a> MessageFwdHeader<'a> {
 }
 
 impl MessageReplyHeader {
+    /// The header at the start of `bytes`, validated before (by
+    /// [`MessageReplyHeader::read_opt`] or the careful path): read without
+    /// checking the constructor or the flags again. `None` only where the
+    /// bytes are cut, which validated bytes never are.
+    #[inline(always)]
+    pub(crate) fn read_valid(bytes: &[u8]) -> Option<MessageReplyHeader> {
+        let mut r = Reader::new(bytes);
+        let [_, bits, msg_id] = r.words_opt::<3>()?;
+        let peer = if bits & 1 != 0 {
+            let [cid, v] = r.words_opt::<2>()?;
+            Some(Peer::from_valid(cid, v as i32))
+        } else {
+            None
+        };
+        let top = if bits & 2 != 0 { r.int_opt() } else { None };
+        Some(MessageReplyHeader {
+            reply_to_msg_id: msg_id as i32,
+            reply_to_peer_id: peer,
+            reply_to_top_id: top,
+        })
+    }
+
     /// The straight-line read (two levels of room needed); `None` for
     /// anything unusual.
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]

@@ -69,6 +69,18 @@ impl Peer {
         })
     }
 
+    /// The `Peer` with constructor `cid` and value `v`, validated before:
+    /// no failure path (an id that is neither `peerUser` nor `peerChat`
+    /// gives `peerChannel`, which validated bytes never need).
+    #[inline(always)]
+    pub(crate) fn from_valid(cid: u32, v: i32) -> Peer {
+        match cid {
+            id::PEER_USER => Peer::PeerUser { user_id: v },
+            id::PEER_CHAT => Peer::PeerChat { chat_id: v },
+            _ => Peer::PeerChannel { channel_id: v },
+        }
+    }
+
     /// Reads a boxed `Peer` nested in the object whose context is `cx`:
     /// it counts as one level against the depth limit, as the walker counts it.
     #[inline]

@@ -51,9 +51,10 @@ impl<'a> Body<'a> {
     /// A reader over the validated body from byte `at`.
     #[inline]
     fn reader(&self, at: usize) -> Reader<'a> {
+        // `base + at` is within the message, so it cannot wrap.
         Reader::with_base(
             self.bytes.get(at..).unwrap_or(&[]),
-            self.base.saturating_add(at),
+            self.base.wrapping_add(at),
         )
     }
 
@@ -63,13 +64,14 @@ impl<'a> Body<'a> {
         if !self.flags.has(bit) {
             return None;
         }
-        let at = at as usize;
-        let count = self.int(at.saturating_add(4)) as u32;
-        let start = at.saturating_add(8);
+        // The vector's id and count, then its elements.
+        let start = at as usize + 8;
+        let (head, elements) = self.bytes.split_at_checked(start)?;
+        let count = crate::reader::int_at(head, start - 4) as u32;
         Some(Vector::from_parts(
-            self.bytes.get(start..).unwrap_or(&[]),
+            elements,
             count,
-            self.base.saturating_add(start),
+            self.base.wrapping_add(start),
         ))
     }
 }
@@ -253,10 +255,7 @@ macro_rules! short_message_view {
             /// `message:string`.
             #[inline]
             pub fn message(&self) -> TlStr<'a> {
-                self.body
-                    .reader($text)
-                    .string_valid()
-                    .unwrap_or(TlStr::new(&[]))
+                TlStr::new(crate::reader::string_at(self.body.bytes, $text).0)
             }
             /// `pts:int`.
             #[inline]
@@ -301,7 +300,7 @@ macro_rules! short_message_view {
                 if !self.body.flags.has(3) {
                     return None;
                 }
-                MessageReplyHeader::read_opt(&mut self.body.reader(self.body.b as usize))
+                MessageReplyHeader::read_valid(self.body.bytes.get(self.body.b as usize..)?)
             }
             /// `entities:flags.7?Vector<MessageEntity>`.
             #[inline]
@@ -415,6 +414,9 @@ impl<'a> UpdateShortSentMessage<'a> {
     pub fn media(&self) -> Option<MessageMedia<'a>> {
         if !self.body.flags.has(9) {
             return None;
+        }
+        if self.body.int(20) as u32 == crate::schema::id::MESSAGE_MEDIA_EMPTY {
+            return Some(MessageMedia::MessageMediaEmpty);
         }
         MessageMedia::decode_in(&mut self.body.reader(20), Ctx::root(&super::REREAD)).ok()
     }

@@ -82,6 +82,7 @@ pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
     use tlview::Updates as U;
     use tlview::Vector;
 
+    #[inline(always)]
     fn peer(p: Peer) -> i64 {
         match p {
             Peer::PeerUser { user_id } => user_id.into(),
@@ -89,6 +90,7 @@ pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
             Peer::PeerChannel { channel_id } => channel_id.into(),
         }
     }
+    #[inline(always)]
     fn headers(s: &mut Sum, fwd: Option<MessageFwdHeader<'_>>, reply: Option<MessageReplyHeader>) {
         if let Some(f) = fwd {
             s.add(f.date().into());
@@ -98,6 +100,7 @@ pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
             s.add(r.reply_to_msg_id().into());
         }
     }
+    #[inline(always)]
     fn entities(s: &mut Sum, e: Option<Vector<'_, MessageEntity<'_>>>) {
         if let Some(v) = e {
             for e in v {
@@ -183,6 +186,7 @@ pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
     use model::{Chat, MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer, Update, User};
     use model::{Updates as U, Vector};
 
+    #[inline(always)]
     fn peer(p: &Peer) -> i64 {
         match *p {
             Peer::PeerUser { user_id } => user_id.into(),
@@ -190,6 +194,7 @@ pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
             Peer::PeerChannel { channel_id } => channel_id.into(),
         }
     }
+    #[inline(always)]
     fn headers(
         s: &mut Sum,
         fwd: &Option<MessageFwdHeader<'_>>,
@@ -203,6 +208,7 @@ pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
             s.add(r.reply_to_msg_id.into());
         }
     }
+    #[inline(always)]
     fn entities(s: &mut Sum, e: &Option<Vector<MessageEntity<'_>>>) {
         if let Some(v) = e {
             for e in v.iter() {
