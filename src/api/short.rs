@@ -32,16 +32,37 @@ struct Body<'a> {
     /// The offset of `bytes` in the message.
     base: usize,
     flags: Flags,
-    /// For the messages: the end of the text. For the sent message: the end
-    /// of the media (or of `date` without media).
-    a: u32,
-    /// For the messages: the end of `fwd_from` and `via_bot_id`.
-    b: u32,
-    /// For the messages: the end of `reply_to` (where `entities` start).
-    c: u32,
+    /// Where its parts end, `[a, b, c]`:
+    /// - `a`: for the messages, the end of the text; for the sent message,
+    ///   the end of the media (or of `date` without media);
+    /// - `b`: for the messages, the end of `fwd_from` and `via_bot_id`;
+    /// - `c`: for the messages, the end of `reply_to` (where `entities`
+    ///   start).
+    ends: [u32; 3],
 }
 
 impl<'a> Body<'a> {
+    /// `a` of [`Body::ends`].
+    #[inline]
+    fn a(&self) -> usize {
+        let [a, _, _] = self.ends;
+        a as usize
+    }
+
+    /// `b` of [`Body::ends`].
+    #[inline]
+    fn b(&self) -> usize {
+        let [_, b, _] = self.ends;
+        b as usize
+    }
+
+    /// `c` of [`Body::ends`].
+    #[inline]
+    fn c(&self) -> usize {
+        let [_, _, c] = self.ends;
+        c as usize
+    }
+
     /// The `int` at byte `at` of the body (validated, so always there).
     #[inline]
     fn int(&self, at: usize) -> i32 {
@@ -60,12 +81,12 @@ impl<'a> Body<'a> {
 
     /// The boxed `Vector<MessageEntity>` that ends the body at byte `at`.
     #[inline]
-    fn entities(&self, bit: u8, at: u32) -> Option<Vector<'a, MessageEntity<'a>>> {
+    fn entities(&self, bit: u8, at: usize) -> Option<Vector<'a, MessageEntity<'a>>> {
         if !self.flags.has(bit) {
             return None;
         }
         // The vector's id and count, then its elements.
-        let start = at as usize + 8;
+        let start = at + 8;
         let (head, elements) = self.bytes.split_at_checked(start)?;
         let count = crate::reader::int_at(head, start - 4) as u32;
         Some(Vector::from_parts(
@@ -90,29 +111,27 @@ fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, abc: [u32; 3])
         bytes: start.rest().get(..used).unwrap_or(&[]),
         base: start.offset(),
         flags,
-        a: abc[0],
-        b: abc[1],
-        c: abc[2],
+        ends: abc,
     }
 }
 
-/// Where the parts of a short message's body end (see [`Body`]), 21 bits
-/// each: `a | b << 21 | c << 42`. Never zero (`a` is past the text).
+/// Where the parts of a short message's body end (see [`Body`]), as
+/// [`message_body_ends`] returns them: `a | b << 32`, never zero (`a` is
+/// past the text), and `len | c << 32`. Two registers, which unpack into
+/// [`Body`] with one 8-byte store and one shift.
 type Ends = core::num::NonZeroU64;
-/// One field of [`Ends`].
-const END_BITS: u32 = 21;
 
 /// The straight-line validation of a short message's body whose text
 /// follows `ints` `int` fields after the flags (`body` starts at the flags
-/// word): the body's length and where its parts end, or `None` for anything
-/// unusual (the careful path then decides), bodies of 2 MiB or more among
-/// them. Needs two levels of room below the message.
+/// word): where its parts end and its length (see [`Ends`]), or `None` for
+/// anything unusual (the careful path then decides), bodies of 4 GiB or
+/// more among them. Needs two levels of room below the message.
 ///
 /// Out of line, and returning two words, so that its loops keep the reader
 /// in registers and the caller gets the positions in registers.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(never))]
-fn message_body_ends(body: &[u8], ints: usize) -> Option<(usize, Ends)> {
+fn message_body_ends(body: &[u8], ints: usize) -> Option<(Ends, u64)> {
     let mut f = Reader::new(body);
     let bits = f.u32_opt()?;
     if bits & !SHORT_MESSAGE_FLAGS != 0 {
@@ -121,7 +140,7 @@ fn message_body_ends(body: &[u8], ints: usize) -> Option<(usize, Ends)> {
     let flags = Flags(bits);
     f.skip_opt(4 * ints)?;
     f.skip_string_opt()?;
-    let a = f.offset();
+    let a = f.offset() as u64;
     f.skip_opt(12)?; // pts, pts_count, date
     if flags.has(2) {
         MessageFwdHeader::read_opt(&mut f)?;
@@ -129,37 +148,37 @@ fn message_body_ends(body: &[u8], ints: usize) -> Option<(usize, Ends)> {
     if flags.has(11) {
         f.skip_opt(4)?; // via_bot_id
     }
-    let b = f.offset();
+    let b = f.offset() as u64;
     if flags.has(3) {
         MessageReplyHeader::read_opt(&mut f)?;
     }
-    let c = f.offset();
+    let c = f.offset() as u64;
     if flags.has(7) {
         entities_opt(&mut f)?;
     }
-    let len = f.offset();
-    if len >> END_BITS != 0 {
+    let len = f.offset() as u64;
+    // Every position is at most `len`, so this bounds them all.
+    if len >> 32 != 0 {
         return None;
     }
-    let ends = a as u64 | (b as u64) << END_BITS | (c as u64) << (2 * END_BITS);
-    Some((len, Ends::new(ends)?))
+    Some((Ends::new(a | b << 32)?, len | c << 32))
 }
 
-/// The body of `len` bytes at `start` (a reader at the flags word, the body
-/// validated by [`message_body_ends`]), and the reader after it.
+/// The body at `start` (a reader at the flags word, the body validated by
+/// [`message_body_ends`], which returned `ab` and `len_c`), and the reader
+/// after it.
 #[inline(always)]
-fn validated_body(start: Reader<'_>, len: usize, ends: Ends) -> Option<(Body<'_>, Reader<'_>)> {
+fn validated_body(start: Reader<'_>, ab: Ends, len_c: u64) -> Option<(Body<'_>, Reader<'_>)> {
+    let len = len_c as u32 as usize;
     let (bytes, _) = start.rest().split_at_checked(len)?;
     let mut after = start;
     after.skip_opt(len)?;
-    let field = |i: u32| (ends.get() >> (i * END_BITS)) as u32 & ((1 << END_BITS) - 1);
+    let ab = ab.get();
     let body = Body {
         bytes,
         base: start.offset(),
         flags: Flags(crate::reader::int_at(bytes, 0) as u32),
-        a: field(0),
-        b: field(1),
-        c: field(2),
+        ends: [ab as u32, (ab >> 32) as u32, (len_c >> 32) as u32],
     };
     Some((body, after))
 }
@@ -169,8 +188,8 @@ fn validated_body(start: Reader<'_>, len: usize, ends: Ends) -> Option<(Body<'_>
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn message_body_fast(start: Reader<'_>, ints: usize) -> Option<(Body<'_>, Reader<'_>)> {
-    let (len, ends) = message_body_ends(start.rest(), ints)?;
-    validated_body(start, len, ends)
+    let (ab, len_c) = message_body_ends(start.rest(), ints)?;
+    validated_body(start, ab, len_c)
 }
 
 /// Reads the body of a short message whose text follows `ints` `int`
@@ -260,17 +279,17 @@ macro_rules! short_message_view {
             /// `pts:int`.
             #[inline]
             pub fn pts(&self) -> i32 {
-                self.body.int(self.body.a as usize)
+                self.body.int(self.body.a())
             }
             /// `pts_count:int`.
             #[inline]
             pub fn pts_count(&self) -> i32 {
-                self.body.int(self.body.a as usize + 4)
+                self.body.int(self.body.a() + 4)
             }
             /// `date:int`.
             #[inline]
             pub fn date(&self) -> i32 {
-                self.body.int(self.body.a as usize + 8)
+                self.body.int(self.body.a() + 8)
             }
             /// `fwd_from:flags.2?MessageFwdHeader`.
             #[inline]
@@ -279,9 +298,9 @@ macro_rules! short_message_view {
                     return None;
                 }
                 // From after its id to `b`, less `via_bot_id`.
-                let start = self.body.a as usize + 16;
+                let start = self.body.a() + 16;
                 let via = if self.body.flags.has(11) { 4 } else { 0 };
-                let end = (self.body.b as usize).saturating_sub(via);
+                let end = self.body.b().saturating_sub(via);
                 Some(MessageFwdHeader::from_valid(
                     self.body.bytes.get(start..end).unwrap_or(&[]),
                 ))
@@ -292,7 +311,7 @@ macro_rules! short_message_view {
                 self.body
                     .flags
                     .has(11)
-                    .then(|| self.body.int(self.body.b as usize - 4))
+                    .then(|| self.body.int(self.body.b().saturating_sub(4)))
             }
             /// `reply_to:flags.3?MessageReplyHeader`.
             #[inline]
@@ -300,12 +319,12 @@ macro_rules! short_message_view {
                 if !self.body.flags.has(3) {
                     return None;
                 }
-                MessageReplyHeader::read_valid(self.body.bytes.get(self.body.b as usize..)?)
+                MessageReplyHeader::read_valid(self.body.bytes.get(self.body.b()..)?)
             }
             /// `entities:flags.7?Vector<MessageEntity>`.
             #[inline]
             pub fn entities(&self) -> Option<Vector<'a, MessageEntity<'a>>> {
-                self.body.entities(7, self.body.c)
+                self.body.entities(7, self.body.c())
             }
 
             pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
@@ -423,7 +442,7 @@ impl<'a> UpdateShortSentMessage<'a> {
     /// `entities:flags.7?Vector<MessageEntity>`.
     #[inline]
     pub fn entities(&self) -> Option<Vector<'a, MessageEntity<'a>>> {
-        self.body.entities(7, self.body.a)
+        self.body.entities(7, self.body.a())
     }
 
     /// The straight-line read of the body at `r` (two levels of room below

@@ -461,7 +461,7 @@ const MESSAGE_MEDIA_EMPTY_122: u32 = 0x3ded6320;
 
 /// Reads the same fields as [`touch_tlview`], in the same
 /// order, so the checksums are equal when the messages are.
-#[inline(never)]
+#[inline]
 pub fn touch_grammers(u: &enums::Updates) -> u64 {
     let mut s = Sum::default();
     fn peer(p: &enums::Peer) -> i64 {

@@ -76,7 +76,7 @@ impl Sum {
 /// length, each update's constructor, each user's id and first/last/user
 /// name, each chat's id and title. [`touch_tl_proto`] reads the same fields
 /// in the same order and so returns the same checksum.
-#[inline(never)]
+#[inline]
 pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
     use tlview::api::{MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer};
     use tlview::Updates as U;
@@ -181,7 +181,7 @@ pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
 
 /// [`touch_tlview`] for tl-proto's decoded tree: the same fields, the same
 /// order, the same checksum.
-#[inline(never)]
+#[inline]
 pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
     use model::{Chat, MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer, Update, User};
     use model::{Updates as U, Vector};
