@@ -597,12 +597,17 @@ impl<'a> Reader<'a> {
 /// where the bytes are cut, which validated bytes never are.
 #[inline(always)]
 pub(crate) fn string_at(bytes: &[u8], at: usize) -> (&[u8], usize) {
-    let rest = bytes.get(at..).unwrap_or(&[]);
-    let (start, len) = match rest.first_chunk::<4>() {
-        Some(&h) if h[0] >= 254 => (4, (u32::from_le_bytes(h) >> 8) as usize),
-        _ => (1, rest.first().map_or(0, |&b| usize::from(b))),
+    let first = bytes.get(at).map_or(0, |&b| usize::from(b));
+    let (start, len) = if first < 254 {
+        (1, first)
+    } else {
+        (4, (int_at(bytes, at) as u32 >> 8) as usize)
     };
-    let data = rest.get(start..start + len).unwrap_or(&[]);
+    // One bounds check for the data; `at` is below the length when the
+    // header is there, so the sums cannot wrap (and wrap harmlessly into
+    // an empty result when it is not).
+    let data_at = at.wrapping_add(start);
+    let data = bytes.get(data_at..data_at.wrapping_add(len)).unwrap_or(&[]);
     (data, (start + len + 3) & !3)
 }
 

@@ -9,7 +9,7 @@ use super::{Ctx, Decode};
 use crate::error::Result;
 use crate::flags::Flags;
 use crate::object::Object;
-use crate::reader::Reader;
+use crate::reader::{string_at, Reader};
 use crate::schema::{id, ty};
 use crate::string::TlStr;
 use crate::walk::Expect;
@@ -216,15 +216,16 @@ impl<'a> UserData<'a> {
         if !f.has(bit) {
             return None;
         }
-        // flags, id, then access_hash if present, then the strings.
-        let start = if f.has(0) { 16 } else { 8 };
-        let mut r = Reader::new(self.object.body().get(start..)?);
+        // flags, id, then access_hash if present, then the strings: the
+        // ones before are skipped by their size alone.
+        let body = self.object.body();
+        let mut at = if f.has(0) { 16 } else { 8 };
         for b in 1..bit {
             if f.has(b) {
-                r.string_valid()?;
+                at += string_at(body, at).1;
             }
         }
-        r.string_valid()
+        Some(TlStr::new(string_at(body, at).0))
     }
     /// `first_name:flags.1?string`.
     #[inline]
@@ -497,9 +498,7 @@ impl<'a> ChatData<'a> {
     /// `title:string`.
     #[inline]
     pub fn title(&self) -> TlStr<'a> {
-        body_from(&self.object, 8)
-            .read_string()
-            .unwrap_or(TlStr::new(&[]))
+        TlStr::new(string_at(self.object.body(), 8).0)
     }
     /// `participants_count` and `date`, after the title and photo.
     fn counts(&self) -> Option<(i32, i32)> {

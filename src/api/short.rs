@@ -301,9 +301,7 @@ macro_rules! short_message_view {
                 let start = self.body.a() + 16;
                 let via = if self.body.flags.has(11) { 4 } else { 0 };
                 let end = self.body.b().saturating_sub(via);
-                Some(MessageFwdHeader::from_valid(
-                    self.body.bytes.get(start..end).unwrap_or(&[]),
-                ))
+                Some(MessageFwdHeader::from_valid(self.body.bytes.get(start..end)?))
             }
             /// `via_bot_id:flags.11?int`.
             #[inline]
