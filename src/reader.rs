@@ -78,7 +78,10 @@ impl<'a> Reader<'a> {
     /// The offset of the next unread byte.
     #[inline]
     pub const fn offset(&self) -> usize {
-        self.end.saturating_sub(self.rest.len())
+        // `end` is at least the input's length and `rest` only shrinks, so
+        // this never wraps (and needs no saturation, which costs two more
+        // instructions at every position a decoder records).
+        self.end.wrapping_sub(self.rest.len())
     }
 
     /// How many bytes are left.
