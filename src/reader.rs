@@ -75,6 +75,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// [`Reader::with_base`] for `input` known to lie at `base` within one
+    /// message (so `base + input.len()` cannot wrap): no saturation. Views
+    /// of validated bytes use it.
+    #[inline]
+    pub(crate) const fn within(input: &'a [u8], base: usize) -> Reader<'a> {
+        Reader {
+            rest: input,
+            end: base.wrapping_add(input.len()),
+        }
+    }
+
     /// The offset of the next unread byte.
     #[inline]
     pub const fn offset(&self) -> usize {

@@ -199,7 +199,7 @@ impl<'a, T: Element<'a>> Vector<'a, T> {
     #[inline]
     pub fn iter(&self) -> VectorIter<'a, T> {
         VectorIter {
-            reader: Reader::with_base(self.bytes, self.base),
+            reader: Reader::within(self.bytes, self.base),
             left: self.len,
             _elem: PhantomData,
         }
