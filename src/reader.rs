@@ -511,6 +511,15 @@ impl<'a> Reader<'a> {
         Some(head)
     }
 
+    /// The next `n` bytes; `None` (nothing consumed) if fewer are left.
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+    pub(crate) fn bytes_opt(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = self.rest.split_at_checked(n)?;
+        self.rest = tail;
+        Some(head)
+    }
+
     /// Skips `n` bytes.
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]

@@ -169,10 +169,8 @@ fn message_body_ends(body: &[u8], ints: usize) -> Option<(Ends, u64)> {
 /// after it.
 #[inline(always)]
 fn validated_body(start: Reader<'_>, ab: Ends, len_c: u64) -> Option<(Body<'_>, Reader<'_>)> {
-    let len = len_c as u32 as usize;
-    let (bytes, _) = start.rest().split_at_checked(len)?;
     let mut after = start;
-    after.skip_opt(len)?;
+    let bytes = after.bytes_opt(len_c as u32 as usize)?;
     let ab = ab.get();
     let body = Body {
         bytes,
@@ -300,7 +298,9 @@ macro_rules! short_message_view {
                 // From after its id to `b`, less `via_bot_id`.
                 let start = self.body.a() + 16;
                 let via = if self.body.flags.has(11) { 4 } else { 0 };
-                let end = self.body.b().saturating_sub(via);
+                // `b` is past `via_bot_id` when there is one; a wrap could
+                // only make `get` refuse the range.
+                let end = self.body.b().wrapping_sub(via);
                 Some(MessageFwdHeader::from_valid(self.body.bytes.get(start..end)?))
             }
             /// `via_bot_id:flags.11?int`.
