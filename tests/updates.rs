@@ -260,6 +260,105 @@ fn short_messages_around_two_mib_read_the_same() {
     }
 }
 
+/// Forward headers without strings (the straight-line read sizes them from
+/// the flags alone): every combination of `from_id`, `channel_post` and
+/// `saved_from_peer`, read back field by field; a wrong constructor in
+/// either peer is refused at its offset, as the careful path reports it.
+#[test]
+fn forward_headers_without_strings() {
+    for bits in 0..8u32 {
+        let (from, post, saved) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0);
+        let flags = (from as i32) | (post as i32) << 2 | (saved as i32) << 4;
+        let mut b = B::new()
+            .id(UPDATE_SHORT_MESSAGE)
+            .int(1 << 2)
+            .int(1)
+            .int(2)
+            .string(b"hi")
+            .int(3)
+            .int(4)
+            .int(5)
+            .id(FWD_HEADER)
+            .int(flags);
+        let from_at = b.0.len();
+        if from {
+            b = b.id(PEER_USER).int(77);
+        }
+        b = b.int(1_600_000_000);
+        if post {
+            b = b.int(55);
+        }
+        let saved_at = b.0.len();
+        if saved {
+            b = b.id(PEER_CHANNEL).int(9).int(99);
+        }
+        let bytes = b.0;
+        let Updates::UpdateShortMessage(m) = Updates::decode(&bytes).unwrap() else {
+            panic!()
+        };
+        let f = m.fwd_from().unwrap();
+        assert_eq!(f.date(), 1_600_000_000, "{bits}");
+        assert_eq!(f.from_id(), from.then_some(Peer::PeerUser { user_id: 77 }));
+        assert_eq!(f.from_name(), None);
+        assert_eq!(f.channel_post(), post.then_some(55));
+        let peer = Peer::PeerChannel { channel_id: 9 };
+        assert_eq!(f.saved_from_peer(), saved.then_some(peer));
+        assert_eq!(f.saved_from_msg_id(), saved.then_some(99));
+        assert_eq!(m.date(), 5);
+        for (present, at) in [(from, from_at), (saved, saved_at)] {
+            if present {
+                let mut bad = bytes.clone();
+                bad[at..at + 4].copy_from_slice(&USER.to_le_bytes());
+                let e = Updates::decode(&bad).unwrap_err();
+                assert_eq!(e.offset(), at, "{bits}: {e}");
+                assert!(matches!(e.kind(), ErrorKind::WrongType { .. }), "{e}");
+            }
+        }
+    }
+}
+
+/// Reply headers in each shape, read back; a wrong constructor in the peer
+/// is refused at its offset.
+#[test]
+fn reply_headers_in_each_shape() {
+    for bits in 0..4i32 {
+        let mut b = B::new()
+            .id(UPDATE_SHORT_MESSAGE)
+            .int(1 << 3)
+            .int(1)
+            .int(2)
+            .string(b"")
+            .int(3)
+            .int(4)
+            .int(5)
+            .id(REPLY_HEADER)
+            .int(bits)
+            .int(1000);
+        let peer_at = b.0.len();
+        if bits & 1 != 0 {
+            b = b.id(PEER_CHANNEL).int(8);
+        }
+        if bits & 2 != 0 {
+            b = b.int(999);
+        }
+        let bytes = b.0;
+        let Updates::UpdateShortMessage(m) = Updates::decode(&bytes).unwrap() else {
+            panic!()
+        };
+        let r = m.reply_to().unwrap();
+        assert_eq!(r.reply_to_msg_id(), 1000);
+        let peer = Peer::PeerChannel { channel_id: 8 };
+        assert_eq!(r.reply_to_peer_id(), (bits & 1 != 0).then_some(peer));
+        assert_eq!(r.reply_to_top_id(), (bits & 2 != 0).then_some(999));
+        if bits & 1 != 0 {
+            let mut bad = bytes.clone();
+            bad[peer_at..peer_at + 4].copy_from_slice(&USER.to_le_bytes());
+            let e = Updates::decode(&bad).unwrap_err();
+            assert_eq!(e.offset(), peer_at, "{e}");
+        }
+    }
+}
+
 #[test]
 fn update_short_message_with_no_optional_field() {
     let bytes = B::new()

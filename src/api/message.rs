@@ -579,6 +579,9 @@ pub(crate) fn opt<T>(flags: Flags, bit: u8, read: impl FnOnce() -> Result<T>) ->
 
 /// The declared flags of `messageFwdHeader`.
 const FWD_FLAGS: u32 = 0b111_1101;
+/// The flags of `messageFwdHeader`'s string fields (`post_author`,
+/// `from_name`, `psa_type`).
+const FWD_STRINGS: u32 = 1 << 3 | 1 << 5 | 1 << 6;
 /// The declared flags of `messageReplyHeader`.
 const REPLY_FLAGS: u32 = 0b11;
 
@@ -624,6 +627,26 @@ impl<'a> MessageFwdHeader<'a> {
         let [cid, bits] = r.words_opt::<2>()?;
         if cid != id::MESSAGE_FWD_HEADER || bits & !FWD_FLAGS != 0 {
             return None;
+        }
+        if bits & FWD_STRINGS == 0 {
+            // Fixed-size fields only (the usual header): its size follows
+            // from the flags, and only the peers' ids need checking.
+            // `from_id` and `saved_from_peer` (with `saved_from_msg_id`)
+            // come first and last.
+            let has = |bit: u32| bits >> bit & 1;
+            let size = 4 + has(0) * 8 + has(2) * 4 + has(4) * 12;
+            let fields = r.bytes_opt(size as usize)?;
+            if has(0) != 0 && !Peer::is_id(crate::reader::int_at(fields, 0) as u32) {
+                return None;
+            }
+            if has(4) != 0 && !Peer::is_id(crate::reader::int_at(fields, size as usize - 12) as u32)
+            {
+                return None;
+            }
+            return Some(MessageFwdHeader {
+                bytes: whole.get(4..8 + size as usize)?,
+                date_at: 4 + has(0) * 8,
+            });
         }
         let flags = Flags(bits);
         if flags.has(0) {

@@ -69,6 +69,12 @@ impl Peer {
         })
     }
 
+    /// Whether `cid` is a `Peer` constructor's id.
+    #[inline(always)]
+    pub(crate) fn is_id(cid: u32) -> bool {
+        matches!(cid, id::PEER_USER | id::PEER_CHAT | id::PEER_CHANNEL)
+    }
+
     /// The `Peer` with constructor `cid` and value `v`, validated before:
     /// no failure path (an id that is neither `peerUser` nor `peerChat`
     /// gives `peerChannel`, which validated bytes never need).
