@@ -585,14 +585,13 @@ const FWD_STRINGS: u32 = 1 << 3 | 1 << 5 | 1 << 6;
 /// The declared flags of `messageReplyHeader`.
 const REPLY_FLAGS: u32 = 0b11;
 
-/// A boxed `Vector<MessageEntity>` for the straight-line decoders (one level
-/// of room below the owner is needed; `None` for anything unusual, including
-/// `inputMessageEntityMentionName`).
+/// Skips a boxed `Vector<MessageEntity>` for the straight-line decoders
+/// (one level of room below the owner is needed; `None` for anything
+/// unusual, including `inputMessageEntityMentionName`). The owner's view
+/// finds the vector again from its recorded position.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
-pub(crate) fn entities_opt<'a>(
-    r: &mut Reader<'a>,
-) -> Option<crate::vector::Vector<'a, MessageEntity<'a>>> {
+pub(crate) fn skip_entities_opt(r: &mut Reader<'_>) -> Option<()> {
     let [vector, count] = r.words_opt::<2>()?;
     if vector != crate::reader::VECTOR {
         return None;
@@ -602,18 +601,12 @@ pub(crate) fn entities_opt<'a>(
     }
     // A local copy, so the loop keeps the reader in registers (through
     // `r` it would be stored and reloaded at every element).
-    let start = *r;
-    let mut cur = start;
+    let mut cur = *r;
     for _ in 0..count {
         skip_flat(&mut cur)?;
     }
     *r = cur;
-    let used = start.remaining() - cur.remaining();
-    Some(crate::vector::Vector::from_parts(
-        start.rest().get(..used)?,
-        count,
-        start.offset(),
-    ))
+    Some(())
 }
 
 impl<'a> MessageFwdHeader<'a> {

@@ -9,7 +9,7 @@
 //! shapes, and the careful path (which reports errors with offsets) for
 //! everything else. Both record the same positions.
 
-use super::message::{entities_opt, opt, read_flags};
+use super::message::{opt, read_flags, skip_entities_opt};
 use super::{read_vector, Ctx, Decode};
 use super::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
 use crate::error::Result;
@@ -154,7 +154,7 @@ fn message_body_ends(body: &[u8], ints: usize) -> Option<(Ends, u64)> {
     }
     let c = f.offset() as u64;
     if flags.has(7) {
-        entities_opt(&mut f)?;
+        skip_entities_opt(&mut f)?;
     }
     let len = f.offset() as u64;
     // Every position is at most `len`, so this bounds them all.
@@ -462,7 +462,7 @@ impl<'a> UpdateShortSentMessage<'a> {
         }
         let a = pos(&f, base);
         if flags.has(7) {
-            entities_opt(&mut f)?;
+            skip_entities_opt(&mut f)?;
         }
         let body = finish(&start, &f, flags, [a, 0, 0]);
         Some((UpdateShortSentMessage { body }, f))
