@@ -70,17 +70,7 @@ fn props(bytes: &[u8]) {
 /// updateShortMessage with only `entities` (flags.7), whose vector is
 /// `vector_part` (the id, the count and what follows).
 fn short_with_entities(vector_part: &[u8]) -> Vec<u8> {
-    B::new()
-        .id(id::UPDATE_SHORT_MESSAGE)
-        .int(1 << 7)
-        .int(1)
-        .int(2)
-        .string(b"hi")
-        .int(3)
-        .int(4)
-        .int(5)
-        .raw(vector_part)
-        .0
+    common::short_message_head(1 << 7, b"hi").raw(vector_part).0
 }
 
 /// The offset of the entities vector in [`short_with_entities`]: id, flags,

@@ -269,15 +269,7 @@ fn forward_headers_without_strings() {
     for bits in 0..8u32 {
         let (from, post, saved) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0);
         let flags = (from as i32) | (post as i32) << 2 | (saved as i32) << 4;
-        let mut b = B::new()
-            .id(UPDATE_SHORT_MESSAGE)
-            .int(1 << 2)
-            .int(1)
-            .int(2)
-            .string(b"hi")
-            .int(3)
-            .int(4)
-            .int(5)
+        let mut b = common::short_message_head(1 << 2, b"hi")
             .id(FWD_HEADER)
             .int(flags);
         let from_at = b.0.len();
@@ -322,15 +314,7 @@ fn forward_headers_without_strings() {
 #[test]
 fn reply_headers_in_each_shape() {
     for bits in 0..4i32 {
-        let mut b = B::new()
-            .id(UPDATE_SHORT_MESSAGE)
-            .int(1 << 3)
-            .int(1)
-            .int(2)
-            .string(b"")
-            .int(3)
-            .int(4)
-            .int(5)
+        let mut b = common::short_message_head(1 << 3, b"")
             .id(REPLY_HEADER)
             .int(bits)
             .int(1000);

@@ -45,3 +45,18 @@ impl B {
         self.0.len()
     }
 }
+
+/// `updateShortMessage` with `flags`, id 1, user 2 and `text`, then pts 3,
+/// pts_count 4 and date 5: the optional fields that `flags` announces are
+/// the caller's to add.
+pub(crate) fn short_message_head(flags: i32, text: &[u8]) -> B {
+    B::new()
+        .id(tlview::schema::id::UPDATE_SHORT_MESSAGE)
+        .int(flags)
+        .int(1)
+        .int(2)
+        .string(text)
+        .int(3)
+        .int(4)
+        .int(5)
+}
