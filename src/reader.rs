@@ -599,19 +599,10 @@ impl<'a> Reader<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn string_valid(&mut self) -> Option<TlStr<'a>> {
-        let b = *self.rest.first()?;
-        let (start, len) = if b < 254 {
-            (1, usize::from(b))
-        } else {
-            (
-                4,
-                (u32::from_le_bytes(*self.rest.first_chunk::<4>()?) >> 8) as usize,
-            )
-        };
-        let total = (start + len + 3) & !3;
-        let (chunk, tail) = self.rest.split_at_checked(total)?;
-        self.rest = tail;
-        Some(TlStr::new(chunk.get(start..start + len)?))
+        let (data, size) = string_at(self.rest, 0);
+        // A cut string (never in validated bytes) ends past the input.
+        self.rest = self.rest.get(size..)?;
+        Some(TlStr::new(data))
     }
 }
 

@@ -505,8 +505,7 @@ impl<'a> MessageFwdHeader<'a> {
         if !self.flags().has(0) {
             return None;
         }
-        let [cid, v] = self.reader(4).words_opt::<2>()?;
-        Some(Peer::from_valid(cid, v as i32))
+        Peer::read_valid(&mut self.reader(4))
     }
     /// `from_name:flags.5?string`.
     #[inline]
@@ -681,8 +680,7 @@ impl MessageReplyHeader {
         let mut r = Reader::new(bytes);
         let [_, bits, msg_id] = r.words_opt::<3>()?;
         let peer = if bits & 1 != 0 {
-            let [cid, v] = r.words_opt::<2>()?;
-            Some(Peer::from_valid(cid, v as i32))
+            Some(Peer::read_valid(&mut r)?)
         } else {
             None
         };

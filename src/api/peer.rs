@@ -87,6 +87,14 @@ impl Peer {
         }
     }
 
+    /// A boxed `Peer` at `r`, validated before: [`Peer::from_valid`] of
+    /// its two words. `None` only where the bytes are cut.
+    #[inline(always)]
+    pub(crate) fn read_valid(r: &mut Reader<'_>) -> Option<Peer> {
+        let [cid, v] = r.words_opt::<2>()?;
+        Some(Peer::from_valid(cid, v as i32))
+    }
+
     /// Reads a boxed `Peer` nested in the object whose context is `cx`:
     /// it counts as one level against the depth limit, as the walker counts it.
     #[inline]

@@ -73,7 +73,7 @@ impl<'a> Body<'a> {
     #[inline]
     fn reader(&self, at: usize) -> Reader<'a> {
         // `base + at` is within the message, so it cannot wrap.
-        Reader::with_base(
+        Reader::within(
             self.bytes.get(at..).unwrap_or(&[]),
             self.base.wrapping_add(at),
         )
