@@ -63,6 +63,24 @@ impl<'a> Body<'a> {
         c as usize
     }
 
+    /// The `int` at byte `at` of the body's first `HEAD` bytes, which
+    /// validation guarantees: every such read shares one bounds check.
+    #[inline(always)]
+    fn head_int<const HEAD: usize>(&self, at: usize) -> i32 {
+        self.bytes
+            .first_chunk::<HEAD>()
+            .map_or(0, |head| crate::reader::int_at(head, at))
+    }
+
+    /// The `int` at byte `at` of the 12 bytes from `a` (`pts`,
+    /// `pts_count`, `date`): the three share one bounds check.
+    #[inline(always)]
+    fn after_text(&self, at: usize) -> i32 {
+        let a = self.a();
+        let three = self.bytes.get(a..a.wrapping_add(12));
+        three.map_or(0, |t| crate::reader::int_at(t, at))
+    }
+
     /// The `int` at byte `at` of the body (validated, so always there).
     #[inline]
     fn int(&self, at: usize) -> i32 {
@@ -122,7 +140,7 @@ fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, abc: [u32; 3])
 type Ends = core::num::NonZeroU64;
 
 /// The straight-line validation of a short message's body whose text
-/// follows `ints` `int` fields after the flags (`body` starts at the flags
+/// follows `INTS` `int` fields after the flags (`body` starts at the flags
 /// word): where its parts end and its length (see [`Ends`]), or `None` for
 /// anything unusual (the careful path then decides), bodies of 4 GiB or
 /// more among them. Needs two levels of room below the message.
@@ -131,14 +149,14 @@ type Ends = core::num::NonZeroU64;
 /// in registers and the caller gets the positions in registers.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(never))]
-fn message_body_ends(body: &[u8], ints: usize) -> Option<(Ends, u64)> {
+fn message_body_ends<const INTS: usize>(body: &[u8]) -> Option<(Ends, u64)> {
     let mut f = Reader::new(body);
     let bits = f.u32_opt()?;
     if bits & !SHORT_MESSAGE_FLAGS != 0 {
         return None;
     }
     let flags = Flags(bits);
-    f.skip_opt(4 * ints)?;
+    f.skip_opt(4 * INTS)?;
     f.skip_string_opt()?;
     let a = f.offset() as u64;
     f.skip_opt(12)?; // pts, pts_count, date
@@ -185,24 +203,24 @@ fn validated_body(start: Reader<'_>, ab: Ends, len_c: u64) -> Option<(Body<'_>, 
 /// [`message_body_ends`]): the body and the reader after it.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
-fn message_body_fast(start: Reader<'_>, ints: usize) -> Option<(Body<'_>, Reader<'_>)> {
-    let (ab, len_c) = message_body_ends(start.rest(), ints)?;
+fn message_body_fast<const INTS: usize>(start: Reader<'_>) -> Option<(Body<'_>, Reader<'_>)> {
+    let (ab, len_c) = message_body_ends::<INTS>(start.rest())?;
     validated_body(start, ab, len_c)
 }
 
-/// Reads the body of a short message whose text follows `ints` `int`
+/// Reads the body of a short message whose text follows `INTS` `int`
 /// fields after the flags: straight-line first, carefully on any doubt.
-fn read_message_body<'a>(r: &mut Reader<'a>, cx: Ctx<'_>, ints: usize) -> Result<Body<'a>> {
+fn read_message_body<'a, const INTS: usize>(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Body<'a>> {
     let start = *r;
     let base = start.offset();
     if cfg!(feature = "fast") && cx.room(2) {
-        if let Some((body, after)) = message_body_fast(start, ints) {
+        if let Some((body, after)) = message_body_fast::<INTS>(start) {
             *r = after;
             return Ok(body);
         }
     }
     let flags = read_flags(r, SHORT_MESSAGE_FLAGS)?;
-    for _ in 0..ints {
+    for _ in 0..INTS {
         r.read_int()?;
     }
     r.read_string()?;
@@ -260,34 +278,39 @@ macro_rules! short_message_view {
             /// `id:int`.
             #[inline]
             pub fn id(&self) -> i32 {
-                self.body.int(4)
+                self.body.head_int::<{ $text + 4 }>(4)
             }
             $(
                 $(#[$fdoc])*
                 #[inline]
                 pub fn $field(&self) -> i32 {
-                    self.body.int($at)
+                    self.body.head_int::<{ $text + 4 }>($at)
                 }
             )*
             /// `message:string`.
             #[inline]
             pub fn message(&self) -> TlStr<'a> {
-                TlStr::new(crate::reader::string_at(self.body.bytes, $text).0)
+                let head = self.body.bytes.first_chunk::<{ $text + 4 }>();
+                // The text's header is in the head; its data may go past it.
+                match head {
+                    Some(_) => TlStr::new(crate::reader::string_at(self.body.bytes, $text).0),
+                    None => TlStr::new(&[]),
+                }
             }
             /// `pts:int`.
             #[inline]
             pub fn pts(&self) -> i32 {
-                self.body.int(self.body.a())
+                self.body.after_text(0)
             }
             /// `pts_count:int`.
             #[inline]
             pub fn pts_count(&self) -> i32 {
-                self.body.int(self.body.a() + 4)
+                self.body.after_text(4)
             }
             /// `date:int`.
             #[inline]
             pub fn date(&self) -> i32 {
-                self.body.int(self.body.a() + 8)
+                self.body.after_text(8)
             }
             /// `fwd_from:flags.2?MessageFwdHeader`.
             #[inline]
@@ -327,7 +350,7 @@ macro_rules! short_message_view {
 
             pub(crate) fn read_body(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Self> {
                 Ok($name {
-                    body: read_message_body(r, cx, $ints)?,
+                    body: read_message_body::<{ $ints }>(r, cx)?,
                 })
             }
 
@@ -337,7 +360,7 @@ macro_rules! short_message_view {
             #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
             #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
             pub(crate) fn read_fast(r: Reader<'a>) -> Option<(Self, Reader<'a>)> {
-                let (body, after) = message_body_fast(r, $ints)?;
+                let (body, after) = message_body_fast::<{ $ints }>(r)?;
                 Some(($name { body }, after))
             }
 
@@ -395,6 +418,10 @@ pub struct UpdateShortSentMessage<'a> {
     body: Body<'a>,
 }
 
+/// The fixed part of `updateShortSentMessage`'s body: flags, `id`, `pts`,
+/// `pts_count`, `date`.
+const SENT_HEAD: usize = 20;
+
 impl<'a> UpdateShortSentMessage<'a> {
     /// `out:flags.1?true`.
     #[inline]
@@ -409,22 +436,22 @@ impl<'a> UpdateShortSentMessage<'a> {
     /// `id:int`.
     #[inline]
     pub fn id(&self) -> i32 {
-        self.body.int(4)
+        self.body.head_int::<SENT_HEAD>(4)
     }
     /// `pts:int`.
     #[inline]
     pub fn pts(&self) -> i32 {
-        self.body.int(8)
+        self.body.head_int::<SENT_HEAD>(8)
     }
     /// `pts_count:int`.
     #[inline]
     pub fn pts_count(&self) -> i32 {
-        self.body.int(12)
+        self.body.head_int::<SENT_HEAD>(12)
     }
     /// `date:int`.
     #[inline]
     pub fn date(&self) -> i32 {
-        self.body.int(16)
+        self.body.head_int::<SENT_HEAD>(16)
     }
     /// `media:flags.9?MessageMedia`.
     #[inline]

@@ -3,7 +3,8 @@
 //! `count.sh` beside this crate prints instructions per call for every
 //! message, tlview and tl-proto, from the difference between N and 0 runs.
 //!
-//! `cargo run --release --example count -- tlview|tlproto N MESSAGE`
+//! `cargo run --release --example count -- tlview|tlproto|dec N MESSAGE`
+//! (`dec`: tlview's decode alone, without the touch, to split the two)
 //! `cargo run --release --example count -- enc|enctlproto N`
 
 use std::hint::black_box;
@@ -13,6 +14,15 @@ use tlview_peers_bench::*;
 fn run_tlview(bytes: &[u8]) -> u64 {
     let u = tlview::Updates::decode(black_box(bytes)).unwrap();
     touch_tlview(&u)
+}
+
+/// tlview's decode without the touch (the view is kept alive by
+/// `black_box`, which costs a few stores and loads of its own).
+#[inline(never)]
+fn run_dec(bytes: &[u8]) -> u64 {
+    let u = tlview::Updates::decode(black_box(bytes)).unwrap();
+    black_box(&u);
+    1
 }
 
 #[inline(never)]
@@ -45,7 +55,9 @@ fn main() {
         let msgs = messages();
         let bytes = &msgs.iter().find(|m| m.0 == args[3]).unwrap().1;
         for _ in 0..n {
-            sum = sum.wrapping_add(if which == "tlview" {
+            sum = sum.wrapping_add(if which == "dec" {
+                run_dec(bytes)
+            } else if which == "tlview" {
                 run_tlview(bytes)
             } else {
                 run_tl_proto(bytes)
