@@ -654,18 +654,15 @@ fn string_parts(rest: &[u8]) -> Option<(usize, usize, &[u8], &[u8])> {
     let end = start + len;
     let total = (end + 3) & !3;
     let (chunk, tail) = rest.split_at_checked(total)?;
-    // The padding (0 to 3 bytes) is the top of the chunk's last word.
-    let mask = *PAD_MASKS.get(end.wrapping_neg() & 3)?;
+    // The padding (0 to 3 bytes) is the top of the chunk's last word,
+    // above its 1 to 4 data bytes: shifted out with them, nothing is left.
+    let data_bits = (((end - 1) & 3) + 1) * 8;
     let last = chunk.last_chunk::<4>()?;
-    if u32::from_le_bytes(*last) & mask != 0 {
+    if u64::from(u32::from_le_bytes(*last)) >> data_bits != 0 {
         return None;
     }
     Some((start, end, chunk, tail))
 }
-
-/// The padding bits a string's last word must have clear, by the number of
-/// padding bytes (the top bytes of the word).
-const PAD_MASKS: [u32; 4] = [0, 0xff00_0000, 0xffff_0000, 0xffff_ff00];
 
 /// The long form's header at the start of `rest`: data start and length
 /// (`None` unless it is canonical). It takes the slice, not the reader, so

@@ -180,6 +180,49 @@ macro_rules! plain_entities {
                 Some(e)
             }
 
+            /// [`MessageEntity::read_flat`] of bytes validated before:
+            /// the entity and its size first, then one advance.
+            #[inline(always)]
+            fn read_valid_flat(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
+                let rest = r.rest();
+                let head = rest.first_chunk::<12>()?;
+                let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
+                let offset = i32::from_le_bytes([o0, o1, o2, o3]);
+                let length = i32::from_le_bytes([l0, l1, l2, l3]);
+                let cid = u32::from_le_bytes([i0, i1, i2, i3]);
+                let string = || {
+                    let (data, size) = crate::reader::string_at(rest, 12);
+                    (TlStr::new(data), 12 + size)
+                };
+                let index = entity_index_valid(cid);
+                if index < ENTITY_PLAIN {
+                    let e = match index {
+                        $($index => MessageEntity::$variant { offset, length },)*
+                        _ => return None,
+                    };
+                    r.skip_opt(12)?;
+                    return Some(e);
+                }
+                let (e, size) = match index {
+                    ENTITY_PRE => {
+                        let (language, size) = string();
+                        (MessageEntity::MessageEntityPre { offset, length, language }, size)
+                    }
+                    ENTITY_TEXT_URL => {
+                        let (url, size) = string();
+                        (MessageEntity::MessageEntityTextUrl { offset, length, url }, size)
+                    }
+                    ENTITY_MENTION_NAME => {
+                        let user_id = crate::reader::int_at(rest, 12);
+                        (MessageEntity::MessageEntityMentionName { offset, length, user_id }, 16)
+                    }
+                    _ => return None,
+                };
+                // A cut entity (never in validated bytes) ends past the input.
+                r.skip_opt(size)?;
+                Some(e)
+            }
+
             fn plain(found: u32, offset: i32, length: i32) -> Option<MessageEntity<'a>> {
                 match found {
                     $(id::$id => Some(MessageEntity::$variant { offset, length }),)*
@@ -387,7 +430,7 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-        if let Some(e) = MessageEntity::read_flat::<true>(r) {
+        if let Some(e) = MessageEntity::read_valid_flat(r) {
             return Some(e);
         }
         let (e, used) = super::reread_cold_by_value(*r)?;
@@ -595,9 +638,8 @@ pub(crate) fn skip_entities_opt(r: &mut Reader<'_>) -> Option<()> {
     if vector != crate::reader::VECTOR {
         return None;
     }
-    if u64::from(count) * 12 > r.remaining() as u64 {
-        return None;
-    }
+    // No check of the count against the bytes left: a count too large
+    // for them ends the loop at the first entity that does not fit.
     // A local copy, so the loop keeps the reader in registers (through
     // `r` it would be stored and reloaded at every element).
     let mut cur = *r;
