@@ -31,36 +31,41 @@ struct Body<'a> {
     bytes: &'a [u8],
     /// The offset of `bytes` in the message.
     base: usize,
-    flags: Flags,
-    /// Where its parts end, `[a, b, c]`:
+    /// Where its parts end, `a | b << 32`:
     /// - `a`: for the messages, the end of the text; for the sent message,
     ///   the end of the media (or of `date` without media);
-    /// - `b`: for the messages, the end of `fwd_from` and `via_bot_id`;
-    /// - `c`: for the messages, the end of `reply_to` (where `entities`
-    ///   start).
-    ends: [u32; 3],
+    /// - `b`: for the messages, the end of `fwd_from` and `via_bot_id`.
+    ab: u64,
+    /// The flags word, and in the high half `c`: for the messages, the end
+    /// of `reply_to` (where `entities` start). Both halves packed as
+    /// [`message_body_ends`] returns them, so a view is built with no
+    /// shuffling.
+    flags_c: u64,
 }
 
 impl<'a> Body<'a> {
-    /// `a` of [`Body::ends`].
+    /// The flags word.
+    #[inline]
+    fn flags(&self) -> Flags {
+        Flags(self.flags_c as u32)
+    }
+
+    /// `a` of [`Body::ab`].
     #[inline]
     fn a(&self) -> usize {
-        let [a, _, _] = self.ends;
-        a as usize
+        self.ab as u32 as usize
     }
 
-    /// `b` of [`Body::ends`].
+    /// `b` of [`Body::ab`].
     #[inline]
     fn b(&self) -> usize {
-        let [_, b, _] = self.ends;
-        b as usize
+        (self.ab >> 32) as usize
     }
 
-    /// `c` of [`Body::ends`].
+    /// `c` of [`Body::flags_c`].
     #[inline]
     fn c(&self) -> usize {
-        let [_, _, c] = self.ends;
-        c as usize
+        (self.flags_c >> 32) as usize
     }
 
     /// The `int` at byte `at` of the body's first `HEAD` bytes, which
@@ -100,7 +105,7 @@ impl<'a> Body<'a> {
     /// The boxed `Vector<MessageEntity>` that ends the body at byte `at`.
     #[inline]
     fn entities(&self, bit: u8, at: usize) -> Option<Vector<'a, MessageEntity<'a>>> {
-        if !self.flags.has(bit) {
+        if !self.flags().has(bit) {
             return None;
         }
         // The vector's id and count, then its elements.
@@ -123,13 +128,13 @@ fn pos(r: &Reader<'_>, body_start: usize) -> u32 {
 
 /// The body bytes from `start` (a reader at the flags word) to `end`.
 #[inline]
-fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, abc: [u32; 3]) -> Body<'a> {
+fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, [a, b, c]: [u32; 3]) -> Body<'a> {
     let used = start.remaining().saturating_sub(end.remaining());
     Body {
         bytes: start.rest().get(..used).unwrap_or(&[]),
         base: start.offset(),
-        flags,
-        ends: abc,
+        ab: u64::from(a) | u64::from(b) << 32,
+        flags_c: u64::from(flags.0) | u64::from(c) << 32,
     }
 }
 
@@ -189,12 +194,11 @@ fn message_body_ends<const INTS: usize>(body: &[u8]) -> Option<(Ends, u64)> {
 fn validated_body(start: Reader<'_>, ab: Ends, len_c: u64) -> Option<(Body<'_>, Reader<'_>)> {
     let mut after = start;
     let bytes = after.bytes_opt(len_c as u32 as usize)?;
-    let ab = ab.get();
     let body = Body {
         bytes,
         base: start.offset(),
-        flags: Flags(crate::reader::int_at(bytes, 0) as u32),
-        ends: [ab as u32, (ab >> 32) as u32, (len_c >> 32) as u32],
+        ab: ab.get(),
+        flags_c: u64::from(crate::reader::int_at(bytes, 0) as u32) | len_c & !0xffff_ffff,
     };
     Some((body, after))
 }
@@ -253,27 +257,27 @@ macro_rules! short_message_view {
             /// `out:flags.1?true`.
             #[inline]
             pub fn out(&self) -> bool {
-                self.body.flags.has(1)
+                self.body.flags().has(1)
             }
             /// `mentioned:flags.4?true`.
             #[inline]
             pub fn mentioned(&self) -> bool {
-                self.body.flags.has(4)
+                self.body.flags().has(4)
             }
             /// `media_unread:flags.5?true`.
             #[inline]
             pub fn media_unread(&self) -> bool {
-                self.body.flags.has(5)
+                self.body.flags().has(5)
             }
             /// `silent:flags.13?true`.
             #[inline]
             pub fn silent(&self) -> bool {
-                self.body.flags.has(13)
+                self.body.flags().has(13)
             }
             /// The flags word as it was on the wire.
             #[inline]
             pub fn flags(&self) -> Flags {
-                self.body.flags
+                self.body.flags()
             }
             /// `id:int`.
             #[inline]
@@ -315,12 +319,12 @@ macro_rules! short_message_view {
             /// `fwd_from:flags.2?MessageFwdHeader`.
             #[inline]
             pub fn fwd_from(&self) -> Option<MessageFwdHeader<'a>> {
-                if !self.body.flags.has(2) {
+                if !self.body.flags().has(2) {
                     return None;
                 }
                 // From after its id to `b`, less `via_bot_id`.
                 let start = self.body.a() + 16;
-                let via = if self.body.flags.has(11) { 4 } else { 0 };
+                let via = if self.body.flags().has(11) { 4 } else { 0 };
                 // `b` is past `via_bot_id` when there is one; a wrap could
                 // only make `get` refuse the range.
                 let end = self.body.b().wrapping_sub(via);
@@ -330,14 +334,14 @@ macro_rules! short_message_view {
             #[inline]
             pub fn via_bot_id(&self) -> Option<i32> {
                 self.body
-                    .flags
+                    .flags()
                     .has(11)
                     .then(|| self.body.int(self.body.b().saturating_sub(4)))
             }
             /// `reply_to:flags.3?MessageReplyHeader`.
             #[inline]
             pub fn reply_to(&self) -> Option<MessageReplyHeader> {
-                if !self.body.flags.has(3) {
+                if !self.body.flags().has(3) {
                     return None;
                 }
                 MessageReplyHeader::read_valid(self.body.bytes.get(self.body.b()..)?)
@@ -426,12 +430,12 @@ impl<'a> UpdateShortSentMessage<'a> {
     /// `out:flags.1?true`.
     #[inline]
     pub fn out(&self) -> bool {
-        self.body.flags.has(1)
+        self.body.flags().has(1)
     }
     /// The flags word as it was on the wire.
     #[inline]
     pub fn flags(&self) -> Flags {
-        self.body.flags
+        self.body.flags()
     }
     /// `id:int`.
     #[inline]
@@ -456,7 +460,7 @@ impl<'a> UpdateShortSentMessage<'a> {
     /// `media:flags.9?MessageMedia`.
     #[inline]
     pub fn media(&self) -> Option<MessageMedia<'a>> {
-        if !self.body.flags.has(9) {
+        if !self.body.flags().has(9) {
             return None;
         }
         if self.body.int(20) as u32 == crate::schema::id::MESSAGE_MEDIA_EMPTY {
