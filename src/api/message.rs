@@ -295,14 +295,15 @@ const fn entity_mul(ids: &[u32; ENTITY_COUNT]) -> u32 {
 /// The entity ids' hash multiplier.
 const ENTITY_MUL: u32 = entity_mul(&ENTITY_IDS);
 
-/// The slots: `id | index << 32`. An empty slot holds the first id, whose
-/// own slot is another, so no input id can match it there.
+/// The slots: `id << 8 | index`. An empty slot holds the first id, whose
+/// own slot is another, so no input id can match it there (and index
+/// `0xff`, which no variant has).
 #[allow(clippy::indexing_slicing)] // evaluated at compile time only
 const fn entity_slots() -> [u64; 64] {
-    let mut slots = [ENTITY_IDS[0] as u64; 64];
+    let mut slots = [(ENTITY_IDS[0] as u64) << 8 | 0xff; 64];
     let mut i = 0;
     while i < ENTITY_COUNT {
-        slots[entity_slot(ENTITY_IDS[i], ENTITY_MUL)] = ENTITY_IDS[i] as u64 | (i as u64) << 32;
+        slots[entity_slot(ENTITY_IDS[i], ENTITY_MUL)] = (ENTITY_IDS[i] as u64) << 8 | i as u64;
         i += 1;
     }
     slots
@@ -311,13 +312,24 @@ const fn entity_slots() -> [u64; 64] {
 /// The entity ids' hash table (512 bytes).
 static ENTITY_SLOTS: [u64; 64] = entity_slots();
 
+/// The slot of `id` with `id << 8` taken out: the variant's index (below
+/// 256) when `id` is an entity constructor, 256 or more for any other id.
+/// So one compare both checks the id and tells the plain entities (index
+/// below [`ENTITY_PLAIN`]) from the rest.
+#[inline(always)]
+fn entity_match(id: u32) -> u64 {
+    // The slot is below 64 by construction; `get` never fails.
+    ENTITY_SLOTS
+        .get(entity_slot(id, ENTITY_MUL))
+        .map_or(u64::MAX, |slot| slot ^ u64::from(id) << 8)
+}
+
 /// The index in [`ENTITY_IDS`] (the variant) of an entity constructor id:
 /// one multiply, one load, one compare. `None` for any other id.
 #[inline(always)]
 fn entity_index(id: u32) -> Option<u32> {
-    // The slot is below 64 by construction; `get` never fails.
-    let slot = *ENTITY_SLOTS.get(entity_slot(id, ENTITY_MUL))?;
-    (slot as u32 == id).then_some((slot >> 32) as u32)
+    let x = entity_match(id);
+    (x < 256).then_some(x as u32)
 }
 
 /// [`entity_index`] of an id known to be an entity's (it was validated):
@@ -326,7 +338,7 @@ fn entity_index(id: u32) -> Option<u32> {
 fn entity_index_valid(id: u32) -> u32 {
     ENTITY_SLOTS
         .get(entity_slot(id, ENTITY_MUL))
-        .map_or(u32::MAX, |slot| (slot >> 32) as u32)
+        .map_or(u32::MAX, |slot| (slot & 0xff) as u32)
 }
 
 /// Skips one entity as [`MessageEntity::read_flat`] reads it (`None` where
@@ -335,16 +347,23 @@ fn entity_index_valid(id: u32) -> u32 {
 pub(crate) fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
     let head = r.take_opt::<12>()?;
     let [i0, i1, i2, i3, ..] = *head;
-    let index = entity_index(u32::from_le_bytes([i0, i1, i2, i3]))?;
-    if index >= ENTITY_PLAIN {
-        match index {
-            ENTITY_PRE | ENTITY_TEXT_URL => r.skip_string_opt()?,
-            ENTITY_MENTION_NAME => r.skip_opt(4)?,
+    let x = entity_match(u32::from_le_bytes([i0, i1, i2, i3]));
+    if x >= u64::from(ENTITY_PLAIN) {
+        match x {
+            PRE_OR_TEXT_URL_START..=PRE_OR_TEXT_URL_END => r.skip_string_opt()?,
+            MENTION_NAME => r.skip_opt(4)?,
             _ => return None,
         }
     }
     Some(())
 }
+
+/// [`ENTITY_PRE`] and [`ENTITY_TEXT_URL`], as [`entity_match`] gives them.
+const PRE_OR_TEXT_URL_START: u64 = ENTITY_PRE as u64;
+/// See [`PRE_OR_TEXT_URL_START`].
+const PRE_OR_TEXT_URL_END: u64 = ENTITY_TEXT_URL as u64;
+/// [`ENTITY_MENTION_NAME`], as [`entity_match`] gives it.
+const MENTION_NAME: u64 = ENTITY_MENTION_NAME as u64;
 
 /// The error for a constructor of the wrong type where `expected` belongs.
 #[cold]
