@@ -345,17 +345,21 @@ fn entity_index_valid(id: u32) -> u32 {
 /// that gives `None`), without building it: the validation of a vector.
 #[inline(always)]
 pub(crate) fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
-    let head = r.take_opt::<12>()?;
+    let rest = r.rest();
+    let head = rest.first_chunk::<12>()?;
     let [i0, i1, i2, i3, ..] = *head;
     let x = entity_match(u32::from_le_bytes([i0, i1, i2, i3]));
-    if x >= u64::from(ENTITY_PLAIN) {
-        match x {
-            PRE_OR_TEXT_URL_START..=PRE_OR_TEXT_URL_END => r.skip_string_opt()?,
-            MENTION_NAME => r.skip_opt(4)?,
-            _ => return None,
-        }
+    if x < u64::from(ENTITY_PLAIN) {
+        return r.skip_opt(12);
     }
-    Some(())
+    let extra = match x {
+        PRE_OR_TEXT_URL_START..=PRE_OR_TEXT_URL_END => {
+            crate::reader::string_size_opt(rest.get(12..)?)?
+        }
+        MENTION_NAME => 4,
+        _ => return None,
+    };
+    r.skip_opt(12 + extra)
 }
 
 /// [`ENTITY_PRE`] and [`ENTITY_TEXT_URL`], as [`entity_match`] gives them.
