@@ -664,8 +664,9 @@ fn string_parts(rest: &[u8]) -> Option<(usize, usize, &[u8], &[u8])> {
     let total = (end + 3) & !3;
     let (chunk, tail) = rest.split_at_checked(total)?;
     // The padding (0 to 3 bytes) is the top of the chunk's last word,
-    // above its 1 to 4 data bytes: shifted out with them, nothing is left.
-    let data_bits = (((end - 1) & 3) + 1) * 8;
+    // above its 1 to 4 data bytes (`end + 4 - total`): shifted out with
+    // them, nothing is left.
+    let data_bits = (end + 4 - total) * 8;
     let last = chunk.last_chunk::<4>()?;
     if u64::from(u32::from_le_bytes(*last)) >> data_bits != 0 {
         return None;
