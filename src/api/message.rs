@@ -134,40 +134,26 @@ macro_rules! plain_entities {
             /// Every constructor but `inputMessageEntityMentionName` (whose
             /// `InputUser` can nest), read with one lookup of the id.
             /// `None` (nothing consumed) for that one, an unknown id, or
-            /// any error, which the careful path then reports. `VALID`:
-            /// the bytes were validated before, so strings are not checked
-            /// again.
+            /// any error, which the careful path then reports.
             #[inline(always)]
-            fn read_flat<const VALID: bool>(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-                let string = |after: &mut Reader<'a>| {
-                    if VALID {
-                        after.string_valid()
-                    } else {
-                        after.string_opt()
-                    }
-                };
+            fn read_flat(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
                 let mut after = *r;
                 let head = after.take_opt::<12>()?;
                 let [i0, i1, i2, i3, o0, o1, o2, o3, l0, l1, l2, l3] = *head;
                 let offset = i32::from_le_bytes([o0, o1, o2, o3]);
                 let length = i32::from_le_bytes([l0, l1, l2, l3]);
                 let cid = u32::from_le_bytes([i0, i1, i2, i3]);
-                let index = if VALID {
-                    entity_index_valid(cid)
-                } else {
-                    entity_index(cid)?
-                };
-                let e = match index {
+                let e = match entity_index(cid)? {
                     $($index => MessageEntity::$variant { offset, length },)*
                     ENTITY_PRE => MessageEntity::MessageEntityPre {
                         offset,
                         length,
-                        language: string(&mut after)?,
+                        language: after.string_opt()?,
                     },
                     ENTITY_TEXT_URL => MessageEntity::MessageEntityTextUrl {
                         offset,
                         length,
-                        url: string(&mut after)?,
+                        url: after.string_opt()?,
                     },
                     ENTITY_MENTION_NAME => MessageEntity::MessageEntityMentionName {
                         offset,
@@ -387,7 +373,7 @@ impl<'a> Decode<'a> for MessageEntity<'a> {
     const MIN_SIZE: usize = 12;
     #[inline]
     fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MessageEntity<'a>> {
-        if let Some(e) = MessageEntity::read_flat::<false>(r) {
+        if let Some(e) = MessageEntity::read_flat(r) {
             return Ok(e);
         }
         let at = r.offset();
