@@ -655,36 +655,45 @@ pub(crate) fn string_size_opt(rest: &[u8]) -> Option<usize> {
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn string_parts(rest: &[u8]) -> Option<(usize, usize, &[u8], &[u8])> {
     let b = *rest.first()?;
-    let (start, len) = if b < 254 {
-        (1, usize::from(b))
-    } else {
-        long_string_len(rest)?
-    };
-    let end = start + len;
+    if b >= 254 {
+        return long_string_parts(rest);
+    }
+    // The short form: one length byte, then the data.
+    let end = 1 + usize::from(b);
     let total = (end + 3) & !3;
     let (chunk, tail) = rest.split_at_checked(total)?;
-    // The padding (0 to 3 bytes) is the top of the chunk's last word,
-    // above its 1 to 4 data bytes (`end + 4 - total`): shifted out with
-    // them, nothing is left.
-    let data_bits = (end + 4 - total) * 8;
-    let last = chunk.last_chunk::<4>()?;
-    if u64::from(u32::from_le_bytes(*last)) >> data_bits != 0 {
-        return None;
-    }
-    Some((start, end, chunk, tail))
+    padding_ok(chunk, end).then_some((1, end, chunk, tail))
 }
 
-/// The long form's header at the start of `rest`: data start and length
-/// (`None` unless it is canonical). It takes the slice, not the reader, so
-/// that callers' readers can stay in registers.
+/// [`string_parts`] for the long form (254, then a 3-byte length of at
+/// least 254): out of line, as such strings are rare and their data
+/// dwarfs the call.
 #[inline(never)]
-fn long_string_len(rest: &[u8]) -> Option<(usize, usize)> {
+fn long_string_parts(rest: &[u8]) -> Option<(usize, usize, &[u8], &[u8])> {
     let h = rest.first_chunk::<4>()?;
     if h[0] != 254 {
         return None;
     }
     let len = u32::from_le_bytes(*h) >> 8;
-    (len >= 254).then_some((4, len as usize))
+    if len < 254 {
+        return None;
+    }
+    let end = 4 + len as usize;
+    let total = (end + 3) & !3;
+    let (chunk, tail) = rest.split_at_checked(total)?;
+    padding_ok(chunk, end).then_some((4, end, chunk, tail))
+}
+
+/// Whether a string's padding (0 to 3 bytes, the top of its last word,
+/// above the word's 1 to 4 data bytes) is zero: `chunk` is the whole
+/// string, `end` where its data ends. Shifted out with the data bytes,
+/// nothing may be left.
+#[inline(always)]
+fn padding_ok(chunk: &[u8], end: usize) -> bool {
+    let data_bits = (end + 4 - chunk.len()) * 8;
+    chunk
+        .last_chunk::<4>()
+        .is_some_and(|last| u64::from(u32::from_le_bytes(*last)) >> data_bits == 0)
 }
 
 #[cfg(test)]
