@@ -155,6 +155,11 @@ type Ends = core::num::NonZeroU64;
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(never))]
 fn message_body_ends<const INTS: usize>(body: &[u8]) -> Option<(Ends, u64)> {
+    // The shortest body: flags, the ints, an empty text (4 bytes), `pts`,
+    // `pts_count` and `date`. Checked first, it bounds the reads before.
+    if body.len() < 4 * INTS + 20 {
+        return None;
+    }
     let mut f = Reader::new(body);
     let bits = f.u32_opt()?;
     if bits & !SHORT_MESSAGE_FLAGS != 0 {
@@ -481,6 +486,10 @@ impl<'a> UpdateShortSentMessage<'a> {
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     pub(crate) fn read_fast(start: Reader<'a>) -> Option<(Self, Reader<'a>)> {
         let base = start.offset();
+        // The fixed part, checked first: it bounds the reads in it.
+        if start.remaining() < SENT_HEAD {
+            return None;
+        }
         let mut f = start;
         let bits = f.u32_opt()?;
         if bits & !SHORT_SENT_FLAGS != 0 {
