@@ -103,13 +103,6 @@ fn user_status(r: &mut Reader<'_>) -> Option<()> {
     }
 }
 
-/// A boxed `MessageEntity` (all but `inputMessageEntityMentionName`, whose
-/// `InputUser` can nest).
-#[inline(always)]
-fn entity(r: &mut Reader<'_>) -> Option<()> {
-    crate::api::message::skip_flat(r)
-}
-
 /// A boxed `RestrictionReason` (three strings).
 #[inline(always)]
 fn restriction_reason(r: &mut Reader<'_>) -> Option<()> {
@@ -140,6 +133,11 @@ fn reply_header(r: &mut Reader<'_>) -> Option<()> {
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn message(r: &mut Reader<'_>) -> Option<()> {
+    // The shortest body (flags, id, peer_id, date, an empty message),
+    // checked first: it bounds the reads up to the message.
+    if r.remaining() < 24 {
+        return None;
+    }
     let f = flags_int(r, MESSAGE_FLAGS)?; // and id
     if has(f, 8) {
         peer(r)?; // from_id
@@ -163,10 +161,7 @@ fn message(r: &mut Reader<'_>) -> Option<()> {
         return None; // reply_markup, replies: left to the walker
     }
     if has(f, 7) {
-        let n = r.vector_len_opt(12)?;
-        for _ in 0..n {
-            entity(r)?;
-        }
+        crate::api::message::skip_entities_opt(r)?;
     }
     if has(f, 10) {
         r.skip_opt(8)?; // views, forwards

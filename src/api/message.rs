@@ -330,7 +330,7 @@ fn entity_index_valid(id: u32) -> u32 {
 /// Skips one entity as [`MessageEntity::read_flat`] reads it (`None` where
 /// that gives `None`), without building it: the validation of a vector.
 #[inline(always)]
-pub(crate) fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
+fn skip_flat(r: &mut Reader<'_>) -> Option<()> {
     let rest = r.rest();
     let head = rest.first_chunk::<12>()?;
     let [i0, i1, i2, i3, ..] = *head;
