@@ -300,7 +300,9 @@ macro_rules! short_message_view {
             #[inline]
             pub fn message(&self) -> TlStr<'a> {
                 let head = self.body.bytes.first_chunk::<{ $text + 4 }>();
-                // The text's header is in the head; its data may go past it.
+                // The same check as the head's ints (so the compiler shares
+                // it): the text's length byte is then known to be there.
+                // Its data may go past the head; `string_at` bounds that.
                 match head {
                     Some(_) => TlStr::new(crate::reader::string_at(self.body.bytes, $text).0),
                     None => TlStr::new(&[]),
