@@ -27,6 +27,12 @@ pub trait Element<'a>: Sized {
     fn read_valid(r: &mut Reader<'a>) -> Option<Self> {
         Self::read(r).ok()
     }
+    /// Whether [`Element::read_valid`] gives `None`, consuming nothing, on
+    /// fewer than `MIN_SIZE` bytes (none left, at the end of a vector). A
+    /// vector's bytes are exactly its elements', so its iterator then ends
+    /// by that alone: the bounds check of each read is also the loop's
+    /// test, and the count is kept only for [`Iterator::size_hint`].
+    const ENDS_WHEN_EMPTY: bool = false;
 }
 
 impl<'a> Element<'a> for i32 {
@@ -232,6 +238,18 @@ impl<'a, T: Element<'a>> Iterator for VectorIter<'a, T> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn next(&mut self) -> Option<T> {
+        if T::ENDS_WHEN_EMPTY {
+            return match T::read_valid(&mut self.reader) {
+                Some(v) => {
+                    self.left = self.left.saturating_sub(1);
+                    Some(v)
+                }
+                None => {
+                    self.left = 0;
+                    None
+                }
+            };
+        }
         if self.left == 0 {
             return None;
         }

@@ -616,6 +616,51 @@ fn all_messages() -> Vec<Vec<u8>> {
     v
 }
 
+/// Walks `v` one element at a time: each step gives an element and leaves
+/// the iterator's `len()` one lower, the end comes after exactly `v.len()`
+/// elements and stays the end. Entity, user, chat and update vectors end by
+/// running out of bytes, not by a count, so this checks both agree.
+fn iterate_exactly<'a, T: tlview::Element<'a>>(v: tlview::Vector<'a, T>) -> usize {
+    let mut it = v.iter();
+    for left in (0..v.len()).rev() {
+        assert!(it.next().is_some(), "ended {} early", left + 1);
+        assert_eq!(it.len(), left);
+    }
+    assert!(it.next().is_none() && it.next().is_none());
+    assert_eq!(it.len(), 0);
+    v.len()
+}
+
+#[test]
+fn vector_iterators_end_after_their_count() {
+    let mut seen = [0usize; 4];
+    for m in all_messages() {
+        match Updates::decode(&m).unwrap() {
+            Updates::UpdateShortMessage(m) => seen[0] += m.entities().map_or(0, iterate_exactly),
+            Updates::UpdateShortChatMessage(m) => {
+                seen[0] += m.entities().map_or(0, iterate_exactly)
+            }
+            Updates::UpdateShortSentMessage(m) => {
+                seen[0] += m.entities().map_or(0, iterate_exactly)
+            }
+            Updates::Updates(u) => {
+                seen[1] += iterate_exactly(u.updates());
+                seen[2] += iterate_exactly(u.users());
+                seen[3] += iterate_exactly(u.chats());
+            }
+            Updates::UpdatesCombined(u) => {
+                seen[1] += iterate_exactly(u.updates());
+                seen[2] += iterate_exactly(u.users());
+                seen[3] += iterate_exactly(u.chats());
+            }
+            _ => {}
+        }
+    }
+    // Entities of every shape (plain, pre, textUrl, mentionName, input
+    // mention), users and `userEmpty`, chats, forbidden chats and channels.
+    assert_eq!(seen, [12, 10, 7, 5]);
+}
+
 #[test]
 fn every_truncation_is_an_error() {
     for bytes in all_messages() {

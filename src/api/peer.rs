@@ -410,6 +410,11 @@ impl<'a> crate::vector::Element<'a> for User<'a> {
     /// `user` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<User<'a>> {
+        // Fewer bytes than the smallest element is the end of the vector
+        // (see `ENDS_WHEN_EMPTY`), not the careful path's business.
+        if r.remaining() < <Self as crate::vector::Element<'a>>::MIN_SIZE {
+            return None;
+        }
         if let Some(object) = crate::fast::skip_object(r, crate::fast::USER, crate::fast::user_len)
         {
             let (flags, id) = flags_and_id(&object);
@@ -417,6 +422,7 @@ impl<'a> crate::vector::Element<'a> for User<'a> {
         }
         super::reread_cold(r)
     }
+    const ENDS_WHEN_EMPTY: bool = true;
 }
 
 impl<'a> User<'a> {
@@ -640,6 +646,11 @@ impl<'a> crate::vector::Element<'a> for Chat<'a> {
     /// `chat` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<Chat<'a>> {
+        // Fewer bytes than the smallest element is the end of the vector
+        // (see `ENDS_WHEN_EMPTY`), not the careful path's business.
+        if r.remaining() < <Self as crate::vector::Element<'a>>::MIN_SIZE {
+            return None;
+        }
         if let Some(object) = crate::fast::skip_object(r, crate::fast::CHAT, crate::fast::chat_len)
         {
             let (flags, id) = flags_and_id(&object);
@@ -647,6 +658,7 @@ impl<'a> crate::vector::Element<'a> for Chat<'a> {
         }
         super::reread_cold(r)
     }
+    const ENDS_WHEN_EMPTY: bool = true;
 }
 
 impl<'a> Chat<'a> {
