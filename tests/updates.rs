@@ -309,6 +309,52 @@ fn forward_headers_without_strings() {
     }
 }
 
+/// A forward header read from a short message compares (and prints) as
+/// the header alone, whatever follows it in the body: `via_bot_id`, a reply
+/// header, entities.
+#[test]
+fn forward_headers_compare_by_their_own_bytes() {
+    let message = |date: i32, after: bool| {
+        let flags = 1 << 2 | if after { 1 << 11 | 1 << 3 | 1 << 7 } else { 0 };
+        let mut b = common::short_message_head(flags, b"hi")
+            .id(FWD_HEADER)
+            .int(1 | 1 << 5 | 1 << 2)
+            .id(PEER_USER)
+            .int(77)
+            .string(b"Ann")
+            .int(date)
+            .int(55);
+        if after {
+            b = b
+                .int(9) // via_bot_id
+                .id(REPLY_HEADER)
+                .int(0)
+                .int(1000)
+                .id(VECTOR)
+                .int(1)
+                .id(BOLD)
+                .int(0)
+                .int(2);
+        }
+        b.0
+    };
+    fn fwd(bytes: &[u8]) -> tlview::api::MessageFwdHeader<'_> {
+        let Updates::UpdateShortMessage(m) = Updates::decode(bytes).unwrap() else {
+            panic!()
+        };
+        m.fwd_from().unwrap()
+    }
+    let (plain, followed) = (message(7, false), message(7, true));
+    let (a, b) = (fwd(&plain), fwd(&followed));
+    assert_eq!(a, b);
+    assert_eq!(format!("{a:?}"), format!("{b:?}"));
+    assert_eq!((b.date(), b.channel_post()), (7, Some(55)));
+    assert_eq!(b.from_name().unwrap().as_bytes(), b"Ann");
+    let other = message(8, true);
+    assert_ne!(fwd(&other), b);
+    assert!(format!("{b:?}").contains("date: 7, channel_post: Some(55)"));
+}
+
 /// Reply headers in each shape, read back; a wrong constructor in the peer
 /// is refused at its offset.
 #[test]

@@ -1,6 +1,5 @@
 //! `MessageEntity`, `MessageFwdHeader`, `MessageReplyHeader` and `MessageMedia`.
 
-#[cfg(feature = "names")]
 use core::fmt;
 
 use super::contacts::InputUser;
@@ -481,11 +480,14 @@ pub type MessageEntityData<'a> = MessageEntity<'a>;
 
 /// `messageFwdHeader#5f777dce`: where a forwarded message came from.
 ///
-/// A lazy view of the validated header: its bytes (from the flags word to
-/// its end) and where `date` is; the fields are read on access.
-#[derive(Clone, Copy, Debug)]
+/// A lazy view of the validated header: its bytes (from the flags word)
+/// and where `date` is; the fields are read on access.
+#[derive(Clone, Copy)]
 pub struct MessageFwdHeader<'a> {
-    /// The header after its id, exactly.
+    /// The validated bytes from the header's flags word: the header, and
+    /// possibly more of the message after it (a short message's view
+    /// passes the rest of its body, which saves finding the header's end
+    /// until something needs it: [`MessageFwdHeader::exact`]).
     bytes: &'a [u8],
     /// Where `date` is in `bytes`.
     date_at: u32,
@@ -495,10 +497,26 @@ pub struct MessageFwdHeader<'a> {
 /// encoding is canonical.
 impl PartialEq for MessageFwdHeader<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.bytes == other.bytes
+        self.exact() == other.exact()
     }
 }
 impl Eq for MessageFwdHeader<'_> {}
+
+impl fmt::Debug for MessageFwdHeader<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.tail().0;
+        f.debug_struct("MessageFwdHeader")
+            .field("from_id", &self.from_id())
+            .field("from_name", &self.from_name())
+            .field("date", &self.date())
+            .field("channel_post", &t.channel_post)
+            .field("post_author", &t.post_author)
+            .field("saved_from_peer", &t.saved_from_peer)
+            .field("saved_from_msg_id", &t.saved_from_msg_id)
+            .field("psa_type", &t.psa_type)
+            .finish()
+    }
+}
 
 /// The fields of a [`MessageFwdHeader`] after `date`, read in order.
 #[derive(Clone, Copy, Default)]
@@ -536,8 +554,14 @@ impl<'a> MessageFwdHeader<'a> {
         Reader::new(self.bytes.get(at..).unwrap_or(&[]))
     }
 
-    /// The fields after `date`.
-    fn tail(&self) -> FwdTail<'a> {
+    /// The header's bytes from its flags word to its end, exactly.
+    fn exact(&self) -> &'a [u8] {
+        let end = self.tail().1;
+        self.bytes.get(..end).unwrap_or(self.bytes)
+    }
+
+    /// The fields after `date`, and where the header ends in `bytes`.
+    fn tail(&self) -> (FwdTail<'a>, usize) {
         let flags = self.flags();
         let mut r = self.reader(self.date_at as usize + 4);
         let mut t = FwdTail::default();
@@ -554,7 +578,7 @@ impl<'a> MessageFwdHeader<'a> {
         if flags.has(6) {
             t.psa_type = r.string_valid();
         }
-        t
+        (t, self.bytes.len() - r.remaining())
     }
 
     /// `from_id:flags.0?Peer`.
@@ -582,23 +606,23 @@ impl<'a> MessageFwdHeader<'a> {
     }
     /// `channel_post:flags.2?int`.
     pub fn channel_post(&self) -> Option<i32> {
-        self.tail().channel_post
+        self.tail().0.channel_post
     }
     /// `post_author:flags.3?string`.
     pub fn post_author(&self) -> Option<TlStr<'a>> {
-        self.tail().post_author
+        self.tail().0.post_author
     }
     /// `saved_from_peer:flags.4?Peer`.
     pub fn saved_from_peer(&self) -> Option<Peer> {
-        self.tail().saved_from_peer
+        self.tail().0.saved_from_peer
     }
     /// `saved_from_msg_id:flags.4?int`.
     pub fn saved_from_msg_id(&self) -> Option<i32> {
-        self.tail().saved_from_msg_id
+        self.tail().0.saved_from_msg_id
     }
     /// `psa_type:flags.6?string`.
     pub fn psa_type(&self) -> Option<TlStr<'a>> {
-        self.tail().psa_type
+        self.tail().0.psa_type
     }
     /// The flags word as it was on the wire.
     #[inline]
@@ -809,7 +833,7 @@ impl fmt::Display for MessageFwdHeader<'_> {
         o.opt_value("from_id", self.from_id())?;
         o.opt_str("from_name", self.from_name())?;
         o.int("date", self.date())?;
-        let t = self.tail();
+        let t = self.tail().0;
         o.opt_int("channel_post", t.channel_post)?;
         o.opt_str("post_author", t.post_author)?;
         o.opt_value("saved_from_peer", t.saved_from_peer)?;

@@ -329,13 +329,11 @@ macro_rules! short_message_view {
                 if !self.body.flags().has(2) {
                     return None;
                 }
-                // From after its id to `b`, less `via_bot_id`.
+                // From after its id (past the text, `pts`, `pts_count` and
+                // `date`) to the end of the body: the view finds its own
+                // end only when asked.
                 let start = self.body.a() + 16;
-                let via = if self.body.flags().has(11) { 4 } else { 0 };
-                // `b` is past `via_bot_id` when there is one; a wrap could
-                // only make `get` refuse the range.
-                let end = self.body.b().wrapping_sub(via);
-                Some(MessageFwdHeader::from_valid(self.body.bytes.get(start..end)?))
+                Some(MessageFwdHeader::from_valid(self.body.bytes.get(start..)?))
             }
             /// `via_bot_id:flags.11?int`.
             #[inline]
