@@ -140,8 +140,9 @@ fn finish<'a>(start: &Reader<'a>, end: &Reader<'a>, flags: Flags, [a, b, c]: [u3
 
 /// Where the parts of a short message's body end (see [`Body`]), as
 /// [`message_body_ends`] returns them: `a | b << 32`, never zero (`a` is
-/// past the text), and `len | c << 32`. Two registers, which unpack into
-/// [`Body`] with one 8-byte store and one shift.
+/// past the text), and `len | c << 32` (or `flags | c << 32` when the body
+/// must fill its input). Two registers, which unpack into [`Body`] with
+/// one 8-byte store and one shift.
 type Ends = core::num::NonZeroU64;
 
 /// The straight-line validation of a short message's body whose text
@@ -150,11 +151,15 @@ type Ends = core::num::NonZeroU64;
 /// anything unusual (the careful path then decides), bodies of 4 GiB or
 /// more among them. Needs two levels of room below the message.
 ///
+/// With `WHOLE`, the body must fill `body` exactly (a whole message is
+/// being decoded): its length is then known, and the second word carries
+/// the flags instead, so the caller need not read them again.
+///
 /// Out of line, and returning two words, so that its loops keep the reader
 /// in registers and the caller gets the positions in registers.
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(never))]
-fn message_body_ends<const INTS: usize>(body: &[u8]) -> Option<(Ends, u64)> {
+fn message_body_ends<const INTS: usize, const WHOLE: bool>(body: &[u8]) -> Option<(Ends, u64)> {
     // The shortest body: flags, the ints, an empty text (4 bytes), `pts`,
     // `pts_count` and `date`. Checked first, it bounds the reads before.
     if body.len() < 4 * INTS + 20 {
@@ -189,7 +194,25 @@ fn message_body_ends<const INTS: usize>(body: &[u8]) -> Option<(Ends, u64)> {
     if len >> 32 != 0 {
         return None;
     }
-    Some((Ends::new(a | b << 32)?, len | c << 32))
+    let ab = Ends::new(a | b << 32)?;
+    if WHOLE {
+        return f.is_empty().then_some((ab, u64::from(bits) | c << 32));
+    }
+    Some((ab, len | c << 32))
+}
+
+/// The body of a whole message (it must end where `start` does), validated
+/// by [`message_body_ends`].
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+fn message_body_whole<const INTS: usize>(start: Reader<'_>) -> Option<Body<'_>> {
+    let (ab, flags_c) = message_body_ends::<INTS, true>(start.rest())?;
+    Some(Body {
+        bytes: start.rest(),
+        base: start.offset(),
+        ab: ab.get(),
+        flags_c,
+    })
 }
 
 /// The body at `start` (a reader at the flags word, the body validated by
@@ -213,7 +236,7 @@ fn validated_body(start: Reader<'_>, ab: Ends, len_c: u64) -> Option<(Body<'_>, 
 #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
 #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
 fn message_body_fast<const INTS: usize>(start: Reader<'_>) -> Option<(Body<'_>, Reader<'_>)> {
-    let (ab, len_c) = message_body_ends::<INTS>(start.rest())?;
+    let (ab, len_c) = message_body_ends::<INTS, false>(start.rest())?;
     validated_body(start, ab, len_c)
 }
 
@@ -363,14 +386,13 @@ macro_rules! short_message_view {
                 })
             }
 
-            /// The straight-line read of the body at `r` (two levels of room
-            /// below it needed): the view and the reader after it, `None`
+            /// The straight-line read of a body that must end where `r`
+            /// does (two levels of room below it needed): the view, `None`
             /// for anything the careful path must decide.
             #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
             #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
-            pub(crate) fn read_fast(r: Reader<'a>) -> Option<(Self, Reader<'a>)> {
-                let (body, after) = message_body_fast::<{ $ints }>(r)?;
-                Some(($name { body }, after))
+            pub(crate) fn read_whole(r: Reader<'a>) -> Option<Self> {
+                Some($name { body: message_body_whole::<{ $ints }>(r)? })
             }
 
             /// Its fields as TL JSON, after `"_"`.

@@ -154,13 +154,12 @@ impl<'a> Updates<'a> {
         let (head, rest) = input.split_first_chunk::<4>()?;
         let r = Reader::with_base(rest, 4);
         let (u, end) = match u32::from_le_bytes(*head) {
+            // These two must fill the input: their validator checks it.
             id::UPDATE_SHORT_MESSAGE => {
-                let (m, end) = UpdateShortMessage::read_fast(r)?;
-                (Updates::UpdateShortMessage(m), end)
+                return UpdateShortMessage::read_whole(r).map(Updates::UpdateShortMessage);
             }
             id::UPDATE_SHORT_CHAT_MESSAGE => {
-                let (m, end) = UpdateShortChatMessage::read_fast(r)?;
-                (Updates::UpdateShortChatMessage(m), end)
+                return UpdateShortChatMessage::read_whole(r).map(Updates::UpdateShortChatMessage);
             }
             id::UPDATE_SHORT_SENT_MESSAGE => {
                 let (m, end) = UpdateShortSentMessage::read_fast(r)?;
