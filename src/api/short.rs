@@ -162,7 +162,11 @@ type Ends = core::num::NonZeroU64;
 fn message_body_ends<const INTS: usize, const WHOLE: bool>(body: &[u8]) -> Option<(Ends, u64)> {
     // The shortest body: flags, the ints, an empty text (4 bytes), `pts`,
     // `pts_count` and `date`. Checked first, it bounds the reads before.
-    if body.len() < 4 * INTS + 20 {
+    // With `WHOLE`, the same comparison also refuses bodies of 4 GiB or
+    // more (whose positions would not fit in 32 bits).
+    let shortest = 4 * INTS + 20;
+    let longest = if WHOLE { u32::MAX as usize } else { usize::MAX };
+    if body.len().wrapping_sub(shortest) > longest - shortest {
         return None;
     }
     let mut f = Reader::new(body);
@@ -189,14 +193,14 @@ fn message_body_ends<const INTS: usize, const WHOLE: bool>(body: &[u8]) -> Optio
     if flags.has(7) {
         skip_entities_opt(&mut f)?;
     }
+    let ab = Ends::new(a | b << 32)?;
+    if WHOLE {
+        return f.is_empty().then_some((ab, u64::from(bits) | c << 32));
+    }
     let len = f.offset() as u64;
     // Every position is at most `len`, so this bounds them all.
     if len >> 32 != 0 {
         return None;
-    }
-    let ab = Ends::new(a | b << 32)?;
-    if WHOLE {
-        return f.is_empty().then_some((ab, u64::from(bits) | c << 32));
     }
     Some((ab, len | c << 32))
 }
