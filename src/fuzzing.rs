@@ -13,6 +13,12 @@
 //! - `gzip` (feature `gzip`): bounded unpacking.
 //!
 //! Nothing here allocates; deep structures are visited with explicit stacks.
+//!
+//! The `panic!`s and assertions below are the harness's point, not input
+//! handling: each fires only when the library contradicts itself (the
+//! walker accepts what a view refuses, a validated object fails to re-read),
+//! which no input can make a correct library do, and libFuzzer reports the
+//! panic as the crash to investigate. The library never calls this module.
 #![allow(
     missing_docs,
     clippy::indexing_slicing,

@@ -27,11 +27,12 @@ pub trait Element<'a>: Sized {
     fn read_valid(r: &mut Reader<'a>) -> Option<Self> {
         Self::read(r).ok()
     }
-    /// Whether [`Element::read_valid`] gives `None`, consuming nothing, on
-    /// fewer than `MIN_SIZE` bytes (none left, at the end of a vector). A
-    /// vector's bytes are exactly its elements', so its iterator then ends
-    /// by that alone: the bounds check of each read is also the loop's
-    /// test, and the count is kept only for [`Iterator::size_hint`].
+    /// Whether a vector's iterator ends by its bytes alone: when fewer than
+    /// `MIN_SIZE` are left (none, at the end of a vector, whose bytes are
+    /// exactly its elements'). That test then merges with the bounds check
+    /// of each [`Element::read_valid`], and the count is kept only for
+    /// [`Iterator::size_hint`]. Worth it where the elements are read by
+    /// straight-line code that checks its bounds first.
     const ENDS_WHEN_EMPTY: bool = false;
 }
 
@@ -239,6 +240,10 @@ impl<'a, T: Element<'a>> Iterator for VectorIter<'a, T> {
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn next(&mut self) -> Option<T> {
         if T::ENDS_WHEN_EMPTY {
+            if self.reader.remaining() < T::MIN_SIZE {
+                self.left = 0;
+                return None;
+            }
             return match T::read_valid(&mut self.reader) {
                 Some(v) => {
                     self.left = self.left.saturating_sub(1);

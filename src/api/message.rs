@@ -438,11 +438,6 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
-        // Every entity takes 12 bytes or more: fewer left is the end of the
-        // vector (see `ENDS_WHEN_EMPTY`), not the careful path's business.
-        if r.remaining() < 12 {
-            return None;
-        }
         if let Some(e) = MessageEntity::read_valid_flat(r) {
             return Some(e);
         }

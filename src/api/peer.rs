@@ -410,11 +410,6 @@ impl<'a> crate::vector::Element<'a> for User<'a> {
     /// `user` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<User<'a>> {
-        // Fewer bytes than the smallest element is the end of the vector
-        // (see `ENDS_WHEN_EMPTY`), not the careful path's business.
-        if r.remaining() < <Self as crate::vector::Element<'a>>::MIN_SIZE {
-            return None;
-        }
         if let Some(object) = crate::fast::skip_object(r, crate::fast::USER, crate::fast::user_len)
         {
             let (flags, id) = flags_and_id(&object);
@@ -646,11 +641,6 @@ impl<'a> crate::vector::Element<'a> for Chat<'a> {
     /// `chat` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<Chat<'a>> {
-        // Fewer bytes than the smallest element is the end of the vector
-        // (see `ENDS_WHEN_EMPTY`), not the careful path's business.
-        if r.remaining() < <Self as crate::vector::Element<'a>>::MIN_SIZE {
-            return None;
-        }
         if let Some(object) = crate::fast::skip_object(r, crate::fast::CHAT, crate::fast::chat_len)
         {
             let (flags, id) = flags_and_id(&object);

@@ -54,11 +54,6 @@ impl<'a> Element<'a> for Update<'a> {
     /// walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<Update<'a>> {
-        // Fewer bytes than the smallest element is the end of the vector
-        // (see `ENDS_WHEN_EMPTY`), not the careful path's business.
-        if r.remaining() < <Self as Element<'a>>::MIN_SIZE {
-            return None;
-        }
         if let Some(object) = crate::fast::skip_object(
             r,
             crate::fast::UPDATE_NEW_MESSAGE,
