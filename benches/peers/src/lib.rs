@@ -71,113 +71,127 @@ impl Sum {
     }
 }
 
-/// Reads what a client shows from tlview's typed view: ids, dates, the
-/// text's length, the forward/reply headers, every entity's offset and
-/// length, each update's constructor, each user's id and first/last/user
-/// name, each chat's id and title. [`touch_tl_proto`] reads the same fields
-/// in the same order and so returns the same checksum.
-#[inline]
-pub fn touch_tlview(u: &tlview::Updates<'_>) -> u64 {
-    use tlview::api::{MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer};
-    use tlview::Updates as U;
-    use tlview::Vector;
+/// Defines `touch_tlview` (below) for the tlview crate named `$c`: this
+/// crate defines it for `tlview`, the A/B bench (`benches/ab`) for each of
+/// the two copies of the library it builds into one binary.
+#[macro_export]
+macro_rules! define_touch_tlview {
+    ($c:ident) => {
+        /// Reads what a client shows from tlview's typed view: ids, dates, the
+        /// text's length, the forward/reply headers, every entity's offset and
+        /// length, each update's constructor, each user's id and first/last/user
+        /// name, each chat's id and title. [`touch_tl_proto`] reads the same fields
+        /// in the same order and so returns the same checksum.
+        #[inline]
+        pub fn touch_tlview(u: &$c::Updates<'_>) -> u64 {
+            use $c::api::{MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer};
+            use $c::Updates as U;
+            use $c::Vector;
 
-    #[inline(always)]
-    fn peer(p: Peer) -> i64 {
-        match p {
-            Peer::PeerUser { user_id } => user_id.into(),
-            Peer::PeerChat { chat_id } => chat_id.into(),
-            Peer::PeerChannel { channel_id } => channel_id.into(),
-        }
-    }
-    #[inline(always)]
-    fn headers(s: &mut Sum, fwd: Option<MessageFwdHeader<'_>>, reply: Option<MessageReplyHeader>) {
-        if let Some(f) = fwd {
-            s.add(f.date().into());
-            s.add(f.from_id().map_or(0, peer));
-        }
-        if let Some(r) = reply {
-            s.add(r.reply_to_msg_id().into());
-        }
-    }
-    #[inline(always)]
-    fn entities(s: &mut Sum, e: Option<Vector<'_, MessageEntity<'_>>>) {
-        if let Some(v) = e {
-            for e in v {
-                s.add(e.offset().into());
-                s.add(e.length().into());
+            #[inline(always)]
+            fn peer(p: Peer) -> i64 {
+                match p {
+                    Peer::PeerUser { user_id } => user_id.into(),
+                    Peer::PeerChat { chat_id } => chat_id.into(),
+                    Peer::PeerChannel { channel_id } => channel_id.into(),
+                }
             }
-        }
-    }
-    fn lists(
-        s: &mut Sum,
-        updates: Vector<'_, tlview::api::Update<'_>>,
-        users: Vector<'_, tlview::api::User<'_>>,
-        chats: Vector<'_, tlview::api::Chat<'_>>,
-    ) {
-        for up in updates {
-            s.add(up.id().into());
-        }
-        for user in users {
-            s.add(user.id().into());
-            if let Some(d) = user.user() {
-                s.add(d.first_name().map_or(0, |x| x.len() as i64));
-                s.add(d.last_name().map_or(0, |x| x.len() as i64));
-                s.add(d.username().map_or(0, |x| x.len() as i64));
+            #[inline(always)]
+            fn headers(
+                s: &mut $crate::Sum,
+                fwd: Option<MessageFwdHeader<'_>>,
+                reply: Option<MessageReplyHeader>,
+            ) {
+                if let Some(f) = fwd {
+                    s.add(f.date().into());
+                    s.add(f.from_id().map_or(0, peer));
+                }
+                if let Some(r) = reply {
+                    s.add(r.reply_to_msg_id().into());
+                }
             }
-        }
-        for chat in chats {
-            s.add(chat.id().into());
-            s.add(chat.title().map_or(0, |x| x.len() as i64));
-        }
-    }
+            #[inline(always)]
+            fn entities(s: &mut $crate::Sum, e: Option<Vector<'_, MessageEntity<'_>>>) {
+                if let Some(v) = e {
+                    for e in v {
+                        s.add(e.offset().into());
+                        s.add(e.length().into());
+                    }
+                }
+            }
+            fn lists(
+                s: &mut $crate::Sum,
+                updates: Vector<'_, $c::api::Update<'_>>,
+                users: Vector<'_, $c::api::User<'_>>,
+                chats: Vector<'_, $c::api::Chat<'_>>,
+            ) {
+                for up in updates {
+                    s.add(up.id().into());
+                }
+                for user in users {
+                    s.add(user.id().into());
+                    if let Some(d) = user.user() {
+                        s.add(d.first_name().map_or(0, |x| x.len() as i64));
+                        s.add(d.last_name().map_or(0, |x| x.len() as i64));
+                        s.add(d.username().map_or(0, |x| x.len() as i64));
+                    }
+                }
+                for chat in chats {
+                    s.add(chat.id().into());
+                    s.add(chat.title().map_or(0, |x| x.len() as i64));
+                }
+            }
 
-    let mut s = Sum::default();
-    match u {
-        U::UpdatesTooLong => s.add(1),
-        U::UpdateShortMessage(m) => {
-            s.add(m.id().into());
-            s.add(m.user_id().into());
-            s.add(m.date().into());
-            s.add(m.pts().into());
-            s.add(m.message().len() as i64);
-            headers(&mut s, m.fwd_from(), m.reply_to());
-            entities(&mut s, m.entities());
+            let mut s = $crate::Sum::default();
+            match u {
+                U::UpdatesTooLong => s.add(1),
+                U::UpdateShortMessage(m) => {
+                    s.add(m.id().into());
+                    s.add(m.user_id().into());
+                    s.add(m.date().into());
+                    s.add(m.pts().into());
+                    s.add(m.message().len() as i64);
+                    headers(&mut s, m.fwd_from(), m.reply_to());
+                    entities(&mut s, m.entities());
+                }
+                U::UpdateShortChatMessage(m) => {
+                    s.add(m.id().into());
+                    s.add(m.from_id().into());
+                    s.add(m.chat_id().into());
+                    s.add(m.date().into());
+                    s.add(m.pts().into());
+                    s.add(m.message().len() as i64);
+                    headers(&mut s, m.fwd_from(), m.reply_to());
+                    entities(&mut s, m.entities());
+                }
+                U::UpdateShortSentMessage(m) => {
+                    s.add(m.id().into());
+                    s.add(m.pts().into());
+                    s.add(m.date().into());
+                    s.add(m.media().map_or(0, |x| x.id().into()));
+                    entities(&mut s, m.entities());
+                }
+                U::UpdateShort(x) => {
+                    s.add(x.update().id().into());
+                    s.add(x.date().into());
+                }
+                U::UpdatesCombined(c) => {
+                    lists(&mut s, c.updates(), c.users(), c.chats());
+                    s.add(c.date().into());
+                    s.add(c.seq().into());
+                }
+                U::Updates(c) => {
+                    lists(&mut s, c.updates(), c.users(), c.chats());
+                    s.add(c.date().into());
+                    s.add(c.seq().into());
+                }
+            }
+            s.0
         }
-        U::UpdateShortChatMessage(m) => {
-            s.add(m.id().into());
-            s.add(m.from_id().into());
-            s.add(m.chat_id().into());
-            s.add(m.date().into());
-            s.add(m.pts().into());
-            s.add(m.message().len() as i64);
-            headers(&mut s, m.fwd_from(), m.reply_to());
-            entities(&mut s, m.entities());
-        }
-        U::UpdateShortSentMessage(m) => {
-            s.add(m.id().into());
-            s.add(m.pts().into());
-            s.add(m.date().into());
-            s.add(m.media().map_or(0, |x| x.id().into()));
-            entities(&mut s, m.entities());
-        }
-        U::UpdateShort(x) => {
-            s.add(x.update().id().into());
-            s.add(x.date().into());
-        }
-        U::UpdatesCombined(c) => {
-            lists(&mut s, c.updates(), c.users(), c.chats());
-            s.add(c.date().into());
-            s.add(c.seq().into());
-        }
-        U::Updates(c) => {
-            lists(&mut s, c.updates(), c.users(), c.chats());
-            s.add(c.date().into());
-            s.add(c.seq().into());
-        }
-    }
-    s.0
+    };
 }
+
+define_touch_tlview!(tlview);
 
 /// [`touch_tlview`] for tl-proto's decoded tree: the same fields, the same
 /// order, the same checksum.
