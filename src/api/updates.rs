@@ -123,6 +123,8 @@ impl<'a> Updates<'a> {
             if let Some(u) = Updates::read_fast(input, limits) {
                 return Ok(u);
             }
+            // A placeholder, always overwritten (see `decode_careful_into`
+            // for why the careful path writes through a pointer).
             let mut careful = Ok(Updates::UpdatesTooLong);
             Updates::decode_careful_into(input, limits, &mut careful);
             return careful;
