@@ -75,7 +75,7 @@ fn usage() -> String {
     s.push_str("  tl --help\n      print this help (`tl COMMAND --help`: its options)\n");
     s.push_str(
         "\nFrom the workspace root, regenerate the checked-in tables with\n  \
-         cargo run -p tl --no-default-features -- gen ../shared/schema/api-layer122.tl ../shared/schema/mtproto.tl -o src\n",
+         cargo run -p tl --no-default-features -- gen schema/api-layer122.tl schema/mtproto.tl -o src\n",
     );
     s
 }

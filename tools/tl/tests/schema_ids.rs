@@ -8,9 +8,7 @@ use tltool::parse::{self, Section};
 
 #[test]
 fn every_declared_id_matches() {
-    let Some(inputs) = common::inputs() else {
-        return;
-    };
+    let inputs = common::inputs();
     let mut exceptions = Vec::new();
     let mut checked = 0;
     for (path, text) in &inputs {
@@ -67,9 +65,7 @@ fn supplement_ids_match() {
 
 #[test]
 fn declaration_counts() {
-    let Some(inputs) = common::inputs() else {
-        return;
-    };
+    let inputs = common::inputs();
     let count = |text: &str, section| {
         parse::parse("f", text)
             .unwrap()
