@@ -30,11 +30,13 @@ pub mod json;
 pub mod limits;
 pub mod mtproto;
 pub mod object;
+mod print;
 pub mod reader;
 pub mod schema;
 pub mod sink;
 pub mod string;
 pub mod vector;
+pub mod view;
 pub mod walk;
 pub mod writer;
 
@@ -50,3 +52,7 @@ pub use sink::{Sink, SizeCounter, SliceSink};
 pub use string::TlStr;
 pub use vector::{Element, LeF64, LeI32, LeI64, Vector, VectorIter};
 pub use writer::Writer;
+
+#[cfg(feature = "functions")]
+pub use schema::views122::functions;
+pub use schema::views122::{enums, types};

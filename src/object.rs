@@ -364,13 +364,21 @@ impl<'a> Values<'a> {
         })
     }
 
+    /// The elements of a validated vector: `bytes` (from offset `base` of
+    /// the message) hold `count` of them, each read as `op` says.
+    pub(crate) fn from_parts(bytes: &'a [u8], base: usize, op: Op, count: u32) -> Values<'a> {
+        Values {
+            r: Reader::with_base(bytes, base),
+            op,
+            left: count,
+        }
+    }
+
     /// Its state in 12 bytes: (offset of the next element, op, elements left).
-    #[cfg(feature = "names")]
     pub(crate) fn save(&self) -> (u32, u32, u32) {
         (crate::error::count32(self.r.offset()), self.op.0, self.left)
     }
     /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
-    #[cfg(feature = "names")]
     pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u32, u32)) -> Values<'a> {
         let at = s.0 as usize;
         Values {

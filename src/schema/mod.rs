@@ -16,9 +16,16 @@
 //! assert_eq!(c.ty, schema::ty::UPDATES);
 //! ```
 
+#[cfg(test)]
+mod checks122;
 pub mod layer122;
 #[cfg(feature = "names")]
 pub mod names;
+#[cfg(test)]
+mod typed_tests;
+pub(crate) mod views122;
+
+pub(crate) use views122::step;
 
 pub use layer122::{
     id, ty, CONSTRUCTORS, FUNCTIONS, FUNCTION_OPS, IDS, LAYER, OPS, TYPES, TYPE_MEMBERS,

@@ -1,6 +1,8 @@
-//! Writes the layer as the two Rust files of `tlview::schema`:
-//! `layerNNN.rs` (ids, constructors, fields, types, `id` and `ty` constants)
-//! and `names.rs` (the name pool, for the `names` feature).
+//! Writes the layer as the four Rust files of `tlview::schema`:
+//! `layerNNN.rs` (ids, constructors, fields, types, `id` and `ty` constants),
+//! `names.rs` (the name pool, for the `names` feature) and `viewsNNN.rs`
+//! (the typed views, written by [`crate::views`]), and `checksNNN.rs`, which
+//! the library's own tests run over every view.
 //!
 //! The shapes (`Constructor`, `Op`, `Type`, `Kind`, the `CTOR_*` flags,
 //! `NO_TYPE`) are defined by hand in `tlview/src/schema/mod.rs`; the output
@@ -51,7 +53,7 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// The two files, not yet formatted (see [`rustfmt`]).
+/// The four files, not yet formatted (see [`rustfmt`]).
 pub fn emit(layer: &Layer) -> Result<Vec<File>, Error> {
     Ok(vec![
         File {
@@ -61,6 +63,14 @@ pub fn emit(layer: &Layer) -> Result<Vec<File>, Error> {
         File {
             path: Path::new("schema").join("names.rs"),
             contents: emit_names(layer)?,
+        },
+        File {
+            path: Path::new("schema").join(format!("views{}.rs", layer.layer)),
+            contents: crate::views::emit(layer, &header(layer))?,
+        },
+        File {
+            path: Path::new("schema").join(format!("checks{}.rs", layer.layer)),
+            contents: crate::views::emit_checks(layer, &header(layer))?,
         },
     ])
 }
@@ -93,11 +103,17 @@ fn header(layer: &Layer) -> String {
 }
 
 fn op_expr(layer: &Layer, f: &crate::layer::Field) -> String {
+    op_expr_at(layer, f, "")
+}
+
+/// The `Op` expression of a field, its names (`Op`, `Kind`, `ty`) behind
+/// `prefix` (`crate::schema::` from outside the schema module).
+pub fn op_expr_at(layer: &Layer, f: &crate::layer::Field, prefix: &str) -> String {
     let arg = match f.kind {
-        Kind::Boxed => format!("ty::{}", layer.types[usize::from(f.arg)].const_name),
+        Kind::Boxed => format!("{prefix}ty::{}", layer.types[usize::from(f.arg)].const_name),
         _ => f.arg.to_string(),
     };
-    let mut s = format!("Op::new(Kind::{:?}, {arg})", f.kind);
+    let mut s = format!("{prefix}Op::new({prefix}Kind::{:?}, {arg})", f.kind);
     match f.repeat {
         Repeat::One => {}
         Repeat::BoxedVector => s.push_str(".boxed_vector()"),

@@ -21,8 +21,10 @@ pub mod encode;
 pub mod gen;
 pub mod layer;
 pub mod parse;
+pub mod rustify;
 #[cfg(feature = "convert")]
 pub mod typed;
+pub mod views;
 
 use std::path::Path;
 

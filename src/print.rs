@@ -1,0 +1,323 @@
+//! The typed printers behind every generated view's `Debug` and, with the
+//! `names` feature, `Display` (TL JSON).
+//!
+//! Each object's fields are read by its generated view (its `step`), not
+//! from the layer table, so that the typed output checks the generated code
+//! against the table-driven printer of [`crate::json`]: the two must print
+//! the same TL JSON. Like that printer, it keeps its own bounded stack (no
+//! recursion) and saves each level in a few bytes.
+//!
+//! `Debug` prints `name { field: value, … }`, with `#xxxxxxxx` for the name
+//! without the `names` feature, longs as numbers and byte strings as `0x…`.
+
+use core::fmt::{self, Write};
+
+use heapless::Vec as HVec;
+
+use crate::limits::Limits;
+use crate::object::{Object, Value, Values};
+use crate::schema;
+use crate::string::TlStr;
+use crate::view::{Cursor, Step};
+
+/// Writes `bytes` as lowercase hex.
+pub(crate) fn write_hex<W: Write + ?Sized>(w: &mut W, bytes: &[u8]) -> fmt::Result {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut buf = [0u8; 64];
+    for chunk in bytes.chunks(32) {
+        let mut n = 0;
+        for (&b, out) in chunk.iter().zip(buf.chunks_exact_mut(2)) {
+            if let [hi, lo] = out {
+                *hi = HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0');
+                *lo = HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0');
+            }
+            n += 2;
+        }
+        let s = core::str::from_utf8(buf.get(..n).unwrap_or(&[])).map_err(|_| fmt::Error)?;
+        w.write_str(s)?;
+    }
+    Ok(())
+}
+
+/// Writes a JSON string literal of `s` (lossy UTF-8, RFC 8259 escapes).
+pub(crate) fn write_str_literal<W: Write + ?Sized>(w: &mut W, s: TlStr<'_>) -> fmt::Result {
+    w.write_char('"')?;
+    for chunk in s.as_bytes().utf8_chunks() {
+        let valid = chunk.valid();
+        let mut from = 0;
+        for (i, c) in valid.char_indices() {
+            let esc: Option<&str> = match c {
+                '"' => Some("\\\""),
+                '\\' => Some("\\\\"),
+                '\n' => Some("\\n"),
+                '\r' => Some("\\r"),
+                '\t' => Some("\\t"),
+                '\u{8}' => Some("\\b"),
+                '\u{c}' => Some("\\f"),
+                c if (c as u32) < 0x20 => None,
+                _ => continue,
+            };
+            w.write_str(valid.get(from..i).unwrap_or(""))?;
+            match esc {
+                Some(e) => w.write_str(e)?,
+                None => write!(w, "\\u{:04x}", c as u32)?,
+            }
+            from = i + c.len_utf8();
+        }
+        w.write_str(valid.get(from..).unwrap_or(""))?;
+        if !chunk.invalid().is_empty() {
+            w.write_char('\u{fffd}')?;
+        }
+    }
+    w.write_char('"')
+}
+
+/// A double as TL JSON writes it.
+pub(crate) fn write_double<W: Write + ?Sized>(w: &mut W, v: f64) -> fmt::Result {
+    if v.is_nan() {
+        w.write_str("\"NaN\"")
+    } else if v.is_infinite() {
+        w.write_str(if v > 0.0 {
+            "\"Infinity\""
+        } else {
+            "\"-Infinity\""
+        })
+    } else {
+        // Debug is the shortest text that reads back to the same bits, and
+        // always has a `.` or an exponent (so -0.0 stays -0.0).
+        write!(w, "{v:?}")
+    }
+}
+
+/// Which text the printer writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// TL JSON.
+    Json,
+    /// Rust's `Debug` shape.
+    Debug,
+}
+
+/// One level of the printer's stack.
+#[derive(Clone, Copy)]
+enum Level {
+    /// An object: the combinator, where its next field starts, the flags
+    /// word read so far and the next field's index; whether a field has been
+    /// printed.
+    Object {
+        index: u16,
+        saved: (u32, u32, u8),
+        printed: bool,
+    },
+    /// A vector's elements; whether it is still empty.
+    Elems((u32, u32, u32), bool),
+}
+
+/// Capacity of the stack: a vector and an object per level of nesting.
+const LEVELS: usize = 2 * Limits::MAX_DEPTH as usize + 2;
+
+struct Printer<'w, 'f> {
+    w: &'w mut fmt::Formatter<'f>,
+    style: Style,
+    pretty: bool,
+    stack: HVec<Level, LEVELS>,
+}
+
+/// TL JSON of a validated object, each object's fields read by its typed view.
+#[cfg(feature = "names")]
+pub(crate) fn json(f: &mut fmt::Formatter<'_>, o: Object<'_>) -> fmt::Result {
+    let pretty = f.alternate();
+    print(f, o, Style::Json, pretty)
+}
+
+/// `Debug` of a validated object, each object's fields read by its typed view.
+pub(crate) fn debug(f: &mut fmt::Formatter<'_>, o: Object<'_>) -> fmt::Result {
+    let pretty = f.alternate();
+    print(f, o, Style::Debug, pretty)
+}
+
+fn print(f: &mut fmt::Formatter<'_>, root: Object<'_>, style: Style, pretty: bool) -> fmt::Result {
+    let msg = root.boxed_bytes();
+    let base = root.offset();
+    let mut p = Printer {
+        w: f,
+        style,
+        pretty,
+        stack: HVec::new(),
+    };
+    p.open(&root)?;
+    loop {
+        let depth = p.stack.len();
+        let Some(top) = p.stack.last_mut() else {
+            return Ok(());
+        };
+        match *top {
+            Level::Object {
+                index,
+                saved: (at, flags, k),
+                printed,
+            } => {
+                let mut step = Step::new(Cursor::restore(msg, base, at, flags), k);
+                match crate::schema::step(index, &mut step) {
+                    Some((name, value)) => {
+                        *top = Level::Object {
+                            index,
+                            saved: step.save(),
+                            printed: true,
+                        };
+                        p.field_sep(printed, depth)?;
+                        match p.style {
+                            Style::Json => {
+                                write_str_literal(p.w, TlStr::from(name))?;
+                                p.w.write_str(if p.pretty { ": " } else { ":" })?;
+                            }
+                            Style::Debug => {
+                                p.w.write_str(name)?;
+                                p.w.write_str(": ")?;
+                            }
+                        }
+                        p.value(value)?;
+                    }
+                    None => {
+                        p.stack.pop();
+                        p.close_object(printed, depth)?;
+                    }
+                }
+            }
+            Level::Elems(saved, first) => {
+                let mut vals = Values::restore(msg, base, saved);
+                match vals.next() {
+                    Some(v) => {
+                        *top = Level::Elems(vals.save(), false);
+                        if !first {
+                            p.w.write_char(',')?;
+                            if p.style == Style::Debug && !p.pretty {
+                                p.w.write_char(' ')?;
+                            }
+                        }
+                        p.newline(depth)?;
+                        p.value(v)?;
+                    }
+                    None => {
+                        p.stack.pop();
+                        if !first {
+                            p.newline(depth.saturating_sub(1))?;
+                        }
+                        p.w.write_char(']')?;
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Printer<'_, '_> {
+    fn newline(&mut self, depth: usize) -> fmt::Result {
+        if self.pretty {
+            self.w.write_char('\n')?;
+            for _ in 0..depth {
+                self.w.write_str("  ")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes an object's start and pushes its level.
+    fn open(&mut self, o: &Object<'_>) -> fmt::Result {
+        let index = schema::index_of(o.id()).ok_or(fmt::Error)?;
+        match self.style {
+            Style::Json => {
+                self.w.write_str("{\"_\":")?;
+                #[cfg(feature = "names")]
+                write_str_literal(self.w, TlStr::from(schema::constructor_name(index)))?;
+            }
+            Style::Debug => {
+                #[cfg(feature = "names")]
+                self.w.write_str(schema::constructor_name(index))?;
+                #[cfg(not(feature = "names"))]
+                write!(self.w, "#{:08x}", o.id())?;
+            }
+        }
+        self.stack
+            .push(Level::Object {
+                index,
+                saved: (crate::error::count32(o.body_offset()), 0, 0),
+                printed: false,
+            })
+            .map_err(|_| fmt::Error)
+    }
+
+    /// What goes before a field.
+    fn field_sep(&mut self, printed: bool, depth: usize) -> fmt::Result {
+        match self.style {
+            Style::Json => self.w.write_char(',')?,
+            Style::Debug if printed => self.w.write_char(',')?,
+            Style::Debug => self.w.write_str(" {")?,
+        }
+        if self.style == Style::Debug && !self.pretty {
+            self.w.write_char(' ')?;
+        }
+        self.newline(depth)
+    }
+
+    fn close_object(&mut self, printed: bool, depth: usize) -> fmt::Result {
+        match self.style {
+            Style::Json => {
+                if printed {
+                    self.newline(depth.saturating_sub(1))?;
+                }
+                self.w.write_char('}')
+            }
+            Style::Debug if printed => {
+                if self.pretty {
+                    self.newline(depth.saturating_sub(1))?;
+                } else {
+                    self.w.write_char(' ')?;
+                }
+                self.w.write_char('}')
+            }
+            Style::Debug => Ok(()),
+        }
+    }
+
+    /// Writes a scalar, or opens a nested object or vector on the stack.
+    fn value(&mut self, v: Value<'_>) -> fmt::Result {
+        let json = self.style == Style::Json;
+        let w = &mut *self.w;
+        match v {
+            Value::Int(i) => write!(w, "{i}"),
+            Value::Flags(x) => write!(w, "{x}"),
+            Value::Long(l) if json => write!(w, "\"{l}\""),
+            Value::Long(l) => write!(w, "{l}"),
+            Value::Double(d) if json => write_double(w, d),
+            Value::Double(d) => write!(w, "{d:?}"),
+            Value::Int128(b) => self.hex(b),
+            Value::Int256(b) => self.hex(b),
+            Value::Bytes(b) => self.hex(b),
+            Value::String(s) => write_str_literal(w, s),
+            Value::Bool(b) => w.write_str(if b { "true" } else { "false" }),
+            Value::True => w.write_str("true"),
+            Value::Object(o) => self.open(&o),
+            Value::Vector(vals) => {
+                w.write_char('[')?;
+                self.stack
+                    .push(Level::Elems(vals.save(), true))
+                    .map_err(|_| fmt::Error)
+            }
+        }
+    }
+
+    fn hex(&mut self, b: &[u8]) -> fmt::Result {
+        match self.style {
+            Style::Json => {
+                self.w.write_char('"')?;
+                write_hex(self.w, b)?;
+                self.w.write_char('"')
+            }
+            Style::Debug => {
+                self.w.write_str("0x")?;
+                write_hex(self.w, b)
+            }
+        }
+    }
+}

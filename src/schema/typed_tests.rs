@@ -1,0 +1,369 @@
+//! Every combinator's typed view against the layer table, on random objects
+//! built from the table: the accessors against `read()` (generated in
+//! `checks122.rs`), the typed printer against the table-driven one, and the
+//! validators (straight-line where there is one, table walker, typed decode)
+//! on every one-byte mutation.
+
+use std::string::String;
+use std::vec::Vec;
+
+use crate::object::Object;
+use crate::schema::{self, Kind, Repeat, COMBINATORS, CONSTRUCTORS};
+use crate::walk::{walk, walk_table_only, Expect};
+use crate::Limits;
+
+/// Whether `a` and `b` (an accessor's value and `read()`'s) print the same.
+pub(super) fn agree<T: core::fmt::Debug>(field: &str, a: &T, b: &T) -> Result<(), String> {
+    let (a, b) = (std::format!("{a:?}"), std::format!("{b:?}"));
+    if a == b {
+        Ok(())
+    } else {
+        Err(std::format!("{field}: accessor {a} but read() {b}"))
+    }
+}
+
+/// xorshift64*: small, deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// From this depth on the builder takes the shallowest constructors and
+/// leaves out optional objects and vectors of objects.
+const SOFT_DEPTH: u32 = 3;
+
+fn is_object(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Boxed | Kind::Bare | Kind::AnyBoxed | Kind::SizedObject
+    )
+}
+
+fn ops(index: u16) -> &'static [crate::schema::Op] {
+    schema::combinators()
+        .nth(usize::from(index))
+        .map(|(_, c)| c.ops())
+        .unwrap_or(&[])
+}
+
+/// Builds random, valid objects of the layer as bytes.
+struct Builder {
+    rng: Rng,
+    /// Per combinator: the fewest levels of objects a complete one needs.
+    heights: Vec<u32>,
+    out: Vec<u8>,
+}
+
+impl Builder {
+    fn new(seed: u64) -> Builder {
+        let mut heights = std::vec![u32::MAX; COMBINATORS];
+        loop {
+            let mut changed = false;
+            for i in 0..COMBINATORS {
+                let mut need = 1u32;
+                for op in ops(i as u16) {
+                    if op.condition().is_some() || op.repeat() != Repeat::One {
+                        continue;
+                    }
+                    let sub = match op.kind() {
+                        Kind::Boxed => schema::type_members(op.arg())
+                            .iter()
+                            .map(|&m| heights[usize::from(m)])
+                            .min()
+                            .unwrap_or(u32::MAX),
+                        Kind::Bare => heights[usize::from(op.arg())],
+                        Kind::AnyBoxed | Kind::SizedObject => 1,
+                        _ => 0,
+                    };
+                    need = need.max(sub.saturating_add(1));
+                }
+                if need < heights[i] {
+                    heights[i] = need;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        Builder {
+            rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
+            heights,
+            out: Vec::new(),
+        }
+    }
+
+    fn u32(&mut self, v: u32) {
+        self.out.extend(v.to_le_bytes());
+    }
+
+    fn bytes(&mut self) {
+        let len = match self.rng.below(8) {
+            0 => 254 + self.rng.below(300),
+            1 => 0,
+            _ => self.rng.below(40),
+        };
+        if len < 254 {
+            self.out.push(len as u8);
+        } else {
+            self.out.push(254);
+            self.out.extend(&(len as u32).to_le_bytes()[..3]);
+        }
+        for _ in 0..len {
+            // Mostly ASCII, some UTF-8 and some bytes that are not.
+            let b = match self.rng.below(10) {
+                0 => 0xc3,
+                1 => 0xa9,
+                2 => self.rng.next() as u8,
+                _ => b'a' + self.rng.below(26) as u8,
+            };
+            self.out.push(b);
+        }
+        while !self.out.len().is_multiple_of(4) {
+            self.out.push(0);
+        }
+    }
+
+    /// A constructor of type `ty` to build at `depth`.
+    fn pick(&mut self, ty: u16, depth: u32) -> u16 {
+        let members = schema::type_members(ty);
+        if depth >= SOFT_DEPTH {
+            let best = members
+                .iter()
+                .map(|&m| self.heights[usize::from(m)])
+                .min()
+                .unwrap_or(0);
+            let low: Vec<u16> = members
+                .iter()
+                .copied()
+                .filter(|&m| self.heights[usize::from(m)] == best)
+                .collect();
+            return low[self.rng.below(low.len())];
+        }
+        members[self.rng.below(members.len())]
+    }
+
+    fn one(&mut self, kind: Kind, arg: u16, depth: u32) {
+        match kind {
+            Kind::Int => {
+                let v = self.rng.next() as u32;
+                self.u32(v)
+            }
+            Kind::Flags => self.u32(0),
+            Kind::Long | Kind::Double => {
+                let v = self.rng.next();
+                self.out.extend(v.to_le_bytes())
+            }
+            Kind::Int128 | Kind::Int256 => {
+                let n = if kind == Kind::Int128 { 16 } else { 32 };
+                for _ in 0..n {
+                    let b = self.rng.next() as u8;
+                    self.out.push(b);
+                }
+            }
+            Kind::String | Kind::Bytes => self.bytes(),
+            Kind::Bool => {
+                let id = if self.rng.below(2) == 0 {
+                    schema::id::BOOL_TRUE
+                } else {
+                    schema::id::BOOL_FALSE
+                };
+                self.u32(id)
+            }
+            Kind::True => {}
+            Kind::Boxed => {
+                let c = self.pick(arg, depth);
+                self.combinator(c, true, depth + 1, None);
+            }
+            Kind::Bare => self.combinator(arg, false, depth + 1, None),
+            Kind::AnyBoxed | Kind::SizedObject => {
+                // A small object of any type.
+                let ty = CONSTRUCTORS[self.rng.below(CONSTRUCTORS.len())].ty;
+                let c = self.pick(ty, SOFT_DEPTH.max(depth));
+                self.combinator(c, true, depth + 1, None);
+            }
+        }
+    }
+
+    /// Writes combinator `index` (boxed: with its id). `flags`: the flags
+    /// word to use (`None`: random), masked to the declared bits.
+    fn combinator(&mut self, index: u16, boxed: bool, depth: u32, flags: Option<u32>) {
+        let c = schema::combinators()
+            .nth(usize::from(index))
+            .map(|(_, c)| c);
+        let Some(c) = c else { return };
+        if boxed {
+            self.u32(c.id);
+        }
+        let ops = c.ops();
+        let declared = schema::DECLARED_FLAGS[usize::from(index)];
+        let mut word = flags.unwrap_or_else(|| self.rng.next() as u32) & declared;
+        if depth >= SOFT_DEPTH {
+            for op in ops {
+                if let Some((_, bit)) = op.condition() {
+                    if is_object(op.kind()) {
+                        word &= !(1 << bit);
+                    }
+                }
+            }
+        }
+        for op in ops {
+            if let Some((_, bit)) = op.condition() {
+                if word & (1 << bit) == 0 {
+                    continue;
+                }
+            }
+            if op.kind() == Kind::Flags && op.repeat() == Repeat::One {
+                self.u32(word);
+                continue;
+            }
+            if op.kind() == Kind::SizedObject {
+                // The `int` before it says its size: patch it once written.
+                let start = self.out.len();
+                self.one(op.kind(), op.arg(), depth);
+                let size = (self.out.len() - start) as u32;
+                self.out[start - 4..start].copy_from_slice(&size.to_le_bytes());
+                continue;
+            }
+            match op.repeat() {
+                Repeat::One => self.one(op.kind(), op.arg(), depth),
+                rep => {
+                    if rep == Repeat::BoxedVector {
+                        self.u32(0x1cb5c415);
+                    }
+                    let n = if is_object(op.kind()) && depth >= SOFT_DEPTH {
+                        0
+                    } else {
+                        self.rng.below(4)
+                    };
+                    self.u32(n as u32);
+                    for _ in 0..n {
+                        self.one(op.kind(), op.arg(), depth);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A boxed object of combinator `index`.
+    fn build(&mut self, index: u16, flags: Option<u32>) -> Vec<u8> {
+        self.out.clear();
+        self.combinator(index, true, 0, flags);
+        core::mem::take(&mut self.out)
+    }
+}
+
+/// The combinators this build has views for.
+fn indices() -> impl Iterator<Item = u16> {
+    let n = if cfg!(feature = "functions") {
+        COMBINATORS
+    } else {
+        CONSTRUCTORS.len()
+    };
+    (0..n).map(|i| i as u16)
+}
+
+/// The flags words a combinator is built with: none set, all set, each bit
+/// alone, then random ones.
+fn flag_choices(index: u16, rounds: usize) -> Vec<Option<u32>> {
+    let declared = schema::DECLARED_FLAGS[usize::from(index)];
+    let mut v = std::vec![Some(0), Some(u32::MAX)];
+    for bit in 0..32 {
+        if declared & (1 << bit) != 0 {
+            v.push(Some(1 << bit));
+        }
+    }
+    v.extend((0..rounds).map(|_| None));
+    v
+}
+
+#[cfg(feature = "names")]
+struct TypedJson<'a>(Object<'a>);
+
+#[cfg(feature = "names")]
+impl core::fmt::Display for TypedJson<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        crate::print::json(f, self.0)
+    }
+}
+
+#[test]
+fn every_view_reads_what_the_table_reads() {
+    let mut b = Builder::new(1);
+    let (mut objects, mut fields) = (0usize, 0usize);
+    for index in indices() {
+        for flags in flag_choices(index, 4) {
+            let bytes = b.build(index, flags);
+            let o = Object::decode(&bytes, Expect::Any, &Limits::DEFAULT)
+                .unwrap_or_else(|e| panic!("combinator {index}: built bytes rejected: {e:?}"));
+            assert_eq!(schema::index_of(o.id()), Some(index));
+            fields += super::checks122::check(index, o)
+                .unwrap_or_else(|e| panic!("combinator {index} ({:#010x}): {e}", o.id()));
+            #[cfg(feature = "names")]
+            {
+                let typed = std::format!("{}", TypedJson(o));
+                let dynamic = std::format!("{}", crate::json::Json(o));
+                assert_eq!(typed, dynamic, "combinator {index}");
+                let pretty = std::format!("{:#}", TypedJson(o));
+                assert_eq!(pretty, std::format!("{:#}", crate::json::Json(o)));
+            }
+            let debug = std::format!("{:?}", DebugOf(o));
+            assert!(!debug.is_empty());
+            objects += 1;
+        }
+    }
+    std::eprintln!("{objects} objects, {fields} fields read both ways");
+    assert!(objects > 5 * COMBINATORS.min(CONSTRUCTORS.len()));
+}
+
+struct DebugOf<'a>(Object<'a>);
+
+impl core::fmt::Debug for DebugOf<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        crate::print::debug(f, self.0)
+    }
+}
+
+/// Every constructor, every byte of a random object changed in four ways:
+/// the walk with the straight-line validators, the table walker alone and
+/// the typed decode give the same judgement and the same error.
+#[test]
+fn validators_agree_on_every_mutation() {
+    let mut b = Builder::new(2);
+    let mut cases = 0usize;
+    for index in 0..CONSTRUCTORS.len() as u16 {
+        let ty = CONSTRUCTORS[usize::from(index)].ty;
+        let mut bytes = b.build(index, Some(u32::MAX));
+        bytes.truncate(256);
+        let expect = Expect::Type(ty);
+        for at in 0..bytes.len() {
+            let orig = bytes[at];
+            for v in [orig ^ 1, orig ^ 0x80, 0, 0xff] {
+                bytes[at] = v;
+                let fast = walk(&bytes, expect, &Limits::DEFAULT);
+                let table = walk_table_only(&bytes, expect, &Limits::DEFAULT);
+                assert_eq!(fast, table, "constructor {index}, byte {at} = {v:#x}");
+                let typed = super::checks122::decode_as(ty, &bytes);
+                assert_eq!(
+                    typed.map(|(n, _)| n),
+                    table,
+                    "constructor {index}, byte {at}"
+                );
+                cases += 1;
+            }
+            bytes[at] = orig;
+        }
+    }
+    std::eprintln!("{cases} mutations judged alike");
+}

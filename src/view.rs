@@ -1,0 +1,406 @@
+//! What the generated typed views ([`crate::types`], [`crate::enums`] and,
+//! with the `functions` feature, [`crate::functions`]) stand on.
+//!
+//! A view is the field bytes of one validated object ([`Body`]) typed by its
+//! constructor. Everything a view knows of its layout (field order, kinds,
+//! flag bits) is in the code `tl gen` writes from the schema; this module
+//! holds only what every view shares: reading a field from bytes that are
+//! already valid, and the entry points that validate.
+//!
+//! Validation happens once, in `decode` (or when the enclosing object was
+//! decoded). After that a view's reads cannot fail: where one somehow did
+//! (it cannot on validated bytes), it gives a neutral value (0, empty)
+//! rather than panicking.
+//!
+//! Two ways to read:
+//! - an accessor per field (`message.date()`), which finds its field from the
+//!   start of the object, skipping the fields before it;
+//! - `read()`, one pass over the object that returns every field at once in
+//!   a plain struct of borrowed values (`types::MessageFields`). Reading
+//!   more than a few fields of one object, use it.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::limits::{Limits, REREAD};
+use crate::object::{Object, Values};
+use crate::reader::Reader;
+use crate::schema::{self, Kind, Op, Repeat};
+use crate::string::TlStr;
+use crate::vector::{Element, Vector};
+use crate::walk::{walk_at_depth, Expect};
+
+/// The field bytes of a validated object (after its id, if it had one) and
+/// where they start in the message.
+#[derive(Clone, Copy)]
+pub(crate) struct Body<'a> {
+    bytes: &'a [u8],
+    base: usize,
+}
+
+impl<'a> Body<'a> {
+    /// The body of no object: what a view falls back to.
+    pub(crate) const EMPTY: Body<'static> = Body {
+        bytes: &[],
+        base: 0,
+    };
+
+    /// The body of a validated object.
+    #[inline]
+    pub(crate) fn of(o: &Object<'a>) -> Body<'a> {
+        Body {
+            bytes: o.body(),
+            base: o.body_offset(),
+        }
+    }
+
+    /// Its bytes.
+    #[inline]
+    pub(crate) const fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// A cursor at its first field.
+    #[inline]
+    pub(crate) const fn cursor(self) -> Cursor<'a> {
+        Cursor {
+            r: Reader::with_base(self.bytes, self.base),
+            flags: 0,
+        }
+    }
+
+    /// The dynamic view of it, as the combinator at `index` (unboxed: the
+    /// view keeps no id).
+    pub(crate) fn object(self, index: u16) -> Object<'a> {
+        let ctor = schema::constructor(index).unwrap_or(&schema::CONSTRUCTORS[0]);
+        Object::from_parts(ctor, self.bytes, self.base, false)
+    }
+
+    /// A cursor at field `k` of the combinator at `index`, or `None` when a
+    /// flags bit leaves that field out.
+    pub(crate) fn seek(self, index: u16, k: usize) -> Option<Cursor<'a>> {
+        let ops = schema::constructor(index)?.ops();
+        let mut c = self.cursor();
+        for (i, op) in ops.iter().enumerate() {
+            let present = match op.condition() {
+                Some((_, bit)) => c.has(bit),
+                None => true,
+            };
+            if i == k {
+                return present.then_some(c);
+            }
+            if present {
+                c.skip(*op)?;
+            }
+        }
+        None
+    }
+
+    /// A cursor at field `k` of the combinator at `index`, which is present
+    /// (an empty cursor, whose reads give neutral values, if it somehow is not).
+    #[inline]
+    pub(crate) fn at(self, index: u16, k: usize) -> Cursor<'a> {
+        self.seek(index, k).unwrap_or(Body::EMPTY.cursor())
+    }
+
+    /// Whether the flags bit `bit` of the combinator at `index` is set (the
+    /// value of a `flags.N?true` field, or the presence of an optional one).
+    /// `k` is the index of a field that the bit guards.
+    pub(crate) fn flag(self, index: u16, k: usize) -> bool {
+        self.seek(index, k).is_some()
+    }
+}
+
+/// A position among the fields of a validated object, with the last flags
+/// word read.
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor<'a> {
+    r: Reader<'a>,
+    flags: u32,
+}
+
+impl<'a> Cursor<'a> {
+    /// Rebuilds a cursor saved as (offset, flags) over `msg`, the message
+    /// bytes from offset `base` on.
+    pub(crate) fn restore(msg: &'a [u8], base: usize, at: u32, flags: u32) -> Cursor<'a> {
+        let at = at as usize;
+        Cursor {
+            r: Reader::with_base(msg.get(at.saturating_sub(base)..).unwrap_or(&[]), at),
+            flags,
+        }
+    }
+
+    /// (offset of the next byte, flags word).
+    pub(crate) fn save(&self) -> (u32, u32) {
+        (crate::error::count32(self.r.offset()), self.flags)
+    }
+
+    /// Whether bit `bit` of the flags word is set.
+    #[inline]
+    pub(crate) const fn has(&self, bit: u8) -> bool {
+        self.flags & (1u32 << (bit & 31)) != 0
+    }
+
+    /// A `#` word, which later fields test.
+    #[inline]
+    pub(crate) fn flags(&mut self) -> u32 {
+        self.flags = self.r.read_flags().map(|f| f.bits()).unwrap_or(0);
+        self.flags
+    }
+    /// `int`.
+    #[inline]
+    pub(crate) fn int(&mut self) -> i32 {
+        self.r.read_int().unwrap_or(0)
+    }
+    /// `long`.
+    #[inline]
+    pub(crate) fn long(&mut self) -> i64 {
+        self.r.read_long().unwrap_or(0)
+    }
+    /// `double`.
+    #[inline]
+    pub(crate) fn double(&mut self) -> f64 {
+        self.r.read_double().unwrap_or(0.0)
+    }
+    /// `int128`.
+    #[inline]
+    pub(crate) fn int128(&mut self) -> &'a [u8; 16] {
+        self.r.read_int128().unwrap_or(&[0; 16])
+    }
+    /// `int256`.
+    #[inline]
+    pub(crate) fn int256(&mut self) -> &'a [u8; 32] {
+        self.r.read_int256().unwrap_or(&[0; 32])
+    }
+    /// `string`.
+    #[inline]
+    pub(crate) fn string(&mut self) -> TlStr<'a> {
+        self.r.read_string().unwrap_or(TlStr::new(&[]))
+    }
+    /// `bytes`.
+    #[inline]
+    pub(crate) fn bytes(&mut self) -> &'a [u8] {
+        self.r.read_bytes().unwrap_or(&[])
+    }
+    /// `Bool`.
+    #[inline]
+    pub(crate) fn boolean(&mut self) -> bool {
+        self.r.read_bool().unwrap_or(false)
+    }
+    /// A nested object read through its typed view.
+    #[inline]
+    pub(crate) fn view<V: Typed<'a>>(&mut self) -> V {
+        V::read_valid(&mut self.r).unwrap_or_else(V::fallback)
+    }
+    /// Any boxed object (`!X`, `Object`): the dynamic view.
+    pub(crate) fn object(&mut self) -> Object<'a> {
+        Object::read(&mut self.r, Expect::Any, &REREAD).unwrap_or_else(|_| fallback_object())
+    }
+    /// `Vector<T>`.
+    #[inline]
+    pub(crate) fn vector<T: Element<'a>>(&mut self) -> Vector<'a, T> {
+        self.elements(true).unwrap_or(Vector::empty())
+    }
+    /// `vector<T>` (bare: no id).
+    #[inline]
+    pub(crate) fn bare_vector<T: Element<'a>>(&mut self) -> Vector<'a, T> {
+        self.elements(false).unwrap_or(Vector::empty())
+    }
+    /// A vector field as the dynamic view sees it (what the printer walks),
+    /// its elements read as `op` says.
+    pub(crate) fn values<T: Element<'a>>(&mut self, op: Op) -> Values<'a> {
+        let v = self.elements::<T>(op.repeat() == Repeat::BoxedVector);
+        let v = v.unwrap_or(Vector::empty());
+        Values::from_parts(v.as_bytes(), v.offset(), op, crate::error::count32(v.len()))
+    }
+
+    fn elements<T: Element<'a>>(&mut self, boxed: bool) -> Option<Vector<'a, T>> {
+        let r = &mut self.r;
+        let count = if boxed {
+            r.read_vector_len(0)
+        } else {
+            r.read_bare_vector_len(0)
+        }
+        .ok()?;
+        let start = *r;
+        match T::FIXED_SIZE {
+            Some(size) => {
+                let n = usize::try_from(count).ok()?.checked_mul(size)?;
+                r.skip(n, crate::error::Item::VectorElements).ok()?;
+            }
+            None => {
+                for _ in 0..count {
+                    T::read_valid(r)?;
+                }
+            }
+        }
+        let used = start.remaining().saturating_sub(r.remaining());
+        Some(Vector::from_parts(
+            start.rest().get(..used)?,
+            count,
+            start.offset(),
+        ))
+    }
+
+    /// Moves past one present field.
+    fn skip(&mut self, op: Op) -> Option<()> {
+        let count = match op.repeat() {
+            Repeat::One => return self.skip_one(op),
+            Repeat::BoxedVector => self.r.read_vector_len(0).ok()?,
+            Repeat::BareVector => self.r.read_bare_vector_len(0).ok()?,
+        };
+        if let Some(size) = op.kind().fixed_size() {
+            let n = usize::try_from(count).ok()?.checked_mul(size)?;
+            return self.r.skip(n, crate::error::Item::VectorElements).ok();
+        }
+        for _ in 0..count {
+            self.skip_one(op)?;
+        }
+        Some(())
+    }
+
+    fn skip_one(&mut self, op: Op) -> Option<()> {
+        let r = &mut self.r;
+        match op.kind() {
+            Kind::Flags => {
+                self.flags();
+                return Some(());
+            }
+            Kind::String | Kind::Bytes => {
+                r.read_raw_bytes(crate::error::Item::BytesData).map(|_| ())
+            }
+            Kind::Bool => r.read_bool().map(|_| ()),
+            Kind::Boxed => walk_at_depth(r, Expect::Type(op.arg()), &REREAD, 0),
+            Kind::Bare => walk_at_depth(r, Expect::Bare(op.arg()), &REREAD, 0),
+            Kind::AnyBoxed | Kind::SizedObject => walk_at_depth(r, Expect::Any, &REREAD, 0),
+            k => r.skip(k.fixed_size().unwrap_or(0), crate::error::Item::Int),
+        }
+        .ok()
+    }
+}
+
+/// Where the typed printer is in one object: a cursor and the index of the
+/// next field.
+pub(crate) struct Step<'a> {
+    c: Cursor<'a>,
+    k: u8,
+}
+
+impl<'a> Step<'a> {
+    /// At field `k`, with cursor `c`.
+    pub(crate) const fn new(c: Cursor<'a>, k: u8) -> Step<'a> {
+        Step { c, k }
+    }
+    /// The index of the field to read now, and the cursor at it.
+    #[inline]
+    pub(crate) fn next(&mut self) -> (u8, &mut Cursor<'a>) {
+        let k = self.k;
+        self.k = k.saturating_add(1);
+        (k, &mut self.c)
+    }
+    /// (offset of the next byte, flags word, next field).
+    pub(crate) fn save(&self) -> (u32, u32, u8) {
+        let (at, flags) = self.c.save();
+        (at, flags, self.k)
+    }
+}
+
+/// A dynamic view of nothing: what an object read falls back to.
+fn fallback_object() -> Object<'static> {
+    Object::from_parts(&schema::CONSTRUCTORS[0], &[], 0, false)
+}
+
+mod sealed {
+    pub trait Sealed {}
+}
+pub(crate) use sealed::Sealed;
+
+/// A generated typed view: a constructor's (`types::…`, `functions::…`) or
+/// a type's (`enums::…`). Sealed: only `tl gen` writes them.
+pub trait Typed<'a>: Copy + Sealed {
+    /// How it is read where a field or a vector element holds it: a type's
+    /// enum boxed, a constructor's view bare.
+    const ELEMENT: Expect;
+    /// How `decode` reads it: boxed, as a type (the fast validators run) or,
+    /// for a function, as any combinator.
+    const ROOT: Expect;
+    /// The one constructor id a constructor's view accepts (`None` for a
+    /// type's enum, which accepts each of its constructors).
+    const ID: Option<u32>;
+    /// Views a validated object of the right constructor; `None` for any
+    /// other. It validates nothing again.
+    fn from_object(o: Object<'a>) -> Option<Self>;
+    /// What a read that cannot fail gives if it somehow does.
+    fn fallback() -> Self;
+}
+
+impl<'a, T: Typed<'a>> Element<'a> for T {
+    const MIN_SIZE: usize = match T::ELEMENT {
+        Expect::Bare(_) => 0,
+        _ => 4,
+    };
+    fn read(r: &mut Reader<'a>) -> Result<T> {
+        let at = r.offset();
+        let o = Object::read(r, T::ELEMENT, &Limits::DEFAULT)?;
+        T::from_object(o).ok_or(Error::new(ErrorKind::UnknownConstructor { id: o.id() }, at))
+    }
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<T> {
+        Object::read(r, T::ELEMENT, &REREAD)
+            .ok()
+            .and_then(T::from_object)
+    }
+}
+
+/// `decode`, `decode_with`, `decode_prefix` of every view: validates one
+/// object (checking the constructor first, for a constructor's view), then
+/// views it.
+pub(crate) fn decode_prefix<'a, T: Typed<'a>>(
+    input: &'a [u8],
+    limits: &Limits,
+) -> Result<(T, &'a [u8])> {
+    let mut r = Reader::new(input);
+    if let Some(expected) = T::ID {
+        let found = r.peek_id()?;
+        if found != expected {
+            return Err(Error::new(
+                ErrorKind::UnexpectedConstructor { expected, found },
+                0,
+            ));
+        }
+    }
+    let o = Object::read(&mut r, T::ROOT, limits)?;
+    let v = T::from_object(o).ok_or(Error::new(ErrorKind::UnknownConstructor { id: o.id() }, 0))?;
+    Ok((v, r.rest()))
+}
+
+/// As [`decode_prefix`], and the object must fill `input`.
+pub(crate) fn decode<'a, T: Typed<'a>>(input: &'a [u8], limits: &Limits) -> Result<T> {
+    let (v, rest) = decode_prefix::<T>(input, limits)?;
+    if rest.is_empty() {
+        Ok(v)
+    } else {
+        let at = input.len().saturating_sub(rest.len());
+        Err(Error::new(
+            ErrorKind::TrailingBytes {
+                count: crate::error::count32(rest.len()),
+            },
+            at,
+        ))
+    }
+}
+
+/// `TryFrom<Object>` of every view: the object must be of a constructor the
+/// view accepts; it is not validated again.
+pub(crate) fn convert<'a, T: Typed<'a>>(o: Object<'a>) -> Result<T> {
+    T::from_object(o).ok_or_else(|| {
+        let found = o.id();
+        let kind = match (T::ID, T::ROOT) {
+            (Some(expected), _) => ErrorKind::UnexpectedConstructor { expected, found },
+            (None, Expect::Type(expected_type)) => ErrorKind::WrongType {
+                expected_type,
+                found,
+            },
+            (None, _) => ErrorKind::UnknownConstructor { id: found },
+        };
+        Error::new(kind, o.offset())
+    })
+}

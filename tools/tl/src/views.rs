@@ -1,0 +1,766 @@
+//! Writes `viewsNNN.rs`: a typed, borrowed view for every combinator of the
+//! layer (`types::…` for constructors, `functions::…` for functions) and an
+//! enum over its constructors' views for every type (`enums::…`).
+//!
+//! What a view knows of its layout (field order, kinds, flag bits) is
+//! written here, from the schema; what all views share (reading a field from
+//! validated bytes, the entry points that validate, the printers) is
+//! hand-written in `tlview::view` and `tlview::print`. Names come from
+//! [`crate::rustify`], which owns every TL → Rust name.
+//!
+//! Each item is written by a function of its own ([`view`], [`fields_struct`],
+//! [`accessor`], [`step`], [`enumeration`]), so a new kind of field or a new
+//! method is one match arm or one function.
+
+use core::fmt::Write as _;
+use std::collections::BTreeMap;
+
+use crate::gen::Error;
+use crate::layer::{Combinator, Field, Kind, Layer, Repeat, TypeInfo};
+use crate::rustify;
+
+/// Module path → the items written into it, for one root (`types`, …).
+type Tree = BTreeMap<Vec<String>, String>;
+
+/// The file, not yet formatted.
+pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
+    let mut o = String::from(header);
+    let (api_t, api_f) = layer.counts(crate::layer::Scope::Api);
+    let (mt_t, mt_f) = layer.counts(crate::layer::Scope::MtProto);
+    let _ = writeln!(
+        o,
+        "//! The typed views of TL layer {}: one per combinator ({api_t} API constructors,\n\
+         //! {api_f} API functions, {mt_t} MTProto constructors, {mt_f} MTProto functions) and an\n\
+         //! enum per type ({} types).\n\
+         //!\n\
+         //! Generated from the schema by `tl gen`; the crate root re-exports\n\
+         //! [`types`], [`enums`] and [`functions`]. See [`crate::view`] for how a\n\
+         //! view reads.\n",
+        layer.layer,
+        layer.types.len()
+    );
+    let _ = writeln!(
+        o,
+        "#![allow(clippy::too_many_lines, clippy::match_single_binding)]\n"
+    );
+
+    let names = Names::new(layer)?;
+    let mut types = Tree::new();
+    let mut functions = Tree::new();
+    let mut enums = Tree::new();
+    for (i, c) in layer.combinators.iter().enumerate() {
+        let (path, name) = &names.combinators[i];
+        let tree = if c.is_function() {
+            &mut functions
+        } else {
+            &mut types
+        };
+        let code = tree.entry(path.clone()).or_default();
+        code.push_str(&view(layer, &names, i, c, name)?);
+    }
+    for (t, info) in layer.types.iter().enumerate() {
+        let (path, name) = &names.types[t];
+        let code = enums.entry(path.clone()).or_default();
+        code.push_str(&enumeration(layer, &names, t, info, name));
+    }
+
+    write_root(
+        &mut o,
+        "types",
+        "One view per constructor: its fields, read from borrowed bytes.",
+        None,
+        &types,
+    );
+    write_root(
+        &mut o,
+        "enums",
+        "One enum per type: a variant per constructor, holding its view.",
+        None,
+        &enums,
+    );
+    write_root(
+        &mut o,
+        "functions",
+        "One view per function (an RPC request as the server receives it).",
+        Some("functions"),
+        &functions,
+    );
+
+    // The typed printer's dispatch: combinator index → its view's step.
+    o.push_str(
+        "/// The next field of an object of the combinator at `index`, read by its\n\
+         /// typed view (what the typed printers walk).\n\
+         pub(crate) fn step<'a>(index: u16, s: &mut crate::view::Step<'a>) \
+         -> Option<(&'static str, crate::object::Value<'a>)> {\n    match index {\n",
+    );
+    for (i, c) in layer.combinators.iter().enumerate() {
+        let root = if c.is_function() {
+            o.push_str("        #[cfg(feature = \"functions\")]\n");
+            "functions"
+        } else {
+            "types"
+        };
+        let _ = writeln!(
+            o,
+            "        {i} => {}::step(s),",
+            rustify::path(root, &names.combinators[i])
+        );
+    }
+    o.push_str("        _ => None,\n    }\n}\n");
+    Ok(o)
+}
+
+/// The Rust names of every combinator and type, checked for collisions.
+struct Names {
+    /// Per combinator: module path and name.
+    combinators: Vec<(Vec<String>, String)>,
+    /// Per type: module path and name.
+    types: Vec<(Vec<String>, String)>,
+}
+
+impl Names {
+    fn new(layer: &Layer) -> Result<Names, Error> {
+        let combinators: Vec<_> = layer
+            .combinators
+            .iter()
+            .map(|c| rustify::item(&c.decl.name, c.scope))
+            .collect();
+        let types: Vec<_> = layer
+            .types
+            .iter()
+            .map(|t| rustify::item(&t.name, t.scope))
+            .collect();
+        let mut seen: BTreeMap<(bool, &Vec<String>, String), &str> = BTreeMap::new();
+        for (c, n) in layer.combinators.iter().zip(&combinators) {
+            for name in [n.1.clone(), format!("{}Fields", n.1)] {
+                if let Some(other) =
+                    seen.insert((c.is_function(), &n.0, name.clone()), &c.decl.name)
+                {
+                    return Err(Error(format!(
+                        "{} and {other} both become `{}::{name}`",
+                        c.decl.name,
+                        n.0.join("::")
+                    )));
+                }
+            }
+        }
+        let mut seen_types: BTreeMap<&(Vec<String>, String), &str> = BTreeMap::new();
+        for (t, n) in layer.types.iter().zip(&types) {
+            if let Some(other) = seen_types.insert(n, &t.name) {
+                return Err(Error(format!(
+                    "types {} and {other} both become `enums::{}`",
+                    t.name, n.1
+                )));
+            }
+        }
+        Ok(Names { combinators, types })
+    }
+
+    fn ctor_path(&self, layer: &Layer, index: usize) -> String {
+        let root = if layer.combinators[index].is_function() {
+            "functions"
+        } else {
+            "types"
+        };
+        rustify::path(root, &self.combinators[index])
+    }
+
+    fn type_path(&self, index: usize) -> String {
+        rustify::path("enums", &self.types[index])
+    }
+}
+
+/// Writes `pub mod root { … }` with a submodule per namespace.
+fn write_root(o: &mut String, root: &str, doc: &str, feature: Option<&str>, tree: &Tree) {
+    if let Some(f) = feature {
+        let _ = writeln!(o, "#[cfg(feature = \"{f}\")]");
+    }
+    let _ = writeln!(o, "pub mod {root} {{\n    //! {doc}");
+    let mut open: Vec<String> = Vec::new();
+    for (path, code) in tree {
+        while !path.starts_with(&open) {
+            open.pop();
+            o.push_str("}\n");
+        }
+        for m in &path[open.len()..] {
+            let _ = writeln!(o, "/// The `{m}` namespace.\npub mod {m} {{");
+            open.push(m.clone());
+        }
+        o.push_str(code);
+    }
+    for _ in open {
+        o.push_str("}\n");
+    }
+    o.push_str("}\n\n");
+}
+
+/// The schema line of a combinator, as its items' doc comments give it.
+fn schema_doc(c: &Combinator) -> String {
+    let file = crate::layer::file_name(&c.decl.file);
+    format!(
+        "/// `{}`\n///\n/// From `{file}`, line {}.\n",
+        c.decl.text.trim_end_matches(';').trim(),
+        c.decl.line
+    )
+}
+
+/// The Rust type of one value of `kind` (a vector's element, or a field).
+fn value_type(layer: &Layer, names: &Names, kind: Kind, arg: u16) -> Result<String, Error> {
+    Ok(match kind {
+        Kind::Int => "i32".into(),
+        Kind::Long => "i64".into(),
+        Kind::Double => "f64".into(),
+        Kind::Int128 => "&'a [u8; 16]".into(),
+        Kind::Int256 => "&'a [u8; 32]".into(),
+        Kind::String => "crate::TlStr<'a>".into(),
+        Kind::Bytes => "&'a [u8]".into(),
+        Kind::Bool | Kind::True => "bool".into(),
+        Kind::Boxed => format!("{}<'a>", names.type_path(usize::from(arg))),
+        Kind::Bare => format!("{}<'a>", names.ctor_path(layer, usize::from(arg))),
+        Kind::AnyBoxed | Kind::SizedObject => "crate::Object<'a>".into(),
+        Kind::Flags => return Err(Error("a flags word has no value type".into())),
+    })
+}
+
+/// The Rust type a field's accessor returns, before `Option`.
+fn field_type(layer: &Layer, names: &Names, f: &Field) -> Result<String, Error> {
+    let one = value_type(layer, names, f.kind, f.arg)?;
+    Ok(match f.repeat {
+        Repeat::One => one,
+        _ => {
+            if matches!(f.kind, Kind::AnyBoxed | Kind::SizedObject | Kind::True) {
+                return Err(Error(format!(
+                    "field {}: a vector of {:?} has no typed element",
+                    f.name, f.kind
+                )));
+            }
+            format!("crate::Vector<'a, {one}>")
+        }
+    })
+}
+
+/// Whether a value of this field borrows from the message.
+fn borrows(f: &Field) -> bool {
+    f.repeat != Repeat::One
+        || !matches!(
+            f.kind,
+            Kind::Int | Kind::Long | Kind::Double | Kind::Bool | Kind::True | Kind::Flags
+        )
+}
+
+/// The cursor call that reads one present field at `c`.
+fn read_expr(layer: &Layer, names: &Names, f: &Field) -> Result<String, Error> {
+    let elem = || value_type(layer, names, f.kind, f.arg);
+    Ok(match f.repeat {
+        Repeat::BoxedVector => format!("vector::<{}>()", elem()?),
+        Repeat::BareVector => format!("bare_vector::<{}>()", elem()?),
+        Repeat::One => match f.kind {
+            Kind::Int => "int()".into(),
+            Kind::Long => "long()".into(),
+            Kind::Double => "double()".into(),
+            Kind::Int128 => "int128()".into(),
+            Kind::Int256 => "int256()".into(),
+            Kind::String => "string()".into(),
+            Kind::Bytes => "bytes()".into(),
+            Kind::Bool => "boolean()".into(),
+            Kind::Boxed | Kind::Bare => format!("view::<{}>()", elem()?),
+            Kind::AnyBoxed | Kind::SizedObject => "object()".into(),
+            Kind::True | Kind::Flags => {
+                return Err(Error(format!("field {}: nothing to read", f.name)))
+            }
+        },
+    })
+}
+
+/// Whether a field is a `flags.N?true`: a bit, no bytes.
+fn is_flag_true(f: &Field) -> bool {
+    f.kind == Kind::True && f.repeat == Repeat::One
+}
+
+/// The fields a view shows: all but the `#` words.
+fn shown(c: &Combinator) -> impl Iterator<Item = (usize, &Field)> {
+    c.fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !(f.kind == Kind::Flags && f.repeat == Repeat::One))
+}
+
+/// The view of combinator `index`, with its fields struct.
+fn view(
+    layer: &Layer,
+    names: &Names,
+    index: usize,
+    c: &Combinator,
+    name: &str,
+) -> Result<String, Error> {
+    let mut o = schema_doc(c);
+    let tl = &c.decl.name;
+    let _ = writeln!(
+        o,
+        "#[derive(Clone, Copy)]\npub struct {name}<'a>(pub(crate) crate::view::Body<'a>);\n"
+    );
+    let ty = match c.ty {
+        Some(t) if !c.is_function() => {
+            format!(
+                "crate::schema::ty::{}",
+                layer.types[usize::from(t)].const_name
+            )
+        }
+        _ => String::new(),
+    };
+    let root = if ty.is_empty() {
+        "crate::walk::Expect::Any".to_string()
+    } else {
+        format!("crate::walk::Expect::Type({ty})")
+    };
+    let what = if c.is_function() { "request" } else { "object" };
+    let _ = write!(
+        o,
+        "impl<'a> {name}<'a> {{\n\
+         /// The constructor id.\n\
+         pub const ID: u32 = {id:#010x};\n\
+         /// The name the schema gives it.\n\
+         #[cfg(feature = \"names\")]\n\
+         pub const NAME: &'static str = \"{tl}\";\n\
+         /// Its index in the layer table.\n\
+         const INDEX: u16 = {index};\n\n\
+         /// Validates that `input` is exactly one boxed `{tl}` {what} and views it.\n\
+         #[inline]\n\
+         pub fn decode(input: &'a [u8]) -> crate::Result<Self> {{\n\
+         crate::view::decode(input, &crate::Limits::DEFAULT)\n}}\n\
+         /// As [`Self::decode`], within the caller's limits.\n\
+         #[inline]\n\
+         pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {{\n\
+         crate::view::decode(input, limits)\n}}\n\
+         /// Validates one boxed `{tl}` at the start of `input`; returns its view and the bytes after it.\n\
+         #[inline]\n\
+         pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {{\n\
+         crate::view::decode_prefix(input, &crate::Limits::DEFAULT)\n}}\n\
+         /// The dynamic view of the same object.\n\
+         #[inline]\n\
+         pub fn object(&self) -> crate::Object<'a> {{\n\
+         self.0.object(Self::INDEX)\n}}\n\
+         /// Its field bytes (after the constructor id), borrowed from the message.\n\
+         #[inline]\n\
+         pub fn body(&self) -> &'a [u8] {{\n\
+         self.0.bytes()\n}}\n",
+        id = c.id,
+    );
+    let any_shown = shown(c).next().is_some();
+    if any_shown {
+        o.push_str(&read_fn(layer, names, c, name)?);
+    }
+    for (k, f) in shown(c) {
+        o.push_str(&accessor(layer, names, k, f)?);
+    }
+    o.push_str(&step(layer, names, c)?);
+    o.push_str("}\n\n");
+
+    let _ = write!(
+        o,
+        "impl crate::view::Sealed for {name}<'_> {{}}\n\
+         impl<'a> crate::view::Typed<'a> for {name}<'a> {{\n\
+         const ELEMENT: crate::walk::Expect = crate::walk::Expect::Bare({index});\n\
+         const ROOT: crate::walk::Expect = {root};\n\
+         const ID: Option<u32> = Some(Self::ID);\n\
+         #[inline]\n\
+         fn from_object(o: crate::Object<'a>) -> Option<Self> {{\n\
+         if o.id() == Self::ID {{ Some(Self(crate::view::Body::of(&o))) }} else {{ None }}\n}}\n\
+         #[inline]\n\
+         fn fallback() -> Self {{\nSelf(crate::view::Body::EMPTY)\n}}\n}}\n\
+         impl<'a> TryFrom<crate::Object<'a>> for {name}<'a> {{\n\
+         type Error = crate::Error;\n\
+         /// Views a dynamic object of this constructor, without validating it again.\n\
+         fn try_from(o: crate::Object<'a>) -> crate::Result<Self> {{\ncrate::view::convert(o)\n}}\n}}\n"
+    );
+    o.push_str(&printers(name));
+    if any_shown {
+        o.push_str(&fields_struct(layer, names, c, name)?);
+    }
+    let _ = index;
+    Ok(o)
+}
+
+/// `Debug` (always) and `Display` (TL JSON, with `names`) through the typed
+/// printer.
+fn printers(name: &str) -> String {
+    format!(
+        "impl core::fmt::Debug for {name}<'_> {{\n\
+         #[inline]\n\
+         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{\n\
+         crate::print::debug(f, self.object())\n}}\n}}\n\
+         /// TL JSON (`{{:#}}` indents it).\n\
+         #[cfg(feature = \"names\")]\n\
+         impl core::fmt::Display for {name}<'_> {{\n\
+         #[inline]\n\
+         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{\n\
+         crate::print::json(f, self.object())\n}}\n}}\n\n"
+    )
+}
+
+/// The generics of the fields struct: `<'a>` when a field borrows.
+fn fields_generics(c: &Combinator) -> &'static str {
+    if shown(c).any(|(_, f)| borrows(f)) {
+        "<'a>"
+    } else {
+        ""
+    }
+}
+
+/// `read()`: every field in one pass.
+fn read_fn(layer: &Layer, names: &Names, c: &Combinator, name: &str) -> Result<String, Error> {
+    let g = fields_generics(c);
+    let mut o = format!(
+        "/// Reads every field in one pass over the object's bytes.\n\
+         #[inline]\n\
+         pub fn read(&self) -> {name}Fields{g} {{\n\
+         let mut cursor_ = self.0.cursor();\n"
+    );
+    let mut words: BTreeMap<usize, String> = BTreeMap::new();
+    for (k, f) in c.fields.iter().enumerate() {
+        let local = rustify::field(&f.name);
+        if f.kind == Kind::Flags && f.repeat == Repeat::One {
+            let _ = writeln!(o, "let {local} = cursor_.flags();");
+            words.insert(k, local);
+            continue;
+        }
+        let cond = match f.when {
+            Some((w, bit)) => {
+                let word = words.get(&usize::from(w)).ok_or_else(|| {
+                    Error(format!(
+                        "{}: {} tests a later flags field",
+                        c.decl.name, f.name
+                    ))
+                })?;
+                Some(format!("{word} & (1 << {bit}) != 0"))
+            }
+            None => None,
+        };
+        let _ = match (cond, is_flag_true(f)) {
+            (Some(cond), true) => writeln!(o, "let {local} = {cond};"),
+            (None, true) => writeln!(o, "let {local} = true;"),
+            (Some(cond), false) => writeln!(
+                o,
+                "let {local} = if {cond} {{ Some(cursor_.{}) }} else {{ None }};",
+                read_expr(layer, names, f)?
+            ),
+            (None, false) => {
+                writeln!(o, "let {local} = cursor_.{};", read_expr(layer, names, f)?)
+            }
+        };
+    }
+    let fields: Vec<String> = shown(c).map(|(_, f)| rustify::field(&f.name)).collect();
+    let _ = writeln!(o, "{name}Fields {{ {} }}\n}}", fields.join(", "));
+    Ok(o)
+}
+
+/// The plain struct `read()` returns.
+fn fields_struct(
+    layer: &Layer,
+    names: &Names,
+    c: &Combinator,
+    name: &str,
+) -> Result<String, Error> {
+    let g = fields_generics(c);
+    let mut o = format!(
+        "/// Every field of a [`{name}`], read in one pass by [`{name}::read`].\n\
+         #[derive(Clone, Copy, Debug)]\n\
+         pub struct {name}Fields{g} {{\n"
+    );
+    for (_, f) in shown(c) {
+        let _ = writeln!(
+            o,
+            "/// `{}:{}`\npub {}: {},",
+            f.name,
+            f.written,
+            rustify::field(&f.name),
+            accessor_type(layer, names, f)?
+        );
+    }
+    o.push_str("}\n\n");
+    Ok(o)
+}
+
+/// What a field's accessor returns.
+fn accessor_type(layer: &Layer, names: &Names, f: &Field) -> Result<String, Error> {
+    if is_flag_true(f) {
+        return Ok("bool".into());
+    }
+    let t = field_type(layer, names, f)?;
+    Ok(if f.when.is_some() {
+        format!("Option<{t}>")
+    } else {
+        t
+    })
+}
+
+/// One field's accessor.
+fn accessor(layer: &Layer, names: &Names, k: usize, f: &Field) -> Result<String, Error> {
+    let doc = format!("/// `{}:{}`\n#[inline]\n", f.name, f.written);
+    let name = rustify::field(&f.name);
+    let ret = accessor_type(layer, names, f)?;
+    let body = if is_flag_true(f) {
+        if f.when.is_some() {
+            format!("self.0.flag(Self::INDEX, {k})")
+        } else {
+            "true".to_string()
+        }
+    } else if f.when.is_some() {
+        format!(
+            "self.0.seek(Self::INDEX, {k}).map(|mut c| c.{})",
+            read_expr(layer, names, f)?
+        )
+    } else {
+        format!(
+            "self.0.at(Self::INDEX, {k}).{}",
+            read_expr(layer, names, f)?
+        )
+    };
+    Ok(format!(
+        "{doc}pub fn {name}(&self) -> {ret} {{\n{body}\n}}\n"
+    ))
+}
+
+/// The typed printer's step: the next present field, read by the view.
+fn step(layer: &Layer, names: &Names, c: &Combinator) -> Result<String, Error> {
+    let mut o = String::from(
+        "pub(crate) fn step(s: &mut crate::view::Step<'a>) \
+         -> Option<(&'static str, crate::object::Value<'a>)> {\n",
+    );
+    if c.fields.is_empty() {
+        o.push_str("let _ = s;\nNone\n}\n");
+        return Ok(o);
+    }
+    // A flags word or a guarded field may be passed over: then the step
+    // loops to the next field.
+    let loops = c
+        .fields
+        .iter()
+        .any(|f| f.when.is_some() || f.kind == Kind::Flags);
+    o.push_str(if loops {
+        "loop {\nlet (k, c) = s.next();\nreturn Some(match k {\n"
+    } else {
+        "let (k, c) = s.next();\nSome(match k {\n"
+    });
+    for (k, f) in c.fields.iter().enumerate() {
+        if f.kind == Kind::Flags && f.repeat == Repeat::One {
+            let _ = writeln!(o, "{k} => {{ c.flags(); continue; }}");
+            continue;
+        }
+        let value = if is_flag_true(f) {
+            "crate::object::Value::True".to_string()
+        } else {
+            match f.repeat {
+                Repeat::One => match f.kind {
+                    Kind::Int => "crate::object::Value::Int(c.int())".into(),
+                    Kind::Long => "crate::object::Value::Long(c.long())".into(),
+                    Kind::Double => "crate::object::Value::Double(c.double())".into(),
+                    Kind::Int128 => "crate::object::Value::Int128(c.int128())".into(),
+                    Kind::Int256 => "crate::object::Value::Int256(c.int256())".into(),
+                    Kind::String => "crate::object::Value::String(c.string())".into(),
+                    Kind::Bytes => "crate::object::Value::Bytes(c.bytes())".into(),
+                    Kind::Bool => "crate::object::Value::Bool(c.boolean())".into(),
+                    Kind::AnyBoxed | Kind::SizedObject => {
+                        "crate::object::Value::Object(c.object())".into()
+                    }
+                    _ => format!(
+                        "crate::object::Value::Object(c.view::<{}>().object())",
+                        value_type(layer, names, f.kind, f.arg)?
+                    ),
+                },
+                _ => format!(
+                    "crate::object::Value::Vector(c.values::<{}>({}))",
+                    value_type(layer, names, f.kind, f.arg)?,
+                    crate::gen::op_expr_at(layer, f, "crate::schema::")
+                ),
+            }
+        };
+        match f.when {
+            Some((_, bit)) => {
+                let _ = writeln!(
+                    o,
+                    "{k} => {{ if !c.has({bit}) {{ continue; }} (\"{}\", {value}) }}",
+                    f.name
+                );
+            }
+            None => {
+                let _ = writeln!(o, "{k} => (\"{}\", {value}),", f.name);
+            }
+        }
+    }
+    o.push_str(if loops {
+        "_ => return None,\n});\n}\n}\n"
+    } else {
+        "_ => return None,\n})\n}\n"
+    });
+    Ok(o)
+}
+
+/// The enum of type `t`.
+fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &str) -> String {
+    let members: Vec<(String, String)> = info
+        .members
+        .iter()
+        .map(|&m| {
+            let path = names.ctor_path(layer, usize::from(m));
+            let variant = rustify::variant(name, &names.combinators[usize::from(m)].1);
+            (variant, path)
+        })
+        .collect();
+    // Variant names that would collide keep the constructor's full name.
+    let mut members2 = Vec::with_capacity(members.len());
+    for (i, (v, p)) in members.iter().enumerate() {
+        let clash = members
+            .iter()
+            .enumerate()
+            .any(|(j, (w, _))| j != i && w == v);
+        let full = names.combinators[usize::from(info.members[i])].1.clone();
+        members2.push((if clash { full } else { v.clone() }, p.clone()));
+    }
+    let members = members2;
+    let ty = format!("crate::schema::ty::{}", info.const_name);
+    let mut o = format!(
+        "/// The type `{}`: one variant per constructor.\n#[derive(Clone, Copy)]\npub enum {name}<'a> {{\n",
+        info.name
+    );
+    for (i, (v, p)) in members.iter().enumerate() {
+        let c = &layer.combinators[usize::from(info.members[i])];
+        let _ = writeln!(
+            o,
+            "/// `{}`\n{v}({p}<'a>),",
+            c.decl.text.trim_end_matches(';').trim()
+        );
+    }
+    o.push_str("}\n\n");
+    let arms = |f: &dyn Fn(&str, &str) -> String| -> String {
+        members
+            .iter()
+            .map(|(v, p)| f(v, p))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let _ = write!(
+        o,
+        "impl<'a> {name}<'a> {{\n\
+         /// Its index in the layer table's types.\n\
+         const TYPE: u16 = {ty};\n\
+         /// Validates that `input` is exactly one `{tl}` and views it.\n\
+         #[inline]\n\
+         pub fn decode(input: &'a [u8]) -> crate::Result<Self> {{\n\
+         crate::view::decode(input, &crate::Limits::DEFAULT)\n}}\n\
+         /// As [`Self::decode`], within the caller's limits.\n\
+         #[inline]\n\
+         pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {{\n\
+         crate::view::decode(input, limits)\n}}\n\
+         /// Validates one `{tl}` at the start of `input`; returns its view and the bytes after it.\n\
+         #[inline]\n\
+         pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {{\n\
+         crate::view::decode_prefix(input, &crate::Limits::DEFAULT)\n}}\n\
+         /// Its constructor id.\n\
+         #[inline]\n\
+         pub fn id(&self) -> u32 {{\nmatch self {{\n{ids}\n}}\n}}\n\
+         /// Its constructor's name in the schema.\n\
+         #[cfg(feature = \"names\")]\n\
+         #[inline]\n\
+         pub fn name(&self) -> &'static str {{\nmatch self {{\n{names_}\n}}\n}}\n\
+         /// The dynamic view of the same object.\n\
+         #[inline]\n\
+         pub fn object(&self) -> crate::Object<'a> {{\nmatch self {{\n{objects}\n}}\n}}\n\
+         }}\n\n",
+        tl = info.name,
+        ids = arms(&|v, p| format!("Self::{v}(_) => {p}::ID,")),
+        names_ = arms(&|v, p| format!("Self::{v}(_) => {p}::NAME,")),
+        objects = arms(&|v, _| format!("Self::{v}(x) => x.object(),")),
+    );
+    let first = &members[0];
+    let _ = write!(
+        o,
+        "impl crate::view::Sealed for {name}<'_> {{}}\n\
+         impl<'a> crate::view::Typed<'a> for {name}<'a> {{\n\
+         const ELEMENT: crate::walk::Expect = crate::walk::Expect::Type(Self::TYPE);\n\
+         const ROOT: crate::walk::Expect = crate::walk::Expect::Type(Self::TYPE);\n\
+         const ID: Option<u32> = None;\n\
+         #[inline]\n\
+         fn from_object(o: crate::Object<'a>) -> Option<Self> {{\n\
+         let b = crate::view::Body::of(&o);\n\
+         Some(match o.id() {{\n{from}\n_ => return None,\n}})\n}}\n\
+         #[inline]\n\
+         fn fallback() -> Self {{\nSelf::{fv}({fp}(crate::view::Body::EMPTY))\n}}\n}}\n\
+         impl<'a> TryFrom<crate::Object<'a>> for {name}<'a> {{\n\
+         type Error = crate::Error;\n\
+         /// Views a dynamic object of this type, without validating it again.\n\
+         fn try_from(o: crate::Object<'a>) -> crate::Result<Self> {{\ncrate::view::convert(o)\n}}\n}}\n",
+        from = arms(&|v, p| format!("{p}::ID => Self::{v}({p}(b)),")),
+        fv = first.0,
+        fp = first.1,
+    );
+    o.push_str(&printers(name));
+    let _ = t;
+    o
+}
+
+/// `checksNNN.rs`, compiled into the library's own tests only: for every
+/// combinator, its view's accessors against its one-pass `read()` (the
+/// accessors find their field by the layer table, `read()` by the generated
+/// sequence, so each checks the other), field by field.
+pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
+    let names = Names::new(layer)?;
+    let mut o = String::from(header);
+    o.push_str(
+        "//! For the library's tests: each combinator's view, its accessors against\n\
+         //! its one-pass `read()`, field by field.\n\n\
+         use super::typed_tests::agree;\n\n",
+    );
+    // One function per combinator (a single match of them all is slow to
+    // compile), then the dispatch.
+    let mut dispatch = String::from(
+        "/// Views `o` (the combinator at `index`) through its typed view and checks\n\
+         /// that every accessor gives what `read()` gives; the number of fields.\n\
+         pub(super) fn check(index: u16, o: crate::Object<'_>) -> Result<usize, String> {\n\
+         match index {\n",
+    );
+    for (i, c) in layer.combinators.iter().enumerate() {
+        let cfg = if c.is_function() {
+            "#[cfg(feature = \"functions\")]\n"
+        } else {
+            ""
+        };
+        let _ = writeln!(dispatch, "{cfg}{i} => check_{i}(o),");
+        let path = names.ctor_path(layer, i);
+        let _ = writeln!(
+            o,
+            "{cfg}fn check_{i}(o: crate::Object<'_>) -> Result<usize, String> {{\n\
+             let v = {path}::try_from(o).map_err(|e| format!(\"{{e:?}}\"))?;"
+        );
+        let fields: Vec<_> = shown(c).collect();
+        if fields.is_empty() {
+            o.push_str("let _ = v;\nOk(0)\n}\n");
+            continue;
+        }
+        o.push_str("let r = v.read();\n");
+        for (_, f) in &fields {
+            let n = rustify::field(&f.name);
+            let _ = writeln!(o, "agree(\"{}\", &v.{n}(), &r.{n})?;", f.name);
+        }
+        let _ = writeln!(o, "Ok({})\n}}", fields.len());
+    }
+    dispatch.push_str("_ => Err(format!(\"no view for combinator {index}\")),\n}\n}\n\n");
+    o.push_str(&dispatch);
+    o.push_str(
+        "/// Decodes a prefix of `input` as the type at `ty` through its enum's\n\
+         /// `decode_prefix`; its length and constructor id.\n\
+         pub(super) fn decode_as(ty: u16, input: &[u8]) -> crate::Result<(usize, u32)> {\n\
+         match ty {\n",
+    );
+    for t in 0..layer.types.len() {
+        let _ = writeln!(
+            o,
+            "{t} => {}::decode_prefix(input).map(|(v, rest)| (input.len() - rest.len(), v.id())),",
+            names.type_path(t)
+        );
+    }
+    o.push_str(
+        "_ => Err(crate::Error::new(crate::ErrorKind::UnknownConstructor { id: 0 }, 0)),\n}\n}\n",
+    );
+    Ok(o)
+}
