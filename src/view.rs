@@ -58,6 +58,39 @@ impl<'a> Body<'a> {
         self.bytes
     }
 
+    /// The body that starts at `start` and ends where `end` is.
+    #[inline]
+    pub(crate) fn span(start: &Reader<'a>, end: &Reader<'a>) -> Body<'a> {
+        let used = start.remaining().saturating_sub(end.remaining());
+        Body {
+            bytes: start.rest().get(..used).unwrap_or(&[]),
+            base: start.offset(),
+        }
+    }
+
+    /// A cursor at byte `at` of the body: a field whose offset the schema
+    /// fixes (every field before it has a fixed size and is always there).
+    #[inline]
+    pub(crate) fn cursor_at(self, at: usize) -> Cursor<'a> {
+        Cursor {
+            r: Reader::with_base(
+                self.bytes.get(at..).unwrap_or(&[]),
+                self.base.saturating_add(at),
+            ),
+            flags: 0,
+        }
+    }
+
+    /// The flags word at byte `at` of the body (a `#` field at a fixed
+    /// offset).
+    #[inline]
+    pub(crate) fn word_at(self, at: usize) -> u32 {
+        match self.bytes.get(at..at.saturating_add(4)) {
+            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+            _ => 0,
+        }
+    }
+
     /// A cursor at its first field.
     #[inline]
     pub(crate) const fn cursor(self) -> Cursor<'a> {
@@ -104,6 +137,9 @@ impl<'a> Body<'a> {
     /// Whether the flags bit `bit` of the combinator at `index` is set (the
     /// value of a `flags.N?true` field, or the presence of an optional one).
     /// `k` is the index of a field that the bit guards.
+    // Layer 122 puts every flags word at a fixed offset, where the generated
+    // accessor reads it directly; another schema may not.
+    #[allow(dead_code)]
     pub(crate) fn flag(self, index: u16, k: usize) -> bool {
         self.seek(index, k).is_some()
     }
@@ -330,6 +366,11 @@ pub trait Typed<'a>: Copy + Sealed {
     fn from_object(o: Object<'a>) -> Option<Self>;
     /// What a read that cannot fail gives if it somehow does.
     fn fallback() -> Self;
+    /// Reads one value as [`Typed::ELEMENT`] says from bytes already
+    /// validated, finding its end by the generated skip (straight-line code
+    /// from the schema; the table walker only for the fields of a recursive
+    /// type). `None` (it cannot happen on validated bytes) ends a read.
+    fn read_valid(r: &mut Reader<'a>) -> Option<Self>;
 }
 
 impl<'a, T: Typed<'a>> Element<'a> for T {
@@ -344,9 +385,85 @@ impl<'a, T: Typed<'a>> Element<'a> for T {
     }
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<T> {
-        Object::read(r, T::ELEMENT, &REREAD)
-            .ok()
-            .and_then(T::from_object)
+        <T as Typed<'a>>::read_valid(r)
+    }
+}
+
+/// The generated skips' primitives: each moves past one field of bytes
+/// already validated, checking only bounds.
+pub(crate) mod skip {
+    use super::REREAD;
+    use crate::error::Item;
+    use crate::reader::Reader;
+    use crate::walk::{walk_at_depth, Expect};
+
+    /// `n` bytes of fixed-size fields.
+    #[inline(always)]
+    pub(crate) fn fixed(r: &mut Reader<'_>, n: usize) -> Option<()> {
+        r.skip(n, Item::Int).ok()
+    }
+    /// A flags word, returned.
+    #[inline(always)]
+    pub(crate) fn word(r: &mut Reader<'_>) -> Option<u32> {
+        r.read_flags().ok().map(|f| f.bits())
+    }
+    /// A `string` or `bytes`.
+    #[inline(always)]
+    pub(crate) fn bytes(r: &mut Reader<'_>) -> Option<()> {
+        r.read_raw_bytes(Item::BytesData).ok().map(|_| ())
+    }
+    /// A vector's header (`boxed`: with the `vector` id); its count.
+    #[inline(always)]
+    pub(crate) fn count(r: &mut Reader<'_>, boxed: bool) -> Option<u32> {
+        if boxed {
+            r.read_vector_len(0).ok()
+        } else {
+            r.read_bare_vector_len(0).ok()
+        }
+    }
+    /// A vector of `size`-byte elements.
+    #[inline(always)]
+    pub(crate) fn fixed_vector(r: &mut Reader<'_>, boxed: bool, size: usize) -> Option<()> {
+        let n = count(r, boxed)?;
+        fixed(r, usize::try_from(n).ok()?.checked_mul(size)?)
+    }
+    /// A vector of strings or byte strings.
+    #[inline]
+    pub(crate) fn bytes_vector(r: &mut Reader<'_>, boxed: bool) -> Option<()> {
+        for _ in 0..count(r, boxed)? {
+            bytes(r)?;
+        }
+        Some(())
+    }
+    /// A vector whose elements `each` skips.
+    #[inline]
+    pub(crate) fn vector<'a>(
+        r: &mut Reader<'a>,
+        boxed: bool,
+        each: fn(&mut Reader<'a>) -> Option<()>,
+    ) -> Option<()> {
+        for _ in 0..count(r, boxed)? {
+            each(r)?;
+        }
+        Some(())
+    }
+    /// A boxed object of a recursive type, by the table walker (its own
+    /// bounded stack: no recursion here).
+    #[inline(never)]
+    pub(crate) fn walk_type(r: &mut Reader<'_>, ty: u16) -> Option<()> {
+        walk_at_depth(r, Expect::Type(ty), &REREAD, 0).ok()
+    }
+    /// A bare object of a recursive constructor, by the table walker.
+    // Layer 122 has no recursive bare field; another schema may.
+    #[allow(dead_code)]
+    #[inline(never)]
+    pub(crate) fn walk_bare(r: &mut Reader<'_>, index: u16) -> Option<()> {
+        walk_at_depth(r, Expect::Bare(index), &REREAD, 0).ok()
+    }
+    /// Any boxed object (`!X`, `Object`), by the table walker.
+    #[inline(never)]
+    pub(crate) fn walk_any(r: &mut Reader<'_>) -> Option<()> {
+        walk_at_depth(r, Expect::Any, &REREAD, 0).ok()
     }
 }
 
@@ -385,6 +502,34 @@ pub(crate) fn decode<'a, T: Typed<'a>>(input: &'a [u8], limits: &Limits) -> Resu
             },
             at,
         ))
+    }
+}
+
+/// TL JSON of any validated object, each object's fields read by its
+/// generated typed view rather than by the layer table (what `tl dump
+/// --typed` prints). `{:#}` indents it. The text is the same as
+/// [`crate::json::Json`]'s.
+///
+/// ```
+/// use tlview::{object::Object, view::TypedJson, walk::Expect, Limits};
+/// let mut b = Vec::new();
+/// for w in [0x78d4dec1u32, 0x1bfbd823, 5, 0xedb93949, 9, 7] {
+///     b.extend(w.to_le_bytes());
+/// }
+/// let obj = Object::decode(&b, Expect::Any, &Limits::DEFAULT).unwrap();
+/// assert_eq!(
+///     TypedJson(obj).to_string(),
+///     r#"{"_":"updateShort","update":{"_":"updateUserStatus","user_id":5,"status":{"_":"userStatusOnline","expires":9}},"date":7}"#
+/// );
+/// ```
+#[cfg(feature = "names")]
+#[derive(Clone, Copy, Debug)]
+pub struct TypedJson<'a>(pub Object<'a>);
+
+#[cfg(feature = "names")]
+impl core::fmt::Display for TypedJson<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        crate::print::json(f, self.0)
     }
 }
 

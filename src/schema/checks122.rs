@@ -12839,682 +12839,1843 @@ pub(super) fn check(index: u16, o: crate::Object<'_>) -> Result<usize, String> {
 pub(super) fn decode_as(ty: u16, input: &[u8]) -> crate::Result<(usize, u32)> {
     match ty {
         0 => crate::enums::mtproto::AccessPointRule::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         1 => crate::enums::AccountDaysTTL::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         2 => crate::enums::Authorization::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         3 => crate::enums::AutoDownloadSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         4 => crate::enums::mtproto::BadMsgNotification::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         5 => crate::enums::BankCardOpenUrl::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         6 => crate::enums::BaseTheme::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         7 => crate::enums::Bool::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         8 => crate::enums::BotCommand::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         9 => crate::enums::BotInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         10 => crate::enums::BotInlineMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         11 => crate::enums::BotInlineResult::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         12 => crate::enums::CdnConfig::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         13 => crate::enums::CdnPublicKey::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         14 => crate::enums::ChannelAdminLogEvent::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         15 => crate::enums::ChannelAdminLogEventAction::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         16 => crate::enums::ChannelAdminLogEventsFilter::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         17 => crate::enums::ChannelLocation::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         18 => crate::enums::ChannelMessagesFilter::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         19 => crate::enums::ChannelParticipant::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         20 => crate::enums::ChannelParticipantsFilter::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         21 => crate::enums::Chat::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         22 => crate::enums::ChatAdminRights::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         23 => crate::enums::ChatBannedRights::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         24 => crate::enums::ChatFull::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         25 => crate::enums::ChatInvite::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         26 => crate::enums::ChatOnlines::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         27 => crate::enums::ChatParticipant::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         28 => crate::enums::ChatParticipants::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         29 => crate::enums::ChatPhoto::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         30 => crate::enums::mtproto::ClientDHInnerData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         31 => crate::enums::CodeSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         32 => crate::enums::Config::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         33 => crate::enums::Contact::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         34 => crate::enums::ContactStatus::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         35 => crate::enums::DataJSON::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         36 => crate::enums::DcOption::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         37 => crate::enums::mtproto::DestroyAuthKeyRes::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         38 => crate::enums::mtproto::DestroySessionRes::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         39 => crate::enums::Dialog::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         40 => crate::enums::DialogFilter::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         41 => crate::enums::DialogFilterSuggested::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         42 => crate::enums::DialogPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         43 => crate::enums::Document::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         44 => crate::enums::DocumentAttribute::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         45 => crate::enums::DraftMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         46 => crate::enums::EmojiKeyword::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         47 => crate::enums::EmojiKeywordsDifference::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         48 => crate::enums::EmojiLanguage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         49 => crate::enums::EmojiURL::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         50 => crate::enums::EncryptedChat::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         51 => crate::enums::EncryptedFile::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         52 => crate::enums::EncryptedMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         53 => crate::enums::Error::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         54 => crate::enums::ExportedChatInvite::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         55 => crate::enums::ExportedMessageLink::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         56 => crate::enums::FileHash::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         57 => crate::enums::FileLocation::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         58 => crate::enums::Folder::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         59 => crate::enums::FolderPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         60 => crate::enums::mtproto::FutureSalt::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         61 => crate::enums::mtproto::FutureSalts::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         62 => crate::enums::Game::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         63 => crate::enums::GeoPoint::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         64 => crate::enums::GlobalPrivacySettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         65 => crate::enums::GroupCall::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         66 => crate::enums::GroupCallParticipant::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         67 => crate::enums::HighScore::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         68 => crate::enums::mtproto::HttpWait::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         69 => crate::enums::ImportedContact::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         70 => crate::enums::InlineBotSwitchPM::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         71 => crate::enums::InlineQueryPeerType::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         72 => crate::enums::InputAppEvent::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         73 => crate::enums::InputBotInlineMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         74 => crate::enums::InputBotInlineMessageID::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         75 => crate::enums::InputBotInlineResult::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         76 => crate::enums::InputChannel::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         77 => crate::enums::InputChatPhoto::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         78 => crate::enums::InputCheckPasswordSRP::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         79 => crate::enums::InputClientProxy::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         80 => crate::enums::InputContact::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         81 => crate::enums::InputDialogPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         82 => crate::enums::InputDocument::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         83 => crate::enums::InputEncryptedChat::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         84 => crate::enums::InputEncryptedFile::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         85 => crate::enums::InputFile::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         86 => crate::enums::InputFileLocation::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         87 => crate::enums::InputFolderPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         88 => crate::enums::InputGame::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         89 => crate::enums::InputGeoPoint::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         90 => crate::enums::InputGroupCall::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         91 => crate::enums::InputMedia::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         92 => crate::enums::InputMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         93 => crate::enums::InputNotifyPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         94 => crate::enums::InputPaymentCredentials::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         95 => crate::enums::InputPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         96 => crate::enums::InputPeerNotifySettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         97 => crate::enums::InputPhoneCall::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         98 => crate::enums::InputPhoto::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         99 => crate::enums::InputPrivacyKey::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         100 => crate::enums::InputPrivacyRule::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         101 => crate::enums::InputSecureFile::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         102 => crate::enums::InputSecureValue::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         103 => crate::enums::InputSingleMedia::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         104 => crate::enums::InputStickerSet::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         105 => crate::enums::InputStickerSetItem::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         106 => crate::enums::InputStickeredMedia::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         107 => crate::enums::InputTheme::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         108 => crate::enums::InputThemeSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         109 => crate::enums::InputUser::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         110 => crate::enums::InputWallPaper::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         111 => crate::enums::InputWebDocument::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         112 => crate::enums::InputWebFileLocation::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         113 => crate::enums::Invoice::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         114 => crate::enums::mtproto::IpPort::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         115 => crate::enums::JSONObjectValue::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         116 => crate::enums::JSONValue::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         117 => crate::enums::KeyboardButton::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         118 => crate::enums::KeyboardButtonRow::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         119 => crate::enums::LabeledPrice::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         120 => crate::enums::LangPackDifference::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         121 => crate::enums::LangPackLanguage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         122 => crate::enums::LangPackString::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         123 => crate::enums::MaskCoords::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         124 => crate::enums::Message::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         125 => crate::enums::mtproto::Message::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         126 => crate::enums::MessageAction::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         127 => crate::enums::mtproto::MessageContainer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         128 => crate::enums::mtproto::MessageCopy::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         129 => crate::enums::MessageEntity::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         130 => crate::enums::MessageFwdHeader::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         131 => crate::enums::MessageInteractionCounters::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         132 => crate::enums::MessageMedia::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         133 => crate::enums::MessageRange::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         134 => crate::enums::MessageReplies::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         135 => crate::enums::MessageReplyHeader::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         136 => crate::enums::MessageUserVote::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         137 => crate::enums::MessageViews::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         138 => crate::enums::MessagesFilter::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         139 => crate::enums::mtproto::MsgDetailedInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         140 => crate::enums::mtproto::MsgResendReq::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         141 => crate::enums::mtproto::MsgsAck::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         142 => crate::enums::mtproto::MsgsAllInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         143 => crate::enums::mtproto::MsgsStateInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         144 => crate::enums::mtproto::MsgsStateReq::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         145 => crate::enums::NearestDc::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         146 => crate::enums::mtproto::NewSession::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         147 => crate::enums::NotifyPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         148 => crate::enums::Null::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         149 => crate::enums::mtproto::Object::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         150 => crate::enums::mtproto::PQInnerData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         151 => crate::enums::Page::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         152 => crate::enums::PageBlock::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         153 => crate::enums::PageCaption::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         154 => crate::enums::PageListItem::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         155 => crate::enums::PageListOrderedItem::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         156 => crate::enums::PageRelatedArticle::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         157 => crate::enums::PageTableCell::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         158 => crate::enums::PageTableRow::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         159 => crate::enums::PasswordKdfAlgo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         160 => crate::enums::PaymentCharge::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         161 => crate::enums::PaymentRequestedInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         162 => crate::enums::PaymentSavedCredentials::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         163 => crate::enums::Peer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         164 => crate::enums::PeerBlocked::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         165 => crate::enums::PeerLocated::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         166 => crate::enums::PeerNotifySettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         167 => crate::enums::PeerSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         168 => crate::enums::PhoneCall::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         169 => crate::enums::PhoneCallDiscardReason::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         170 => crate::enums::PhoneCallProtocol::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         171 => crate::enums::PhoneConnection::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         172 => crate::enums::Photo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         173 => crate::enums::PhotoSize::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         174 => crate::enums::Poll::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         175 => crate::enums::PollAnswer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         176 => crate::enums::PollAnswerVoters::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         177 => crate::enums::PollResults::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         178 => crate::enums::mtproto::Pong::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         179 => crate::enums::PopularContact::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         180 => crate::enums::PostAddress::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         181 => crate::enums::PrivacyKey::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         182 => crate::enums::PrivacyRule::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         183 => crate::enums::ReceivedNotifyMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         184 => crate::enums::RecentMeUrl::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         185 => crate::enums::ReplyMarkup::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         186 => crate::enums::ReportReason::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         187 => crate::enums::mtproto::ResPQ::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         188 => crate::enums::RestrictionReason::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         189 => crate::enums::RichText::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         190 => crate::enums::mtproto::RpcDropAnswer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         191 => crate::enums::mtproto::RpcError::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         192 => crate::enums::mtproto::RpcResult::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         193 => crate::enums::SavedContact::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         194 => crate::enums::SecureCredentialsEncrypted::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         195 => crate::enums::SecureData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         196 => crate::enums::SecureFile::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         197 => crate::enums::SecurePasswordKdfAlgo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         198 => crate::enums::SecurePlainData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         199 => crate::enums::SecureRequiredType::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         200 => crate::enums::SecureSecretSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         201 => crate::enums::SecureValue::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         202 => crate::enums::SecureValueError::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         203 => crate::enums::SecureValueHash::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         204 => crate::enums::SecureValueType::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         205 => crate::enums::SendMessageAction::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         206 => crate::enums::mtproto::ServerDHParams::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         207 => crate::enums::mtproto::ServerDHInnerData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         208 => crate::enums::mtproto::SetClientDHParamsAnswer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         209 => crate::enums::ShippingOption::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         210 => crate::enums::StatsAbsValueAndPrev::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         211 => crate::enums::StatsDateRangeDays::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         212 => crate::enums::StatsGraph::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         213 => crate::enums::StatsGroupTopAdmin::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         214 => crate::enums::StatsGroupTopInviter::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         215 => crate::enums::StatsGroupTopPoster::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         216 => crate::enums::StatsPercentValue::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         217 => crate::enums::StatsURL::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         218 => crate::enums::StickerPack::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         219 => crate::enums::StickerSet::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         220 => crate::enums::StickerSetCovered::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         221 => crate::enums::Theme::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         222 => crate::enums::ThemeSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         223 => crate::enums::mtproto::TlsBlock::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         224 => crate::enums::mtproto::TlsClientHello::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         225 => crate::enums::TopPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         226 => crate::enums::TopPeerCategory::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         227 => crate::enums::TopPeerCategoryPeers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         228 => crate::enums::True::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         229 => crate::enums::Update::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         230 => crate::enums::Updates::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         231 => crate::enums::UrlAuthResult::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         232 => crate::enums::User::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         233 => crate::enums::UserFull::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         234 => crate::enums::UserProfilePhoto::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         235 => crate::enums::UserStatus::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         236 => crate::enums::VideoSize::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         237 => crate::enums::WallPaper::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         238 => crate::enums::WallPaperSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         239 => crate::enums::WebAuthorization::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         240 => crate::enums::WebDocument::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         241 => crate::enums::WebPage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         242 => crate::enums::WebPageAttribute::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         243 => crate::enums::account::AuthorizationForm::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         244 => crate::enums::account::Authorizations::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         245 => crate::enums::account::AutoDownloadSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         246 => crate::enums::account::ContentSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         247 => crate::enums::account::Password::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         248 => crate::enums::account::PasswordInputSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         249 => crate::enums::account::PasswordSettings::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         250 => crate::enums::account::PrivacyRules::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         251 => crate::enums::account::SentEmailCode::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         252 => crate::enums::account::Takeout::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         253 => crate::enums::account::Themes::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         254 => crate::enums::account::TmpPassword::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         255 => crate::enums::account::WallPapers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         256 => crate::enums::account::WebAuthorizations::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         257 => crate::enums::auth::Authorization::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         258 => crate::enums::auth::CodeType::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         259 => crate::enums::auth::ExportedAuthorization::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         260 => crate::enums::auth::LoginToken::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         261 => crate::enums::auth::PasswordRecovery::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         262 => crate::enums::auth::SentCode::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         263 => crate::enums::auth::SentCodeType::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         264 => crate::enums::channels::AdminLogResults::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         265 => crate::enums::channels::ChannelParticipant::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         266 => crate::enums::channels::ChannelParticipants::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         267 => crate::enums::contacts::Blocked::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         268 => crate::enums::contacts::Contacts::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         269 => crate::enums::contacts::Found::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         270 => crate::enums::contacts::ImportedContacts::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         271 => crate::enums::contacts::ResolvedPeer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         272 => crate::enums::contacts::TopPeers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         273 => crate::enums::help::AppUpdate::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         274 => crate::enums::mtproto::help::ConfigSimple::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         275 => crate::enums::help::CountriesList::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         276 => crate::enums::help::Country::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         277 => crate::enums::help::CountryCode::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         278 => crate::enums::help::DeepLinkInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         279 => crate::enums::help::InviteText::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         280 => crate::enums::help::PassportConfig::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         281 => crate::enums::help::PromoData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         282 => crate::enums::help::RecentMeUrls::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         283 => crate::enums::help::Support::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         284 => crate::enums::help::SupportName::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         285 => crate::enums::help::TermsOfService::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         286 => crate::enums::help::TermsOfServiceUpdate::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         287 => crate::enums::help::UserInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         288 => crate::enums::messages::AffectedHistory::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         289 => crate::enums::messages::AffectedMessages::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         290 => crate::enums::messages::AllStickers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         291 => crate::enums::messages::ArchivedStickers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         292 => crate::enums::messages::BotCallbackAnswer::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         293 => crate::enums::messages::BotResults::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         294 => crate::enums::messages::ChatFull::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         295 => crate::enums::messages::Chats::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         296 => crate::enums::messages::DhConfig::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         297 => crate::enums::messages::Dialogs::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         298 => crate::enums::messages::DiscussionMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         299 => crate::enums::messages::FavedStickers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         300 => crate::enums::messages::FeaturedStickers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         301 => crate::enums::messages::FoundStickerSets::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         302 => crate::enums::messages::HighScores::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         303 => crate::enums::messages::InactiveChats::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         304 => crate::enums::messages::MessageEditData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         305 => crate::enums::messages::MessageViews::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         306 => crate::enums::messages::Messages::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         307 => crate::enums::messages::PeerDialogs::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         308 => crate::enums::messages::RecentStickers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         309 => crate::enums::messages::SavedGifs::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         310 => crate::enums::messages::SearchCounter::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         311 => crate::enums::messages::SentEncryptedMessage::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         312 => crate::enums::messages::StickerSet::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         313 => crate::enums::messages::StickerSetInstallResult::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         314 => crate::enums::messages::Stickers::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         315 => crate::enums::messages::VotesList::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         316 => crate::enums::payments::BankCardData::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         317 => crate::enums::payments::PaymentForm::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         318 => crate::enums::payments::PaymentReceipt::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         319 => crate::enums::payments::PaymentResult::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         320 => crate::enums::payments::SavedInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         321 => crate::enums::payments::ValidatedRequestedInfo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         322 => crate::enums::phone::GroupCall::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         323 => crate::enums::phone::GroupParticipants::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         324 => crate::enums::phone::PhoneCall::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         325 => crate::enums::photos::Photo::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         326 => crate::enums::photos::Photos::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         327 => crate::enums::stats::BroadcastStats::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         328 => crate::enums::stats::MegagroupStats::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         329 => crate::enums::stats::MessageStats::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         330 => crate::enums::storage::FileType::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         331 => crate::enums::updates::ChannelDifference::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         332 => crate::enums::updates::Difference::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         333 => crate::enums::updates::State::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         334 => crate::enums::upload::CdnFile::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         335 => crate::enums::upload::File::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         336 => crate::enums::upload::WebFile::decode_prefix(input)
-            .map(|(v, rest)| (input.len() - rest.len(), v.id())),
+            .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         _ => Err(crate::Error::new(
             crate::ErrorKind::UnknownConstructor { id: 0 },
             0,
         )),
     }
+}
+
+/// Reads a prefix of validated `input` as the type at `ty` by its enum's
+/// generated skip (no validation); the length it found.
+pub(super) fn reread_as(ty: u16, input: &[u8]) -> Option<usize> {
+    let mut r = crate::Reader::new(input);
+    match ty {
+        0 => {
+            <crate::enums::mtproto::AccessPointRule<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        1 => {
+            <crate::enums::AccountDaysTTL<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        2 => {
+            <crate::enums::Authorization<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        3 => {
+            <crate::enums::AutoDownloadSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        4 => {
+            <crate::enums::mtproto::BadMsgNotification<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        5 => {
+            <crate::enums::BankCardOpenUrl<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        6 => {
+            <crate::enums::BaseTheme<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        7 => {
+            <crate::enums::Bool<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        8 => {
+            <crate::enums::BotCommand<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        9 => {
+            <crate::enums::BotInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        10 => {
+            <crate::enums::BotInlineMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        11 => {
+            <crate::enums::BotInlineResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        12 => {
+            <crate::enums::CdnConfig<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        13 => {
+            <crate::enums::CdnPublicKey<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        14 => {
+            <crate::enums::ChannelAdminLogEvent<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        15 => {
+            <crate::enums::ChannelAdminLogEventAction<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        16 => {
+            <crate::enums::ChannelAdminLogEventsFilter<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        17 => {
+            <crate::enums::ChannelLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        18 => {
+            <crate::enums::ChannelMessagesFilter<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        19 => {
+            <crate::enums::ChannelParticipant<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        20 => {
+            <crate::enums::ChannelParticipantsFilter<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        21 => {
+            <crate::enums::Chat<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        22 => {
+            <crate::enums::ChatAdminRights<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        23 => {
+            <crate::enums::ChatBannedRights<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        24 => {
+            <crate::enums::ChatFull<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        25 => {
+            <crate::enums::ChatInvite<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        26 => {
+            <crate::enums::ChatOnlines<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        27 => {
+            <crate::enums::ChatParticipant<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        28 => {
+            <crate::enums::ChatParticipants<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        29 => {
+            <crate::enums::ChatPhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        30 => {
+            <crate::enums::mtproto::ClientDHInnerData<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        31 => {
+            <crate::enums::CodeSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        32 => {
+            <crate::enums::Config<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        33 => {
+            <crate::enums::Contact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        34 => {
+            <crate::enums::ContactStatus<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        35 => {
+            <crate::enums::DataJSON<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        36 => {
+            <crate::enums::DcOption<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        37 => {
+            <crate::enums::mtproto::DestroyAuthKeyRes<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        38 => {
+            <crate::enums::mtproto::DestroySessionRes<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        39 => {
+            <crate::enums::Dialog<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        40 => {
+            <crate::enums::DialogFilter<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        41 => {
+            <crate::enums::DialogFilterSuggested<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        42 => {
+            <crate::enums::DialogPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        43 => {
+            <crate::enums::Document<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        44 => {
+            <crate::enums::DocumentAttribute<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        45 => {
+            <crate::enums::DraftMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        46 => {
+            <crate::enums::EmojiKeyword<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        47 => {
+            <crate::enums::EmojiKeywordsDifference<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        48 => {
+            <crate::enums::EmojiLanguage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        49 => {
+            <crate::enums::EmojiURL<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        50 => {
+            <crate::enums::EncryptedChat<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        51 => {
+            <crate::enums::EncryptedFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        52 => {
+            <crate::enums::EncryptedMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        53 => {
+            <crate::enums::Error<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        54 => {
+            <crate::enums::ExportedChatInvite<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        55 => {
+            <crate::enums::ExportedMessageLink<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        56 => {
+            <crate::enums::FileHash<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        57 => {
+            <crate::enums::FileLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        58 => {
+            <crate::enums::Folder<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        59 => {
+            <crate::enums::FolderPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        60 => {
+            <crate::enums::mtproto::FutureSalt<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        61 => {
+            <crate::enums::mtproto::FutureSalts<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        62 => {
+            <crate::enums::Game<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        63 => {
+            <crate::enums::GeoPoint<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        64 => {
+            <crate::enums::GlobalPrivacySettings<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        65 => {
+            <crate::enums::GroupCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        66 => {
+            <crate::enums::GroupCallParticipant<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        67 => {
+            <crate::enums::HighScore<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        68 => {
+            <crate::enums::mtproto::HttpWait<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        69 => {
+            <crate::enums::ImportedContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        70 => {
+            <crate::enums::InlineBotSwitchPM<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        71 => {
+            <crate::enums::InlineQueryPeerType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        72 => {
+            <crate::enums::InputAppEvent<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        73 => {
+            <crate::enums::InputBotInlineMessage<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        74 => {
+            <crate::enums::InputBotInlineMessageID<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        75 => {
+            <crate::enums::InputBotInlineResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        76 => {
+            <crate::enums::InputChannel<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        77 => {
+            <crate::enums::InputChatPhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        78 => {
+            <crate::enums::InputCheckPasswordSRP<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        79 => {
+            <crate::enums::InputClientProxy<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        80 => {
+            <crate::enums::InputContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        81 => {
+            <crate::enums::InputDialogPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        82 => {
+            <crate::enums::InputDocument<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        83 => {
+            <crate::enums::InputEncryptedChat<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        84 => {
+            <crate::enums::InputEncryptedFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        85 => {
+            <crate::enums::InputFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        86 => {
+            <crate::enums::InputFileLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        87 => {
+            <crate::enums::InputFolderPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        88 => {
+            <crate::enums::InputGame<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        89 => {
+            <crate::enums::InputGeoPoint<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        90 => {
+            <crate::enums::InputGroupCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        91 => {
+            <crate::enums::InputMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        92 => {
+            <crate::enums::InputMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        93 => {
+            <crate::enums::InputNotifyPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        94 => {
+            <crate::enums::InputPaymentCredentials<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        95 => {
+            <crate::enums::InputPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        96 => {
+            <crate::enums::InputPeerNotifySettings<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        97 => {
+            <crate::enums::InputPhoneCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        98 => {
+            <crate::enums::InputPhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        99 => {
+            <crate::enums::InputPrivacyKey<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        100 => {
+            <crate::enums::InputPrivacyRule<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        101 => {
+            <crate::enums::InputSecureFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        102 => {
+            <crate::enums::InputSecureValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        103 => {
+            <crate::enums::InputSingleMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        104 => {
+            <crate::enums::InputStickerSet<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        105 => {
+            <crate::enums::InputStickerSetItem<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        106 => {
+            <crate::enums::InputStickeredMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        107 => {
+            <crate::enums::InputTheme<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        108 => {
+            <crate::enums::InputThemeSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        109 => {
+            <crate::enums::InputUser<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        110 => {
+            <crate::enums::InputWallPaper<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        111 => {
+            <crate::enums::InputWebDocument<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        112 => {
+            <crate::enums::InputWebFileLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        113 => {
+            <crate::enums::Invoice<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        114 => {
+            <crate::enums::mtproto::IpPort<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        115 => {
+            <crate::enums::JSONObjectValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        116 => {
+            <crate::enums::JSONValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        117 => {
+            <crate::enums::KeyboardButton<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        118 => {
+            <crate::enums::KeyboardButtonRow<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        119 => {
+            <crate::enums::LabeledPrice<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        120 => {
+            <crate::enums::LangPackDifference<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        121 => {
+            <crate::enums::LangPackLanguage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        122 => {
+            <crate::enums::LangPackString<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        123 => {
+            <crate::enums::MaskCoords<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        124 => {
+            <crate::enums::Message<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        125 => {
+            <crate::enums::mtproto::Message<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        126 => {
+            <crate::enums::MessageAction<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        127 => {
+            <crate::enums::mtproto::MessageContainer<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        128 => {
+            <crate::enums::mtproto::MessageCopy<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        129 => {
+            <crate::enums::MessageEntity<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        130 => {
+            <crate::enums::MessageFwdHeader<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        131 => {
+            <crate::enums::MessageInteractionCounters<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        132 => {
+            <crate::enums::MessageMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        133 => {
+            <crate::enums::MessageRange<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        134 => {
+            <crate::enums::MessageReplies<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        135 => {
+            <crate::enums::MessageReplyHeader<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        136 => {
+            <crate::enums::MessageUserVote<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        137 => {
+            <crate::enums::MessageViews<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        138 => {
+            <crate::enums::MessagesFilter<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        139 => {
+            <crate::enums::mtproto::MsgDetailedInfo<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        140 => {
+            <crate::enums::mtproto::MsgResendReq<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        141 => {
+            <crate::enums::mtproto::MsgsAck<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        142 => {
+            <crate::enums::mtproto::MsgsAllInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        143 => {
+            <crate::enums::mtproto::MsgsStateInfo<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        144 => {
+            <crate::enums::mtproto::MsgsStateReq<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        145 => {
+            <crate::enums::NearestDc<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        146 => {
+            <crate::enums::mtproto::NewSession<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        147 => {
+            <crate::enums::NotifyPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        148 => {
+            <crate::enums::Null<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        149 => {
+            <crate::enums::mtproto::Object<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        150 => {
+            <crate::enums::mtproto::PQInnerData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        151 => {
+            <crate::enums::Page<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        152 => {
+            <crate::enums::PageBlock<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        153 => {
+            <crate::enums::PageCaption<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        154 => {
+            <crate::enums::PageListItem<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        155 => {
+            <crate::enums::PageListOrderedItem<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        156 => {
+            <crate::enums::PageRelatedArticle<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        157 => {
+            <crate::enums::PageTableCell<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        158 => {
+            <crate::enums::PageTableRow<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        159 => {
+            <crate::enums::PasswordKdfAlgo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        160 => {
+            <crate::enums::PaymentCharge<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        161 => {
+            <crate::enums::PaymentRequestedInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        162 => {
+            <crate::enums::PaymentSavedCredentials<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        163 => {
+            <crate::enums::Peer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        164 => {
+            <crate::enums::PeerBlocked<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        165 => {
+            <crate::enums::PeerLocated<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        166 => {
+            <crate::enums::PeerNotifySettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        167 => {
+            <crate::enums::PeerSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        168 => {
+            <crate::enums::PhoneCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        169 => {
+            <crate::enums::PhoneCallDiscardReason<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        170 => {
+            <crate::enums::PhoneCallProtocol<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        171 => {
+            <crate::enums::PhoneConnection<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        172 => {
+            <crate::enums::Photo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        173 => {
+            <crate::enums::PhotoSize<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        174 => {
+            <crate::enums::Poll<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        175 => {
+            <crate::enums::PollAnswer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        176 => {
+            <crate::enums::PollAnswerVoters<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        177 => {
+            <crate::enums::PollResults<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        178 => {
+            <crate::enums::mtproto::Pong<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        179 => {
+            <crate::enums::PopularContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        180 => {
+            <crate::enums::PostAddress<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        181 => {
+            <crate::enums::PrivacyKey<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        182 => {
+            <crate::enums::PrivacyRule<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        183 => {
+            <crate::enums::ReceivedNotifyMessage<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        184 => {
+            <crate::enums::RecentMeUrl<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        185 => {
+            <crate::enums::ReplyMarkup<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        186 => {
+            <crate::enums::ReportReason<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        187 => {
+            <crate::enums::mtproto::ResPQ<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        188 => {
+            <crate::enums::RestrictionReason<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        189 => {
+            <crate::enums::RichText<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        190 => {
+            <crate::enums::mtproto::RpcDropAnswer<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        191 => {
+            <crate::enums::mtproto::RpcError<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        192 => {
+            <crate::enums::mtproto::RpcResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        193 => {
+            <crate::enums::SavedContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        194 => {
+            <crate::enums::SecureCredentialsEncrypted<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        195 => {
+            <crate::enums::SecureData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        196 => {
+            <crate::enums::SecureFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        197 => {
+            <crate::enums::SecurePasswordKdfAlgo<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        198 => {
+            <crate::enums::SecurePlainData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        199 => {
+            <crate::enums::SecureRequiredType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        200 => {
+            <crate::enums::SecureSecretSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        201 => {
+            <crate::enums::SecureValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        202 => {
+            <crate::enums::SecureValueError<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        203 => {
+            <crate::enums::SecureValueHash<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        204 => {
+            <crate::enums::SecureValueType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        205 => {
+            <crate::enums::SendMessageAction<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        206 => {
+            <crate::enums::mtproto::ServerDHParams<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        207 => {
+            <crate::enums::mtproto::ServerDHInnerData<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        208 => {
+            <crate::enums::mtproto::SetClientDHParamsAnswer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        209 => {
+            <crate::enums::ShippingOption<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        210 => {
+            <crate::enums::StatsAbsValueAndPrev<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        211 => {
+            <crate::enums::StatsDateRangeDays<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        212 => {
+            <crate::enums::StatsGraph<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        213 => {
+            <crate::enums::StatsGroupTopAdmin<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        214 => {
+            <crate::enums::StatsGroupTopInviter<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        215 => {
+            <crate::enums::StatsGroupTopPoster<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        216 => {
+            <crate::enums::StatsPercentValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        217 => {
+            <crate::enums::StatsURL<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        218 => {
+            <crate::enums::StickerPack<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        219 => {
+            <crate::enums::StickerSet<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        220 => {
+            <crate::enums::StickerSetCovered<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        221 => {
+            <crate::enums::Theme<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        222 => {
+            <crate::enums::ThemeSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        223 => {
+            <crate::enums::mtproto::TlsBlock<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        224 => {
+            <crate::enums::mtproto::TlsClientHello<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        225 => {
+            <crate::enums::TopPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        226 => {
+            <crate::enums::TopPeerCategory<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        227 => {
+            <crate::enums::TopPeerCategoryPeers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        228 => {
+            <crate::enums::True<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        229 => {
+            <crate::enums::Update<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        230 => {
+            <crate::enums::Updates<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        231 => {
+            <crate::enums::UrlAuthResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        232 => {
+            <crate::enums::User<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        233 => {
+            <crate::enums::UserFull<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        234 => {
+            <crate::enums::UserProfilePhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        235 => {
+            <crate::enums::UserStatus<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        236 => {
+            <crate::enums::VideoSize<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        237 => {
+            <crate::enums::WallPaper<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        238 => {
+            <crate::enums::WallPaperSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        239 => {
+            <crate::enums::WebAuthorization<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        240 => {
+            <crate::enums::WebDocument<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        241 => {
+            <crate::enums::WebPage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        242 => {
+            <crate::enums::WebPageAttribute<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        243 => {
+            <crate::enums::account::AuthorizationForm<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        244 => {
+            <crate::enums::account::Authorizations<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        245 => {
+            <crate::enums::account::AutoDownloadSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        246 => {
+            <crate::enums::account::ContentSettings<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        247 => {
+            <crate::enums::account::Password<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        248 => {
+            <crate::enums::account::PasswordInputSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        249 => {
+            <crate::enums::account::PasswordSettings<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        250 => {
+            <crate::enums::account::PrivacyRules<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        251 => {
+            <crate::enums::account::SentEmailCode<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        252 => {
+            <crate::enums::account::Takeout<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        253 => {
+            <crate::enums::account::Themes<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        254 => {
+            <crate::enums::account::TmpPassword<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        255 => {
+            <crate::enums::account::WallPapers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        256 => {
+            <crate::enums::account::WebAuthorizations<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        257 => {
+            <crate::enums::auth::Authorization<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        258 => {
+            <crate::enums::auth::CodeType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        259 => {
+            <crate::enums::auth::ExportedAuthorization<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        260 => {
+            <crate::enums::auth::LoginToken<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        261 => {
+            <crate::enums::auth::PasswordRecovery<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        262 => {
+            <crate::enums::auth::SentCode<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        263 => {
+            <crate::enums::auth::SentCodeType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        264 => {
+            <crate::enums::channels::AdminLogResults<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        265 => {
+            <crate::enums::channels::ChannelParticipant<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        266 => {
+            <crate::enums::channels::ChannelParticipants<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        267 => {
+            <crate::enums::contacts::Blocked<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        268 => {
+            <crate::enums::contacts::Contacts<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        269 => {
+            <crate::enums::contacts::Found<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        270 => {
+            <crate::enums::contacts::ImportedContacts<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        271 => {
+            <crate::enums::contacts::ResolvedPeer<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        272 => {
+            <crate::enums::contacts::TopPeers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        273 => {
+            <crate::enums::help::AppUpdate<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        274 => {
+            <crate::enums::mtproto::help::ConfigSimple<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        275 => {
+            <crate::enums::help::CountriesList<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        276 => {
+            <crate::enums::help::Country<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        277 => {
+            <crate::enums::help::CountryCode<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        278 => {
+            <crate::enums::help::DeepLinkInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        279 => {
+            <crate::enums::help::InviteText<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        280 => {
+            <crate::enums::help::PassportConfig<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        281 => {
+            <crate::enums::help::PromoData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        282 => {
+            <crate::enums::help::RecentMeUrls<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        283 => {
+            <crate::enums::help::Support<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        284 => {
+            <crate::enums::help::SupportName<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        285 => {
+            <crate::enums::help::TermsOfService<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        286 => {
+            <crate::enums::help::TermsOfServiceUpdate<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        287 => {
+            <crate::enums::help::UserInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        288 => {
+            <crate::enums::messages::AffectedHistory<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        289 => {
+            <crate::enums::messages::AffectedMessages<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        290 => {
+            <crate::enums::messages::AllStickers<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        291 => {
+            <crate::enums::messages::ArchivedStickers<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        292 => {
+            <crate::enums::messages::BotCallbackAnswer<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        293 => {
+            <crate::enums::messages::BotResults<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        294 => {
+            <crate::enums::messages::ChatFull<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        295 => {
+            <crate::enums::messages::Chats<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        296 => {
+            <crate::enums::messages::DhConfig<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        297 => {
+            <crate::enums::messages::Dialogs<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        298 => {
+            <crate::enums::messages::DiscussionMessage<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        299 => {
+            <crate::enums::messages::FavedStickers<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        300 => {
+            <crate::enums::messages::FeaturedStickers<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        301 => {
+            <crate::enums::messages::FoundStickerSets<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        302 => {
+            <crate::enums::messages::HighScores<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        303 => {
+            <crate::enums::messages::InactiveChats<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        304 => {
+            <crate::enums::messages::MessageEditData<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        305 => {
+            <crate::enums::messages::MessageViews<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        306 => {
+            <crate::enums::messages::Messages<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        307 => {
+            <crate::enums::messages::PeerDialogs<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        308 => {
+            <crate::enums::messages::RecentStickers<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        309 => {
+            <crate::enums::messages::SavedGifs<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        310 => {
+            <crate::enums::messages::SearchCounter<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        311 => {
+            <crate::enums::messages::SentEncryptedMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        312 => {
+            <crate::enums::messages::StickerSet<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        313 => {
+            <crate::enums::messages::StickerSetInstallResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        314 => {
+            <crate::enums::messages::Stickers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        315 => {
+            <crate::enums::messages::VotesList<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        316 => {
+            <crate::enums::payments::BankCardData<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        317 => {
+            <crate::enums::payments::PaymentForm<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        318 => {
+            <crate::enums::payments::PaymentReceipt<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        319 => {
+            <crate::enums::payments::PaymentResult<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        320 => {
+            <crate::enums::payments::SavedInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        321 => {
+            <crate::enums::payments::ValidatedRequestedInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        322 => {
+            <crate::enums::phone::GroupCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        323 => {
+            <crate::enums::phone::GroupParticipants<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        324 => {
+            <crate::enums::phone::PhoneCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        325 => {
+            <crate::enums::photos::Photo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        326 => {
+            <crate::enums::photos::Photos<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        327 => {
+            <crate::enums::stats::BroadcastStats<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        328 => {
+            <crate::enums::stats::MegagroupStats<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        329 => {
+            <crate::enums::stats::MessageStats<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        330 => {
+            <crate::enums::storage::FileType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        331 => {
+            <crate::enums::updates::ChannelDifference<'_> as crate::view::Typed<'_>>::read_valid(
+                &mut r,
+            )?;
+        }
+        332 => {
+            <crate::enums::updates::Difference<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        333 => {
+            <crate::enums::updates::State<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        334 => {
+            <crate::enums::upload::CdnFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        335 => {
+            <crate::enums::upload::File<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        336 => {
+            <crate::enums::upload::WebFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
+        }
+        _ => return None,
+    }
+    Some(r.offset())
 }

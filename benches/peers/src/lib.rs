@@ -79,8 +79,10 @@ macro_rules! define_touch_tlview {
     ($c:ident) => {
         /// Reads what a client shows from tlview's typed view: ids, dates, the
         /// text's length, the forward/reply headers, every entity's offset and
-        /// length, each update's constructor, each user's id and first/last/user
-        /// name, each chat's id and title. [`touch_tl_proto`] reads the same fields
+        /// length, each update's constructor and, for an `updateNewMessage`, its
+        /// message's id, sender, peer, date, text length and entities (through
+        /// the generated views, `read()` in one pass), each user's id and
+        /// first/last/user name, each chat's id and title. [`touch_tl_proto`] reads the same fields
         /// in the same order and so returns the same checksum.
         #[inline]
         pub fn touch_tlview(u: &$c::Updates<'_>) -> u64 {
@@ -119,6 +121,39 @@ macro_rules! define_touch_tlview {
                     }
                 }
             }
+            /// The message of an `updateNewMessage`, through the generated
+            /// views: one pass over its fields.
+            #[inline(always)]
+            fn message(s: &mut $crate::Sum, up: $c::api::Update<'_>) {
+                use $c::enums::{Message, MessageEntity as E, Peer as P, Update};
+                #[inline(always)]
+                fn gpeer(p: P<'_>) -> i64 {
+                    match p {
+                        P::User(p) => p.user_id().into(),
+                        P::Chat(p) => p.chat_id().into(),
+                        P::Channel(p) => p.channel_id().into(),
+                    }
+                }
+                let Ok(Update::NewMessage(n)) = Update::try_from(up.object()) else {
+                    return;
+                };
+                let Message::Message(m) = n.message() else {
+                    return;
+                };
+                let m = m.read();
+                s.add(m.id.into());
+                s.add(m.from_id.map_or(0, gpeer));
+                s.add(gpeer(m.peer_id));
+                s.add(m.date.into());
+                s.add(m.message.len() as i64);
+                if let Some(v) = m.entities {
+                    for e in v {
+                        let e: E<'_> = e;
+                        s.add(e.offset().into());
+                        s.add(e.length().into());
+                    }
+                }
+            }
             fn lists(
                 s: &mut $crate::Sum,
                 updates: Vector<'_, $c::api::Update<'_>>,
@@ -127,6 +162,7 @@ macro_rules! define_touch_tlview {
             ) {
                 for up in updates {
                     s.add(up.id().into());
+                    message(s, up);
                 }
                 for user in users {
                     s.add(user.id().into());
@@ -197,7 +233,9 @@ define_touch_tlview!(tlview);
 /// order, the same checksum.
 #[inline]
 pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
-    use model::{Chat, MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer, Update, User};
+    use model::{
+        Chat, Message, MessageEntity, MessageFwdHeader, MessageReplyHeader, Peer, Update, User,
+    };
     use model::{Updates as U, Vector};
 
     #[inline(always)]
@@ -235,6 +273,18 @@ pub fn touch_tl_proto(u: &model::Updates<'_>) -> u64 {
     fn lists(s: &mut Sum, updates: &[Update<'_>], users: &[User<'_>], chats: &[Chat<'_>]) {
         for up in updates {
             s.add(up.id().into());
+            if let Update::UpdateNewMessage {
+                message: Message::Message(m),
+                ..
+            } = up
+            {
+                s.add(m.id.into());
+                s.add(m.from_id.as_ref().map_or(0, peer));
+                s.add(peer(&m.peer_id));
+                s.add(m.date.into());
+                s.add(m.message.len() as i64);
+                entities(s, &m.entities);
+            }
         }
         for user in users {
             match user {

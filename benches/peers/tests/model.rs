@@ -160,8 +160,7 @@ fn declared() -> Vec<(u32, &'static str, Option<u16>)> {
 #[test]
 fn ids_are_the_schemas() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/api-layer122.tl");
-    let schema =
-        Some(std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}")));
+    let schema = Some(std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}")));
     let mut checked_text = 0;
     for (id, name, _) in declared() {
         let c = schema::constructor_by_id(id)

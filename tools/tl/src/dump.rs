@@ -1,8 +1,10 @@
 //! Bytes → TL JSON: what `tl dump` prints.
 //!
 //! One boxed object is validated with tlview's walker and printed by its
-//! dynamic view (`tlview::json::Json`), or, for `Updates` with
-//! [`DumpOptions::typed`], by the typed views' `Display`. A `gzip_packed`
+//! dynamic view (`tlview::json::Json`), or, with [`DumpOptions::typed`],
+//! each object's fields read by its generated typed view
+//! (`tlview::view::TypedJson`): any constructor or function, never the
+//! table. A `gzip_packed`
 //! root, or the `gzip_packed` result of an `rpc_result` root, is printed as
 //! the object it unpacks to (`shared/docs/tl-json.md`, "Wrapped messages").
 //!
@@ -29,9 +31,10 @@ use std::fmt::Write as _;
 use tlview::json::Json;
 use tlview::mtproto::RpcResult;
 use tlview::object::Object;
-use tlview::schema::{self, id, ty};
+use tlview::schema::{self, id};
+use tlview::view::TypedJson;
 use tlview::walk::Expect;
-use tlview::{Limits, Reader, Updates};
+use tlview::{Limits, Reader};
 
 /// The most bytes a `gzip_packed` may unpack to: 64 MiB.
 pub const MAX_UNPACKED: usize = 64 << 20;
@@ -46,7 +49,7 @@ pub struct DumpOptions {
     pub expect: Expect,
     /// Indent (as `tlview::json::Json`'s `{:#}` does).
     pub pretty: bool,
-    /// Print an `Updates` root through the typed views.
+    /// Print through the generated typed views (any root).
     pub typed: bool,
 }
 
@@ -143,13 +146,15 @@ fn allows(expect: Expect, c_id: u32) -> bool {
     }
 }
 
-/// Writes `obj` as TL JSON.
-fn json(obj: Object<'_>, pretty: bool) -> Result<String, String> {
+/// Writes `obj` as TL JSON: by the table-driven printer, or (`typed`) each
+/// object's fields read by its generated typed view.
+fn json(obj: Object<'_>, pretty: bool, typed: bool) -> Result<String, String> {
     let mut s = String::new();
-    let r = if pretty {
-        write!(s, "{:#}", Json(obj))
-    } else {
-        write!(s, "{}", Json(obj))
+    let r = match (typed, pretty) {
+        (false, false) => write!(s, "{}", Json(obj)),
+        (false, true) => write!(s, "{:#}", Json(obj)),
+        (true, false) => write!(s, "{}", TypedJson(obj)),
+        (true, true) => write!(s, "{:#}", TypedJson(obj)),
     };
     r.map_err(|_| format!("could not print {} as TL JSON", obj.name()))?;
     Ok(s)
@@ -181,7 +186,7 @@ fn dump_plain(
             let compact = format!(
                 "{{\"_\":\"rpc_result\",\"req_msg_id\":\"{}\",\"result\":{}}}",
                 rr.req_msg_id,
-                json(inner, false)?
+                json(inner, false, opts.typed)?
             );
             return Ok(if opts.pretty {
                 reindent(&compact)
@@ -191,23 +196,14 @@ fn dump_plain(
         }
     }
 
-    let is_updates =
-        schema::constructor_by_id(root).is_some_and(|c| c.ty == ty::UPDATES && !c.is_function());
+    let obj = Object::decode(bytes, opts.expect, limits).map_err(|e| e.to_string())?;
     if opts.typed {
-        if is_updates && allows(opts.expect, root) {
-            let u = Updates::decode_with(bytes, limits).map_err(|e| e.to_string())?;
-            let mut s = String::new();
-            write!(s, "{u}").map_err(|_| format!("could not print {} as TL JSON", u.name()))?;
-            notes.push(format!("printed {} through the typed views", u.name()));
-            return Ok(if opts.pretty { reindent(&s) } else { s });
-        }
         notes.push(format!(
-            "the root is {}, not an Updates: printed by the dynamic view",
-            root_name.unwrap_or("not a known constructor")
+            "printed {} through the typed views",
+            root_name.unwrap_or("the root")
         ));
     }
-    let obj = Object::decode(bytes, opts.expect, limits).map_err(|e| e.to_string())?;
-    json(obj, opts.pretty)
+    json(obj, opts.pretty, opts.typed)
 }
 
 /// Indents compact TL JSON exactly as `tlview::json::Json`'s `{:#}` does:

@@ -31,7 +31,7 @@ const COMMANDS: &[Command] = &[
         about: "print one binary TL object (FILE, or stdin) as TL JSON",
         options: "  FILE|-          the binary object; stdin when absent or `-`
   --pretty        indent the JSON
-  --typed         print an Updates through tlview's typed views (same JSON)
+  --typed         print through tlview's generated typed views (same JSON)
   --expect TYPE   the root must be of this boxed type (`Updates`, `User`, ...)
   --verbose       say on stderr how it was printed (gzip unpacked, typed or not)
 

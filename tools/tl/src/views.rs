@@ -110,12 +110,21 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
     Ok(o)
 }
 
-/// The Rust names of every combinator and type, checked for collisions.
+/// The Rust names of every combinator and type, checked for collisions,
+/// and which of them are recursive.
 struct Names {
     /// Per combinator: module path and name.
     combinators: Vec<(Vec<String>, String)>,
     /// Per type: module path and name.
     types: Vec<(Vec<String>, String)>,
+    /// Per combinator: whether an object of it can contain another of it.
+    cyclic_ctor: Vec<bool>,
+    /// Per type: whether an object of it can contain another of it.
+    cyclic_ty: Vec<bool>,
+    /// Per type: whether a generated skip calls its `skip_boxed`: from a
+    /// type constructor (`Some(false)`), only from functions (`Some(true)`),
+    /// or not at all.
+    skipped_boxed: Vec<Option<bool>>,
 }
 
 impl Names {
@@ -153,7 +162,24 @@ impl Names {
                 )));
             }
         }
-        Ok(Names { combinators, types })
+        let (cyclic_ctor, cyclic_ty) = cycles(layer);
+        let mut skipped_boxed: Vec<Option<bool>> = vec![None; layer.types.len()];
+        for c in &layer.combinators {
+            for f in c.fields.iter().filter(|f| f.kind == Kind::Boxed) {
+                let t = usize::from(f.arg);
+                if !cyclic_ty[t] {
+                    let only_functions = c.is_function() && skipped_boxed[t] != Some(false);
+                    skipped_boxed[t] = Some(only_functions);
+                }
+            }
+        }
+        Ok(Names {
+            combinators,
+            types,
+            cyclic_ctor,
+            cyclic_ty,
+            skipped_boxed,
+        })
     }
 
     fn ctor_path(&self, layer: &Layer, index: usize) -> String {
@@ -351,9 +377,10 @@ fn view(
         o.push_str(&read_fn(layer, names, c, name)?);
     }
     for (k, f) in shown(c) {
-        o.push_str(&accessor(layer, names, k, f)?);
+        o.push_str(&accessor(layer, names, c, k, f)?);
     }
     o.push_str(&step(layer, names, c)?);
+    o.push_str(&skip_fn(layer, names, c));
     o.push_str("}\n\n");
 
     let _ = write!(
@@ -367,7 +394,10 @@ fn view(
          fn from_object(o: crate::Object<'a>) -> Option<Self> {{\n\
          if o.id() == Self::ID {{ Some(Self(crate::view::Body::of(&o))) }} else {{ None }}\n}}\n\
          #[inline]\n\
-         fn fallback() -> Self {{\nSelf(crate::view::Body::EMPTY)\n}}\n}}\n\
+         fn fallback() -> Self {{\nSelf(crate::view::Body::EMPTY)\n}}\n\
+         #[inline]\n\
+         fn read_valid(r: &mut crate::Reader<'a>) -> Option<Self> {{\n\
+         let start = *r;\nSelf::skip(r)?;\nSome(Self(crate::view::Body::span(&start, r)))\n}}\n}}\n\
          impl<'a> TryFrom<crate::Object<'a>> for {name}<'a> {{\n\
          type Error = crate::Error;\n\
          /// Views a dynamic object of this constructor, without validating it again.\n\
@@ -494,27 +524,38 @@ fn accessor_type(layer: &Layer, names: &Names, f: &Field) -> Result<String, Erro
     })
 }
 
-/// One field's accessor.
-fn accessor(layer: &Layer, names: &Names, k: usize, f: &Field) -> Result<String, Error> {
+/// One field's accessor: straight at its offset when the schema fixes it
+/// (and at its flags word's, for a guarded one), else found by the table.
+fn accessor(
+    layer: &Layer,
+    names: &Names,
+    c: &Combinator,
+    k: usize,
+    f: &Field,
+) -> Result<String, Error> {
     let doc = format!("/// `{}:{}`\n#[inline]\n", f.name, f.written);
     let name = rustify::field(&f.name);
     let ret = accessor_type(layer, names, f)?;
-    let body = if is_flag_true(f) {
-        if f.when.is_some() {
-            format!("self.0.flag(Self::INDEX, {k})")
-        } else {
-            "true".to_string()
-        }
-    } else if f.when.is_some() {
-        format!(
+    let at = static_offset(c, k);
+    // The guarding word's offset and the bit, when both are fixed.
+    let guard = f
+        .when
+        .and_then(|(w, bit)| Some((static_offset(c, usize::from(w))?, bit)));
+    let read = || read_expr(layer, names, f);
+    let body = match (is_flag_true(f), f.when.is_some(), at, guard) {
+        (true, false, _, _) => "true".to_string(),
+        (true, true, _, Some((w, bit))) => format!("self.0.word_at({w}) & (1 << {bit}) != 0"),
+        (true, true, _, None) => format!("self.0.flag(Self::INDEX, {k})"),
+        (false, true, Some(at), Some((w, bit))) => format!(
+            "if self.0.word_at({w}) & (1 << {bit}) != 0 {{ Some(self.0.cursor_at({at}).{}) }} else {{ None }}",
+            read()?
+        ),
+        (false, true, _, _) => format!(
             "self.0.seek(Self::INDEX, {k}).map(|mut c| c.{})",
-            read_expr(layer, names, f)?
-        )
-    } else {
-        format!(
-            "self.0.at(Self::INDEX, {k}).{}",
-            read_expr(layer, names, f)?
-        )
+            read()?
+        ),
+        (false, false, Some(at), _) => format!("self.0.cursor_at({at}).{}", read()?),
+        (false, false, None, _) => format!("self.0.at(Self::INDEX, {k}).{}", read()?),
     };
     Ok(format!(
         "{doc}pub fn {name}(&self) -> {ret} {{\n{body}\n}}\n"
@@ -658,19 +699,20 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
          crate::view::decode_prefix(input, &crate::Limits::DEFAULT)\n}}\n\
          /// Its constructor id.\n\
          #[inline]\n\
-         pub fn id(&self) -> u32 {{\nmatch self {{\n{ids}\n}}\n}}\n\
+         pub fn constructor_id(&self) -> u32 {{\nmatch self {{\n{ids}\n}}\n}}\n\
          /// Its constructor's name in the schema.\n\
          #[cfg(feature = \"names\")]\n\
          #[inline]\n\
-         pub fn name(&self) -> &'static str {{\nmatch self {{\n{names_}\n}}\n}}\n\
+         pub fn constructor_name(&self) -> &'static str {{\nmatch self {{\n{names_}\n}}\n}}\n\
          /// The dynamic view of the same object.\n\
          #[inline]\n\
          pub fn object(&self) -> crate::Object<'a> {{\nmatch self {{\n{objects}\n}}\n}}\n\
-         }}\n\n",
+         {common}}}\n\n",
         tl = info.name,
         ids = arms(&|v, p| format!("Self::{v}(_) => {p}::ID,")),
         names_ = arms(&|v, p| format!("Self::{v}(_) => {p}::NAME,")),
         objects = arms(&|v, _| format!("Self::{v}(x) => x.object(),")),
+        common = common_accessors(layer, names, info, &members),
     );
     let first = &members[0];
     let _ = write!(
@@ -685,12 +727,32 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
          let b = crate::view::Body::of(&o);\n\
          Some(match o.id() {{\n{from}\n_ => return None,\n}})\n}}\n\
          #[inline]\n\
-         fn fallback() -> Self {{\nSelf::{fv}({fp}(crate::view::Body::EMPTY))\n}}\n}}\n\
+         fn fallback() -> Self {{\nSelf::{fv}({fp}(crate::view::Body::EMPTY))\n}}\n\
+         #[inline]\n\
+         fn read_valid(r: &mut crate::Reader<'a>) -> Option<Self> {{\n\
+         let id = r.read_id().ok()?;\nlet start = *r;\n\
+         Some(match id {{\n{reads}\n_ => return None,\n}})\n}}\n}}\n\
+         {skip_boxed}\
          impl<'a> TryFrom<crate::Object<'a>> for {name}<'a> {{\n\
          type Error = crate::Error;\n\
          /// Views a dynamic object of this type, without validating it again.\n\
          fn try_from(o: crate::Object<'a>) -> crate::Result<Self> {{\ncrate::view::convert(o)\n}}\n}}\n",
         from = arms(&|v, p| format!("{p}::ID => Self::{v}({p}(b)),")),
+        reads = arms(&|v, p| format!(
+            "{p}::ID => {{ {p}::skip(r)?; Self::{v}({p}(crate::view::Body::span(&start, r))) }}"
+        )),
+        skip_boxed = match names.skipped_boxed[t] {
+            None => String::new(),
+            Some(only_functions) => format!(
+                "{}impl {name}<'_> {{\n\
+                 /// Moves `r` past one boxed object of this type, which was validated.\n\
+                 #[inline]\n\
+                 pub(crate) fn skip_boxed(r: &mut crate::Reader<'_>) -> Option<()> {{\n\
+                 match r.read_id().ok()? {{\n{}\n_ => None,\n}}\n}}\n}}\n",
+                if only_functions { "#[cfg(feature = \"functions\")]\n" } else { "" },
+                arms(&|_, p| format!("{p}::ID => {p}::skip(r),"))
+            ),
+        },
         fv = first.0,
         fp = first.1,
     );
@@ -755,12 +817,231 @@ pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
     for t in 0..layer.types.len() {
         let _ = writeln!(
             o,
-            "{t} => {}::decode_prefix(input).map(|(v, rest)| (input.len() - rest.len(), v.id())),",
+            "{t} => {}::decode_prefix(input).map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),",
             names.type_path(t)
         );
     }
     o.push_str(
-        "_ => Err(crate::Error::new(crate::ErrorKind::UnknownConstructor { id: 0 }, 0)),\n}\n}\n",
+        "_ => Err(crate::Error::new(crate::ErrorKind::UnknownConstructor { id: 0 }, 0)),\n}\n}\n\n",
     );
+    o.push_str(
+        "/// Reads a prefix of validated `input` as the type at `ty` by its enum's\n\
+         /// generated skip (no validation); the length it found.\n\
+         pub(super) fn reread_as(ty: u16, input: &[u8]) -> Option<usize> {\n\
+         let mut r = crate::Reader::new(input);\n\
+         match ty {\n",
+    );
+    for t in 0..layer.types.len() {
+        let _ = writeln!(
+            o,
+            "{t} => {{ <{}<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?; }}",
+            names.type_path(t)
+        );
+    }
+    o.push_str("_ => return None,\n}\nSome(r.offset())\n}\n");
     Ok(o)
+}
+
+/// Accessors on a type's enum for the fields that every constructor of the
+/// type has, under the same name and with the same Rust type
+/// (`MessageEntity::offset`, `Message::id`).
+fn common_accessors(
+    layer: &Layer,
+    names: &Names,
+    info: &TypeInfo,
+    members: &[(String, String)],
+) -> String {
+    let ctors: Vec<&Combinator> = info
+        .members
+        .iter()
+        .map(|&m| &layer.combinators[usize::from(m)])
+        .collect();
+    let typed = |c: &Combinator, name: &str| -> Option<(String, String)> {
+        let f = shown(c).map(|(_, f)| f).find(|f| f.name == name)?;
+        Some((accessor_type(layer, names, f).ok()?, f.written.clone()))
+    };
+    let mut o = String::new();
+    let Some(first) = ctors.first() else {
+        return o;
+    };
+    for (_, f) in shown(first) {
+        let Some((ty, _)) = typed(first, &f.name) else {
+            continue;
+        };
+        let written: Vec<String> = match ctors
+            .iter()
+            .map(|c| typed(c, &f.name).filter(|(t, _)| *t == ty).map(|(_, w)| w))
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(w) => w,
+            None => continue,
+        };
+        let mut kinds = written.clone();
+        kinds.dedup();
+        let n = rustify::field(&f.name);
+        let _ = writeln!(
+            o,
+            "/// `{}:{}`, which every constructor of the type has.\n#[inline]\n\
+             pub fn {n}(&self) -> {ty} {{\nmatch self {{\n{}\n}}\n}}",
+            f.name,
+            kinds.join("` / `"),
+            members
+                .iter()
+                .map(|(v, _)| format!("Self::{v}(x) => x.{n}(),"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    o
+}
+
+/// Which combinators and types can contain themselves (through any chain of
+/// fields, optional or in vectors). The generated skips call each other only
+/// through types that cannot, so their nesting is bounded by the schema, not
+/// by the input; a recursive type's fields are skipped by the table walker.
+fn cycles(layer: &Layer) -> (Vec<bool>, Vec<bool>) {
+    let nc = layer.combinators.len();
+    // Nodes: combinators 0..nc, then types.
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); nc + layer.types.len()];
+    for (i, c) in layer.combinators.iter().enumerate() {
+        for f in &c.fields {
+            match f.kind {
+                Kind::Boxed => edges[i].push(nc + usize::from(f.arg)),
+                Kind::Bare => edges[i].push(usize::from(f.arg)),
+                _ => {}
+            }
+        }
+    }
+    for (t, info) in layer.types.iter().enumerate() {
+        edges[nc + t].extend(info.members.iter().map(|&m| usize::from(m)));
+    }
+    let n = edges.len();
+    let mut cyclic = vec![false; n];
+    let mut seen = vec![usize::MAX; n];
+    for start in 0..n {
+        // Is `start` reachable from its own successors?
+        let mut stack: Vec<usize> = edges[start].clone();
+        while let Some(x) = stack.pop() {
+            if x == start {
+                cyclic[start] = true;
+                break;
+            }
+            if seen[x] == start {
+                continue;
+            }
+            seen[x] = start;
+            stack.extend(edges[x].iter().copied());
+        }
+    }
+    let ty = cyclic.split_off(nc);
+    (cyclic, ty)
+}
+
+/// The size of one value of `kind` when the schema fixes it.
+fn fixed_size(kind: Kind) -> Option<usize> {
+    match kind {
+        Kind::Bool => Some(4),
+        k => k.fixed_size(),
+    }
+}
+
+/// The offset of field `k` in the body when the schema fixes it: every
+/// field before it has a fixed size and is always there.
+fn static_offset(c: &Combinator, k: usize) -> Option<usize> {
+    let mut at = 0;
+    for f in c.fields.get(..k)? {
+        if f.when.is_some() || f.repeat != Repeat::One {
+            return None;
+        }
+        at += fixed_size(f.kind)?;
+    }
+    Some(at)
+}
+
+/// How the generated skip moves past one value of `kind` (not a vector).
+fn skip_one(layer: &Layer, names: &Names, kind: Kind, arg: u16) -> String {
+    match kind {
+        Kind::String | Kind::Bytes => "crate::view::skip::bytes(r)?".into(),
+        Kind::Boxed if names.cyclic_ty[usize::from(arg)] => format!(
+            "crate::view::skip::walk_type(r, crate::schema::ty::{})?",
+            layer.types[usize::from(arg)].const_name
+        ),
+        Kind::Boxed => format!("{}::skip_boxed(r)?", names.type_path(usize::from(arg))),
+        Kind::Bare if names.cyclic_ctor[usize::from(arg)] => {
+            format!("crate::view::skip::walk_bare(r, {arg})?")
+        }
+        Kind::Bare => format!("{}::skip(r)?", names.ctor_path(layer, usize::from(arg))),
+        Kind::AnyBoxed | Kind::SizedObject => "crate::view::skip::walk_any(r)?".into(),
+        k => format!(
+            "crate::view::skip::fixed(r, {})?",
+            fixed_size(k).unwrap_or(0)
+        ),
+    }
+}
+
+/// The generated skip of a constructor's fields (bytes already validated).
+fn skip_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
+    let mut o = String::from(
+        "/// Moves `r` past this object's fields, which were validated: only\n\
+         /// bounds are checked.\n#[inline]\n\
+         pub(crate) fn skip(r: &mut crate::Reader<'_>) -> Option<()> {\n",
+    );
+    let mut pending = 0usize;
+    let flush = |o: &mut String, pending: &mut usize| {
+        if *pending > 0 {
+            let _ = writeln!(o, "crate::view::skip::fixed(r, {pending})?;");
+            *pending = 0;
+        }
+    };
+    // The flags words some field with bytes depends on (a `flags.N?true`
+    // has none).
+    let tested: Vec<usize> = c
+        .fields
+        .iter()
+        .filter(|f| !is_flag_true(f))
+        .filter_map(|f| f.when.map(|(w, _)| usize::from(w)))
+        .collect();
+    for (k, f) in c.fields.iter().enumerate() {
+        if f.kind == Kind::Flags && f.repeat == Repeat::One && tested.contains(&k) {
+            flush(&mut o, &mut pending);
+            let _ = writeln!(o, "let w{k} = crate::view::skip::word(r)?;");
+            continue;
+        }
+        if f.when.is_none() && f.repeat == Repeat::One {
+            if let Some(n) = fixed_size(f.kind) {
+                pending += n;
+                continue;
+            }
+        }
+        flush(&mut o, &mut pending);
+        let boxed = f.repeat == Repeat::BoxedVector;
+        let stmt = match f.repeat {
+            Repeat::One => skip_one(layer, names, f.kind, f.arg),
+            _ => match (fixed_size(f.kind), f.kind) {
+                (Some(n), _) => format!("crate::view::skip::fixed_vector(r, {boxed}, {n})?"),
+                (None, Kind::String | Kind::Bytes) => {
+                    format!("crate::view::skip::bytes_vector(r, {boxed})?")
+                }
+                _ => format!(
+                    "crate::view::skip::vector(r, {boxed}, |r| {{ {}; Some(()) }})?",
+                    skip_one(layer, names, f.kind, f.arg)
+                ),
+            },
+        };
+        match f.when {
+            Some((w, bit)) if f.kind != Kind::True || f.repeat != Repeat::One => {
+                let _ = writeln!(o, "if w{w} & (1 << {bit}) != 0 {{ {stmt}; }}");
+            }
+            Some(_) => {}
+            None => {
+                let _ = writeln!(o, "{stmt};");
+            }
+        }
+    }
+    flush(&mut o, &mut pending);
+    if c.fields.is_empty() {
+        o.push_str("let _ = r;\n");
+    }
+    o.push_str("Some(())\n}\n");
+    o
 }
