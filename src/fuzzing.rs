@@ -10,6 +10,7 @@
 //! - [`walk_any`]: the walker, then the dynamic view and TL JSON, on any type;
 //! - [`roundtrip`]: values built from the input, encoded, decoded, compared;
 //! - [`json`]: decode anything, print TL JSON;
+//! - [`typed`]: any type through its generated typed view (skip, printers);
 //! - `gzip` (feature `gzip`): bounded unpacking.
 //!
 //! Nothing here allocates; deep structures are visited with explicit stacks.
@@ -435,6 +436,49 @@ pub fn walk_any(data: &[u8]) {
     let walked = check_extent(rest, expect, &Limits::DEFAULT);
     if expect == Expect::Any && Reader::new(rest).peek_id() == Ok(id::MSG_CONTAINER) {
         container(rest, walked.map(|(n, _)| n));
+    }
+}
+
+// ------------------------------------------------------------------ typed
+
+/// Target `typed`: the first two bytes choose a type (by index), the rest
+/// is decoded as one of it. Whatever the walker accepts, the type's
+/// generated skip must find the same end without validating, the typed
+/// printer (each object's fields read by its generated view) must print the
+/// dynamic view's TL JSON byte for byte, and `Debug` must print.
+pub fn typed(data: &[u8]) {
+    let Some((sel, rest)) = data.split_first_chunk::<2>() else {
+        return;
+    };
+    let ty = u16::from_le_bytes(*sel) % schema::TYPES.len() as u16;
+    let Ok((obj, _)) = Object::decode_prefix(rest, Expect::Type(ty), &Limits::DEFAULT) else {
+        return;
+    };
+    let len = obj.boxed_bytes().len();
+    assert_eq!(
+        schema::reread(ty, rest),
+        Some(len),
+        "the generated skip of type {ty} disagrees with the walker"
+    );
+    #[cfg(feature = "names")]
+    {
+        let mut a = Digest::default();
+        let mut b = Digest::default();
+        write!(a, "{}", crate::json::Json(obj)).unwrap();
+        write!(b, "{}", crate::view::TypedJson(obj)).unwrap();
+        assert_eq!(a, b, "typed and dynamic TL JSON differ for type {ty}");
+    }
+    let mut d = Digest::default();
+    write!(d, "{:?}", DebugOf(obj)).unwrap();
+    assert!(d.len > 0);
+}
+
+/// `Debug` of any object through the typed printer.
+struct DebugOf<'a>(Object<'a>);
+
+impl fmt::Debug for DebugOf<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::print::debug(f, self.0)
     }
 }
 

@@ -388,6 +388,12 @@ impl<'a> Values<'a> {
         }
     }
 
+    /// The offset of the next element in the message.
+    #[cfg(test)]
+    pub(crate) fn offset_of_elements(&self) -> usize {
+        self.r.offset()
+    }
+
     /// The op of the vector field (its element kind).
     pub fn op(&self) -> Op {
         self.op

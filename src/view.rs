@@ -23,10 +23,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::limits::{Limits, REREAD};
 use crate::object::{Object, Values};
 use crate::reader::Reader;
-use crate::schema::{self, Kind, Op, Repeat};
+use crate::schema::{self, Op, Repeat};
 use crate::string::TlStr;
 use crate::vector::{Element, Vector};
-use crate::walk::{walk_at_depth, Expect};
+use crate::walk::Expect;
 
 /// The field bytes of a validated object (after its id, if it had one) and
 /// where they start in the message.
@@ -68,6 +68,31 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// The bytes from `r` on, as the body of a view whose end is not known
+    /// yet (an accessor's nested view: finding the end would mean skipping
+    /// the whole object, which reading its first fields does not need).
+    /// Reads stay within the object's own bytes, which the schema bounds;
+    /// [`Body::exact`] finds the end when it is needed.
+    #[inline]
+    pub(crate) fn rest(r: &Reader<'a>) -> Body<'a> {
+        Body {
+            bytes: r.rest(),
+            base: r.offset(),
+        }
+    }
+
+    /// The same body cut at its end, which `skip` (the constructor's
+    /// generated skip) finds.
+    #[inline]
+    pub(crate) fn exact(self, skip: fn(&mut Reader<'a>) -> Option<()>) -> Body<'a> {
+        let start = self.cursor().r;
+        let mut r = start;
+        match skip(&mut r) {
+            Some(()) => Body::span(&start, &r),
+            None => Body::EMPTY,
+        }
+    }
+
     /// A cursor at byte `at` of the body: a field whose offset the schema
     /// fixes (every field before it has a fixed size and is always there).
     #[inline]
@@ -91,6 +116,12 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// A reader at its first field.
+    #[inline(always)]
+    pub(crate) const fn reader(self) -> Reader<'a> {
+        Reader::with_base(self.bytes, self.base)
+    }
+
     /// A cursor at its first field.
     #[inline]
     pub(crate) const fn cursor(self) -> Cursor<'a> {
@@ -106,43 +137,6 @@ impl<'a> Body<'a> {
         let ctor = schema::constructor(index).unwrap_or(&schema::CONSTRUCTORS[0]);
         Object::from_parts(ctor, self.bytes, self.base, false)
     }
-
-    /// A cursor at field `k` of the combinator at `index`, or `None` when a
-    /// flags bit leaves that field out.
-    pub(crate) fn seek(self, index: u16, k: usize) -> Option<Cursor<'a>> {
-        let ops = schema::constructor(index)?.ops();
-        let mut c = self.cursor();
-        for (i, op) in ops.iter().enumerate() {
-            let present = match op.condition() {
-                Some((_, bit)) => c.has(bit),
-                None => true,
-            };
-            if i == k {
-                return present.then_some(c);
-            }
-            if present {
-                c.skip(*op)?;
-            }
-        }
-        None
-    }
-
-    /// A cursor at field `k` of the combinator at `index`, which is present
-    /// (an empty cursor, whose reads give neutral values, if it somehow is not).
-    #[inline]
-    pub(crate) fn at(self, index: u16, k: usize) -> Cursor<'a> {
-        self.seek(index, k).unwrap_or(Body::EMPTY.cursor())
-    }
-
-    /// Whether the flags bit `bit` of the combinator at `index` is set (the
-    /// value of a `flags.N?true` field, or the presence of an optional one).
-    /// `k` is the index of a field that the bit guards.
-    // Layer 122 puts every flags word at a fixed offset, where the generated
-    // accessor reads it directly; another schema may not.
-    #[allow(dead_code)]
-    pub(crate) fn flag(self, index: u16, k: usize) -> bool {
-        self.seek(index, k).is_some()
-    }
 }
 
 /// A position among the fields of a validated object, with the last flags
@@ -154,6 +148,12 @@ pub(crate) struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    /// A cursor at `r`.
+    #[inline(always)]
+    pub(crate) const fn at(r: Reader<'a>) -> Cursor<'a> {
+        Cursor { r, flags: 0 }
+    }
+
     /// Rebuilds a cursor saved as (offset, flags) over `msg`, the message
     /// bytes from offset `base` on.
     pub(crate) fn restore(msg: &'a [u8], base: usize, at: u32, flags: u32) -> Cursor<'a> {
@@ -226,6 +226,12 @@ impl<'a> Cursor<'a> {
     pub(crate) fn view<V: Typed<'a>>(&mut self) -> V {
         V::read_valid(&mut self.r).unwrap_or_else(V::fallback)
     }
+    /// A nested object's view without moving past it (its end is found only
+    /// if asked for): what an accessor returns.
+    #[inline]
+    pub(crate) fn view_lazy<V: Typed<'a>>(&mut self) -> V {
+        V::view_at(self.r).unwrap_or_else(V::fallback)
+    }
     /// Any boxed object (`!X`, `Object`): the dynamic view.
     pub(crate) fn object(&mut self) -> Object<'a> {
         Object::read(&mut self.r, Expect::Any, &REREAD).unwrap_or_else(|_| fallback_object())
@@ -274,42 +280,6 @@ impl<'a> Cursor<'a> {
             count,
             start.offset(),
         ))
-    }
-
-    /// Moves past one present field.
-    fn skip(&mut self, op: Op) -> Option<()> {
-        let count = match op.repeat() {
-            Repeat::One => return self.skip_one(op),
-            Repeat::BoxedVector => self.r.read_vector_len(0).ok()?,
-            Repeat::BareVector => self.r.read_bare_vector_len(0).ok()?,
-        };
-        if let Some(size) = op.kind().fixed_size() {
-            let n = usize::try_from(count).ok()?.checked_mul(size)?;
-            return self.r.skip(n, crate::error::Item::VectorElements).ok();
-        }
-        for _ in 0..count {
-            self.skip_one(op)?;
-        }
-        Some(())
-    }
-
-    fn skip_one(&mut self, op: Op) -> Option<()> {
-        let r = &mut self.r;
-        match op.kind() {
-            Kind::Flags => {
-                self.flags();
-                return Some(());
-            }
-            Kind::String | Kind::Bytes => {
-                r.read_raw_bytes(crate::error::Item::BytesData).map(|_| ())
-            }
-            Kind::Bool => r.read_bool().map(|_| ()),
-            Kind::Boxed => walk_at_depth(r, Expect::Type(op.arg()), &REREAD, 0),
-            Kind::Bare => walk_at_depth(r, Expect::Bare(op.arg()), &REREAD, 0),
-            Kind::AnyBoxed | Kind::SizedObject => walk_at_depth(r, Expect::Any, &REREAD, 0),
-            k => r.skip(k.fixed_size().unwrap_or(0), crate::error::Item::Int),
-        }
-        .ok()
     }
 }
 
@@ -371,6 +341,11 @@ pub trait Typed<'a>: Copy + Sealed {
     /// from the schema; the table walker only for the fields of a recursive
     /// type). `None` (it cannot happen on validated bytes) ends a read.
     fn read_valid(r: &mut Reader<'a>) -> Option<Self>;
+    /// Views the validated value at `r` as [`Typed::ELEMENT`] says, without
+    /// finding its end (see `Body::rest`).
+    fn view_at(r: Reader<'a>) -> Option<Self>;
+    /// The dynamic view of the same object (its inherent `object()`).
+    fn as_object(&self) -> Object<'a>;
 }
 
 impl<'a, T: Typed<'a>> Element<'a> for T {

@@ -17,7 +17,14 @@ use std::path::{Path, PathBuf};
 use tlview::fuzzing;
 use tlview::schema::{id, ty};
 
-const TARGETS: [&str; 5] = ["decode_updates", "walk_any", "roundtrip", "json", "gzip"];
+const TARGETS: [&str; 6] = [
+    "decode_updates",
+    "walk_any",
+    "roundtrip",
+    "json",
+    "gzip",
+    "typed",
+];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -42,6 +49,7 @@ fn run(target: &str, data: &[u8]) {
         "walk_any" => fuzzing::walk_any(data),
         "roundtrip" => fuzzing::roundtrip(data),
         "json" => fuzzing::json(data),
+        "typed" => fuzzing::typed(data),
         #[cfg(feature = "gzip")]
         "gzip" => fuzzing::gzip(data),
         #[cfg(not(feature = "gzip"))]

@@ -8,7 +8,7 @@
 //! For the library's tests: each combinator's view, its accessors against
 //! its one-pass `read()`, field by field.
 
-use super::typed_tests::agree;
+use super::typed_tests::{agree, agree_table};
 
 fn check_0(o: crate::Object<'_>) -> Result<usize, String> {
     let v =
@@ -25,51 +25,68 @@ fn check_2(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UserStatusOffline::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("was_online", &v.was_online(), &r.was_online)?;
+    agree_table("was_online", &v.was_online(), o, 0)?;
     Ok(1)
 }
 fn check_3(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueErrorFrontSide::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_4(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::updates::Difference::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("new_messages", &v.new_messages(), &r.new_messages)?;
+    agree_table("new_messages", &v.new_messages(), o, 0)?;
     agree(
         "new_encrypted_messages",
         &v.new_encrypted_messages(),
         &r.new_encrypted_messages,
     )?;
+    agree_table("new_encrypted_messages", &v.new_encrypted_messages(), o, 1)?;
     agree("other_updates", &v.other_updates(), &r.other_updates)?;
+    agree_table("other_updates", &v.other_updates(), o, 2)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 3)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 4)?;
     agree("state", &v.state(), &r.state)?;
+    agree_table("state", &v.state(), o, 5)?;
     Ok(6)
 }
 fn check_5(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::UserInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 1)?;
     agree("author", &v.author(), &r.author)?;
+    agree_table("author", &v.author(), o, 2)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 3)?;
     Ok(4)
 }
 fn check_6(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityBlockquote::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_7(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureRequiredTypeOneOf::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("types", &v.types(), &r.types)?;
+    agree_table("types", &v.types(), o, 0)?;
     Ok(1)
 }
 fn check_8(o: crate::Object<'_>) -> Result<usize, String> {
@@ -82,34 +99,48 @@ fn check_9(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Theme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("creator", &v.creator(), &r.creator)?;
+    agree_table("creator", &v.creator(), o, 1)?;
     agree("default", &v.default(), &r.default)?;
+    agree_table("default", &v.default(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 4)?;
     agree("slug", &v.slug(), &r.slug)?;
+    agree_table("slug", &v.slug(), o, 5)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 6)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 7)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 8)?;
     agree("installs_count", &v.installs_count(), &r.installs_count)?;
+    agree_table("installs_count", &v.installs_count(), o, 9)?;
     Ok(9)
 }
 fn check_10(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockSlideshow::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("items", &v.items(), &r.items)?;
+    agree_table("items", &v.items(), o, 0)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 1)?;
     Ok(2)
 }
 fn check_11(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputGameID::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_12(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextMarked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_13(o: crate::Object<'_>) -> Result<usize, String> {
@@ -121,44 +152,67 @@ fn check_14(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputStickeredMediaDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_15(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgsStateInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("req_msg_id", &v.req_msg_id(), &r.req_msg_id)?;
+    agree_table("req_msg_id", &v.req_msg_id(), o, 0)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 1)?;
     Ok(2)
 }
 fn check_16(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WallPaperSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("blur", &v.blur(), &r.blur)?;
+    agree_table("blur", &v.blur(), o, 1)?;
     agree("motion", &v.motion(), &r.motion)?;
+    agree_table("motion", &v.motion(), o, 2)?;
     agree(
         "background_color",
         &v.background_color(),
         &r.background_color,
     )?;
+    agree_table("background_color", &v.background_color(), o, 3)?;
     agree(
         "second_background_color",
         &v.second_background_color(),
         &r.second_background_color,
     )?;
+    agree_table(
+        "second_background_color",
+        &v.second_background_color(),
+        o,
+        4,
+    )?;
     agree("intensity", &v.intensity(), &r.intensity)?;
+    agree_table("intensity", &v.intensity(), o, 5)?;
     agree("rotation", &v.rotation(), &r.rotation)?;
+    agree_table("rotation", &v.rotation(), o, 6)?;
     Ok(6)
 }
 fn check_17(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::ResPQ::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("pq", &v.pq(), &r.pq)?;
+    agree_table("pq", &v.pq(), o, 2)?;
     agree(
         "server_public_key_fingerprints",
         &v.server_public_key_fingerprints(),
         &r.server_public_key_fingerprints,
+    )?;
+    agree_table(
+        "server_public_key_fingerprints",
+        &v.server_public_key_fingerprints(),
+        o,
+        3,
     )?;
     Ok(4)
 }
@@ -166,22 +220,35 @@ fn check_18(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotInlineMessageMediaGeo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 1)?;
     agree("heading", &v.heading(), &r.heading)?;
+    agree_table("heading", &v.heading(), o, 2)?;
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 3)?;
     agree(
         "proximity_notification_radius",
         &v.proximity_notification_radius(),
         &r.proximity_notification_radius,
     )?;
+    agree_table(
+        "proximity_notification_radius",
+        &v.proximity_notification_radius(),
+        o,
+        4,
+    )?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 5)?;
     Ok(5)
 }
 fn check_19(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonSwitchInline::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("same_peer", &v.same_peer(), &r.same_peer)?;
+    agree_table("same_peer", &v.same_peer(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 3)?;
     Ok(3)
 }
 fn check_20(o: crate::Object<'_>) -> Result<usize, String> {
@@ -194,13 +261,16 @@ fn check_21(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantsSearch::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 0)?;
     Ok(1)
 }
 fn check_22(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::LoginTokenMigrateTo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 0)?;
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 1)?;
     Ok(2)
 }
 fn check_23(o: crate::Object<'_>) -> Result<usize, String> {
@@ -213,13 +283,16 @@ fn check_24(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatForbidden::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     Ok(2)
 }
 fn check_25(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChatParticipants::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 0)?;
     Ok(1)
 }
 fn check_26(o: crate::Object<'_>) -> Result<usize, String> {
@@ -231,39 +304,53 @@ fn check_27(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextImage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("document_id", &v.document_id(), &r.document_id)?;
+    agree_table("document_id", &v.document_id(), o, 0)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 1)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 2)?;
     Ok(3)
 }
 fn check_28(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::VotesList::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 1)?;
     agree("votes", &v.votes(), &r.votes)?;
+    agree_table("votes", &v.votes(), o, 2)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     agree("next_offset", &v.next_offset(), &r.next_offset)?;
+    agree_table("next_offset", &v.next_offset(), o, 4)?;
     Ok(4)
 }
 fn check_29(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::TlsBlockZero::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 0)?;
     Ok(1)
 }
 fn check_30(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::FutureSalt::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("valid_since", &v.valid_since(), &r.valid_since)?;
+    agree_table("valid_since", &v.valid_since(), o, 0)?;
     agree("valid_until", &v.valid_until(), &r.valid_until)?;
+    agree_table("valid_until", &v.valid_until(), o, 1)?;
     agree("salt", &v.salt(), &r.salt)?;
+    agree_table("salt", &v.salt(), o, 2)?;
     Ok(3)
 }
 fn check_31(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::upload::File::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("mtime", &v.mtime(), &r.mtime)?;
+    agree_table("mtime", &v.mtime(), o, 1)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 2)?;
     Ok(3)
 }
 fn check_32(o: crate::Object<'_>) -> Result<usize, String> {
@@ -286,21 +373,27 @@ fn check_35(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputPaymentCredentialsApplePay::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("payment_data", &v.payment_data(), &r.payment_data)?;
+    agree_table("payment_data", &v.payment_data(), o, 0)?;
     Ok(1)
 }
 fn check_36(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::contacts::Blocked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("blocked", &v.blocked(), &r.blocked)?;
+    agree_table("blocked", &v.blocked(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_37(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageRange::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("min_id", &v.min_id(), &r.min_id)?;
+    agree_table("min_id", &v.min_id(), o, 0)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 1)?;
     Ok(2)
 }
 fn check_38(o: crate::Object<'_>) -> Result<usize, String> {
@@ -319,13 +412,16 @@ fn check_40(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateStickerSetsOrder::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("masks", &v.masks(), &r.masks)?;
+    agree_table("masks", &v.masks(), o, 1)?;
     agree("order", &v.order(), &r.order)?;
+    agree_table("order", &v.order(), o, 2)?;
     Ok(2)
 }
 fn check_41(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PrivacyValueDisallowUsers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 0)?;
     Ok(1)
 }
 fn check_42(o: crate::Object<'_>) -> Result<usize, String> {
@@ -344,8 +440,11 @@ fn check_44(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputStickerSetThumb::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 0)?;
     agree("volume_id", &v.volume_id(), &r.volume_id)?;
+    agree_table("volume_id", &v.volume_id(), o, 1)?;
     agree("local_id", &v.local_id(), &r.local_id)?;
+    agree_table("local_id", &v.local_id(), o, 2)?;
     Ok(3)
 }
 fn check_45(o: crate::Object<'_>) -> Result<usize, String> {
@@ -356,41 +455,62 @@ fn check_45(o: crate::Object<'_>) -> Result<usize, String> {
         &v.can_set_username(),
         &r.can_set_username,
     )?;
+    agree_table("can_set_username", &v.can_set_username(), o, 1)?;
     agree("has_scheduled", &v.has_scheduled(), &r.has_scheduled)?;
+    agree_table("has_scheduled", &v.has_scheduled(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("about", &v.about(), &r.about)?;
+    agree_table("about", &v.about(), o, 4)?;
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 5)?;
     agree("chat_photo", &v.chat_photo(), &r.chat_photo)?;
+    agree_table("chat_photo", &v.chat_photo(), o, 6)?;
     agree("notify_settings", &v.notify_settings(), &r.notify_settings)?;
+    agree_table("notify_settings", &v.notify_settings(), o, 7)?;
     agree("exported_invite", &v.exported_invite(), &r.exported_invite)?;
+    agree_table("exported_invite", &v.exported_invite(), o, 8)?;
     agree("bot_info", &v.bot_info(), &r.bot_info)?;
+    agree_table("bot_info", &v.bot_info(), o, 9)?;
     agree("pinned_msg_id", &v.pinned_msg_id(), &r.pinned_msg_id)?;
+    agree_table("pinned_msg_id", &v.pinned_msg_id(), o, 10)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 11)?;
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 12)?;
     Ok(12)
 }
 fn check_46(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::RecentMeUrls::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("urls", &v.urls(), &r.urls)?;
+    agree_table("urls", &v.urls(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_47(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhotoSizeEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     Ok(1)
 }
 fn check_48(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateBotInlineSend::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 2)?;
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 3)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 4)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 5)?;
     Ok(5)
 }
 fn check_49(o: crate::Object<'_>) -> Result<usize, String> {
@@ -398,42 +518,56 @@ fn check_49(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_value", &v.prev_value(), &r.prev_value)?;
+    agree_table("prev_value", &v.prev_value(), o, 0)?;
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 1)?;
     Ok(2)
 }
 fn check_50(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageUserVoteMultiple::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("options", &v.options(), &r.options)?;
+    agree_table("options", &v.options(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     Ok(3)
 }
 fn check_51(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DocumentAttributeVideo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("round_message", &v.round_message(), &r.round_message)?;
+    agree_table("round_message", &v.round_message(), o, 1)?;
     agree(
         "supports_streaming",
         &v.supports_streaming(),
         &r.supports_streaming,
     )?;
+    agree_table("supports_streaming", &v.supports_streaming(), o, 2)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 3)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 4)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 5)?;
     Ok(5)
 }
 fn check_52(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaPoll::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("poll", &v.poll(), &r.poll)?;
+    agree_table("poll", &v.poll(), o, 1)?;
     agree("correct_answers", &v.correct_answers(), &r.correct_answers)?;
+    agree_table("correct_answers", &v.correct_answers(), o, 2)?;
     agree("solution", &v.solution(), &r.solution)?;
+    agree_table("solution", &v.solution(), o, 3)?;
     agree(
         "solution_entities",
         &v.solution_entities(),
         &r.solution_entities,
     )?;
+    agree_table("solution_entities", &v.solution_entities(), o, 4)?;
     Ok(4)
 }
 fn check_53(o: crate::Object<'_>) -> Result<usize, String> {
@@ -445,9 +579,13 @@ fn check_54(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonUrlAuth::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 1)?;
     agree("fwd_text", &v.fwd_text(), &r.fwd_text)?;
+    agree_table("fwd_text", &v.fwd_text(), o, 2)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 3)?;
     agree("button_id", &v.button_id(), &r.button_id)?;
+    agree_table("button_id", &v.button_id(), o, 4)?;
     Ok(4)
 }
 fn check_55(o: crate::Object<'_>) -> Result<usize, String> {
@@ -464,22 +602,34 @@ fn check_57(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SavedPhoneContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 0)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 1)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 2)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 3)?;
     Ok(4)
 }
 fn check_58(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotInlineResult::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 4)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 5)?;
     agree("thumb", &v.thumb(), &r.thumb)?;
+    agree_table("thumb", &v.thumb(), o, 6)?;
     agree("content", &v.content(), &r.content)?;
+    agree_table("content", &v.content(), o, 7)?;
     agree("send_message", &v.send_message(), &r.send_message)?;
+    agree_table("send_message", &v.send_message(), o, 8)?;
     Ok(8)
 }
 fn check_59(o: crate::Object<'_>) -> Result<usize, String> {
@@ -491,51 +641,67 @@ fn check_60(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateShortSentMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("out", &v.out(), &r.out)?;
+    agree_table("out", &v.out(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 3)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 4)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 5)?;
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 6)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 7)?;
     Ok(7)
 }
 fn check_61(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::Authorizations::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("authorizations", &v.authorizations(), &r.authorizations)?;
+    agree_table("authorizations", &v.authorizations(), o, 0)?;
     Ok(1)
 }
 fn check_62(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StickerPack::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("emoticon", &v.emoticon(), &r.emoticon)?;
+    agree_table("emoticon", &v.emoticon(), o, 0)?;
     agree("documents", &v.documents(), &r.documents)?;
+    agree_table("documents", &v.documents(), o, 1)?;
     Ok(2)
 }
 fn check_63(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateUserPhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 1)?;
     Ok(2)
 }
 fn check_64(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateNewEncryptedMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     agree("qts", &v.qts(), &r.qts)?;
+    agree_table("qts", &v.qts(), o, 1)?;
     Ok(2)
 }
 fn check_65(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPrivacyValueAllowUsers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 0)?;
     Ok(1)
 }
 fn check_66(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     Ok(1)
 }
 fn check_67(o: crate::Object<'_>) -> Result<usize, String> {
@@ -547,18 +713,21 @@ fn check_68(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::PasswordRecovery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("email_pattern", &v.email_pattern(), &r.email_pattern)?;
+    agree_table("email_pattern", &v.email_pattern(), o, 0)?;
     Ok(1)
 }
 fn check_69(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedChatDiscarded::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_70(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantsBanned::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 0)?;
     Ok(1)
 }
 fn check_71(o: crate::Object<'_>) -> Result<usize, String> {
@@ -570,49 +739,64 @@ fn check_72(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::photos::PhotosSlice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     agree("photos", &v.photos(), &r.photos)?;
+    agree_table("photos", &v.photos(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_73(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureSecretSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("secure_algo", &v.secure_algo(), &r.secure_algo)?;
+    agree_table("secure_algo", &v.secure_algo(), o, 0)?;
     agree("secure_secret", &v.secure_secret(), &r.secure_secret)?;
+    agree_table("secure_secret", &v.secure_secret(), o, 1)?;
     agree(
         "secure_secret_id",
         &v.secure_secret_id(),
         &r.secure_secret_id,
     )?;
+    agree_table("secure_secret_id", &v.secure_secret_id(), o, 2)?;
     Ok(3)
 }
 fn check_74(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DocumentAttributeFilename::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file_name", &v.file_name(), &r.file_name)?;
+    agree_table("file_name", &v.file_name(), o, 0)?;
     Ok(1)
 }
 fn check_75(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::Dialogs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dialogs", &v.dialogs(), &r.dialogs)?;
+    agree_table("dialogs", &v.dialogs(), o, 0)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 1)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 2)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     Ok(4)
 }
 fn check_76(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipant::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     Ok(2)
 }
 fn check_77(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockRelatedArticles::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 0)?;
     agree("articles", &v.articles(), &r.articles)?;
+    agree_table("articles", &v.articles(), o, 1)?;
     Ok(2)
 }
 fn check_78(o: crate::Object<'_>) -> Result<usize, String> {
@@ -629,15 +813,20 @@ fn check_80(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateEncryptedChatTyping::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     Ok(1)
 }
 fn check_81(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("photo_id", &v.photo_id(), &r.photo_id)?;
+    agree_table("photo_id", &v.photo_id(), o, 1)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 2)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 3)?;
     agree("webpage_id", &v.webpage_id(), &r.webpage_id)?;
+    agree_table("webpage_id", &v.webpage_id(), o, 4)?;
     Ok(4)
 }
 fn check_82(o: crate::Object<'_>) -> Result<usize, String> {
@@ -650,33 +839,46 @@ fn check_83(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPeerChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     Ok(1)
 }
 fn check_84(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPeerUserFromMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     Ok(3)
 }
 fn check_85(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::Support::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("user", &v.user(), &r.user)?;
+    agree_table("user", &v.user(), o, 1)?;
     Ok(2)
 }
 fn check_86(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotInlineMediaResult::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 2)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 3)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 4)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 5)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 6)?;
     agree("send_message", &v.send_message(), &r.send_message)?;
+    agree_table("send_message", &v.send_message(), o, 7)?;
     Ok(7)
 }
 fn check_87(o: crate::Object<'_>) -> Result<usize, String> {
@@ -699,28 +901,46 @@ fn check_90(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 1)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 2)?;
     agree("front_side", &v.front_side(), &r.front_side)?;
+    agree_table("front_side", &v.front_side(), o, 3)?;
     agree("reverse_side", &v.reverse_side(), &r.reverse_side)?;
+    agree_table("reverse_side", &v.reverse_side(), o, 4)?;
     agree("selfie", &v.selfie(), &r.selfie)?;
+    agree_table("selfie", &v.selfie(), o, 5)?;
     agree("translation", &v.translation(), &r.translation)?;
+    agree_table("translation", &v.translation(), o, 6)?;
     agree("files", &v.files(), &r.files)?;
+    agree_table("files", &v.files(), o, 7)?;
     agree("plain_data", &v.plain_data(), &r.plain_data)?;
+    agree_table("plain_data", &v.plain_data(), o, 8)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 9)?;
     Ok(9)
 }
 fn check_91(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DcOption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("ipv6", &v.ipv6(), &r.ipv6)?;
+    agree_table("ipv6", &v.ipv6(), o, 1)?;
     agree("media_only", &v.media_only(), &r.media_only)?;
+    agree_table("media_only", &v.media_only(), o, 2)?;
     agree("tcpo_only", &v.tcpo_only(), &r.tcpo_only)?;
+    agree_table("tcpo_only", &v.tcpo_only(), o, 3)?;
     agree("cdn", &v.cdn(), &r.cdn)?;
+    agree_table("cdn", &v.cdn(), o, 4)?;
     agree("static", &v.static_(), &r.static_)?;
+    agree_table("static", &v.static_(), o, 5)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 6)?;
     agree("ip_address", &v.ip_address(), &r.ip_address)?;
+    agree_table("ip_address", &v.ip_address(), o, 7)?;
     agree("port", &v.port(), &r.port)?;
+    agree_table("port", &v.port(), o, 8)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 9)?;
     Ok(9)
 }
 fn check_92(o: crate::Object<'_>) -> Result<usize, String> {
@@ -728,12 +948,14 @@ fn check_92(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 0)?;
     Ok(1)
 }
 fn check_93(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::InviteText::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     Ok(1)
 }
 fn check_94(o: crate::Object<'_>) -> Result<usize, String> {
@@ -741,26 +963,37 @@ fn check_94(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::BotInlineMessageMediaContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 1)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 2)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 3)?;
     agree("vcard", &v.vcard(), &r.vcard)?;
+    agree_table("vcard", &v.vcard(), o, 4)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 5)?;
     Ok(5)
 }
 fn check_95(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsGroupTopPoster::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 1)?;
     agree("avg_chars", &v.avg_chars(), &r.avg_chars)?;
+    agree_table("avg_chars", &v.avg_chars(), o, 2)?;
     Ok(3)
 }
 fn check_96(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateFolderPeers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_peers", &v.folder_peers(), &r.folder_peers)?;
+    agree_table("folder_peers", &v.folder_peers(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_97(o: crate::Object<'_>) -> Result<usize, String> {
@@ -772,14 +1005,18 @@ fn check_98(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 2)?;
     Ok(3)
 }
 fn check_99(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DraftMessageEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     Ok(1)
 }
 fn check_100(o: crate::Object<'_>) -> Result<usize, String> {
@@ -787,15 +1024,20 @@ fn check_100(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::MessageActionSecureValuesSentMe::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("values", &v.values(), &r.values)?;
+    agree_table("values", &v.values(), o, 0)?;
     agree("credentials", &v.credentials(), &r.credentials)?;
+    agree_table("credentials", &v.credentials(), o, 1)?;
     Ok(2)
 }
 fn check_101(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateEditChannelMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_102(o: crate::Object<'_>) -> Result<usize, String> {
@@ -803,19 +1045,28 @@ fn check_102(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 0)?;
     Ok(1)
 }
 fn check_103(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneCallWaiting::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("admin_id", &v.admin_id(), &r.admin_id)?;
+    agree_table("admin_id", &v.admin_id(), o, 5)?;
     agree("participant_id", &v.participant_id(), &r.participant_id)?;
+    agree_table("participant_id", &v.participant_id(), o, 6)?;
     agree("protocol", &v.protocol(), &r.protocol)?;
+    agree_table("protocol", &v.protocol(), o, 7)?;
     agree("receive_date", &v.receive_date(), &r.receive_date)?;
+    agree_table("receive_date", &v.receive_date(), o, 8)?;
     Ok(8)
 }
 fn check_104(o: crate::Object<'_>) -> Result<usize, String> {
@@ -827,17 +1078,24 @@ fn check_105(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateUserStatus::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("status", &v.status(), &r.status)?;
+    agree_table("status", &v.status(), o, 1)?;
     Ok(2)
 }
 fn check_106(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantBanned::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("left", &v.left(), &r.left)?;
+    agree_table("left", &v.left(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     agree("kicked_by", &v.kicked_by(), &r.kicked_by)?;
+    agree_table("kicked_by", &v.kicked_by(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("banned_rights", &v.banned_rights(), &r.banned_rights)?;
+    agree_table("banned_rights", &v.banned_rights(), o, 5)?;
     Ok(5)
 }
 fn check_107(o: crate::Object<'_>) -> Result<usize, String> {
@@ -850,10 +1108,15 @@ fn check_108(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WebDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 2)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 3)?;
     agree("attributes", &v.attributes(), &r.attributes)?;
+    agree_table("attributes", &v.attributes(), o, 4)?;
     Ok(5)
 }
 fn check_109(o: crate::Object<'_>) -> Result<usize, String> {
@@ -865,9 +1128,13 @@ fn check_110(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputSingleMedia::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 1)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 2)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 3)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 4)?;
     Ok(4)
 }
 fn check_111(o: crate::Object<'_>) -> Result<usize, String> {
@@ -875,17 +1142,24 @@ fn check_111(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 1)?;
     agree("top_msg_id", &v.top_msg_id(), &r.top_msg_id)?;
+    agree_table("top_msg_id", &v.top_msg_id(), o, 2)?;
     agree("read_max_id", &v.read_max_id(), &r.read_max_id)?;
+    agree_table("read_max_id", &v.read_max_id(), o, 3)?;
     agree("broadcast_id", &v.broadcast_id(), &r.broadcast_id)?;
+    agree_table("broadcast_id", &v.broadcast_id(), o, 4)?;
     agree("broadcast_post", &v.broadcast_post(), &r.broadcast_post)?;
+    agree_table("broadcast_post", &v.broadcast_post(), o, 5)?;
     Ok(5)
 }
 fn check_112(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextPhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 1)?;
     Ok(2)
 }
 fn check_113(o: crate::Object<'_>) -> Result<usize, String> {
@@ -897,27 +1171,39 @@ fn check_114(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputAppEvent::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("time", &v.time(), &r.time)?;
+    agree_table("time", &v.time(), o, 0)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 3)?;
     Ok(4)
 }
 fn check_115(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::AppUpdate::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("can_not_skip", &v.can_not_skip(), &r.can_not_skip)?;
+    agree_table("can_not_skip", &v.can_not_skip(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 3)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 4)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 5)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 6)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 7)?;
     Ok(7)
 }
 fn check_116(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockKicker::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_117(o: crate::Object<'_>) -> Result<usize, String> {
@@ -929,15 +1215,20 @@ fn check_118(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaUploadedPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 1)?;
     agree("stickers", &v.stickers(), &r.stickers)?;
+    agree_table("stickers", &v.stickers(), o, 2)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 3)?;
     Ok(3)
 }
 fn check_119(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPhoneCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_120(o: crate::Object<'_>) -> Result<usize, String> {
@@ -949,59 +1240,88 @@ fn check_121(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Document::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 2)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 5)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 6)?;
     agree("thumbs", &v.thumbs(), &r.thumbs)?;
+    agree_table("thumbs", &v.thumbs(), o, 7)?;
     agree("video_thumbs", &v.video_thumbs(), &r.video_thumbs)?;
+    agree_table("video_thumbs", &v.video_thumbs(), o, 8)?;
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 9)?;
     agree("attributes", &v.attributes(), &r.attributes)?;
+    agree_table("attributes", &v.attributes(), o, 10)?;
     Ok(10)
 }
 fn check_122(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PostAddress::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("street_line1", &v.street_line1(), &r.street_line1)?;
+    agree_table("street_line1", &v.street_line1(), o, 0)?;
     agree("street_line2", &v.street_line2(), &r.street_line2)?;
+    agree_table("street_line2", &v.street_line2(), o, 1)?;
     agree("city", &v.city(), &r.city)?;
+    agree_table("city", &v.city(), o, 2)?;
     agree("state", &v.state(), &r.state)?;
+    agree_table("state", &v.state(), o, 3)?;
     agree("country_iso2", &v.country_iso2(), &r.country_iso2)?;
+    agree_table("country_iso2", &v.country_iso2(), o, 4)?;
     agree("post_code", &v.post_code(), &r.post_code)?;
+    agree_table("post_code", &v.post_code(), o, 5)?;
     Ok(6)
 }
 fn check_123(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateNewMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_124(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UserEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_125(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::photos::Photo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_126(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::updates::ChannelDifference::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("final", &v.final_(), &r.final_)?;
+    agree_table("final", &v.final_(), o, 1)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 2)?;
     agree("timeout", &v.timeout(), &r.timeout)?;
+    agree_table("timeout", &v.timeout(), o, 3)?;
     agree("new_messages", &v.new_messages(), &r.new_messages)?;
+    agree_table("new_messages", &v.new_messages(), o, 4)?;
     agree("other_updates", &v.other_updates(), &r.other_updates)?;
+    agree_table("other_updates", &v.other_updates(), o, 5)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 6)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 7)?;
     Ok(7)
 }
 fn check_127(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1009,45 +1329,60 @@ fn check_127(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputMessageEntityMentionName::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     Ok(3)
 }
 fn check_128(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 0)?;
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 1)?;
     Ok(2)
 }
 fn check_129(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPeerChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_130(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::RpcError::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("error_code", &v.error_code(), &r.error_code)?;
+    agree_table("error_code", &v.error_code(), o, 0)?;
     agree("error_message", &v.error_message(), &r.error_message)?;
+    agree_table("error_message", &v.error_message(), o, 1)?;
     Ok(2)
 }
 fn check_131(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::upload::WebFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 0)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 1)?;
     agree("file_type", &v.file_type(), &r.file_type)?;
+    agree_table("file_type", &v.file_type(), o, 2)?;
     agree("mtime", &v.mtime(), &r.mtime)?;
+    agree_table("mtime", &v.mtime(), o, 3)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 4)?;
     Ok(5)
 }
 fn check_132(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecurePlainEmail::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("email", &v.email(), &r.email)?;
+    agree_table("email", &v.email(), o, 0)?;
     Ok(1)
 }
 fn check_133(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1059,28 +1394,46 @@ fn check_134(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateShortMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("out", &v.out(), &r.out)?;
+    agree_table("out", &v.out(), o, 1)?;
     agree("mentioned", &v.mentioned(), &r.mentioned)?;
+    agree_table("mentioned", &v.mentioned(), o, 2)?;
     agree("media_unread", &v.media_unread(), &r.media_unread)?;
+    agree_table("media_unread", &v.media_unread(), o, 3)?;
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 4)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 5)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 6)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 7)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 8)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 9)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 10)?;
     agree("fwd_from", &v.fwd_from(), &r.fwd_from)?;
+    agree_table("fwd_from", &v.fwd_from(), o, 11)?;
     agree("via_bot_id", &v.via_bot_id(), &r.via_bot_id)?;
+    agree_table("via_bot_id", &v.via_bot_id(), o, 12)?;
     agree("reply_to", &v.reply_to(), &r.reply_to)?;
+    agree_table("reply_to", &v.reply_to(), o, 13)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 14)?;
     Ok(14)
 }
 fn check_135(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::RecentStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("packs", &v.packs(), &r.packs)?;
+    agree_table("packs", &v.packs(), o, 1)?;
     agree("stickers", &v.stickers(), &r.stickers)?;
+    agree_table("stickers", &v.stickers(), o, 2)?;
     agree("dates", &v.dates(), &r.dates)?;
+    agree_table("dates", &v.dates(), o, 3)?;
     Ok(4)
 }
 fn check_136(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1088,28 +1441,36 @@ fn check_136(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     Ok(1)
 }
 fn check_137(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhotoEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_138(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EmojiKeywordDeleted::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("keyword", &v.keyword(), &r.keyword)?;
+    agree_table("keyword", &v.keyword(), o, 0)?;
     agree("emoticons", &v.emoticons(), &r.emoticons)?;
+    agree_table("emoticons", &v.emoticons(), o, 1)?;
     Ok(2)
 }
 fn check_139(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedMessageService::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 0)?;
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 3)?;
     Ok(4)
 }
 fn check_140(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1117,40 +1478,50 @@ fn check_140(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::SendMessageUploadRoundAction::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("progress", &v.progress(), &r.progress)?;
+    agree_table("progress", &v.progress(), o, 0)?;
     Ok(1)
 }
 fn check_141(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePeerBlocked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer_id", &v.peer_id(), &r.peer_id)?;
+    agree_table("peer_id", &v.peer_id(), o, 0)?;
     agree("blocked", &v.blocked(), &r.blocked)?;
+    agree_table("blocked", &v.blocked(), o, 1)?;
     Ok(2)
 }
 fn check_142(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonUrl::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 1)?;
     Ok(2)
 }
 fn check_143(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateReadChannelOutbox::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 1)?;
     Ok(2)
 }
 fn check_144(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageListItemBlocks::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("blocks", &v.blocks(), &r.blocks)?;
+    agree_table("blocks", &v.blocks(), o, 0)?;
     Ok(1)
 }
 fn check_145(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockBlockquote::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 1)?;
     Ok(2)
 }
 fn check_146(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1158,7 +1529,9 @@ fn check_146(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::UpdatePhoneCallSignalingData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_call_id", &v.phone_call_id(), &r.phone_call_id)?;
+    agree_table("phone_call_id", &v.phone_call_id(), o, 0)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 1)?;
     Ok(2)
 }
 fn check_147(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1166,89 +1539,124 @@ fn check_147(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 0)?;
     Ok(1)
 }
 fn check_148(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::MessageEditData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 1)?;
     Ok(1)
 }
 fn check_149(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDialogFilter::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 2)?;
     Ok(2)
 }
 fn check_150(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgDetailedInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     agree("answer_msg_id", &v.answer_msg_id(), &r.answer_msg_id)?;
+    agree_table("answer_msg_id", &v.answer_msg_id(), o, 1)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 2)?;
     agree("status", &v.status(), &r.status)?;
+    agree_table("status", &v.status(), o, 3)?;
     Ok(4)
 }
 fn check_151(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPeerPhotoFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("big", &v.big(), &r.big)?;
+    agree_table("big", &v.big(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("volume_id", &v.volume_id(), &r.volume_id)?;
+    agree_table("volume_id", &v.volume_id(), o, 3)?;
     agree("local_id", &v.local_id(), &r.local_id)?;
+    agree_table("local_id", &v.local_id(), o, 4)?;
     Ok(4)
 }
 fn check_152(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageService::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("out", &v.out(), &r.out)?;
+    agree_table("out", &v.out(), o, 1)?;
     agree("mentioned", &v.mentioned(), &r.mentioned)?;
+    agree_table("mentioned", &v.mentioned(), o, 2)?;
     agree("media_unread", &v.media_unread(), &r.media_unread)?;
+    agree_table("media_unread", &v.media_unread(), o, 3)?;
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 4)?;
     agree("post", &v.post(), &r.post)?;
+    agree_table("post", &v.post(), o, 5)?;
     agree("legacy", &v.legacy(), &r.legacy)?;
+    agree_table("legacy", &v.legacy(), o, 6)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 7)?;
     agree("from_id", &v.from_id(), &r.from_id)?;
+    agree_table("from_id", &v.from_id(), o, 8)?;
     agree("peer_id", &v.peer_id(), &r.peer_id)?;
+    agree_table("peer_id", &v.peer_id(), o, 9)?;
     agree("reply_to", &v.reply_to(), &r.reply_to)?;
+    agree_table("reply_to", &v.reply_to(), o, 10)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 11)?;
     agree("action", &v.action(), &r.action)?;
+    agree_table("action", &v.action(), o, 12)?;
     Ok(12)
 }
 fn check_153(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelForbidden::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("broadcast", &v.broadcast(), &r.broadcast)?;
+    agree_table("broadcast", &v.broadcast(), o, 1)?;
     agree("megagroup", &v.megagroup(), &r.megagroup)?;
+    agree_table("megagroup", &v.megagroup(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 4)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 5)?;
     agree("until_date", &v.until_date(), &r.until_date)?;
+    agree_table("until_date", &v.until_date(), o, 6)?;
     Ok(6)
 }
 fn check_154(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityCode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_155(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::TermsOfServiceUpdate::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 0)?;
     agree(
         "terms_of_service",
         &v.terms_of_service(),
         &r.terms_of_service,
     )?;
+    agree_table("terms_of_service", &v.terms_of_service(), o, 1)?;
     Ok(2)
 }
 fn check_156(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::LangPackStringDeleted::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("key", &v.key(), &r.key)?;
+    agree_table("key", &v.key(), o, 0)?;
     Ok(1)
 }
 fn check_157(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1260,60 +1668,83 @@ fn check_158(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputChannelFromMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 2)?;
     Ok(3)
 }
 fn check_159(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::JsonNumber::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 0)?;
     Ok(1)
 }
 fn check_160(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Dialog::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 1)?;
     agree("unread_mark", &v.unread_mark(), &r.unread_mark)?;
+    agree_table("unread_mark", &v.unread_mark(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     agree("top_message", &v.top_message(), &r.top_message)?;
+    agree_table("top_message", &v.top_message(), o, 4)?;
     agree(
         "read_inbox_max_id",
         &v.read_inbox_max_id(),
         &r.read_inbox_max_id,
     )?;
+    agree_table("read_inbox_max_id", &v.read_inbox_max_id(), o, 5)?;
     agree(
         "read_outbox_max_id",
         &v.read_outbox_max_id(),
         &r.read_outbox_max_id,
     )?;
+    agree_table("read_outbox_max_id", &v.read_outbox_max_id(), o, 6)?;
     agree("unread_count", &v.unread_count(), &r.unread_count)?;
+    agree_table("unread_count", &v.unread_count(), o, 7)?;
     agree(
         "unread_mentions_count",
         &v.unread_mentions_count(),
         &r.unread_mentions_count,
     )?;
+    agree_table("unread_mentions_count", &v.unread_mentions_count(), o, 8)?;
     agree("notify_settings", &v.notify_settings(), &r.notify_settings)?;
+    agree_table("notify_settings", &v.notify_settings(), o, 9)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 10)?;
     agree("draft", &v.draft(), &r.draft)?;
+    agree_table("draft", &v.draft(), o, 11)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 12)?;
     Ok(12)
 }
 fn check_161(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::DhConfig::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("g", &v.g(), &r.g)?;
+    agree_table("g", &v.g(), o, 0)?;
     agree("p", &v.p(), &r.p)?;
+    agree_table("p", &v.p(), o, 1)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 2)?;
     agree("random", &v.random(), &r.random)?;
+    agree_table("random", &v.random(), o, 3)?;
     Ok(4)
 }
 fn check_162(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputUserFromMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     Ok(3)
 }
 fn check_163(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1321,8 +1752,11 @@ fn check_163(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputEncryptedFileBigUploaded::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("parts", &v.parts(), &r.parts)?;
+    agree_table("parts", &v.parts(), o, 1)?;
     agree("key_fingerprint", &v.key_fingerprint(), &r.key_fingerprint)?;
+    agree_table("key_fingerprint", &v.key_fingerprint(), o, 2)?;
     Ok(3)
 }
 fn check_164(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1334,18 +1768,22 @@ fn check_164(o: crate::Object<'_>) -> Result<usize, String> {
         &v.prev_banned_rights(),
         &r.prev_banned_rights,
     )?;
+    agree_table("prev_banned_rights", &v.prev_banned_rights(), o, 0)?;
     agree(
         "new_banned_rights",
         &v.new_banned_rights(),
         &r.new_banned_rights,
     )?;
+    agree_table("new_banned_rights", &v.new_banned_rights(), o, 1)?;
     Ok(2)
 }
 fn check_165(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::SavedGifs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("gifs", &v.gifs(), &r.gifs)?;
+    agree_table("gifs", &v.gifs(), o, 1)?;
     Ok(2)
 }
 fn check_166(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1358,26 +1796,37 @@ fn check_167(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaVenue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 2)?;
     agree("provider", &v.provider(), &r.provider)?;
+    agree_table("provider", &v.provider(), o, 3)?;
     agree("venue_id", &v.venue_id(), &r.venue_id)?;
+    agree_table("venue_id", &v.venue_id(), o, 4)?;
     agree("venue_type", &v.venue_type(), &r.venue_type)?;
+    agree_table("venue_type", &v.venue_type(), o, 5)?;
     Ok(6)
 }
 fn check_168(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateReadHistoryOutbox::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 1)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 2)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 3)?;
     Ok(4)
 }
 fn check_169(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::GzipPacked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("packed_data", &v.packed_data(), &r.packed_data)?;
+    agree_table("packed_data", &v.packed_data(), o, 0)?;
     Ok(1)
 }
 fn check_170(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1390,7 +1839,9 @@ fn check_171(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsGroupTopInviter::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("invitations", &v.invitations(), &r.invitations)?;
+    agree_table("invitations", &v.invitations(), o, 1)?;
     Ok(2)
 }
 fn check_172(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1401,228 +1852,347 @@ fn check_172(o: crate::Object<'_>) -> Result<usize, String> {
         &v.phonecalls_enabled(),
         &r.phonecalls_enabled,
     )?;
+    agree_table("phonecalls_enabled", &v.phonecalls_enabled(), o, 1)?;
     agree(
         "default_p2p_contacts",
         &v.default_p2p_contacts(),
         &r.default_p2p_contacts,
     )?;
+    agree_table("default_p2p_contacts", &v.default_p2p_contacts(), o, 2)?;
     agree(
         "preload_featured_stickers",
         &v.preload_featured_stickers(),
         &r.preload_featured_stickers,
+    )?;
+    agree_table(
+        "preload_featured_stickers",
+        &v.preload_featured_stickers(),
+        o,
+        3,
     )?;
     agree(
         "ignore_phone_entities",
         &v.ignore_phone_entities(),
         &r.ignore_phone_entities,
     )?;
+    agree_table("ignore_phone_entities", &v.ignore_phone_entities(), o, 4)?;
     agree("revoke_pm_inbox", &v.revoke_pm_inbox(), &r.revoke_pm_inbox)?;
+    agree_table("revoke_pm_inbox", &v.revoke_pm_inbox(), o, 5)?;
     agree("blocked_mode", &v.blocked_mode(), &r.blocked_mode)?;
+    agree_table("blocked_mode", &v.blocked_mode(), o, 6)?;
     agree("pfs_enabled", &v.pfs_enabled(), &r.pfs_enabled)?;
+    agree_table("pfs_enabled", &v.pfs_enabled(), o, 7)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 8)?;
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 9)?;
     agree("test_mode", &v.test_mode(), &r.test_mode)?;
+    agree_table("test_mode", &v.test_mode(), o, 10)?;
     agree("this_dc", &v.this_dc(), &r.this_dc)?;
+    agree_table("this_dc", &v.this_dc(), o, 11)?;
     agree("dc_options", &v.dc_options(), &r.dc_options)?;
+    agree_table("dc_options", &v.dc_options(), o, 12)?;
     agree(
         "dc_txt_domain_name",
         &v.dc_txt_domain_name(),
         &r.dc_txt_domain_name,
     )?;
+    agree_table("dc_txt_domain_name", &v.dc_txt_domain_name(), o, 13)?;
     agree("chat_size_max", &v.chat_size_max(), &r.chat_size_max)?;
+    agree_table("chat_size_max", &v.chat_size_max(), o, 14)?;
     agree(
         "megagroup_size_max",
         &v.megagroup_size_max(),
         &r.megagroup_size_max,
     )?;
+    agree_table("megagroup_size_max", &v.megagroup_size_max(), o, 15)?;
     agree(
         "forwarded_count_max",
         &v.forwarded_count_max(),
         &r.forwarded_count_max,
     )?;
+    agree_table("forwarded_count_max", &v.forwarded_count_max(), o, 16)?;
     agree(
         "online_update_period_ms",
         &v.online_update_period_ms(),
         &r.online_update_period_ms,
+    )?;
+    agree_table(
+        "online_update_period_ms",
+        &v.online_update_period_ms(),
+        o,
+        17,
     )?;
     agree(
         "offline_blur_timeout_ms",
         &v.offline_blur_timeout_ms(),
         &r.offline_blur_timeout_ms,
     )?;
+    agree_table(
+        "offline_blur_timeout_ms",
+        &v.offline_blur_timeout_ms(),
+        o,
+        18,
+    )?;
     agree(
         "offline_idle_timeout_ms",
         &v.offline_idle_timeout_ms(),
         &r.offline_idle_timeout_ms,
+    )?;
+    agree_table(
+        "offline_idle_timeout_ms",
+        &v.offline_idle_timeout_ms(),
+        o,
+        19,
     )?;
     agree(
         "online_cloud_timeout_ms",
         &v.online_cloud_timeout_ms(),
         &r.online_cloud_timeout_ms,
     )?;
+    agree_table(
+        "online_cloud_timeout_ms",
+        &v.online_cloud_timeout_ms(),
+        o,
+        20,
+    )?;
     agree(
         "notify_cloud_delay_ms",
         &v.notify_cloud_delay_ms(),
         &r.notify_cloud_delay_ms,
     )?;
+    agree_table("notify_cloud_delay_ms", &v.notify_cloud_delay_ms(), o, 21)?;
     agree(
         "notify_default_delay_ms",
         &v.notify_default_delay_ms(),
         &r.notify_default_delay_ms,
+    )?;
+    agree_table(
+        "notify_default_delay_ms",
+        &v.notify_default_delay_ms(),
+        o,
+        22,
     )?;
     agree(
         "push_chat_period_ms",
         &v.push_chat_period_ms(),
         &r.push_chat_period_ms,
     )?;
+    agree_table("push_chat_period_ms", &v.push_chat_period_ms(), o, 23)?;
     agree("push_chat_limit", &v.push_chat_limit(), &r.push_chat_limit)?;
+    agree_table("push_chat_limit", &v.push_chat_limit(), o, 24)?;
     agree(
         "saved_gifs_limit",
         &v.saved_gifs_limit(),
         &r.saved_gifs_limit,
     )?;
+    agree_table("saved_gifs_limit", &v.saved_gifs_limit(), o, 25)?;
     agree("edit_time_limit", &v.edit_time_limit(), &r.edit_time_limit)?;
+    agree_table("edit_time_limit", &v.edit_time_limit(), o, 26)?;
     agree(
         "revoke_time_limit",
         &v.revoke_time_limit(),
         &r.revoke_time_limit,
     )?;
+    agree_table("revoke_time_limit", &v.revoke_time_limit(), o, 27)?;
     agree(
         "revoke_pm_time_limit",
         &v.revoke_pm_time_limit(),
         &r.revoke_pm_time_limit,
     )?;
+    agree_table("revoke_pm_time_limit", &v.revoke_pm_time_limit(), o, 28)?;
     agree("rating_e_decay", &v.rating_e_decay(), &r.rating_e_decay)?;
+    agree_table("rating_e_decay", &v.rating_e_decay(), o, 29)?;
     agree(
         "stickers_recent_limit",
         &v.stickers_recent_limit(),
         &r.stickers_recent_limit,
     )?;
+    agree_table("stickers_recent_limit", &v.stickers_recent_limit(), o, 30)?;
     agree(
         "stickers_faved_limit",
         &v.stickers_faved_limit(),
         &r.stickers_faved_limit,
     )?;
+    agree_table("stickers_faved_limit", &v.stickers_faved_limit(), o, 31)?;
     agree(
         "channels_read_media_period",
         &v.channels_read_media_period(),
         &r.channels_read_media_period,
     )?;
+    agree_table(
+        "channels_read_media_period",
+        &v.channels_read_media_period(),
+        o,
+        32,
+    )?;
     agree("tmp_sessions", &v.tmp_sessions(), &r.tmp_sessions)?;
+    agree_table("tmp_sessions", &v.tmp_sessions(), o, 33)?;
     agree(
         "pinned_dialogs_count_max",
         &v.pinned_dialogs_count_max(),
         &r.pinned_dialogs_count_max,
+    )?;
+    agree_table(
+        "pinned_dialogs_count_max",
+        &v.pinned_dialogs_count_max(),
+        o,
+        34,
     )?;
     agree(
         "pinned_infolder_count_max",
         &v.pinned_infolder_count_max(),
         &r.pinned_infolder_count_max,
     )?;
+    agree_table(
+        "pinned_infolder_count_max",
+        &v.pinned_infolder_count_max(),
+        o,
+        35,
+    )?;
     agree(
         "call_receive_timeout_ms",
         &v.call_receive_timeout_ms(),
         &r.call_receive_timeout_ms,
+    )?;
+    agree_table(
+        "call_receive_timeout_ms",
+        &v.call_receive_timeout_ms(),
+        o,
+        36,
     )?;
     agree(
         "call_ring_timeout_ms",
         &v.call_ring_timeout_ms(),
         &r.call_ring_timeout_ms,
     )?;
+    agree_table("call_ring_timeout_ms", &v.call_ring_timeout_ms(), o, 37)?;
     agree(
         "call_connect_timeout_ms",
         &v.call_connect_timeout_ms(),
         &r.call_connect_timeout_ms,
+    )?;
+    agree_table(
+        "call_connect_timeout_ms",
+        &v.call_connect_timeout_ms(),
+        o,
+        38,
     )?;
     agree(
         "call_packet_timeout_ms",
         &v.call_packet_timeout_ms(),
         &r.call_packet_timeout_ms,
     )?;
+    agree_table("call_packet_timeout_ms", &v.call_packet_timeout_ms(), o, 39)?;
     agree("me_url_prefix", &v.me_url_prefix(), &r.me_url_prefix)?;
+    agree_table("me_url_prefix", &v.me_url_prefix(), o, 40)?;
     agree(
         "autoupdate_url_prefix",
         &v.autoupdate_url_prefix(),
         &r.autoupdate_url_prefix,
     )?;
+    agree_table("autoupdate_url_prefix", &v.autoupdate_url_prefix(), o, 41)?;
     agree(
         "gif_search_username",
         &v.gif_search_username(),
         &r.gif_search_username,
     )?;
+    agree_table("gif_search_username", &v.gif_search_username(), o, 42)?;
     agree(
         "venue_search_username",
         &v.venue_search_username(),
         &r.venue_search_username,
     )?;
+    agree_table("venue_search_username", &v.venue_search_username(), o, 43)?;
     agree(
         "img_search_username",
         &v.img_search_username(),
         &r.img_search_username,
     )?;
+    agree_table("img_search_username", &v.img_search_username(), o, 44)?;
     agree(
         "static_maps_provider",
         &v.static_maps_provider(),
         &r.static_maps_provider,
     )?;
+    agree_table("static_maps_provider", &v.static_maps_provider(), o, 45)?;
     agree(
         "caption_length_max",
         &v.caption_length_max(),
         &r.caption_length_max,
     )?;
+    agree_table("caption_length_max", &v.caption_length_max(), o, 46)?;
     agree(
         "message_length_max",
         &v.message_length_max(),
         &r.message_length_max,
     )?;
+    agree_table("message_length_max", &v.message_length_max(), o, 47)?;
     agree("webfile_dc_id", &v.webfile_dc_id(), &r.webfile_dc_id)?;
+    agree_table("webfile_dc_id", &v.webfile_dc_id(), o, 48)?;
     agree(
         "suggested_lang_code",
         &v.suggested_lang_code(),
         &r.suggested_lang_code,
     )?;
+    agree_table("suggested_lang_code", &v.suggested_lang_code(), o, 49)?;
     agree(
         "lang_pack_version",
         &v.lang_pack_version(),
         &r.lang_pack_version,
     )?;
+    agree_table("lang_pack_version", &v.lang_pack_version(), o, 50)?;
     agree(
         "base_lang_pack_version",
         &v.base_lang_pack_version(),
         &r.base_lang_pack_version,
     )?;
+    agree_table("base_lang_pack_version", &v.base_lang_pack_version(), o, 51)?;
     Ok(51)
 }
 fn check_173(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateReadChannelInbox::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 1)?;
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 2)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 3)?;
     agree(
         "still_unread_count",
         &v.still_unread_count(),
         &r.still_unread_count,
     )?;
+    agree_table("still_unread_count", &v.still_unread_count(), o, 4)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 5)?;
     Ok(5)
 }
 fn check_174(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputSecureFileUploaded::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("parts", &v.parts(), &r.parts)?;
+    agree_table("parts", &v.parts(), o, 1)?;
     agree("md5_checksum", &v.md5_checksum(), &r.md5_checksum)?;
+    agree_table("md5_checksum", &v.md5_checksum(), o, 2)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 3)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 4)?;
     Ok(5)
 }
 fn check_175(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 2)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 3)?;
     Ok(3)
 }
 fn check_176(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1634,10 +2204,15 @@ fn check_177(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::PeerDialogs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dialogs", &v.dialogs(), &r.dialogs)?;
+    agree_table("dialogs", &v.dialogs(), o, 0)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 1)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 2)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     agree("state", &v.state(), &r.state)?;
+    agree_table("state", &v.state(), o, 4)?;
     Ok(5)
 }
 fn check_178(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1645,43 +2220,61 @@ fn check_178(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputBotInlineMessageMediaAuto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 1)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 2)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 3)?;
     Ok(3)
 }
 fn check_179(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureCredentialsEncrypted::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 2)?;
     Ok(3)
 }
 fn check_180(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StickerSetMultiCovered::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("set", &v.set(), &r.set)?;
+    agree_table("set", &v.set(), o, 0)?;
     agree("covers", &v.covers(), &r.covers)?;
+    agree_table("covers", &v.covers(), o, 1)?;
     Ok(2)
 }
 fn check_181(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPaymentCredentials::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("save", &v.save(), &r.save)?;
+    agree_table("save", &v.save(), o, 1)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 2)?;
     Ok(2)
 }
 fn check_182(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageTableCell::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("header", &v.header(), &r.header)?;
+    agree_table("header", &v.header(), o, 1)?;
     agree("align_center", &v.align_center(), &r.align_center)?;
+    agree_table("align_center", &v.align_center(), o, 2)?;
     agree("align_right", &v.align_right(), &r.align_right)?;
+    agree_table("align_right", &v.align_right(), o, 3)?;
     agree("valign_middle", &v.valign_middle(), &r.valign_middle)?;
+    agree_table("valign_middle", &v.valign_middle(), o, 4)?;
     agree("valign_bottom", &v.valign_bottom(), &r.valign_bottom)?;
+    agree_table("valign_bottom", &v.valign_bottom(), o, 5)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 6)?;
     agree("colspan", &v.colspan(), &r.colspan)?;
+    agree_table("colspan", &v.colspan(), o, 7)?;
     agree("rowspan", &v.rowspan(), &r.rowspan)?;
+    agree_table("rowspan", &v.rowspan(), o, 8)?;
     Ok(8)
 }
 fn check_183(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1689,24 +2282,33 @@ fn check_183(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_184(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::Pong::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     agree("ping_id", &v.ping_id(), &r.ping_id)?;
+    agree_table("ping_id", &v.ping_id(), o, 1)?;
     Ok(2)
 }
 fn check_185(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ReplyKeyboardMarkup::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("resize", &v.resize(), &r.resize)?;
+    agree_table("resize", &v.resize(), o, 1)?;
     agree("single_use", &v.single_use(), &r.single_use)?;
+    agree_table("single_use", &v.single_use(), o, 2)?;
     agree("selective", &v.selective(), &r.selective)?;
+    agree_table("selective", &v.selective(), o, 3)?;
     agree("rows", &v.rows(), &r.rows)?;
+    agree_table("rows", &v.rows(), o, 4)?;
     Ok(4)
 }
 fn check_186(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1718,15 +2320,20 @@ fn check_187(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityMentionName::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     Ok(3)
 }
 fn check_188(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextAnchor::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 1)?;
     Ok(2)
 }
 fn check_189(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1737,8 +2344,11 @@ fn check_189(o: crate::Object<'_>) -> Result<usize, String> {
         &v.requires_password(),
         &r.requires_password,
     )?;
+    agree_table("requires_password", &v.requires_password(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 3)?;
     Ok(3)
 }
 fn check_190(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1746,30 +2356,40 @@ fn check_190(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("sets", &v.sets(), &r.sets)?;
+    agree_table("sets", &v.sets(), o, 0)?;
     Ok(1)
 }
 fn check_191(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageUserVoteInputOption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     Ok(2)
 }
 fn check_192(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::BotCallbackAnswer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("alert", &v.alert(), &r.alert)?;
+    agree_table("alert", &v.alert(), o, 1)?;
     agree("has_url", &v.has_url(), &r.has_url)?;
+    agree_table("has_url", &v.has_url(), o, 2)?;
     agree("native_ui", &v.native_ui(), &r.native_ui)?;
+    agree_table("native_ui", &v.native_ui(), o, 3)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 4)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 5)?;
     agree("cache_time", &v.cache_time(), &r.cache_time)?;
+    agree_table("cache_time", &v.cache_time(), o, 6)?;
     Ok(6)
 }
 fn check_193(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DocumentEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_194(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1781,8 +2401,11 @@ fn check_195(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::IpPortSecret::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("ipv4", &v.ipv4(), &r.ipv4)?;
+    agree_table("ipv4", &v.ipv4(), o, 0)?;
     agree("port", &v.port(), &r.port)?;
+    agree_table("port", &v.port(), o, 1)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 2)?;
     Ok(3)
 }
 fn check_196(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1800,14 +2423,18 @@ fn check_198(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateEncryptedMessagesRead::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("max_date", &v.max_date(), &r.max_date)?;
+    agree_table("max_date", &v.max_date(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     Ok(3)
 }
 fn check_199(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::LoginTokenSuccess::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("authorization", &v.authorization(), &r.authorization)?;
+    agree_table("authorization", &v.authorization(), o, 0)?;
     Ok(1)
 }
 fn check_200(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1819,12 +2446,14 @@ fn check_201(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateNewScheduledMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     Ok(1)
 }
 fn check_202(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockCover::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("cover", &v.cover(), &r.cover)?;
+    agree_table("cover", &v.cover(), o, 0)?;
     Ok(1)
 }
 fn check_203(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1837,16 +2466,23 @@ fn check_204(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::MessagesSlice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("inexact", &v.inexact(), &r.inexact)?;
+    agree_table("inexact", &v.inexact(), o, 1)?;
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 2)?;
     agree("next_rate", &v.next_rate(), &r.next_rate)?;
+    agree_table("next_rate", &v.next_rate(), o, 3)?;
     agree(
         "offset_id_offset",
         &v.offset_id_offset(),
         &r.offset_id_offset,
     )?;
+    agree_table("offset_id_offset", &v.offset_id_offset(), o, 4)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 5)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 6)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 7)?;
     Ok(7)
 }
 fn check_205(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1857,115 +2493,167 @@ fn check_205(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("salt1", &v.salt1(), &r.salt1)?;
+    agree_table("salt1", &v.salt1(), o, 0)?;
     agree("salt2", &v.salt2(), &r.salt2)?;
+    agree_table("salt2", &v.salt2(), o, 1)?;
     agree("g", &v.g(), &r.g)?;
+    agree_table("g", &v.g(), o, 2)?;
     agree("p", &v.p(), &r.p)?;
+    agree_table("p", &v.p(), o, 3)?;
     Ok(4)
 }
 fn check_206(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelAdminLogEvent::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     agree("action", &v.action(), &r.action)?;
+    agree_table("action", &v.action(), o, 3)?;
     Ok(4)
 }
 fn check_207(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PollAnswerVoters::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chosen", &v.chosen(), &r.chosen)?;
+    agree_table("chosen", &v.chosen(), o, 1)?;
     agree("correct", &v.correct(), &r.correct)?;
+    agree_table("correct", &v.correct(), o, 2)?;
     agree("option", &v.option(), &r.option)?;
+    agree_table("option", &v.option(), o, 3)?;
     agree("voters", &v.voters(), &r.voters)?;
+    agree_table("voters", &v.voters(), o, 4)?;
     Ok(4)
 }
 fn check_208(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 2)?;
     Ok(3)
 }
 fn check_209(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::DhGenOk::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("new_nonce_hash1", &v.new_nonce_hash1(), &r.new_nonce_hash1)?;
+    agree_table("new_nonce_hash1", &v.new_nonce_hash1(), o, 2)?;
     Ok(3)
 }
 fn check_210(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Chat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("creator", &v.creator(), &r.creator)?;
+    agree_table("creator", &v.creator(), o, 1)?;
     agree("kicked", &v.kicked(), &r.kicked)?;
+    agree_table("kicked", &v.kicked(), o, 2)?;
     agree("left", &v.left(), &r.left)?;
+    agree_table("left", &v.left(), o, 3)?;
     agree("deactivated", &v.deactivated(), &r.deactivated)?;
+    agree_table("deactivated", &v.deactivated(), o, 4)?;
     agree("call_active", &v.call_active(), &r.call_active)?;
+    agree_table("call_active", &v.call_active(), o, 5)?;
     agree("call_not_empty", &v.call_not_empty(), &r.call_not_empty)?;
+    agree_table("call_not_empty", &v.call_not_empty(), o, 6)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 7)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 8)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 9)?;
     agree(
         "participants_count",
         &v.participants_count(),
         &r.participants_count,
     )?;
+    agree_table("participants_count", &v.participants_count(), o, 10)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 11)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 12)?;
     agree("migrated_to", &v.migrated_to(), &r.migrated_to)?;
+    agree_table("migrated_to", &v.migrated_to(), o, 13)?;
     agree("admin_rights", &v.admin_rights(), &r.admin_rights)?;
+    agree_table("admin_rights", &v.admin_rights(), o, 14)?;
     agree(
         "default_banned_rights",
         &v.default_banned_rights(),
         &r.default_banned_rights,
     )?;
+    agree_table("default_banned_rights", &v.default_banned_rights(), o, 15)?;
     Ok(15)
 }
 fn check_211(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedChatWaiting::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     agree("admin_id", &v.admin_id(), &r.admin_id)?;
+    agree_table("admin_id", &v.admin_id(), o, 3)?;
     agree("participant_id", &v.participant_id(), &r.participant_id)?;
+    agree_table("participant_id", &v.participant_id(), o, 4)?;
     Ok(5)
 }
 fn check_212(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InlineBotSwitchPM::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("start_param", &v.start_param(), &r.start_param)?;
+    agree_table("start_param", &v.start_param(), o, 1)?;
     Ok(2)
 }
 fn check_213(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextUrl::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 1)?;
     agree("webpage_id", &v.webpage_id(), &r.webpage_id)?;
+    agree_table("webpage_id", &v.webpage_id(), o, 2)?;
     Ok(3)
 }
 fn check_214(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_215(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::PQInnerDataTemp::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pq", &v.pq(), &r.pq)?;
+    agree_table("pq", &v.pq(), o, 0)?;
     agree("p", &v.p(), &r.p)?;
+    agree_table("p", &v.p(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 3)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 4)?;
     agree("new_nonce", &v.new_nonce(), &r.new_nonce)?;
+    agree_table("new_nonce", &v.new_nonce(), o, 5)?;
     agree("expires_in", &v.expires_in(), &r.expires_in)?;
+    agree_table("expires_in", &v.expires_in(), o, 6)?;
     Ok(7)
 }
 fn check_216(o: crate::Object<'_>) -> Result<usize, String> {
@@ -1982,15 +2670,20 @@ fn check_218(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::SentCodeTypeApp::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 0)?;
     Ok(1)
 }
 fn check_219(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputBotInlineMessageText::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_webpage", &v.no_webpage(), &r.no_webpage)?;
+    agree_table("no_webpage", &v.no_webpage(), o, 1)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 2)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 3)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 4)?;
     Ok(4)
 }
 fn check_220(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2003,34 +2696,48 @@ fn check_221(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::updates::ChannelDifferenceEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("final", &v.final_(), &r.final_)?;
+    agree_table("final", &v.final_(), o, 1)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 2)?;
     agree("timeout", &v.timeout(), &r.timeout)?;
+    agree_table("timeout", &v.timeout(), o, 3)?;
     Ok(3)
 }
 fn check_222(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::payments::BankCardData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 0)?;
     agree("open_urls", &v.open_urls(), &r.open_urls)?;
+    agree_table("open_urls", &v.open_urls(), o, 1)?;
     Ok(2)
 }
 fn check_223(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateBotInlineQuery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 3)?;
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 4)?;
     agree("peer_type", &v.peer_type(), &r.peer_type)?;
+    agree_table("peer_type", &v.peer_type(), o, 5)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 6)?;
     Ok(6)
 }
 fn check_224(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatParticipants::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 1)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 2)?;
     Ok(3)
 }
 fn check_225(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2041,24 +2748,35 @@ fn check_225(o: crate::Object<'_>) -> Result<usize, String> {
         &v.can_save_credentials(),
         &r.can_save_credentials,
     )?;
+    agree_table("can_save_credentials", &v.can_save_credentials(), o, 1)?;
     agree(
         "password_missing",
         &v.password_missing(),
         &r.password_missing,
     )?;
+    agree_table("password_missing", &v.password_missing(), o, 2)?;
     agree("bot_id", &v.bot_id(), &r.bot_id)?;
+    agree_table("bot_id", &v.bot_id(), o, 3)?;
     agree("invoice", &v.invoice(), &r.invoice)?;
+    agree_table("invoice", &v.invoice(), o, 4)?;
     agree("provider_id", &v.provider_id(), &r.provider_id)?;
+    agree_table("provider_id", &v.provider_id(), o, 5)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 6)?;
     agree("native_provider", &v.native_provider(), &r.native_provider)?;
+    agree_table("native_provider", &v.native_provider(), o, 7)?;
     agree("native_params", &v.native_params(), &r.native_params)?;
+    agree_table("native_params", &v.native_params(), o, 8)?;
     agree("saved_info", &v.saved_info(), &r.saved_info)?;
+    agree_table("saved_info", &v.saved_info(), o, 9)?;
     agree(
         "saved_credentials",
         &v.saved_credentials(),
         &r.saved_credentials,
     )?;
+    agree_table("saved_credentials", &v.saved_credentials(), o, 10)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 11)?;
     Ok(11)
 }
 fn check_226(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2070,7 +2788,9 @@ fn check_227(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaDice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 0)?;
     agree("emoticon", &v.emoticon(), &r.emoticon)?;
+    agree_table("emoticon", &v.emoticon(), o, 1)?;
     Ok(2)
 }
 fn check_228(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2082,45 +2802,70 @@ fn check_229(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPhotoFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 2)?;
     agree("thumb_size", &v.thumb_size(), &r.thumb_size)?;
+    agree_table("thumb_size", &v.thumb_size(), o, 3)?;
     Ok(4)
 }
 fn check_230(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateShortChatMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("out", &v.out(), &r.out)?;
+    agree_table("out", &v.out(), o, 1)?;
     agree("mentioned", &v.mentioned(), &r.mentioned)?;
+    agree_table("mentioned", &v.mentioned(), o, 2)?;
     agree("media_unread", &v.media_unread(), &r.media_unread)?;
+    agree_table("media_unread", &v.media_unread(), o, 3)?;
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 4)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 5)?;
     agree("from_id", &v.from_id(), &r.from_id)?;
+    agree_table("from_id", &v.from_id(), o, 6)?;
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 7)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 8)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 9)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 10)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 11)?;
     agree("fwd_from", &v.fwd_from(), &r.fwd_from)?;
+    agree_table("fwd_from", &v.fwd_from(), o, 12)?;
     agree("via_bot_id", &v.via_bot_id(), &r.via_bot_id)?;
+    agree_table("via_bot_id", &v.via_bot_id(), o, 13)?;
     agree("reply_to", &v.reply_to(), &r.reply_to)?;
+    agree_table("reply_to", &v.reply_to(), o, 14)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 15)?;
     Ok(15)
 }
 fn check_231(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionPaymentSent::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("currency", &v.currency(), &r.currency)?;
+    agree_table("currency", &v.currency(), o, 0)?;
     agree("total_amount", &v.total_amount(), &r.total_amount)?;
+    agree_table("total_amount", &v.total_amount(), o, 1)?;
     Ok(2)
 }
 fn check_232(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChannelWebPage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("webpage", &v.webpage(), &r.webpage)?;
+    agree_table("webpage", &v.webpage(), o, 1)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 2)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 3)?;
     Ok(4)
 }
 fn check_233(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2132,30 +2877,50 @@ fn check_234(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StickerSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("archived", &v.archived(), &r.archived)?;
+    agree_table("archived", &v.archived(), o, 1)?;
     agree("official", &v.official(), &r.official)?;
+    agree_table("official", &v.official(), o, 2)?;
     agree("masks", &v.masks(), &r.masks)?;
+    agree_table("masks", &v.masks(), o, 3)?;
     agree("animated", &v.animated(), &r.animated)?;
+    agree_table("animated", &v.animated(), o, 4)?;
     agree("installed_date", &v.installed_date(), &r.installed_date)?;
+    agree_table("installed_date", &v.installed_date(), o, 5)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 6)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 7)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 8)?;
     agree("short_name", &v.short_name(), &r.short_name)?;
+    agree_table("short_name", &v.short_name(), o, 9)?;
     agree("thumbs", &v.thumbs(), &r.thumbs)?;
+    agree_table("thumbs", &v.thumbs(), o, 10)?;
     agree("thumb_dc_id", &v.thumb_dc_id(), &r.thumb_dc_id)?;
+    agree_table("thumb_dc_id", &v.thumb_dc_id(), o, 11)?;
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 12)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 13)?;
     Ok(13)
 }
 fn check_235(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageReplies::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("comments", &v.comments(), &r.comments)?;
+    agree_table("comments", &v.comments(), o, 1)?;
     agree("replies", &v.replies(), &r.replies)?;
+    agree_table("replies", &v.replies(), o, 2)?;
     agree("replies_pts", &v.replies_pts(), &r.replies_pts)?;
+    agree_table("replies_pts", &v.replies_pts(), o, 3)?;
     agree("recent_repliers", &v.recent_repliers(), &r.recent_repliers)?;
+    agree_table("recent_repliers", &v.recent_repliers(), o, 4)?;
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 5)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 6)?;
     agree("read_max_id", &v.read_max_id(), &r.read_max_id)?;
+    agree_table("read_max_id", &v.read_max_id(), o, 7)?;
     Ok(7)
 }
 fn check_236(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2163,26 +2928,37 @@ fn check_236(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputBotInlineMessageMediaVenue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 1)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 2)?;
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 3)?;
     agree("provider", &v.provider(), &r.provider)?;
+    agree_table("provider", &v.provider(), o, 4)?;
     agree("venue_id", &v.venue_id(), &r.venue_id)?;
+    agree_table("venue_id", &v.venue_id(), o, 5)?;
     agree("venue_type", &v.venue_type(), &r.venue_type)?;
+    agree_table("venue_type", &v.venue_type(), o, 6)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 7)?;
     Ok(7)
 }
 fn check_237(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::CountryCode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("country_code", &v.country_code(), &r.country_code)?;
+    agree_table("country_code", &v.country_code(), o, 1)?;
     agree("prefixes", &v.prefixes(), &r.prefixes)?;
+    agree_table("prefixes", &v.prefixes(), o, 2)?;
     agree("patterns", &v.patterns(), &r.patterns)?;
+    agree_table("patterns", &v.patterns(), o, 3)?;
     Ok(3)
 }
 fn check_238(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::TlsBlockString::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 0)?;
     Ok(1)
 }
 fn check_239(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2190,14 +2966,18 @@ fn check_239(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     Ok(1)
 }
 fn check_240(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateMessagePollVote::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("poll_id", &v.poll_id(), &r.poll_id)?;
+    agree_table("poll_id", &v.poll_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("options", &v.options(), &r.options)?;
+    agree_table("options", &v.options(), o, 2)?;
     Ok(3)
 }
 fn check_241(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2210,7 +2990,9 @@ fn check_242(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_photo", &v.prev_photo(), &r.prev_photo)?;
+    agree_table("prev_photo", &v.prev_photo(), o, 0)?;
     agree("new_photo", &v.new_photo(), &r.new_photo)?;
+    agree_table("new_photo", &v.new_photo(), o, 1)?;
     Ok(2)
 }
 fn check_243(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2227,22 +3009,29 @@ fn check_244(o: crate::Object<'_>) -> Result<usize, String> {
         &v.terms_of_service(),
         &r.terms_of_service,
     )?;
+    agree_table("terms_of_service", &v.terms_of_service(), o, 1)?;
     Ok(1)
 }
 fn check_245(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantCreator::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("admin_rights", &v.admin_rights(), &r.admin_rights)?;
+    agree_table("admin_rights", &v.admin_rights(), o, 2)?;
     agree("rank", &v.rank(), &r.rank)?;
+    agree_table("rank", &v.rank(), o, 3)?;
     Ok(3)
 }
 fn check_246(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageViews::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("views", &v.views(), &r.views)?;
+    agree_table("views", &v.views(), o, 1)?;
     agree("forwards", &v.forwards(), &r.forwards)?;
+    agree_table("forwards", &v.forwards(), o, 2)?;
     agree("replies", &v.replies(), &r.replies)?;
+    agree_table("replies", &v.replies(), o, 3)?;
     Ok(3)
 }
 fn check_247(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2250,14 +3039,18 @@ fn check_247(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("top_msg_id", &v.top_msg_id(), &r.top_msg_id)?;
+    agree_table("top_msg_id", &v.top_msg_id(), o, 1)?;
     agree("read_max_id", &v.read_max_id(), &r.read_max_id)?;
+    agree_table("read_max_id", &v.read_max_id(), o, 2)?;
     Ok(3)
 }
 fn check_248(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateLangPackTooLong::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     Ok(1)
 }
 fn check_249(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2268,28 +3061,36 @@ fn check_249(o: crate::Object<'_>) -> Result<usize, String> {
         &v.phone_prefix_rules(),
         &r.phone_prefix_rules,
     )?;
+    agree_table("phone_prefix_rules", &v.phone_prefix_rules(), o, 0)?;
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 1)?;
     agree("ips", &v.ips(), &r.ips)?;
+    agree_table("ips", &v.ips(), o, 2)?;
     Ok(3)
 }
 fn check_250(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockParagraph::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_251(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::DhGenRetry::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("new_nonce_hash2", &v.new_nonce_hash2(), &r.new_nonce_hash2)?;
+    agree_table("new_nonce_hash2", &v.new_nonce_hash2(), o, 2)?;
     Ok(3)
 }
 fn check_252(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::RecentMeUrlUnknown::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     Ok(1)
 }
 fn check_253(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2302,48 +3103,61 @@ fn check_254(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsURL::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     Ok(1)
 }
 fn check_255(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputGeoPoint::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lat", &v.lat(), &r.lat)?;
+    agree_table("lat", &v.lat(), o, 1)?;
     agree("long", &v.long(), &r.long)?;
+    agree_table("long", &v.long(), o, 2)?;
     agree("accuracy_radius", &v.accuracy_radius(), &r.accuracy_radius)?;
+    agree_table("accuracy_radius", &v.accuracy_radius(), o, 3)?;
     Ok(3)
 }
 fn check_256(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockFooter::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_257(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionChatAddUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 0)?;
     Ok(1)
 }
 fn check_258(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ReplyInlineMarkup::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("rows", &v.rows(), &r.rows)?;
+    agree_table("rows", &v.rows(), o, 0)?;
     Ok(1)
 }
 fn check_259(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsGraphAsync::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 0)?;
     Ok(1)
 }
 fn check_260(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 2)?;
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 3)?;
     agree("key_fingerprint", &v.key_fingerprint(), &r.key_fingerprint)?;
+    agree_table("key_fingerprint", &v.key_fingerprint(), o, 4)?;
     Ok(5)
 }
 fn check_261(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2355,12 +3169,14 @@ fn check_262(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputStickeredMediaPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_263(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::updates::DifferenceTooLong::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 0)?;
     Ok(1)
 }
 fn check_264(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2372,20 +3188,25 @@ fn check_265(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputBotInlineMessageGame::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 1)?;
     Ok(1)
 }
 fn check_266(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaPoll::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("poll", &v.poll(), &r.poll)?;
+    agree_table("poll", &v.poll(), o, 0)?;
     agree("results", &v.results(), &r.results)?;
+    agree_table("results", &v.results(), o, 1)?;
     Ok(2)
 }
 fn check_267(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityCashtag::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_268(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2393,37 +3214,44 @@ fn check_268(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 0)?;
     Ok(1)
 }
 fn check_269(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::TlsBlockRandom::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 0)?;
     Ok(1)
 }
 fn check_270(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PrivacyValueAllowUsers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 0)?;
     Ok(1)
 }
 fn check_271(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::Takeout::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_272(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::payments::PaymentResult::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("updates", &v.updates(), &r.updates)?;
+    agree_table("updates", &v.updates(), o, 0)?;
     Ok(1)
 }
 fn check_273(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateMessageID::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 1)?;
     Ok(2)
 }
 fn check_274(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2435,7 +3263,9 @@ fn check_275(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockPullquote::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 1)?;
     Ok(2)
 }
 fn check_276(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2448,34 +3278,49 @@ fn check_277(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputBotInlineResultGame::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("short_name", &v.short_name(), &r.short_name)?;
+    agree_table("short_name", &v.short_name(), o, 1)?;
     agree("send_message", &v.send_message(), &r.send_message)?;
+    agree_table("send_message", &v.send_message(), o, 2)?;
     Ok(3)
 }
 fn check_278(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::ArchivedStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     agree("sets", &v.sets(), &r.sets)?;
+    agree_table("sets", &v.sets(), o, 1)?;
     Ok(2)
 }
 fn check_279(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::payments::PaymentReceipt::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     agree("bot_id", &v.bot_id(), &r.bot_id)?;
+    agree_table("bot_id", &v.bot_id(), o, 2)?;
     agree("invoice", &v.invoice(), &r.invoice)?;
+    agree_table("invoice", &v.invoice(), o, 3)?;
     agree("provider_id", &v.provider_id(), &r.provider_id)?;
+    agree_table("provider_id", &v.provider_id(), o, 4)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 5)?;
     agree("shipping", &v.shipping(), &r.shipping)?;
+    agree_table("shipping", &v.shipping(), o, 6)?;
     agree("currency", &v.currency(), &r.currency)?;
+    agree_table("currency", &v.currency(), o, 7)?;
     agree("total_amount", &v.total_amount(), &r.total_amount)?;
+    agree_table("total_amount", &v.total_amount(), o, 8)?;
     agree(
         "credentials_title",
         &v.credentials_title(),
         &r.credentials_title,
     )?;
+    agree_table("credentials_title", &v.credentials_title(), o, 9)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 10)?;
     Ok(10)
 }
 fn check_280(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2487,25 +3332,35 @@ fn check_281(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::PrivacyRules::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("rules", &v.rules(), &r.rules)?;
+    agree_table("rules", &v.rules(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_282(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneCallDiscarded::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("need_rating", &v.need_rating(), &r.need_rating)?;
+    agree_table("need_rating", &v.need_rating(), o, 1)?;
     agree("need_debug", &v.need_debug(), &r.need_debug)?;
+    agree_table("need_debug", &v.need_debug(), o, 2)?;
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 3)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 4)?;
     agree("reason", &v.reason(), &r.reason)?;
+    agree_table("reason", &v.reason(), o, 5)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 6)?;
     Ok(6)
 }
 fn check_283(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonGame::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_284(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2517,19 +3372,23 @@ fn check_285(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::FoundStickerSets::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("sets", &v.sets(), &r.sets)?;
+    agree_table("sets", &v.sets(), o, 1)?;
     Ok(2)
 }
 fn check_286(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DialogPeerFolder::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 0)?;
     Ok(1)
 }
 fn check_287(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionChatMigrateTo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     Ok(1)
 }
 fn check_288(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2541,19 +3400,23 @@ fn check_289(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::SentCodeTypeCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 0)?;
     Ok(1)
 }
 fn check_290(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneCallEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_291(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputSecureFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_292(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2561,14 +3424,18 @@ fn check_292(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_value", &v.prev_value(), &r.prev_value)?;
+    agree_table("prev_value", &v.prev_value(), o, 0)?;
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 1)?;
     Ok(2)
 }
 fn check_293(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WebPageAttributeTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("documents", &v.documents(), &r.documents)?;
+    agree_table("documents", &v.documents(), o, 1)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 2)?;
     Ok(2)
 }
 fn check_294(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2576,12 +3443,15 @@ fn check_294(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::UpdateChatDefaultBannedRights::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree(
         "default_banned_rights",
         &v.default_banned_rights(),
         &r.default_banned_rights,
     )?;
+    agree_table("default_banned_rights", &v.default_banned_rights(), o, 1)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 2)?;
     Ok(3)
 }
 fn check_295(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2589,33 +3459,43 @@ fn check_295(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_value", &v.prev_value(), &r.prev_value)?;
+    agree_table("prev_value", &v.prev_value(), o, 0)?;
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 1)?;
     Ok(2)
 }
 fn check_296(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::GroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("join_muted", &v.join_muted(), &r.join_muted)?;
+    agree_table("join_muted", &v.join_muted(), o, 1)?;
     agree(
         "can_change_join_muted",
         &v.can_change_join_muted(),
         &r.can_change_join_muted,
     )?;
+    agree_table("can_change_join_muted", &v.can_change_join_muted(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 4)?;
     agree(
         "participants_count",
         &v.participants_count(),
         &r.participants_count,
     )?;
+    agree_table("participants_count", &v.participants_count(), o, 5)?;
     agree("params", &v.params(), &r.params)?;
+    agree_table("params", &v.params(), o, 6)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 7)?;
     Ok(7)
 }
 fn check_297(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateLangPack::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("difference", &v.difference(), &r.difference)?;
+    agree_table("difference", &v.difference(), o, 0)?;
     Ok(1)
 }
 fn check_298(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2623,6 +3503,7 @@ fn check_298(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::messages::SentEncryptedMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 0)?;
     Ok(1)
 }
 fn check_299(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2639,14 +3520,23 @@ fn check_301(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::GroupCallParticipant::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("muted", &v.muted(), &r.muted)?;
+    agree_table("muted", &v.muted(), o, 1)?;
     agree("left", &v.left(), &r.left)?;
+    agree_table("left", &v.left(), o, 2)?;
     agree("can_self_unmute", &v.can_self_unmute(), &r.can_self_unmute)?;
+    agree_table("can_self_unmute", &v.can_self_unmute(), o, 3)?;
     agree("just_joined", &v.just_joined(), &r.just_joined)?;
+    agree_table("just_joined", &v.just_joined(), o, 4)?;
     agree("versioned", &v.versioned(), &r.versioned)?;
+    agree_table("versioned", &v.versioned(), o, 5)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 6)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 7)?;
     agree("active_date", &v.active_date(), &r.active_date)?;
+    agree_table("active_date", &v.active_date(), o, 8)?;
     agree("source", &v.source(), &r.source)?;
+    agree_table("source", &v.source(), o, 9)?;
     Ok(9)
 }
 fn check_302(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2654,12 +3544,14 @@ fn check_302(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("join_muted", &v.join_muted(), &r.join_muted)?;
+    agree_table("join_muted", &v.join_muted(), o, 0)?;
     Ok(1)
 }
 fn check_303(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaGeo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 0)?;
     Ok(1)
 }
 fn check_304(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2672,13 +3564,21 @@ fn check_305(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::PQInnerDataTempDc::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pq", &v.pq(), &r.pq)?;
+    agree_table("pq", &v.pq(), o, 0)?;
     agree("p", &v.p(), &r.p)?;
+    agree_table("p", &v.p(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 3)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 4)?;
     agree("new_nonce", &v.new_nonce(), &r.new_nonce)?;
+    agree_table("new_nonce", &v.new_nonce(), o, 5)?;
     agree("dc", &v.dc(), &r.dc)?;
+    agree_table("dc", &v.dc(), o, 6)?;
     agree("expires_in", &v.expires_in(), &r.expires_in)?;
+    agree_table("expires_in", &v.expires_in(), o, 7)?;
     Ok(8)
 }
 fn check_306(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2695,6 +3595,7 @@ fn check_308(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::CdnConfig::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("public_keys", &v.public_keys(), &r.public_keys)?;
+    agree_table("public_keys", &v.public_keys(), o, 0)?;
     Ok(1)
 }
 fn check_309(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2711,11 +3612,13 @@ fn check_310(o: crate::Object<'_>) -> Result<usize, String> {
         &v.sensitive_enabled(),
         &r.sensitive_enabled,
     )?;
+    agree_table("sensitive_enabled", &v.sensitive_enabled(), o, 1)?;
     agree(
         "sensitive_can_change",
         &v.sensitive_can_change(),
         &r.sensitive_can_change,
     )?;
+    agree_table("sensitive_can_change", &v.sensitive_can_change(), o, 2)?;
     Ok(2)
 }
 fn check_311(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2727,36 +3630,63 @@ fn check_312(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Message::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("out", &v.out(), &r.out)?;
+    agree_table("out", &v.out(), o, 1)?;
     agree("mentioned", &v.mentioned(), &r.mentioned)?;
+    agree_table("mentioned", &v.mentioned(), o, 2)?;
     agree("media_unread", &v.media_unread(), &r.media_unread)?;
+    agree_table("media_unread", &v.media_unread(), o, 3)?;
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 4)?;
     agree("post", &v.post(), &r.post)?;
+    agree_table("post", &v.post(), o, 5)?;
     agree("from_scheduled", &v.from_scheduled(), &r.from_scheduled)?;
+    agree_table("from_scheduled", &v.from_scheduled(), o, 6)?;
     agree("legacy", &v.legacy(), &r.legacy)?;
+    agree_table("legacy", &v.legacy(), o, 7)?;
     agree("edit_hide", &v.edit_hide(), &r.edit_hide)?;
+    agree_table("edit_hide", &v.edit_hide(), o, 8)?;
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 9)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 10)?;
     agree("from_id", &v.from_id(), &r.from_id)?;
+    agree_table("from_id", &v.from_id(), o, 11)?;
     agree("peer_id", &v.peer_id(), &r.peer_id)?;
+    agree_table("peer_id", &v.peer_id(), o, 12)?;
     agree("fwd_from", &v.fwd_from(), &r.fwd_from)?;
+    agree_table("fwd_from", &v.fwd_from(), o, 13)?;
     agree("via_bot_id", &v.via_bot_id(), &r.via_bot_id)?;
+    agree_table("via_bot_id", &v.via_bot_id(), o, 14)?;
     agree("reply_to", &v.reply_to(), &r.reply_to)?;
+    agree_table("reply_to", &v.reply_to(), o, 15)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 16)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 17)?;
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 18)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 19)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 20)?;
     agree("views", &v.views(), &r.views)?;
+    agree_table("views", &v.views(), o, 21)?;
     agree("forwards", &v.forwards(), &r.forwards)?;
+    agree_table("forwards", &v.forwards(), o, 22)?;
     agree("replies", &v.replies(), &r.replies)?;
+    agree_table("replies", &v.replies(), o, 23)?;
     agree("edit_date", &v.edit_date(), &r.edit_date)?;
+    agree_table("edit_date", &v.edit_date(), o, 24)?;
     agree("post_author", &v.post_author(), &r.post_author)?;
+    agree_table("post_author", &v.post_author(), o, 25)?;
     agree("grouped_id", &v.grouped_id(), &r.grouped_id)?;
+    agree_table("grouped_id", &v.grouped_id(), o, 26)?;
     agree(
         "restriction_reason",
         &v.restriction_reason(),
         &r.restriction_reason,
     )?;
+    agree_table("restriction_reason", &v.restriction_reason(), o, 27)?;
     Ok(27)
 }
 fn check_313(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2768,39 +3698,53 @@ fn check_314(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::HighScore::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pos", &v.pos(), &r.pos)?;
+    agree_table("pos", &v.pos(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("score", &v.score(), &r.score)?;
+    agree_table("score", &v.score(), o, 2)?;
     Ok(3)
 }
 fn check_315(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputEncryptedFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_316(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::help::ConfigSimple::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 0)?;
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 1)?;
     agree("rules", &v.rules(), &r.rules)?;
+    agree_table("rules", &v.rules(), o, 2)?;
     Ok(3)
 }
 fn check_317(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatInviteAlready::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat", &v.chat(), &r.chat)?;
+    agree_table("chat", &v.chat(), o, 0)?;
     Ok(1)
 }
 fn check_318(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhotoSizeProgressive::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 1)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 2)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 3)?;
     agree("sizes", &v.sizes(), &r.sizes)?;
+    agree_table("sizes", &v.sizes(), o, 4)?;
     Ok(5)
 }
 fn check_319(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2812,91 +3756,128 @@ fn check_320(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaUploadedDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nosound_video", &v.nosound_video(), &r.nosound_video)?;
+    agree_table("nosound_video", &v.nosound_video(), o, 1)?;
     agree("force_file", &v.force_file(), &r.force_file)?;
+    agree_table("force_file", &v.force_file(), o, 2)?;
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 3)?;
     agree("thumb", &v.thumb(), &r.thumb)?;
+    agree_table("thumb", &v.thumb(), o, 4)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 5)?;
     agree("attributes", &v.attributes(), &r.attributes)?;
+    agree_table("attributes", &v.attributes(), o, 6)?;
     agree("stickers", &v.stickers(), &r.stickers)?;
+    agree_table("stickers", &v.stickers(), o, 7)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 8)?;
     Ok(8)
 }
 fn check_321(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::Message::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     agree("seqno", &v.seqno(), &r.seqno)?;
+    agree_table("seqno", &v.seqno(), o, 1)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 2)?;
     agree("body", &v.body_(), &r.body_)?;
+    agree_table("body", &v.body_(), o, 3)?;
     Ok(4)
 }
 fn check_322(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateUserTyping::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("action", &v.action(), &r.action)?;
+    agree_table("action", &v.action(), o, 1)?;
     Ok(2)
 }
 fn check_323(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EmojiKeywordsDifference::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     agree("from_version", &v.from_version(), &r.from_version)?;
+    agree_table("from_version", &v.from_version(), o, 1)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 2)?;
     agree("keywords", &v.keywords(), &r.keywords)?;
+    agree_table("keywords", &v.keywords(), o, 3)?;
     Ok(4)
 }
 fn check_324(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PopularContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("client_id", &v.client_id(), &r.client_id)?;
+    agree_table("client_id", &v.client_id(), o, 0)?;
     agree("importers", &v.importers(), &r.importers)?;
+    agree_table("importers", &v.importers(), o, 1)?;
     Ok(2)
 }
 fn check_325(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateBotPrecheckoutQuery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     agree("payload", &v.payload(), &r.payload)?;
+    agree_table("payload", &v.payload(), o, 3)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 4)?;
     agree(
         "shipping_option_id",
         &v.shipping_option_id(),
         &r.shipping_option_id,
     )?;
+    agree_table("shipping_option_id", &v.shipping_option_id(), o, 5)?;
     agree("currency", &v.currency(), &r.currency)?;
+    agree_table("currency", &v.currency(), o, 6)?;
     agree("total_amount", &v.total_amount(), &r.total_amount)?;
+    agree_table("total_amount", &v.total_amount(), o, 7)?;
     Ok(7)
 }
 fn check_326(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::updates::DifferenceEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 0)?;
     agree("seq", &v.seq(), &r.seq)?;
+    agree_table("seq", &v.seq(), o, 1)?;
     Ok(2)
 }
 fn check_327(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ExportedMessageLink::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("link", &v.link(), &r.link)?;
+    agree_table("link", &v.link(), o, 0)?;
     agree("html", &v.html(), &r.html)?;
+    agree_table("html", &v.html(), o, 1)?;
     Ok(2)
 }
 fn check_328(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::SentCode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 1)?;
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 2)?;
     agree("next_type", &v.next_type(), &r.next_type)?;
+    agree_table("next_type", &v.next_type(), o, 3)?;
     agree("timeout", &v.timeout(), &r.timeout)?;
+    agree_table("timeout", &v.timeout(), o, 4)?;
     Ok(4)
 }
 fn check_329(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageListOrderedItemText::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("num", &v.num(), &r.num)?;
+    agree_table("num", &v.num(), o, 0)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 1)?;
     Ok(2)
 }
 fn check_330(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2915,74 +3896,109 @@ fn check_332(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 0)?;
     Ok(1)
 }
 fn check_333(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageFwdHeader::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("from_id", &v.from_id(), &r.from_id)?;
+    agree_table("from_id", &v.from_id(), o, 1)?;
     agree("from_name", &v.from_name(), &r.from_name)?;
+    agree_table("from_name", &v.from_name(), o, 2)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 3)?;
     agree("channel_post", &v.channel_post(), &r.channel_post)?;
+    agree_table("channel_post", &v.channel_post(), o, 4)?;
     agree("post_author", &v.post_author(), &r.post_author)?;
+    agree_table("post_author", &v.post_author(), o, 5)?;
     agree("saved_from_peer", &v.saved_from_peer(), &r.saved_from_peer)?;
+    agree_table("saved_from_peer", &v.saved_from_peer(), o, 6)?;
     agree(
         "saved_from_msg_id",
         &v.saved_from_msg_id(),
         &r.saved_from_msg_id,
     )?;
+    agree_table("saved_from_msg_id", &v.saved_from_msg_id(), o, 7)?;
     agree("psa_type", &v.psa_type(), &r.psa_type)?;
+    agree_table("psa_type", &v.psa_type(), o, 8)?;
     Ok(8)
 }
 fn check_334(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatAdminRights::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("change_info", &v.change_info(), &r.change_info)?;
+    agree_table("change_info", &v.change_info(), o, 1)?;
     agree("post_messages", &v.post_messages(), &r.post_messages)?;
+    agree_table("post_messages", &v.post_messages(), o, 2)?;
     agree("edit_messages", &v.edit_messages(), &r.edit_messages)?;
+    agree_table("edit_messages", &v.edit_messages(), o, 3)?;
     agree("delete_messages", &v.delete_messages(), &r.delete_messages)?;
+    agree_table("delete_messages", &v.delete_messages(), o, 4)?;
     agree("ban_users", &v.ban_users(), &r.ban_users)?;
+    agree_table("ban_users", &v.ban_users(), o, 5)?;
     agree("invite_users", &v.invite_users(), &r.invite_users)?;
+    agree_table("invite_users", &v.invite_users(), o, 6)?;
     agree("pin_messages", &v.pin_messages(), &r.pin_messages)?;
+    agree_table("pin_messages", &v.pin_messages(), o, 7)?;
     agree("add_admins", &v.add_admins(), &r.add_admins)?;
+    agree_table("add_admins", &v.add_admins(), o, 8)?;
     agree("anonymous", &v.anonymous(), &r.anonymous)?;
+    agree_table("anonymous", &v.anonymous(), o, 9)?;
     agree("manage_call", &v.manage_call(), &r.manage_call)?;
+    agree_table("manage_call", &v.manage_call(), o, 10)?;
     Ok(10)
 }
 fn check_335(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsGroupTopAdmin::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("deleted", &v.deleted(), &r.deleted)?;
+    agree_table("deleted", &v.deleted(), o, 1)?;
     agree("kicked", &v.kicked(), &r.kicked)?;
+    agree_table("kicked", &v.kicked(), o, 2)?;
     agree("banned", &v.banned(), &r.banned)?;
+    agree_table("banned", &v.banned(), o, 3)?;
     Ok(4)
 }
 fn check_336(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatInvitePeek::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat", &v.chat(), &r.chat)?;
+    agree_table("chat", &v.chat(), o, 0)?;
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 1)?;
     Ok(2)
 }
 fn check_337(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::FileHash::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 1)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 2)?;
     Ok(3)
 }
 fn check_338(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedChatRequested::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("admin_id", &v.admin_id(), &r.admin_id)?;
+    agree_table("admin_id", &v.admin_id(), o, 5)?;
     agree("participant_id", &v.participant_id(), &r.participant_id)?;
+    agree_table("participant_id", &v.participant_id(), o, 6)?;
     agree("g_a", &v.g_a(), &r.g_a)?;
+    agree_table("g_a", &v.g_a(), o, 7)?;
     Ok(7)
 }
 fn check_339(o: crate::Object<'_>) -> Result<usize, String> {
@@ -2995,36 +4011,47 @@ fn check_340(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::LoginToken::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 0)?;
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 1)?;
     Ok(2)
 }
 fn check_341(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateNewChannelMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_342(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::DestroySessionNone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("session_id", &v.session_id(), &r.session_id)?;
+    agree_table("session_id", &v.session_id(), o, 0)?;
     Ok(1)
 }
 fn check_343(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgsAck::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_ids", &v.msg_ids(), &r.msg_ids)?;
+    agree_table("msg_ids", &v.msg_ids(), o, 0)?;
     Ok(1)
 }
 fn check_344(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DocumentAttributeSticker::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("mask", &v.mask(), &r.mask)?;
+    agree_table("mask", &v.mask(), o, 1)?;
     agree("alt", &v.alt(), &r.alt)?;
+    agree_table("alt", &v.alt(), o, 2)?;
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 3)?;
     agree("mask_coords", &v.mask_coords(), &r.mask_coords)?;
+    agree_table("mask_coords", &v.mask_coords(), o, 4)?;
     Ok(4)
 }
 fn check_345(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3037,13 +4064,21 @@ fn check_346(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneConnectionWebrtc::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("turn", &v.turn(), &r.turn)?;
+    agree_table("turn", &v.turn(), o, 1)?;
     agree("stun", &v.stun(), &r.stun)?;
+    agree_table("stun", &v.stun(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("ip", &v.ip(), &r.ip)?;
+    agree_table("ip", &v.ip(), o, 4)?;
     agree("ipv6", &v.ipv6(), &r.ipv6)?;
+    agree_table("ipv6", &v.ipv6(), o, 5)?;
     agree("port", &v.port(), &r.port)?;
+    agree_table("port", &v.port(), o, 6)?;
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 7)?;
     agree("password", &v.password(), &r.password)?;
+    agree_table("password", &v.password(), o, 8)?;
     Ok(8)
 }
 fn check_347(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3051,15 +4086,20 @@ fn check_347(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::account::AutoDownloadSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("low", &v.low(), &r.low)?;
+    agree_table("low", &v.low(), o, 0)?;
     agree("medium", &v.medium(), &r.medium)?;
+    agree_table("medium", &v.medium(), o, 1)?;
     agree("high", &v.high(), &r.high)?;
+    agree_table("high", &v.high(), o, 2)?;
     Ok(3)
 }
 fn check_348(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StickerSetCovered::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("set", &v.set(), &r.set)?;
+    agree_table("set", &v.set(), o, 0)?;
     agree("cover", &v.cover(), &r.cover)?;
+    agree_table("cover", &v.cover(), o, 1)?;
     Ok(2)
 }
 fn check_349(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3071,44 +4111,59 @@ fn check_350(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::ChannelMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("inexact", &v.inexact(), &r.inexact)?;
+    agree_table("inexact", &v.inexact(), o, 1)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 2)?;
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 3)?;
     agree(
         "offset_id_offset",
         &v.offset_id_offset(),
         &r.offset_id_offset,
     )?;
+    agree_table("offset_id_offset", &v.offset_id_offset(), o, 4)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 5)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 6)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 7)?;
     Ok(7)
 }
 fn check_351(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputDialogPeerFolder::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 0)?;
     Ok(1)
 }
 fn check_352(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputEncryptedFileUploaded::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("parts", &v.parts(), &r.parts)?;
+    agree_table("parts", &v.parts(), o, 1)?;
     agree("md5_checksum", &v.md5_checksum(), &r.md5_checksum)?;
+    agree_table("md5_checksum", &v.md5_checksum(), o, 2)?;
     agree("key_fingerprint", &v.key_fingerprint(), &r.key_fingerprint)?;
+    agree_table("key_fingerprint", &v.key_fingerprint(), o, 3)?;
     Ok(4)
 }
 fn check_353(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityEmail::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_354(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::Chats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 0)?;
     Ok(1)
 }
 fn check_355(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3120,52 +4175,76 @@ fn check_356(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockCollage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("items", &v.items(), &r.items)?;
+    agree_table("items", &v.items(), o, 0)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 1)?;
     Ok(2)
 }
 fn check_357(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChannelParticipant::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 3)?;
     agree(
         "prev_participant",
         &v.prev_participant(),
         &r.prev_participant,
     )?;
+    agree_table("prev_participant", &v.prev_participant(), o, 4)?;
     agree("new_participant", &v.new_participant(), &r.new_participant)?;
+    agree_table("new_participant", &v.new_participant(), o, 5)?;
     agree("qts", &v.qts(), &r.qts)?;
+    agree_table("qts", &v.qts(), o, 6)?;
     Ok(6)
 }
 fn check_358(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::ClientDHInnerData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("retry_id", &v.retry_id(), &r.retry_id)?;
+    agree_table("retry_id", &v.retry_id(), o, 2)?;
     agree("g_b", &v.g_b(), &r.g_b)?;
+    agree_table("g_b", &v.g_b(), o, 3)?;
     Ok(4)
 }
 fn check_359(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueErrorFiles::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_360(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::phone::GroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 1)?;
     agree(
         "participants_next_offset",
         &v.participants_next_offset(),
         &r.participants_next_offset,
     )?;
+    agree_table(
+        "participants_next_offset",
+        &v.participants_next_offset(),
+        o,
+        2,
+    )?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     Ok(4)
 }
 fn check_361(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3177,37 +4256,49 @@ fn check_362(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextBold::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_363(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateNewStickerSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 0)?;
     Ok(1)
 }
 fn check_364(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateReadMessagesContents::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_365(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 1)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 2)?;
     Ok(2)
 }
 fn check_366(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UserProfilePhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("has_video", &v.has_video(), &r.has_video)?;
+    agree_table("has_video", &v.has_video(), o, 1)?;
     agree("photo_id", &v.photo_id(), &r.photo_id)?;
+    agree_table("photo_id", &v.photo_id(), o, 2)?;
     agree("photo_small", &v.photo_small(), &r.photo_small)?;
+    agree_table("photo_small", &v.photo_small(), o, 3)?;
     agree("photo_big", &v.photo_big(), &r.photo_big)?;
+    agree_table("photo_big", &v.photo_big(), o, 4)?;
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 5)?;
     Ok(5)
 }
 fn check_367(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3225,67 +4316,89 @@ fn check_369(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_value", &v.prev_value(), &r.prev_value)?;
+    agree_table("prev_value", &v.prev_value(), o, 0)?;
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 1)?;
     Ok(2)
 }
 fn check_370(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::DeepLinkInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("update_app", &v.update_app(), &r.update_app)?;
+    agree_table("update_app", &v.update_app(), o, 1)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 2)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 3)?;
     Ok(3)
 }
 fn check_371(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePeerSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 1)?;
     Ok(2)
 }
 fn check_372(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DocumentAttributeImageSize::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 0)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 1)?;
     Ok(2)
 }
 fn check_373(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextFixed::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_374(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::LangPackStringPluralized::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("key", &v.key(), &r.key)?;
+    agree_table("key", &v.key(), o, 1)?;
     agree("zero_value", &v.zero_value(), &r.zero_value)?;
+    agree_table("zero_value", &v.zero_value(), o, 2)?;
     agree("one_value", &v.one_value(), &r.one_value)?;
+    agree_table("one_value", &v.one_value(), o, 3)?;
     agree("two_value", &v.two_value(), &r.two_value)?;
+    agree_table("two_value", &v.two_value(), o, 4)?;
     agree("few_value", &v.few_value(), &r.few_value)?;
+    agree_table("few_value", &v.few_value(), o, 5)?;
     agree("many_value", &v.many_value(), &r.many_value)?;
+    agree_table("many_value", &v.many_value(), o, 6)?;
     agree("other_value", &v.other_value(), &r.other_value)?;
+    agree_table("other_value", &v.other_value(), o, 7)?;
     Ok(7)
 }
 fn check_375(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::TlsClientHello::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("blocks", &v.blocks(), &r.blocks)?;
+    agree_table("blocks", &v.blocks(), o, 0)?;
     Ok(1)
 }
 fn check_376(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PollAnswer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("option", &v.option(), &r.option)?;
+    agree_table("option", &v.option(), o, 1)?;
     Ok(2)
 }
 fn check_377(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityBotCommand::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_378(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3297,16 +4410,22 @@ fn check_379(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChatParticipantDelete::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 2)?;
     Ok(3)
 }
 fn check_380(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDialogPinned::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 1)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     Ok(3)
 }
 fn check_381(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3314,36 +4433,47 @@ fn check_381(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::UpdateChannelMessageForwards::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("forwards", &v.forwards(), &r.forwards)?;
+    agree_table("forwards", &v.forwards(), o, 2)?;
     Ok(3)
 }
 fn check_382(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityUrl::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_383(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityHashtag::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_384(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageCaption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("credit", &v.credit(), &r.credit)?;
+    agree_table("credit", &v.credit(), o, 1)?;
     Ok(2)
 }
 fn check_385(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::WallPapers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("wallpapers", &v.wallpapers(), &r.wallpapers)?;
+    agree_table("wallpapers", &v.wallpapers(), o, 1)?;
     Ok(2)
 }
 fn check_386(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3356,21 +4486,27 @@ fn check_387(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_message", &v.prev_message(), &r.prev_message)?;
+    agree_table("prev_message", &v.prev_message(), o, 0)?;
     agree("new_message", &v.new_message(), &r.new_message)?;
+    agree_table("new_message", &v.new_message(), o, 1)?;
     Ok(2)
 }
 fn check_388(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockTitle::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_389(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::contacts::TopPeers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("categories", &v.categories(), &r.categories)?;
+    agree_table("categories", &v.categories(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_390(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3378,39 +4514,69 @@ fn check_390(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::UpdateChannelAvailableMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree(
         "available_min_id",
         &v.available_min_id(),
         &r.available_min_id,
     )?;
+    agree_table("available_min_id", &v.available_min_id(), o, 1)?;
     Ok(2)
 }
 fn check_391(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DialogFolder::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 1)?;
     agree("folder", &v.folder(), &r.folder)?;
+    agree_table("folder", &v.folder(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     agree("top_message", &v.top_message(), &r.top_message)?;
+    agree_table("top_message", &v.top_message(), o, 4)?;
     agree(
         "unread_muted_peers_count",
         &v.unread_muted_peers_count(),
         &r.unread_muted_peers_count,
+    )?;
+    agree_table(
+        "unread_muted_peers_count",
+        &v.unread_muted_peers_count(),
+        o,
+        5,
     )?;
     agree(
         "unread_unmuted_peers_count",
         &v.unread_unmuted_peers_count(),
         &r.unread_unmuted_peers_count,
     )?;
+    agree_table(
+        "unread_unmuted_peers_count",
+        &v.unread_unmuted_peers_count(),
+        o,
+        6,
+    )?;
     agree(
         "unread_muted_messages_count",
         &v.unread_muted_messages_count(),
         &r.unread_muted_messages_count,
     )?;
+    agree_table(
+        "unread_muted_messages_count",
+        &v.unread_muted_messages_count(),
+        o,
+        7,
+    )?;
     agree(
         "unread_unmuted_messages_count",
         &v.unread_unmuted_messages_count(),
         &r.unread_unmuted_messages_count,
+    )?;
+    agree_table(
+        "unread_unmuted_messages_count",
+        &v.unread_unmuted_messages_count(),
+        o,
+        8,
     )?;
     Ok(8)
 }
@@ -3418,27 +4584,39 @@ fn check_392(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::DialogsSlice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     agree("dialogs", &v.dialogs(), &r.dialogs)?;
+    agree_table("dialogs", &v.dialogs(), o, 1)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 2)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 3)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 4)?;
     Ok(5)
 }
 fn check_393(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputWallPaperSlug::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("slug", &v.slug(), &r.slug)?;
+    agree_table("slug", &v.slug(), o, 0)?;
     Ok(1)
 }
 fn check_394(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatesCombined::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("updates", &v.updates(), &r.updates)?;
+    agree_table("updates", &v.updates(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 2)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 3)?;
     agree("seq_start", &v.seq_start(), &r.seq_start)?;
+    agree_table("seq_start", &v.seq_start(), o, 4)?;
     agree("seq", &v.seq(), &r.seq)?;
+    agree_table("seq", &v.seq(), o, 5)?;
     Ok(6)
 }
 fn check_395(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3459,37 +4637,55 @@ fn check_397(o: crate::Object<'_>) -> Result<usize, String> {
         &v.cached_page_views(),
         &r.cached_page_views,
     )?;
+    agree_table("cached_page_views", &v.cached_page_views(), o, 1)?;
     Ok(1)
 }
 fn check_398(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("report_spam", &v.report_spam(), &r.report_spam)?;
+    agree_table("report_spam", &v.report_spam(), o, 1)?;
     agree("add_contact", &v.add_contact(), &r.add_contact)?;
+    agree_table("add_contact", &v.add_contact(), o, 2)?;
     agree("block_contact", &v.block_contact(), &r.block_contact)?;
+    agree_table("block_contact", &v.block_contact(), o, 3)?;
     agree("share_contact", &v.share_contact(), &r.share_contact)?;
+    agree_table("share_contact", &v.share_contact(), o, 4)?;
     agree(
         "need_contacts_exception",
         &v.need_contacts_exception(),
         &r.need_contacts_exception,
     )?;
+    agree_table(
+        "need_contacts_exception",
+        &v.need_contacts_exception(),
+        o,
+        5,
+    )?;
     agree("report_geo", &v.report_geo(), &r.report_geo)?;
+    agree_table("report_geo", &v.report_geo(), o, 6)?;
     agree("autoarchived", &v.autoarchived(), &r.autoarchived)?;
+    agree_table("autoarchived", &v.autoarchived(), o, 7)?;
     agree("geo_distance", &v.geo_distance(), &r.geo_distance)?;
+    agree_table("geo_distance", &v.geo_distance(), o, 8)?;
     Ok(8)
 }
 fn check_399(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityPre::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     agree("language", &v.language(), &r.language)?;
+    agree_table("language", &v.language(), o, 2)?;
     Ok(3)
 }
 fn check_400(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgContainer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 0)?;
     Ok(1)
 }
 fn check_401(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3501,29 +4697,44 @@ fn check_402(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DialogFilter::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("contacts", &v.contacts(), &r.contacts)?;
+    agree_table("contacts", &v.contacts(), o, 1)?;
     agree("non_contacts", &v.non_contacts(), &r.non_contacts)?;
+    agree_table("non_contacts", &v.non_contacts(), o, 2)?;
     agree("groups", &v.groups(), &r.groups)?;
+    agree_table("groups", &v.groups(), o, 3)?;
     agree("broadcasts", &v.broadcasts(), &r.broadcasts)?;
+    agree_table("broadcasts", &v.broadcasts(), o, 4)?;
     agree("bots", &v.bots(), &r.bots)?;
+    agree_table("bots", &v.bots(), o, 5)?;
     agree("exclude_muted", &v.exclude_muted(), &r.exclude_muted)?;
+    agree_table("exclude_muted", &v.exclude_muted(), o, 6)?;
     agree("exclude_read", &v.exclude_read(), &r.exclude_read)?;
+    agree_table("exclude_read", &v.exclude_read(), o, 7)?;
     agree(
         "exclude_archived",
         &v.exclude_archived(),
         &r.exclude_archived,
     )?;
+    agree_table("exclude_archived", &v.exclude_archived(), o, 8)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 9)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 10)?;
     agree("emoticon", &v.emoticon(), &r.emoticon)?;
+    agree_table("emoticon", &v.emoticon(), o, 11)?;
     agree("pinned_peers", &v.pinned_peers(), &r.pinned_peers)?;
+    agree_table("pinned_peers", &v.pinned_peers(), o, 12)?;
     agree("include_peers", &v.include_peers(), &r.include_peers)?;
+    agree_table("include_peers", &v.include_peers(), o, 13)?;
     agree("exclude_peers", &v.exclude_peers(), &r.exclude_peers)?;
+    agree_table("exclude_peers", &v.exclude_peers(), o, 14)?;
     Ok(14)
 }
 fn check_403(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextPlain::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_404(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3531,54 +4742,73 @@ fn check_404(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::messages::MessagesNotModified::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     Ok(1)
 }
 fn check_405(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Updates::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("updates", &v.updates(), &r.updates)?;
+    agree_table("updates", &v.updates(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 2)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 3)?;
     agree("seq", &v.seq(), &r.seq)?;
+    agree_table("seq", &v.seq(), o, 4)?;
     Ok(5)
 }
 fn check_406(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputClientProxy::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 0)?;
     agree("port", &v.port(), &r.port)?;
+    agree_table("port", &v.port(), o, 1)?;
     Ok(2)
 }
 fn check_407(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityBankCard::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_408(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotInlineMessageMediaAuto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 1)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 2)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 3)?;
     Ok(3)
 }
 fn check_409(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockDetails::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("open", &v.open(), &r.open)?;
+    agree_table("open", &v.open(), o, 1)?;
     agree("blocks", &v.blocks(), &r.blocks)?;
+    agree_table("blocks", &v.blocks(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     Ok(3)
 }
 fn check_410(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityTextUrl::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 2)?;
     Ok(3)
 }
 fn check_411(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3586,47 +4816,64 @@ fn check_411(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::MessageActionInviteToGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_412(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonRow::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("buttons", &v.buttons(), &r.buttons)?;
+    agree_table("buttons", &v.buttons(), o, 0)?;
     Ok(1)
 }
 fn check_413(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DialogFilterSuggested::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 0)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 1)?;
     Ok(2)
 }
 fn check_414(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::GroupCallDiscarded::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 2)?;
     Ok(3)
 }
 fn check_415(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhotoSize::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 1)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 2)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 3)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 4)?;
     Ok(5)
 }
 fn check_416(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::contacts::ImportedContacts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("imported", &v.imported(), &r.imported)?;
+    agree_table("imported", &v.imported(), o, 0)?;
     agree("popular_invites", &v.popular_invites(), &r.popular_invites)?;
+    agree_table("popular_invites", &v.popular_invites(), o, 1)?;
     agree("retry_contacts", &v.retry_contacts(), &r.retry_contacts)?;
+    agree_table("retry_contacts", &v.retry_contacts(), o, 2)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     Ok(4)
 }
 fn check_417(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3638,40 +4885,55 @@ fn check_418(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::TermsOfService::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("popup", &v.popup(), &r.popup)?;
+    agree_table("popup", &v.popup(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 3)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 4)?;
     agree("min_age_confirm", &v.min_age_confirm(), &r.min_age_confirm)?;
+    agree_table("min_age_confirm", &v.min_age_confirm(), o, 5)?;
     Ok(5)
 }
 fn check_419(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateShort::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("update", &v.update(), &r.update)?;
+    agree_table("update", &v.update(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     Ok(2)
 }
 fn check_420(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::ServerDHParamsFail::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("new_nonce_hash", &v.new_nonce_hash(), &r.new_nonce_hash)?;
+    agree_table("new_nonce_hash", &v.new_nonce_hash(), o, 2)?;
     Ok(3)
 }
 fn check_421(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 1)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 2)?;
     Ok(2)
 }
 fn check_422(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueErrorFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_423(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3684,34 +4946,43 @@ fn check_424(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPeerUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_425(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockVideo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("autoplay", &v.autoplay(), &r.autoplay)?;
+    agree_table("autoplay", &v.autoplay(), o, 1)?;
     agree("loop", &v.loop_(), &r.loop_)?;
+    agree_table("loop", &v.loop_(), o, 2)?;
     agree("video_id", &v.video_id(), &r.video_id)?;
+    agree_table("video_id", &v.video_id(), o, 3)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 4)?;
     Ok(4)
 }
 fn check_426(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecurePlainPhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 0)?;
     Ok(1)
 }
 fn check_427(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DataJSON::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 0)?;
     Ok(1)
 }
 fn check_428(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgResendReq::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_ids", &v.msg_ids(), &r.msg_ids)?;
+    agree_table("msg_ids", &v.msg_ids(), o, 0)?;
     Ok(1)
 }
 fn check_429(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3723,6 +4994,7 @@ fn check_430(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextConcat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("texts", &v.texts(), &r.texts)?;
+    agree_table("texts", &v.texts(), o, 0)?;
     Ok(1)
 }
 fn check_431(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3734,8 +5006,11 @@ fn check_432(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::contacts::ResolvedPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_433(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3747,36 +5022,47 @@ fn check_434(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::Themes::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("themes", &v.themes(), &r.themes)?;
+    agree_table("themes", &v.themes(), o, 1)?;
     Ok(2)
 }
 fn check_435(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateWebPage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("webpage", &v.webpage(), &r.webpage)?;
+    agree_table("webpage", &v.webpage(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_436(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionChatEditPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 0)?;
     Ok(1)
 }
 fn check_437(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockAudio::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("audio_id", &v.audio_id(), &r.audio_id)?;
+    agree_table("audio_id", &v.audio_id(), o, 0)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 1)?;
     Ok(2)
 }
 fn check_438(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgNewDetailedInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("answer_msg_id", &v.answer_msg_id(), &r.answer_msg_id)?;
+    agree_table("answer_msg_id", &v.answer_msg_id(), o, 0)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 1)?;
     agree("status", &v.status(), &r.status)?;
+    agree_table("status", &v.status(), o, 2)?;
     Ok(3)
 }
 fn check_439(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3784,54 +5070,69 @@ fn check_439(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputMessagesFilterPhoneCalls::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("missed", &v.missed(), &r.missed)?;
+    agree_table("missed", &v.missed(), o, 1)?;
     Ok(1)
 }
 fn check_440(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionPhoneCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 1)?;
     agree("call_id", &v.call_id(), &r.call_id)?;
+    agree_table("call_id", &v.call_id(), o, 2)?;
     agree("reason", &v.reason(), &r.reason)?;
+    agree_table("reason", &v.reason(), o, 3)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 4)?;
     Ok(4)
 }
 fn check_441(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::SentEmailCode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("email_pattern", &v.email_pattern(), &r.email_pattern)?;
+    agree_table("email_pattern", &v.email_pattern(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_442(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("theme", &v.theme(), &r.theme)?;
+    agree_table("theme", &v.theme(), o, 0)?;
     Ok(1)
 }
 fn check_443(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityItalic::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_444(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureRequiredType::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("native_names", &v.native_names(), &r.native_names)?;
+    agree_table("native_names", &v.native_names(), o, 1)?;
     agree("selfie_required", &v.selfie_required(), &r.selfie_required)?;
+    agree_table("selfie_required", &v.selfie_required(), o, 2)?;
     agree(
         "translation_required",
         &v.translation_required(),
         &r.translation_required,
     )?;
+    agree_table("translation_required", &v.translation_required(), o, 3)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 4)?;
     Ok(4)
 }
 fn check_445(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateBotWebhookJSON::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 0)?;
     Ok(1)
 }
 fn check_446(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3843,17 +5144,24 @@ fn check_447(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::PQInnerData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pq", &v.pq(), &r.pq)?;
+    agree_table("pq", &v.pq(), o, 0)?;
     agree("p", &v.p(), &r.p)?;
+    agree_table("p", &v.p(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 3)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 4)?;
     agree("new_nonce", &v.new_nonce(), &r.new_nonce)?;
+    agree_table("new_nonce", &v.new_nonce(), o, 5)?;
     Ok(6)
 }
 fn check_448(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_449(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3869,31 +5177,52 @@ fn check_450(o: crate::Object<'_>) -> Result<usize, String> {
         &v.shipping_address_requested(),
         &r.shipping_address_requested,
     )?;
+    agree_table(
+        "shipping_address_requested",
+        &v.shipping_address_requested(),
+        o,
+        1,
+    )?;
     agree("test", &v.test(), &r.test)?;
+    agree_table("test", &v.test(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 4)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 5)?;
     agree("receipt_msg_id", &v.receipt_msg_id(), &r.receipt_msg_id)?;
+    agree_table("receipt_msg_id", &v.receipt_msg_id(), o, 6)?;
     agree("currency", &v.currency(), &r.currency)?;
+    agree_table("currency", &v.currency(), o, 7)?;
     agree("total_amount", &v.total_amount(), &r.total_amount)?;
+    agree_table("total_amount", &v.total_amount(), o, 8)?;
     agree("start_param", &v.start_param(), &r.start_param)?;
+    agree_table("start_param", &v.start_param(), o, 9)?;
     Ok(9)
 }
 fn check_451(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::AffectedMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 0)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 1)?;
     Ok(2)
 }
 fn check_452(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePinnedChannelMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 1)?;
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 2)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 3)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 4)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 5)?;
     Ok(5)
 }
 fn check_453(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3906,12 +5235,14 @@ fn check_454(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputStickerSetShortName::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("short_name", &v.short_name(), &r.short_name)?;
+    agree_table("short_name", &v.short_name(), o, 0)?;
     Ok(1)
 }
 fn check_455(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecurePasswordKdfAlgoSHA512::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("salt", &v.salt(), &r.salt)?;
+    agree_table("salt", &v.salt(), o, 0)?;
     Ok(1)
 }
 fn check_456(o: crate::Object<'_>) -> Result<usize, String> {
@@ -3923,87 +5254,134 @@ fn check_457(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueErrorReverseSide::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_458(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueError::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_459(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Poll::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("closed", &v.closed(), &r.closed)?;
+    agree_table("closed", &v.closed(), o, 2)?;
     agree("public_voters", &v.public_voters(), &r.public_voters)?;
+    agree_table("public_voters", &v.public_voters(), o, 3)?;
     agree("multiple_choice", &v.multiple_choice(), &r.multiple_choice)?;
+    agree_table("multiple_choice", &v.multiple_choice(), o, 4)?;
     agree("quiz", &v.quiz(), &r.quiz)?;
+    agree_table("quiz", &v.quiz(), o, 5)?;
     agree("question", &v.question(), &r.question)?;
+    agree_table("question", &v.question(), o, 6)?;
     agree("answers", &v.answers(), &r.answers)?;
+    agree_table("answers", &v.answers(), o, 7)?;
     agree("close_period", &v.close_period(), &r.close_period)?;
+    agree_table("close_period", &v.close_period(), o, 8)?;
     agree("close_date", &v.close_date(), &r.close_date)?;
+    agree_table("close_date", &v.close_date(), o, 9)?;
     Ok(9)
 }
 fn check_460(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateGeoLiveViewed::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     Ok(2)
 }
 fn check_461(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("p2p_allowed", &v.p2p_allowed(), &r.p2p_allowed)?;
+    agree_table("p2p_allowed", &v.p2p_allowed(), o, 1)?;
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 4)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 5)?;
     agree("admin_id", &v.admin_id(), &r.admin_id)?;
+    agree_table("admin_id", &v.admin_id(), o, 6)?;
     agree("participant_id", &v.participant_id(), &r.participant_id)?;
+    agree_table("participant_id", &v.participant_id(), o, 7)?;
     agree("g_a_or_b", &v.g_a_or_b(), &r.g_a_or_b)?;
+    agree_table("g_a_or_b", &v.g_a_or_b(), o, 8)?;
     agree("key_fingerprint", &v.key_fingerprint(), &r.key_fingerprint)?;
+    agree_table("key_fingerprint", &v.key_fingerprint(), o, 9)?;
     agree("protocol", &v.protocol(), &r.protocol)?;
+    agree_table("protocol", &v.protocol(), o, 10)?;
     agree("connections", &v.connections(), &r.connections)?;
+    agree_table("connections", &v.connections(), o, 11)?;
     agree("start_date", &v.start_date(), &r.start_date)?;
+    agree_table("start_date", &v.start_date(), o, 12)?;
     Ok(12)
 }
 fn check_462(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::CountriesList::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("countries", &v.countries(), &r.countries)?;
+    agree_table("countries", &v.countries(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     Ok(2)
 }
 fn check_463(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneCallRequested::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("admin_id", &v.admin_id(), &r.admin_id)?;
+    agree_table("admin_id", &v.admin_id(), o, 5)?;
     agree("participant_id", &v.participant_id(), &r.participant_id)?;
+    agree_table("participant_id", &v.participant_id(), o, 6)?;
     agree("g_a_hash", &v.g_a_hash(), &r.g_a_hash)?;
+    agree_table("g_a_hash", &v.g_a_hash(), o, 7)?;
     agree("protocol", &v.protocol(), &r.protocol)?;
+    agree_table("protocol", &v.protocol(), o, 8)?;
     Ok(8)
 }
 fn check_464(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputBotInlineResult::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 4)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 5)?;
     agree("thumb", &v.thumb(), &r.thumb)?;
+    agree_table("thumb", &v.thumb(), o, 6)?;
     agree("content", &v.content(), &r.content)?;
+    agree_table("content", &v.content(), o, 7)?;
     agree("send_message", &v.send_message(), &r.send_message)?;
+    agree_table("send_message", &v.send_message(), o, 8)?;
     Ok(8)
 }
 fn check_465(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4016,8 +5394,11 @@ fn check_466(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputBotInlineMessageID::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 2)?;
     Ok(3)
 }
 fn check_467(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4030,6 +5411,7 @@ fn check_468(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputChatPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_469(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4037,41 +5419,57 @@ fn check_469(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 1)?;
     Ok(2)
 }
 fn check_470(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::stats::MessageStats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("views_graph", &v.views_graph(), &r.views_graph)?;
+    agree_table("views_graph", &v.views_graph(), o, 0)?;
     Ok(1)
 }
 fn check_471(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotInlineMessageMediaVenue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 1)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 2)?;
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 3)?;
     agree("provider", &v.provider(), &r.provider)?;
+    agree_table("provider", &v.provider(), o, 4)?;
     agree("venue_id", &v.venue_id(), &r.venue_id)?;
+    agree_table("venue_id", &v.venue_id(), o, 5)?;
     agree("venue_type", &v.venue_type(), &r.venue_type)?;
+    agree_table("venue_type", &v.venue_type(), o, 6)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 7)?;
     Ok(7)
 }
 fn check_472(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 0)?;
     agree("data_hash", &v.data_hash(), &r.data_hash)?;
+    agree_table("data_hash", &v.data_hash(), o, 1)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 2)?;
     Ok(3)
 }
 fn check_473(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WallPaperNoFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("default", &v.default(), &r.default)?;
+    agree_table("default", &v.default(), o, 1)?;
     agree("dark", &v.dark(), &r.dark)?;
+    agree_table("dark", &v.dark(), o, 2)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 3)?;
     Ok(3)
 }
 fn check_474(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4089,64 +5487,88 @@ fn check_476(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::SupportName::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 0)?;
     Ok(1)
 }
 fn check_477(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::PromoData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("proxy", &v.proxy(), &r.proxy)?;
+    agree_table("proxy", &v.proxy(), o, 1)?;
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 4)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 5)?;
     agree("psa_type", &v.psa_type(), &r.psa_type)?;
+    agree_table("psa_type", &v.psa_type(), o, 6)?;
     agree("psa_message", &v.psa_message(), &r.psa_message)?;
+    agree_table("psa_message", &v.psa_message(), o, 7)?;
     Ok(7)
 }
 fn check_478(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::Messages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_479(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotInlineMessageText::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_webpage", &v.no_webpage(), &r.no_webpage)?;
+    agree_table("no_webpage", &v.no_webpage(), o, 1)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 2)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 3)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 4)?;
     Ok(4)
 }
 fn check_480(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgsAllInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_ids", &v.msg_ids(), &r.msg_ids)?;
+    agree_table("msg_ids", &v.msg_ids(), o, 0)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 1)?;
     Ok(2)
 }
 fn check_481(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::RecentMeUrlUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     Ok(2)
 }
 fn check_482(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::photos::Photos::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("photos", &v.photos(), &r.photos)?;
+    agree_table("photos", &v.photos(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_483(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::NearestDc::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("country", &v.country(), &r.country)?;
+    agree_table("country", &v.country(), o, 0)?;
     agree("this_dc", &v.this_dc(), &r.this_dc)?;
+    agree_table("this_dc", &v.this_dc(), o, 1)?;
     agree("nearest_dc", &v.nearest_dc(), &r.nearest_dc)?;
+    agree_table("nearest_dc", &v.nearest_dc(), o, 2)?;
     Ok(3)
 }
 fn check_484(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4158,13 +5580,16 @@ fn check_485(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDcOptions::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dc_options", &v.dc_options(), &r.dc_options)?;
+    agree_table("dc_options", &v.dc_options(), o, 0)?;
     Ok(1)
 }
 fn check_486(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsGraph::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("json", &v.json(), &r.json)?;
+    agree_table("json", &v.json(), o, 1)?;
     agree("zoom_token", &v.zoom_token(), &r.zoom_token)?;
+    agree_table("zoom_token", &v.zoom_token(), o, 2)?;
     Ok(2)
 }
 fn check_487(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4172,33 +5597,42 @@ fn check_487(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     Ok(1)
 }
 fn check_488(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionPaymentSentMe::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("currency", &v.currency(), &r.currency)?;
+    agree_table("currency", &v.currency(), o, 1)?;
     agree("total_amount", &v.total_amount(), &r.total_amount)?;
+    agree_table("total_amount", &v.total_amount(), o, 2)?;
     agree("payload", &v.payload(), &r.payload)?;
+    agree_table("payload", &v.payload(), o, 3)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 4)?;
     agree(
         "shipping_option_id",
         &v.shipping_option_id(),
         &r.shipping_option_id,
     )?;
+    agree_table("shipping_option_id", &v.shipping_option_id(), o, 5)?;
     agree("charge", &v.charge(), &r.charge)?;
+    agree_table("charge", &v.charge(), o, 6)?;
     Ok(6)
 }
 fn check_489(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UrlAuthResultAccepted::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     Ok(1)
 }
 fn check_490(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockSubtitle::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_491(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4206,6 +5640,7 @@ fn check_491(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputPrivacyValueDisallowUsers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 0)?;
     Ok(1)
 }
 fn check_492(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4213,35 +5648,46 @@ fn check_492(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::UpdateDeleteScheduledMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 1)?;
     Ok(2)
 }
 fn check_493(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PaymentRequestedInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 1)?;
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 2)?;
     agree("email", &v.email(), &r.email)?;
+    agree_table("email", &v.email(), o, 3)?;
     agree(
         "shipping_address",
         &v.shipping_address(),
         &r.shipping_address,
     )?;
+    agree_table("shipping_address", &v.shipping_address(), o, 4)?;
     Ok(4)
 }
 fn check_494(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::HttpWait::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("max_delay", &v.max_delay(), &r.max_delay)?;
+    agree_table("max_delay", &v.max_delay(), o, 0)?;
     agree("wait_after", &v.wait_after(), &r.wait_after)?;
+    agree_table("wait_after", &v.wait_after(), o, 1)?;
     agree("max_wait", &v.max_wait(), &r.max_wait)?;
+    agree_table("max_wait", &v.max_wait(), o, 2)?;
     Ok(3)
 }
 fn check_495(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionGameScore::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("game_id", &v.game_id(), &r.game_id)?;
+    agree_table("game_id", &v.game_id(), o, 0)?;
     agree("score", &v.score(), &r.score)?;
+    agree_table("score", &v.score(), o, 1)?;
     Ok(2)
 }
 fn check_496(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4252,8 +5698,11 @@ fn check_496(o: crate::Object<'_>) -> Result<usize, String> {
         &v.request_write_access(),
         &r.request_write_access,
     )?;
+    agree_table("request_write_access", &v.request_write_access(), o, 1)?;
     agree("bot", &v.bot(), &r.bot)?;
+    agree_table("bot", &v.bot(), o, 2)?;
     agree("domain", &v.domain(), &r.domain)?;
+    agree_table("domain", &v.domain(), o, 3)?;
     Ok(3)
 }
 fn check_497(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4265,47 +5714,73 @@ fn check_498(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::User::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("self", &v.self_(), &r.self_)?;
+    agree_table("self", &v.self_(), o, 1)?;
     agree("contact", &v.contact(), &r.contact)?;
+    agree_table("contact", &v.contact(), o, 2)?;
     agree("mutual_contact", &v.mutual_contact(), &r.mutual_contact)?;
+    agree_table("mutual_contact", &v.mutual_contact(), o, 3)?;
     agree("deleted", &v.deleted(), &r.deleted)?;
+    agree_table("deleted", &v.deleted(), o, 4)?;
     agree("bot", &v.bot(), &r.bot)?;
+    agree_table("bot", &v.bot(), o, 5)?;
     agree(
         "bot_chat_history",
         &v.bot_chat_history(),
         &r.bot_chat_history,
     )?;
+    agree_table("bot_chat_history", &v.bot_chat_history(), o, 6)?;
     agree("bot_nochats", &v.bot_nochats(), &r.bot_nochats)?;
+    agree_table("bot_nochats", &v.bot_nochats(), o, 7)?;
     agree("verified", &v.verified(), &r.verified)?;
+    agree_table("verified", &v.verified(), o, 8)?;
     agree("restricted", &v.restricted(), &r.restricted)?;
+    agree_table("restricted", &v.restricted(), o, 9)?;
     agree("min", &v.min(), &r.min)?;
+    agree_table("min", &v.min(), o, 10)?;
     agree("bot_inline_geo", &v.bot_inline_geo(), &r.bot_inline_geo)?;
+    agree_table("bot_inline_geo", &v.bot_inline_geo(), o, 11)?;
     agree("support", &v.support(), &r.support)?;
+    agree_table("support", &v.support(), o, 12)?;
     agree("scam", &v.scam(), &r.scam)?;
+    agree_table("scam", &v.scam(), o, 13)?;
     agree("apply_min_photo", &v.apply_min_photo(), &r.apply_min_photo)?;
+    agree_table("apply_min_photo", &v.apply_min_photo(), o, 14)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 15)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 16)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 17)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 18)?;
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 19)?;
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 20)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 21)?;
     agree("status", &v.status(), &r.status)?;
+    agree_table("status", &v.status(), o, 22)?;
     agree(
         "bot_info_version",
         &v.bot_info_version(),
         &r.bot_info_version,
     )?;
+    agree_table("bot_info_version", &v.bot_info_version(), o, 23)?;
     agree(
         "restriction_reason",
         &v.restriction_reason(),
         &r.restriction_reason,
     )?;
+    agree_table("restriction_reason", &v.restriction_reason(), o, 24)?;
     agree(
         "bot_inline_placeholder",
         &v.bot_inline_placeholder(),
         &r.bot_inline_placeholder,
     )?;
+    agree_table("bot_inline_placeholder", &v.bot_inline_placeholder(), o, 25)?;
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 26)?;
     Ok(26)
 }
 fn check_499(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4318,19 +5793,28 @@ fn check_500(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::BotResults::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("gallery", &v.gallery(), &r.gallery)?;
+    agree_table("gallery", &v.gallery(), o, 1)?;
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 2)?;
     agree("next_offset", &v.next_offset(), &r.next_offset)?;
+    agree_table("next_offset", &v.next_offset(), o, 3)?;
     agree("switch_pm", &v.switch_pm(), &r.switch_pm)?;
+    agree_table("switch_pm", &v.switch_pm(), o, 4)?;
     agree("results", &v.results(), &r.results)?;
+    agree_table("results", &v.results(), o, 5)?;
     agree("cache_time", &v.cache_time(), &r.cache_time)?;
+    agree_table("cache_time", &v.cache_time(), o, 6)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 7)?;
     Ok(7)
 }
 fn check_501(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::SentEncryptedFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 0)?;
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 1)?;
     Ok(2)
 }
 fn check_502(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4347,15 +5831,20 @@ fn check_504(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateUserPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 2)?;
     agree("previous", &v.previous(), &r.previous)?;
+    agree_table("previous", &v.previous(), o, 3)?;
     Ok(4)
 }
 fn check_505(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionChannelCreate::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 0)?;
     Ok(1)
 }
 fn check_506(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4384,27 +5873,47 @@ fn check_510(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputBotInlineMessageMediaGeo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 1)?;
     agree("heading", &v.heading(), &r.heading)?;
+    agree_table("heading", &v.heading(), o, 2)?;
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 3)?;
     agree(
         "proximity_notification_radius",
         &v.proximity_notification_radius(),
         &r.proximity_notification_radius,
     )?;
+    agree_table(
+        "proximity_notification_radius",
+        &v.proximity_notification_radius(),
+        o,
+        4,
+    )?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 5)?;
     Ok(5)
 }
 fn check_511(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaGeoLive::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stopped", &v.stopped(), &r.stopped)?;
+    agree_table("stopped", &v.stopped(), o, 1)?;
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 2)?;
     agree("heading", &v.heading(), &r.heading)?;
+    agree_table("heading", &v.heading(), o, 3)?;
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 4)?;
     agree(
         "proximity_notification_radius",
         &v.proximity_notification_radius(),
         &r.proximity_notification_radius,
+    )?;
+    agree_table(
+        "proximity_notification_radius",
+        &v.proximity_notification_radius(),
+        o,
+        5,
     )?;
     Ok(5)
 }
@@ -4418,23 +5927,36 @@ fn check_513(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DocumentAttributeAudio::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("voice", &v.voice(), &r.voice)?;
+    agree_table("voice", &v.voice(), o, 1)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("performer", &v.performer(), &r.performer)?;
+    agree_table("performer", &v.performer(), o, 4)?;
     agree("waveform", &v.waveform(), &r.waveform)?;
+    agree_table("waveform", &v.waveform(), o, 5)?;
     Ok(5)
 }
 fn check_514(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Page::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("part", &v.part(), &r.part)?;
+    agree_table("part", &v.part(), o, 1)?;
     agree("rtl", &v.rtl(), &r.rtl)?;
+    agree_table("rtl", &v.rtl(), o, 2)?;
     agree("v2", &v.v2(), &r.v2)?;
+    agree_table("v2", &v.v2(), o, 3)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 4)?;
     agree("blocks", &v.blocks(), &r.blocks)?;
+    agree_table("blocks", &v.blocks(), o, 5)?;
     agree("photos", &v.photos(), &r.photos)?;
+    agree_table("photos", &v.photos(), o, 6)?;
     agree("documents", &v.documents(), &r.documents)?;
+    agree_table("documents", &v.documents(), o, 7)?;
     agree("views", &v.views(), &r.views)?;
+    agree_table("views", &v.views(), o, 8)?;
     Ok(8)
 }
 fn check_515(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4446,15 +5968,20 @@ fn check_516(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChannelMessageViews::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("views", &v.views(), &r.views)?;
+    agree_table("views", &v.views(), o, 2)?;
     Ok(3)
 }
 fn check_517(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageListOrderedItemBlocks::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("num", &v.num(), &r.num)?;
+    agree_table("num", &v.num(), o, 0)?;
     agree("blocks", &v.blocks(), &r.blocks)?;
+    agree_table("blocks", &v.blocks(), o, 1)?;
     Ok(2)
 }
 fn check_518(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4462,22 +5989,29 @@ fn check_518(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("from_id", &v.from_id(), &r.from_id)?;
+    agree_table("from_id", &v.from_id(), o, 0)?;
     agree("to_id", &v.to_id(), &r.to_id)?;
+    agree_table("to_id", &v.to_id(), o, 1)?;
     agree("distance", &v.distance(), &r.distance)?;
+    agree_table("distance", &v.distance(), o, 2)?;
     Ok(3)
 }
 fn check_519(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 1)?;
     agree("commands", &v.commands(), &r.commands)?;
+    agree_table("commands", &v.commands(), o, 2)?;
     Ok(3)
 }
 fn check_520(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::PromoDataEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 0)?;
     Ok(1)
 }
 fn check_521(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4489,13 +6023,21 @@ fn check_522(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneCallAccepted::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("admin_id", &v.admin_id(), &r.admin_id)?;
+    agree_table("admin_id", &v.admin_id(), o, 5)?;
     agree("participant_id", &v.participant_id(), &r.participant_id)?;
+    agree_table("participant_id", &v.participant_id(), o, 6)?;
     agree("g_b", &v.g_b(), &r.g_b)?;
+    agree_table("g_b", &v.g_b(), o, 7)?;
     agree("protocol", &v.protocol(), &r.protocol)?;
+    agree_table("protocol", &v.protocol(), o, 8)?;
     Ok(8)
 }
 fn check_523(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4508,6 +6050,7 @@ fn check_524(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::JsonObject::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 0)?;
     Ok(1)
 }
 fn check_525(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4520,7 +6063,9 @@ fn check_526(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::HighScores::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("scores", &v.scores(), &r.scores)?;
+    agree_table("scores", &v.scores(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_527(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4532,28 +6077,36 @@ fn check_528(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::PasswordSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("email", &v.email(), &r.email)?;
+    agree_table("email", &v.email(), o, 1)?;
     agree("secure_settings", &v.secure_settings(), &r.secure_settings)?;
+    agree_table("secure_settings", &v.secure_settings(), o, 2)?;
     Ok(2)
 }
 fn check_529(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChatUserTyping::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("action", &v.action(), &r.action)?;
+    agree_table("action", &v.action(), o, 2)?;
     Ok(3)
 }
 fn check_530(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockOrderedList::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("items", &v.items(), &r.items)?;
+    agree_table("items", &v.items(), o, 0)?;
     Ok(1)
 }
 fn check_531(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityPhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_532(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4565,110 +6118,148 @@ fn check_533(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateBotWebhookJSONQuery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 0)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 1)?;
     agree("timeout", &v.timeout(), &r.timeout)?;
+    agree_table("timeout", &v.timeout(), o, 2)?;
     Ok(3)
 }
 fn check_534(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_535(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputWebDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 1)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 2)?;
     agree("attributes", &v.attributes(), &r.attributes)?;
+    agree_table("attributes", &v.attributes(), o, 3)?;
     Ok(4)
 }
 fn check_536(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextStrike::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_537(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ThemeSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("base_theme", &v.base_theme(), &r.base_theme)?;
+    agree_table("base_theme", &v.base_theme(), o, 1)?;
     agree("accent_color", &v.accent_color(), &r.accent_color)?;
+    agree_table("accent_color", &v.accent_color(), o, 2)?;
     agree(
         "message_top_color",
         &v.message_top_color(),
         &r.message_top_color,
     )?;
+    agree_table("message_top_color", &v.message_top_color(), o, 3)?;
     agree(
         "message_bottom_color",
         &v.message_bottom_color(),
         &r.message_bottom_color,
     )?;
+    agree_table("message_bottom_color", &v.message_bottom_color(), o, 4)?;
     agree("wallpaper", &v.wallpaper(), &r.wallpaper)?;
+    agree_table("wallpaper", &v.wallpaper(), o, 5)?;
     Ok(5)
 }
 fn check_538(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPeerNotifySettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("show_previews", &v.show_previews(), &r.show_previews)?;
+    agree_table("show_previews", &v.show_previews(), o, 1)?;
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 2)?;
     agree("mute_until", &v.mute_until(), &r.mute_until)?;
+    agree_table("mute_until", &v.mute_until(), o, 3)?;
     agree("sound", &v.sound(), &r.sound)?;
+    agree_table("sound", &v.sound(), o, 4)?;
     Ok(4)
 }
 fn check_539(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityUnderline::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_540(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPeerChannelFromMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 2)?;
     Ok(3)
 }
 fn check_541(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateReadHistoryInbox::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 3)?;
     agree(
         "still_unread_count",
         &v.still_unread_count(),
         &r.still_unread_count,
     )?;
+    agree_table("still_unread_count", &v.still_unread_count(), o, 4)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 5)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 6)?;
     Ok(6)
 }
 fn check_542(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 1)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 2)?;
     Ok(2)
 }
 fn check_543(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::ChatsSlice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     Ok(2)
 }
 fn check_544(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::phone::GroupParticipants::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 1)?;
     agree("next_offset", &v.next_offset(), &r.next_offset)?;
+    agree_table("next_offset", &v.next_offset(), o, 2)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 4)?;
     Ok(5)
 }
 fn check_545(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4681,23 +6272,31 @@ fn check_546(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneConnection::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("ip", &v.ip(), &r.ip)?;
+    agree_table("ip", &v.ip(), o, 1)?;
     agree("ipv6", &v.ipv6(), &r.ipv6)?;
+    agree_table("ipv6", &v.ipv6(), o, 2)?;
     agree("port", &v.port(), &r.port)?;
+    agree_table("port", &v.port(), o, 3)?;
     agree("peer_tag", &v.peer_tag(), &r.peer_tag)?;
+    agree_table("peer_tag", &v.peer_tag(), o, 4)?;
     Ok(5)
 }
 fn check_547(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     Ok(1)
 }
 fn check_548(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputStickerSetID::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_549(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4710,8 +6309,11 @@ fn check_550(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::NewSessionCreated::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("first_msg_id", &v.first_msg_id(), &r.first_msg_id)?;
+    agree_table("first_msg_id", &v.first_msg_id(), o, 0)?;
     agree("unique_id", &v.unique_id(), &r.unique_id)?;
+    agree_table("unique_id", &v.unique_id(), o, 1)?;
     agree("server_salt", &v.server_salt(), &r.server_salt)?;
+    agree_table("server_salt", &v.server_salt(), o, 2)?;
     Ok(3)
 }
 fn check_551(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4723,18 +6325,31 @@ fn check_552(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatBannedRights::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("view_messages", &v.view_messages(), &r.view_messages)?;
+    agree_table("view_messages", &v.view_messages(), o, 1)?;
     agree("send_messages", &v.send_messages(), &r.send_messages)?;
+    agree_table("send_messages", &v.send_messages(), o, 2)?;
     agree("send_media", &v.send_media(), &r.send_media)?;
+    agree_table("send_media", &v.send_media(), o, 3)?;
     agree("send_stickers", &v.send_stickers(), &r.send_stickers)?;
+    agree_table("send_stickers", &v.send_stickers(), o, 4)?;
     agree("send_gifs", &v.send_gifs(), &r.send_gifs)?;
+    agree_table("send_gifs", &v.send_gifs(), o, 5)?;
     agree("send_games", &v.send_games(), &r.send_games)?;
+    agree_table("send_games", &v.send_games(), o, 6)?;
     agree("send_inline", &v.send_inline(), &r.send_inline)?;
+    agree_table("send_inline", &v.send_inline(), o, 7)?;
     agree("embed_links", &v.embed_links(), &r.embed_links)?;
+    agree_table("embed_links", &v.embed_links(), o, 8)?;
     agree("send_polls", &v.send_polls(), &r.send_polls)?;
+    agree_table("send_polls", &v.send_polls(), o, 9)?;
     agree("change_info", &v.change_info(), &r.change_info)?;
+    agree_table("change_info", &v.change_info(), o, 10)?;
     agree("invite_users", &v.invite_users(), &r.invite_users)?;
+    agree_table("invite_users", &v.invite_users(), o, 11)?;
     agree("pin_messages", &v.pin_messages(), &r.pin_messages)?;
+    agree_table("pin_messages", &v.pin_messages(), o, 12)?;
     agree("until_date", &v.until_date(), &r.until_date)?;
+    agree_table("until_date", &v.until_date(), o, 13)?;
     Ok(13)
 }
 fn check_553(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4742,11 +6357,17 @@ fn check_553(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputWebFileGeoPointLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 2)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 3)?;
     agree("zoom", &v.zoom(), &r.zoom)?;
+    agree_table("zoom", &v.zoom(), o, 4)?;
     agree("scale", &v.scale(), &r.scale)?;
+    agree_table("scale", &v.scale(), o, 5)?;
     Ok(6)
 }
 fn check_554(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4768,26 +6389,32 @@ fn check_557(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::NotifyPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 fn check_558(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::RecentMeUrlChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 1)?;
     Ok(2)
 }
 fn check_559(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ReplyKeyboardHide::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("selective", &v.selective(), &r.selective)?;
+    agree_table("selective", &v.selective(), o, 1)?;
     Ok(1)
 }
 fn check_560(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::PassportConfig::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("countries_langs", &v.countries_langs(), &r.countries_langs)?;
+    agree_table("countries_langs", &v.countries_langs(), o, 1)?;
     Ok(2)
 }
 fn check_561(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4800,8 +6427,11 @@ fn check_562(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::SecureValueErrorTranslationFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_563(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4814,8 +6444,11 @@ fn check_564(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDeleteMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_565(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4828,87 +6461,119 @@ fn check_566(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_value", &v.prev_value(), &r.prev_value)?;
+    agree_table("prev_value", &v.prev_value(), o, 0)?;
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 1)?;
     Ok(2)
 }
 fn check_567(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageUserVote::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("option", &v.option(), &r.option)?;
+    agree_table("option", &v.option(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     Ok(3)
 }
 fn check_568(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButton::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_569(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantSelf::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("inviter_id", &v.inviter_id(), &r.inviter_id)?;
+    agree_table("inviter_id", &v.inviter_id(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     Ok(3)
 }
 fn check_570(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaWebPage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("webpage", &v.webpage(), &r.webpage)?;
+    agree_table("webpage", &v.webpage(), o, 0)?;
     Ok(1)
 }
 fn check_571(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ReceivedNotifyMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("flags", &v.flags(), &r.flags)?;
+    agree_table("flags", &v.flags(), o, 1)?;
     Ok(2)
 }
 fn check_572(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantsKicked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 0)?;
     Ok(1)
 }
 fn check_573(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WallPaper::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("creator", &v.creator(), &r.creator)?;
+    agree_table("creator", &v.creator(), o, 2)?;
     agree("default", &v.default(), &r.default)?;
+    agree_table("default", &v.default(), o, 3)?;
     agree("pattern", &v.pattern(), &r.pattern)?;
+    agree_table("pattern", &v.pattern(), o, 4)?;
     agree("dark", &v.dark(), &r.dark)?;
+    agree_table("dark", &v.dark(), o, 5)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 6)?;
     agree("slug", &v.slug(), &r.slug)?;
+    agree_table("slug", &v.slug(), o, 7)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 8)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 9)?;
     Ok(9)
 }
 fn check_574(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::RpcAnswerDropped::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     agree("seq_no", &v.seq_no(), &r.seq_no)?;
+    agree_table("seq_no", &v.seq_no(), o, 1)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 2)?;
     Ok(3)
 }
 fn check_575(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockMap::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 0)?;
     agree("zoom", &v.zoom(), &r.zoom)?;
+    agree_table("zoom", &v.zoom(), o, 1)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 2)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 3)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 4)?;
     Ok(5)
 }
 fn check_576(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 1)?;
     Ok(2)
 }
 fn check_577(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4916,11 +6581,17 @@ fn check_577(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("final", &v.final_(), &r.final_)?;
+    agree_table("final", &v.final_(), o, 1)?;
     agree("timeout", &v.timeout(), &r.timeout)?;
+    agree_table("timeout", &v.timeout(), o, 2)?;
     agree("dialog", &v.dialog(), &r.dialog)?;
+    agree_table("dialog", &v.dialog(), o, 3)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 4)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 5)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 6)?;
     Ok(6)
 }
 fn check_578(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4932,55 +6603,71 @@ fn check_579(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::updates::State::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 0)?;
     agree("qts", &v.qts(), &r.qts)?;
+    agree_table("qts", &v.qts(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     agree("seq", &v.seq(), &r.seq)?;
+    agree_table("seq", &v.seq(), o, 3)?;
     agree("unread_count", &v.unread_count(), &r.unread_count)?;
+    agree_table("unread_count", &v.unread_count(), o, 4)?;
     Ok(5)
 }
 fn check_580(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EmojiURL::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     Ok(1)
 }
 fn check_581(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDialogFilterOrder::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("order", &v.order(), &r.order)?;
+    agree_table("order", &v.order(), o, 0)?;
     Ok(1)
 }
 fn check_582(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionChatCreate::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_583(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMessageID::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_584(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::DhGenFail::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("new_nonce_hash3", &v.new_nonce_hash3(), &r.new_nonce_hash3)?;
+    agree_table("new_nonce_hash3", &v.new_nonce_hash3(), o, 2)?;
     Ok(3)
 }
 fn check_585(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageReplyHeader::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 1)?;
     agree(
         "reply_to_peer_id",
         &v.reply_to_peer_id(),
         &r.reply_to_peer_id,
     )?;
+    agree_table("reply_to_peer_id", &v.reply_to_peer_id(), o, 2)?;
     agree("reply_to_top_id", &v.reply_to_top_id(), &r.reply_to_top_id)?;
+    agree_table("reply_to_top_id", &v.reply_to_top_id(), o, 3)?;
     Ok(3)
 }
 fn check_586(o: crate::Object<'_>) -> Result<usize, String> {
@@ -4988,27 +6675,39 @@ fn check_586(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 1)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 2)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 3)?;
     agree("vcard", &v.vcard(), &r.vcard)?;
+    agree_table("vcard", &v.vcard(), o, 4)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 5)?;
     Ok(5)
 }
 fn check_587(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateUserName::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 1)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 2)?;
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 3)?;
     Ok(4)
 }
 fn check_588(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::BadMsgNotification::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bad_msg_id", &v.bad_msg_id(), &r.bad_msg_id)?;
+    agree_table("bad_msg_id", &v.bad_msg_id(), o, 0)?;
     agree("bad_msg_seqno", &v.bad_msg_seqno(), &r.bad_msg_seqno)?;
+    agree_table("bad_msg_seqno", &v.bad_msg_seqno(), o, 1)?;
     agree("error_code", &v.error_code(), &r.error_code)?;
+    agree_table("error_code", &v.error_code(), o, 2)?;
     Ok(3)
 }
 fn check_589(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5020,55 +6719,77 @@ fn check_590(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockEmbed::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("full_width", &v.full_width(), &r.full_width)?;
+    agree_table("full_width", &v.full_width(), o, 1)?;
     agree("allow_scrolling", &v.allow_scrolling(), &r.allow_scrolling)?;
+    agree_table("allow_scrolling", &v.allow_scrolling(), o, 2)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 3)?;
     agree("html", &v.html(), &r.html)?;
+    agree_table("html", &v.html(), o, 4)?;
     agree("poster_photo_id", &v.poster_photo_id(), &r.poster_photo_id)?;
+    agree_table("poster_photo_id", &v.poster_photo_id(), o, 5)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 6)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 7)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 8)?;
     Ok(8)
 }
 fn check_591(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputBotInlineResultPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 1)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 2)?;
     agree("send_message", &v.send_message(), &r.send_message)?;
+    agree_table("send_message", &v.send_message(), o, 3)?;
     Ok(4)
 }
 fn check_592(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::updates::DifferenceSlice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("new_messages", &v.new_messages(), &r.new_messages)?;
+    agree_table("new_messages", &v.new_messages(), o, 0)?;
     agree(
         "new_encrypted_messages",
         &v.new_encrypted_messages(),
         &r.new_encrypted_messages,
     )?;
+    agree_table("new_encrypted_messages", &v.new_encrypted_messages(), o, 1)?;
     agree("other_updates", &v.other_updates(), &r.other_updates)?;
+    agree_table("other_updates", &v.other_updates(), o, 2)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 3)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 4)?;
     agree(
         "intermediate_state",
         &v.intermediate_state(),
         &r.intermediate_state,
     )?;
+    agree_table("intermediate_state", &v.intermediate_state(), o, 5)?;
     Ok(6)
 }
 fn check_593(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::InactiveChats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dates", &v.dates(), &r.dates)?;
+    agree_table("dates", &v.dates(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_594(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::upload::CdnFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 0)?;
     Ok(1)
 }
 fn check_595(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5080,12 +6801,19 @@ fn check_596(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::PQInnerDataDc::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pq", &v.pq(), &r.pq)?;
+    agree_table("pq", &v.pq(), o, 0)?;
     agree("p", &v.p(), &r.p)?;
+    agree_table("p", &v.p(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 3)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 4)?;
     agree("new_nonce", &v.new_nonce(), &r.new_nonce)?;
+    agree_table("new_nonce", &v.new_nonce(), o, 5)?;
     agree("dc", &v.dc(), &r.dc)?;
+    agree_table("dc", &v.dc(), o, 6)?;
     Ok(7)
 }
 fn check_597(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5093,6 +6821,7 @@ fn check_597(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::SendMessageUploadDocumentAction::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("progress", &v.progress(), &r.progress)?;
+    agree_table("progress", &v.progress(), o, 0)?;
     Ok(1)
 }
 fn check_598(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5104,12 +6833,14 @@ fn check_599(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::SentCodeTypeFlashCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pattern", &v.pattern(), &r.pattern)?;
+    agree_table("pattern", &v.pattern(), o, 0)?;
     Ok(1)
 }
 fn check_600(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePhoneCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_call", &v.phone_call(), &r.phone_call)?;
+    agree_table("phone_call", &v.phone_call(), o, 0)?;
     Ok(1)
 }
 fn check_601(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5121,20 +6852,25 @@ fn check_602(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedChatEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_603(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionBotAllowed::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("domain", &v.domain(), &r.domain)?;
+    agree_table("domain", &v.domain(), o, 0)?;
     Ok(1)
 }
 fn check_604(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateMessagePoll::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("poll_id", &v.poll_id(), &r.poll_id)?;
+    agree_table("poll_id", &v.poll_id(), o, 1)?;
     agree("poll", &v.poll(), &r.poll)?;
+    agree_table("poll", &v.poll(), o, 2)?;
     agree("results", &v.results(), &r.results)?;
+    agree_table("results", &v.results(), o, 3)?;
     Ok(3)
 }
 fn check_605(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5142,83 +6878,125 @@ fn check_605(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 0)?;
     Ok(1)
 }
 fn check_606(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMessageCallbackQuery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 1)?;
     Ok(2)
 }
 fn check_607(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Authorization::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("current", &v.current(), &r.current)?;
+    agree_table("current", &v.current(), o, 1)?;
     agree("official_app", &v.official_app(), &r.official_app)?;
+    agree_table("official_app", &v.official_app(), o, 2)?;
     agree(
         "password_pending",
         &v.password_pending(),
         &r.password_pending,
     )?;
+    agree_table("password_pending", &v.password_pending(), o, 3)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 4)?;
     agree("device_model", &v.device_model(), &r.device_model)?;
+    agree_table("device_model", &v.device_model(), o, 5)?;
     agree("platform", &v.platform(), &r.platform)?;
+    agree_table("platform", &v.platform(), o, 6)?;
     agree("system_version", &v.system_version(), &r.system_version)?;
+    agree_table("system_version", &v.system_version(), o, 7)?;
     agree("api_id", &v.api_id(), &r.api_id)?;
+    agree_table("api_id", &v.api_id(), o, 8)?;
     agree("app_name", &v.app_name(), &r.app_name)?;
+    agree_table("app_name", &v.app_name(), o, 9)?;
     agree("app_version", &v.app_version(), &r.app_version)?;
+    agree_table("app_version", &v.app_version(), o, 10)?;
     agree("date_created", &v.date_created(), &r.date_created)?;
+    agree_table("date_created", &v.date_created(), o, 11)?;
     agree("date_active", &v.date_active(), &r.date_active)?;
+    agree_table("date_active", &v.date_active(), o, 12)?;
     agree("ip", &v.ip(), &r.ip)?;
+    agree_table("ip", &v.ip(), o, 13)?;
     agree("country", &v.country(), &r.country)?;
+    agree_table("country", &v.country(), o, 14)?;
     agree("region", &v.region(), &r.region)?;
+    agree_table("region", &v.region(), o, 15)?;
     Ok(15)
 }
 fn check_608(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::Password::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("has_recovery", &v.has_recovery(), &r.has_recovery)?;
+    agree_table("has_recovery", &v.has_recovery(), o, 1)?;
     agree(
         "has_secure_values",
         &v.has_secure_values(),
         &r.has_secure_values,
     )?;
+    agree_table("has_secure_values", &v.has_secure_values(), o, 2)?;
     agree("has_password", &v.has_password(), &r.has_password)?;
+    agree_table("has_password", &v.has_password(), o, 3)?;
     agree("current_algo", &v.current_algo(), &r.current_algo)?;
+    agree_table("current_algo", &v.current_algo(), o, 4)?;
     agree("srp_B", &v.srp_b(), &r.srp_b)?;
+    agree_table("srp_B", &v.srp_b(), o, 5)?;
     agree("srp_id", &v.srp_id(), &r.srp_id)?;
+    agree_table("srp_id", &v.srp_id(), o, 6)?;
     agree("hint", &v.hint(), &r.hint)?;
+    agree_table("hint", &v.hint(), o, 7)?;
     agree(
         "email_unconfirmed_pattern",
         &v.email_unconfirmed_pattern(),
         &r.email_unconfirmed_pattern,
     )?;
+    agree_table(
+        "email_unconfirmed_pattern",
+        &v.email_unconfirmed_pattern(),
+        o,
+        8,
+    )?;
     agree("new_algo", &v.new_algo(), &r.new_algo)?;
+    agree_table("new_algo", &v.new_algo(), o, 9)?;
     agree("new_secure_algo", &v.new_secure_algo(), &r.new_secure_algo)?;
+    agree_table("new_secure_algo", &v.new_secure_algo(), o, 10)?;
     agree("secure_random", &v.secure_random(), &r.secure_random)?;
+    agree_table("secure_random", &v.secure_random(), o, 11)?;
     Ok(11)
 }
 fn check_609(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::AuthorizationForm::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("required_types", &v.required_types(), &r.required_types)?;
+    agree_table("required_types", &v.required_types(), o, 1)?;
     agree("values", &v.values(), &r.values)?;
+    agree_table("values", &v.values(), o, 2)?;
     agree("errors", &v.errors(), &r.errors)?;
+    agree_table("errors", &v.errors(), o, 3)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 4)?;
     agree(
         "privacy_policy_url",
         &v.privacy_policy_url(),
         &r.privacy_policy_url,
     )?;
+    agree_table("privacy_policy_url", &v.privacy_policy_url(), o, 5)?;
     Ok(5)
 }
 fn check_610(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageInteractionCounters::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     agree("views", &v.views(), &r.views)?;
+    agree_table("views", &v.views(), o, 1)?;
     agree("forwards", &v.forwards(), &r.forwards)?;
+    agree_table("forwards", &v.forwards(), o, 2)?;
     Ok(3)
 }
 fn check_611(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5235,39 +7013,53 @@ fn check_613(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::FutureSalts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("req_msg_id", &v.req_msg_id(), &r.req_msg_id)?;
+    agree_table("req_msg_id", &v.req_msg_id(), o, 0)?;
     agree("now", &v.now(), &r.now)?;
+    agree_table("now", &v.now(), o, 1)?;
     agree("salts", &v.salts(), &r.salts)?;
+    agree_table("salts", &v.salts(), o, 2)?;
     Ok(3)
 }
 fn check_614(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MaskCoords::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("n", &v.n(), &r.n)?;
+    agree_table("n", &v.n(), o, 0)?;
     agree("x", &v.x(), &r.x)?;
+    agree_table("x", &v.x(), o, 1)?;
     agree("y", &v.y(), &r.y)?;
+    agree_table("y", &v.y(), o, 2)?;
     agree("zoom", &v.zoom(), &r.zoom)?;
+    agree_table("zoom", &v.zoom(), o, 3)?;
     Ok(4)
 }
 fn check_615(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerNotifySettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("show_previews", &v.show_previews(), &r.show_previews)?;
+    agree_table("show_previews", &v.show_previews(), o, 1)?;
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 2)?;
     agree("mute_until", &v.mute_until(), &r.mute_until)?;
+    agree_table("mute_until", &v.mute_until(), o, 3)?;
     agree("sound", &v.sound(), &r.sound)?;
+    agree_table("sound", &v.sound(), o, 4)?;
     Ok(4)
 }
 fn check_616(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonBuy::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_617(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_618(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5275,7 +7067,9 @@ fn check_618(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::MessageActionChannelMigrateFrom::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 0)?;
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 1)?;
     Ok(2)
 }
 fn check_619(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5287,6 +7081,7 @@ fn check_620(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonRequestPhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_621(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5294,7 +7089,9 @@ fn check_621(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_stickerset", &v.prev_stickerset(), &r.prev_stickerset)?;
+    agree_table("prev_stickerset", &v.prev_stickerset(), o, 0)?;
     agree("new_stickerset", &v.new_stickerset(), &r.new_stickerset)?;
+    agree_table("new_stickerset", &v.new_stickerset(), o, 1)?;
     Ok(2)
 }
 fn check_622(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5306,24 +7103,33 @@ fn check_623(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::GeoPoint::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("long", &v.long(), &r.long)?;
+    agree_table("long", &v.long(), o, 1)?;
     agree("lat", &v.lat(), &r.lat)?;
+    agree_table("lat", &v.lat(), o, 2)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 3)?;
     agree("accuracy_radius", &v.accuracy_radius(), &r.accuracy_radius)?;
+    agree_table("accuracy_radius", &v.accuracy_radius(), o, 4)?;
     Ok(4)
 }
 fn check_624(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionChatDeleteUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     Ok(1)
 }
 fn check_625(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::contacts::Found::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("my_results", &v.my_results(), &r.my_results)?;
+    agree_table("my_results", &v.my_results(), o, 0)?;
     agree("results", &v.results(), &r.results)?;
+    agree_table("results", &v.results(), o, 1)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 2)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     Ok(4)
 }
 fn check_626(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5335,19 +7141,28 @@ fn check_627(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageRelatedArticle::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 1)?;
     agree("webpage_id", &v.webpage_id(), &r.webpage_id)?;
+    agree_table("webpage_id", &v.webpage_id(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 4)?;
     agree("photo_id", &v.photo_id(), &r.photo_id)?;
+    agree_table("photo_id", &v.photo_id(), o, 5)?;
     agree("author", &v.author(), &r.author)?;
+    agree_table("author", &v.author(), o, 6)?;
     agree("published_date", &v.published_date(), &r.published_date)?;
+    agree_table("published_date", &v.published_date(), o, 7)?;
     Ok(7)
 }
 fn check_628(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 2)?;
     Ok(2)
 }
 fn check_629(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5359,14 +7174,18 @@ fn check_630(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EmojiLanguage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     Ok(1)
 }
 fn check_631(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::AffectedHistory::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 0)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 1)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 2)?;
     Ok(3)
 }
 fn check_632(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5378,13 +7197,16 @@ fn check_633(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateEncryption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat", &v.chat(), &r.chat)?;
+    agree_table("chat", &v.chat(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     Ok(2)
 }
 fn check_634(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePeerLocated::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peers", &v.peers(), &r.peers)?;
+    agree_table("peers", &v.peers(), o, 0)?;
     Ok(1)
 }
 fn check_635(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5407,58 +7229,81 @@ fn check_638(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::ServerDHInnerData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("g", &v.g(), &r.g)?;
+    agree_table("g", &v.g(), o, 2)?;
     agree("dh_prime", &v.dh_prime(), &r.dh_prime)?;
+    agree_table("dh_prime", &v.dh_prime(), o, 3)?;
     agree("g_a", &v.g_a(), &r.g_a)?;
+    agree_table("g_a", &v.g_a(), o, 4)?;
     agree("server_time", &v.server_time(), &r.server_time)?;
+    agree_table("server_time", &v.server_time(), o, 5)?;
     Ok(6)
 }
 fn check_639(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionChatEditTitle::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 0)?;
     Ok(1)
 }
 fn check_640(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::StickerSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("set", &v.set(), &r.set)?;
+    agree_table("set", &v.set(), o, 0)?;
     agree("packs", &v.packs(), &r.packs)?;
+    agree_table("packs", &v.packs(), o, 1)?;
     agree("documents", &v.documents(), &r.documents)?;
+    agree_table("documents", &v.documents(), o, 2)?;
     Ok(3)
 }
 fn check_641(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ShippingOption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     agree("prices", &v.prices(), &r.prices)?;
+    agree_table("prices", &v.prices(), o, 2)?;
     Ok(3)
 }
 fn check_642(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsDateRangeDays::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("min_date", &v.min_date(), &r.min_date)?;
+    agree_table("min_date", &v.min_date(), o, 0)?;
     agree("max_date", &v.max_date(), &r.max_date)?;
+    agree_table("max_date", &v.max_date(), o, 1)?;
     Ok(2)
 }
 fn check_643(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChatParticipantAdmin::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("is_admin", &v.is_admin(), &r.is_admin)?;
+    agree_table("is_admin", &v.is_admin(), o, 2)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 3)?;
     Ok(4)
 }
 fn check_644(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::FeaturedStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 1)?;
     agree("sets", &v.sets(), &r.sets)?;
+    agree_table("sets", &v.sets(), o, 2)?;
     agree("unread", &v.unread(), &r.unread)?;
+    agree_table("unread", &v.unread(), o, 3)?;
     Ok(4)
 }
 fn check_645(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5470,20 +7315,25 @@ fn check_646(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::MessageViews::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("views", &v.views(), &r.views)?;
+    agree_table("views", &v.views(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_647(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     Ok(1)
 }
 fn check_648(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::JsonString::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 0)?;
     Ok(1)
 }
 fn check_649(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5501,30 +7351,42 @@ fn check_651(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputNotifyPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 fn check_652(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::AccountDaysTTL::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("days", &v.days(), &r.days)?;
+    agree_table("days", &v.days(), o, 0)?;
     Ok(1)
 }
 fn check_653(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageListItemText::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_654(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaGeoLive::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo", &v.geo(), &r.geo)?;
+    agree_table("geo", &v.geo(), o, 1)?;
     agree("heading", &v.heading(), &r.heading)?;
+    agree_table("heading", &v.heading(), o, 2)?;
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 3)?;
     agree(
         "proximity_notification_radius",
         &v.proximity_notification_radius(),
         &r.proximity_notification_radius,
+    )?;
+    agree_table(
+        "proximity_notification_radius",
+        &v.proximity_notification_radius(),
+        o,
+        4,
     )?;
     Ok(4)
 }
@@ -5537,63 +7399,82 @@ fn check_656(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockAuthorDate::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("author", &v.author(), &r.author)?;
+    agree_table("author", &v.author(), o, 0)?;
     agree("published_date", &v.published_date(), &r.published_date)?;
+    agree_table("published_date", &v.published_date(), o, 1)?;
     Ok(2)
 }
 fn check_657(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputDocumentFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 2)?;
     agree("thumb_size", &v.thumb_size(), &r.thumb_size)?;
+    agree_table("thumb_size", &v.thumb_size(), o, 3)?;
     Ok(4)
 }
 fn check_658(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     Ok(1)
 }
 fn check_659(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMessageReplyTo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_660(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PollResults::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("min", &v.min(), &r.min)?;
+    agree_table("min", &v.min(), o, 1)?;
     agree("results", &v.results(), &r.results)?;
+    agree_table("results", &v.results(), o, 2)?;
     agree("total_voters", &v.total_voters(), &r.total_voters)?;
+    agree_table("total_voters", &v.total_voters(), o, 3)?;
     agree("recent_voters", &v.recent_voters(), &r.recent_voters)?;
+    agree_table("recent_voters", &v.recent_voters(), o, 4)?;
     agree("solution", &v.solution(), &r.solution)?;
+    agree_table("solution", &v.solution(), o, 5)?;
     agree(
         "solution_entities",
         &v.solution_entities(),
         &r.solution_entities,
     )?;
+    agree_table("solution_entities", &v.solution_entities(), o, 6)?;
     Ok(6)
 }
 fn check_661(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantsContacts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 0)?;
     Ok(1)
 }
 fn check_662(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityUnknown::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_663(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::KeyboardButtonRequestPoll::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("quiz", &v.quiz(), &r.quiz)?;
+    agree_table("quiz", &v.quiz(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(2)
 }
 fn check_664(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5601,13 +7482,16 @@ fn check_664(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("salt", &v.salt(), &r.salt)?;
+    agree_table("salt", &v.salt(), o, 0)?;
     Ok(1)
 }
 fn check_665(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::RecentMeUrlStickerSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("set", &v.set(), &r.set)?;
+    agree_table("set", &v.set(), o, 1)?;
     Ok(2)
 }
 fn check_666(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5624,7 +7508,9 @@ fn check_668(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::FileLocationToBeDeprecated::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("volume_id", &v.volume_id(), &r.volume_id)?;
+    agree_table("volume_id", &v.volume_id(), o, 0)?;
     agree("local_id", &v.local_id(), &r.local_id)?;
+    agree_table("local_id", &v.local_id(), o, 1)?;
     Ok(2)
 }
 fn check_669(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5636,79 +7522,113 @@ fn check_670(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputThemeSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("base_theme", &v.base_theme(), &r.base_theme)?;
+    agree_table("base_theme", &v.base_theme(), o, 1)?;
     agree("accent_color", &v.accent_color(), &r.accent_color)?;
+    agree_table("accent_color", &v.accent_color(), o, 2)?;
     agree(
         "message_top_color",
         &v.message_top_color(),
         &r.message_top_color,
     )?;
+    agree_table("message_top_color", &v.message_top_color(), o, 3)?;
     agree(
         "message_bottom_color",
         &v.message_bottom_color(),
         &r.message_bottom_color,
     )?;
+    agree_table("message_bottom_color", &v.message_bottom_color(), o, 4)?;
     agree("wallpaper", &v.wallpaper(), &r.wallpaper)?;
+    agree_table("wallpaper", &v.wallpaper(), o, 5)?;
     agree(
         "wallpaper_settings",
         &v.wallpaper_settings(),
         &r.wallpaper_settings,
     )?;
+    agree_table("wallpaper_settings", &v.wallpaper_settings(), o, 6)?;
     Ok(6)
 }
 fn check_671(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityBold::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_672(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     Ok(1)
 }
 fn check_673(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::stats::BroadcastStats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 0)?;
     agree("followers", &v.followers(), &r.followers)?;
+    agree_table("followers", &v.followers(), o, 1)?;
     agree("views_per_post", &v.views_per_post(), &r.views_per_post)?;
+    agree_table("views_per_post", &v.views_per_post(), o, 2)?;
     agree("shares_per_post", &v.shares_per_post(), &r.shares_per_post)?;
+    agree_table("shares_per_post", &v.shares_per_post(), o, 3)?;
     agree(
         "enabled_notifications",
         &v.enabled_notifications(),
         &r.enabled_notifications,
     )?;
+    agree_table("enabled_notifications", &v.enabled_notifications(), o, 4)?;
     agree("growth_graph", &v.growth_graph(), &r.growth_graph)?;
+    agree_table("growth_graph", &v.growth_graph(), o, 5)?;
     agree("followers_graph", &v.followers_graph(), &r.followers_graph)?;
+    agree_table("followers_graph", &v.followers_graph(), o, 6)?;
     agree("mute_graph", &v.mute_graph(), &r.mute_graph)?;
+    agree_table("mute_graph", &v.mute_graph(), o, 7)?;
     agree("top_hours_graph", &v.top_hours_graph(), &r.top_hours_graph)?;
+    agree_table("top_hours_graph", &v.top_hours_graph(), o, 8)?;
     agree(
         "interactions_graph",
         &v.interactions_graph(),
         &r.interactions_graph,
     )?;
+    agree_table("interactions_graph", &v.interactions_graph(), o, 9)?;
     agree(
         "iv_interactions_graph",
         &v.iv_interactions_graph(),
         &r.iv_interactions_graph,
     )?;
+    agree_table("iv_interactions_graph", &v.iv_interactions_graph(), o, 10)?;
     agree(
         "views_by_source_graph",
         &v.views_by_source_graph(),
         &r.views_by_source_graph,
     )?;
+    agree_table("views_by_source_graph", &v.views_by_source_graph(), o, 11)?;
     agree(
         "new_followers_by_source_graph",
         &v.new_followers_by_source_graph(),
         &r.new_followers_by_source_graph,
     )?;
+    agree_table(
+        "new_followers_by_source_graph",
+        &v.new_followers_by_source_graph(),
+        o,
+        12,
+    )?;
     agree("languages_graph", &v.languages_graph(), &r.languages_graph)?;
+    agree_table("languages_graph", &v.languages_graph(), o, 13)?;
     agree(
         "recent_message_interactions",
         &v.recent_message_interactions(),
         &r.recent_message_interactions,
+    )?;
+    agree_table(
+        "recent_message_interactions",
+        &v.recent_message_interactions(),
+        o,
+        14,
     )?;
     Ok(15)
 }
@@ -5716,12 +7636,19 @@ fn check_674(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Game::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 2)?;
     agree("short_name", &v.short_name(), &r.short_name)?;
+    agree_table("short_name", &v.short_name(), o, 3)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 4)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 5)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 6)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 7)?;
     Ok(7)
 }
 fn check_675(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5737,35 +7664,50 @@ fn check_676(o: crate::Object<'_>) -> Result<usize, String> {
         &v.archive_and_mute_new_noncontact_peers(),
         &r.archive_and_mute_new_noncontact_peers,
     )?;
+    agree_table(
+        "archive_and_mute_new_noncontact_peers",
+        &v.archive_and_mute_new_noncontact_peers(),
+        o,
+        1,
+    )?;
     Ok(1)
 }
 fn check_677(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateNotifySettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("notify_settings", &v.notify_settings(), &r.notify_settings)?;
+    agree_table("notify_settings", &v.notify_settings(), o, 1)?;
     Ok(2)
 }
 fn check_678(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsGraphError::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("error", &v.error(), &r.error)?;
+    agree_table("error", &v.error(), o, 0)?;
     Ok(1)
 }
 fn check_679(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityStrike::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_680(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockTable::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bordered", &v.bordered(), &r.bordered)?;
+    agree_table("bordered", &v.bordered(), o, 1)?;
     agree("striped", &v.striped(), &r.striped)?;
+    agree_table("striped", &v.striped(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("rows", &v.rows(), &r.rows)?;
+    agree_table("rows", &v.rows(), o, 4)?;
     Ok(4)
 }
 fn check_681(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5783,12 +7725,14 @@ fn check_683(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockHeader::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_684(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::SentCodeTypeSms::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 0)?;
     Ok(1)
 }
 fn check_685(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5800,14 +7744,18 @@ fn check_686(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockPreformatted::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("language", &v.language(), &r.language)?;
+    agree_table("language", &v.language(), o, 1)?;
     Ok(2)
 }
 fn check_687(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::JsonObjectValue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("key", &v.key(), &r.key)?;
+    agree_table("key", &v.key(), o, 0)?;
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 1)?;
     Ok(2)
 }
 fn check_688(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5815,6 +7763,7 @@ fn check_688(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::messages::DhConfigNotModified::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("random", &v.random(), &r.random)?;
+    agree_table("random", &v.random(), o, 0)?;
     Ok(1)
 }
 fn check_689(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5822,24 +7771,33 @@ fn check_689(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputPaymentCredentialsSaved::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("tmp_password", &v.tmp_password(), &r.tmp_password)?;
+    agree_table("tmp_password", &v.tmp_password(), o, 1)?;
     Ok(2)
 }
 fn check_690(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextUnderline::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_691(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaVenue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 2)?;
     agree("provider", &v.provider(), &r.provider)?;
+    agree_table("provider", &v.provider(), o, 3)?;
     agree("venue_id", &v.venue_id(), &r.venue_id)?;
+    agree_table("venue_id", &v.venue_id(), o, 4)?;
     agree("venue_type", &v.venue_type(), &r.venue_type)?;
+    agree_table("venue_type", &v.venue_type(), o, 5)?;
     Ok(6)
 }
 fn check_692(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5858,85 +7816,120 @@ fn check_694(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::account::PasswordInputSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("new_algo", &v.new_algo(), &r.new_algo)?;
+    agree_table("new_algo", &v.new_algo(), o, 1)?;
     agree(
         "new_password_hash",
         &v.new_password_hash(),
         &r.new_password_hash,
     )?;
+    agree_table("new_password_hash", &v.new_password_hash(), o, 2)?;
     agree("hint", &v.hint(), &r.hint)?;
+    agree_table("hint", &v.hint(), o, 3)?;
     agree("email", &v.email(), &r.email)?;
+    agree_table("email", &v.email(), o, 4)?;
     agree(
         "new_secure_settings",
         &v.new_secure_settings(),
         &r.new_secure_settings,
     )?;
+    agree_table("new_secure_settings", &v.new_secure_settings(), o, 5)?;
     Ok(5)
 }
 fn check_695(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputWebFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_696(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BotCommand::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("command", &v.command(), &r.command)?;
+    agree_table("command", &v.command(), o, 0)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 1)?;
     Ok(2)
 }
 fn check_697(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Invoice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("test", &v.test(), &r.test)?;
+    agree_table("test", &v.test(), o, 1)?;
     agree("name_requested", &v.name_requested(), &r.name_requested)?;
+    agree_table("name_requested", &v.name_requested(), o, 2)?;
     agree("phone_requested", &v.phone_requested(), &r.phone_requested)?;
+    agree_table("phone_requested", &v.phone_requested(), o, 3)?;
     agree("email_requested", &v.email_requested(), &r.email_requested)?;
+    agree_table("email_requested", &v.email_requested(), o, 4)?;
     agree(
         "shipping_address_requested",
         &v.shipping_address_requested(),
         &r.shipping_address_requested,
     )?;
+    agree_table(
+        "shipping_address_requested",
+        &v.shipping_address_requested(),
+        o,
+        5,
+    )?;
     agree("flexible", &v.flexible(), &r.flexible)?;
+    agree_table("flexible", &v.flexible(), o, 6)?;
     agree(
         "phone_to_provider",
         &v.phone_to_provider(),
         &r.phone_to_provider,
     )?;
+    agree_table("phone_to_provider", &v.phone_to_provider(), o, 7)?;
     agree(
         "email_to_provider",
         &v.email_to_provider(),
         &r.email_to_provider,
     )?;
+    agree_table("email_to_provider", &v.email_to_provider(), o, 8)?;
     agree("currency", &v.currency(), &r.currency)?;
+    agree_table("currency", &v.currency(), o, 9)?;
     agree("prices", &v.prices(), &r.prices)?;
+    agree_table("prices", &v.prices(), o, 10)?;
     Ok(10)
 }
 fn check_698(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputGameShortName::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bot_id", &v.bot_id(), &r.bot_id)?;
+    agree_table("bot_id", &v.bot_id(), o, 0)?;
     agree("short_name", &v.short_name(), &r.short_name)?;
+    agree_table("short_name", &v.short_name(), o, 1)?;
     Ok(2)
 }
 fn check_699(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDeleteChannelMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 0)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 1)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 2)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 3)?;
     Ok(4)
 }
 fn check_700(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::help::Country::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hidden", &v.hidden(), &r.hidden)?;
+    agree_table("hidden", &v.hidden(), o, 1)?;
     agree("iso2", &v.iso2(), &r.iso2)?;
+    agree_table("iso2", &v.iso2(), o, 2)?;
     agree("default_name", &v.default_name(), &r.default_name)?;
+    agree_table("default_name", &v.default_name(), o, 3)?;
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 4)?;
     agree("country_codes", &v.country_codes(), &r.country_codes)?;
+    agree_table("country_codes", &v.country_codes(), o, 5)?;
     Ok(5)
 }
 fn check_701(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5948,6 +7941,7 @@ fn check_702(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantLeft::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     Ok(1)
 }
 fn check_703(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5959,22 +7953,29 @@ fn check_704(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Error::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("code", &v.code(), &r.code)?;
+    agree_table("code", &v.code(), o, 0)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 1)?;
     Ok(2)
 }
 fn check_705(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WebPagePending::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     Ok(2)
 }
 fn check_706(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputChatUploadedPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 1)?;
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 2)?;
     agree("video_start_ts", &v.video_start_ts(), &r.video_start_ts)?;
+    agree_table("video_start_ts", &v.video_start_ts(), o, 3)?;
     Ok(3)
 }
 fn check_707(o: crate::Object<'_>) -> Result<usize, String> {
@@ -5982,33 +7983,41 @@ fn check_707(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     Ok(1)
 }
 fn check_708(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::JsonBool::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 0)?;
     Ok(1)
 }
 fn check_709(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextSuperscript::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_710(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatParticipant::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("inviter_id", &v.inviter_id(), &r.inviter_id)?;
+    agree_table("inviter_id", &v.inviter_id(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     Ok(3)
 }
 fn check_711(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::CdnPublicKey::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 0)?;
     agree("public_key", &v.public_key(), &r.public_key)?;
+    agree_table("public_key", &v.public_key(), o, 1)?;
     Ok(2)
 }
 fn check_712(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6016,40 +8025,56 @@ fn check_712(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("payment_token", &v.payment_token(), &r.payment_token)?;
+    agree_table("payment_token", &v.payment_token(), o, 0)?;
     agree(
         "google_transaction_id",
         &v.google_transaction_id(),
         &r.google_transaction_id,
     )?;
+    agree_table("google_transaction_id", &v.google_transaction_id(), o, 1)?;
     Ok(2)
 }
 fn check_713(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerLocated::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 1)?;
     agree("distance", &v.distance(), &r.distance)?;
+    agree_table("distance", &v.distance(), o, 2)?;
     Ok(3)
 }
 fn check_714(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WebAuthorization::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("bot_id", &v.bot_id(), &r.bot_id)?;
+    agree_table("bot_id", &v.bot_id(), o, 1)?;
     agree("domain", &v.domain(), &r.domain)?;
+    agree_table("domain", &v.domain(), o, 2)?;
     agree("browser", &v.browser(), &r.browser)?;
+    agree_table("browser", &v.browser(), o, 3)?;
     agree("platform", &v.platform(), &r.platform)?;
+    agree_table("platform", &v.platform(), o, 4)?;
     agree("date_created", &v.date_created(), &r.date_created)?;
+    agree_table("date_created", &v.date_created(), o, 5)?;
     agree("date_active", &v.date_active(), &r.date_active)?;
+    agree_table("date_active", &v.date_active(), o, 6)?;
     agree("ip", &v.ip(), &r.ip)?;
+    agree_table("ip", &v.ip(), o, 7)?;
     agree("region", &v.region(), &r.region)?;
+    agree_table("region", &v.region(), o, 8)?;
     Ok(9)
 }
 fn check_715(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::LangPackString::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("key", &v.key(), &r.key)?;
+    agree_table("key", &v.key(), o, 0)?;
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 1)?;
     Ok(2)
 }
 fn check_716(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6061,28 +8086,36 @@ fn check_717(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::LabeledPrice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("label", &v.label(), &r.label)?;
+    agree_table("label", &v.label(), o, 0)?;
     agree("amount", &v.amount(), &r.amount)?;
+    agree_table("amount", &v.amount(), o, 1)?;
     Ok(2)
 }
 fn check_718(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsAbsValueAndPrev::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("current", &v.current(), &r.current)?;
+    agree_table("current", &v.current(), o, 0)?;
     agree("previous", &v.previous(), &r.previous)?;
+    agree_table("previous", &v.previous(), o, 1)?;
     Ok(2)
 }
 fn check_719(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputSecureFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_720(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::StatsPercentValue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("part", &v.part(), &r.part)?;
+    agree_table("part", &v.part(), o, 0)?;
     agree("total", &v.total(), &r.total)?;
+    agree_table("total", &v.total(), o, 1)?;
     Ok(2)
 }
 fn check_721(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6094,30 +8127,45 @@ fn check_722(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 1)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 2)?;
     agree("vcard", &v.vcard(), &r.vcard)?;
+    agree_table("vcard", &v.vcard(), o, 3)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 4)?;
     Ok(5)
 }
 fn check_723(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantAdmin::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("can_edit", &v.can_edit(), &r.can_edit)?;
+    agree_table("can_edit", &v.can_edit(), o, 1)?;
     agree("self", &v.self_(), &r.self_)?;
+    agree_table("self", &v.self_(), o, 2)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 3)?;
     agree("inviter_id", &v.inviter_id(), &r.inviter_id)?;
+    agree_table("inviter_id", &v.inviter_id(), o, 4)?;
     agree("promoted_by", &v.promoted_by(), &r.promoted_by)?;
+    agree_table("promoted_by", &v.promoted_by(), o, 5)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 6)?;
     agree("admin_rights", &v.admin_rights(), &r.admin_rights)?;
+    agree_table("admin_rights", &v.admin_rights(), o, 7)?;
     agree("rank", &v.rank(), &r.rank)?;
+    agree_table("rank", &v.rank(), o, 8)?;
     Ok(8)
 }
 fn check_724(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::Authorization::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("tmp_sessions", &v.tmp_sessions(), &r.tmp_sessions)?;
+    agree_table("tmp_sessions", &v.tmp_sessions(), o, 1)?;
     agree("user", &v.user(), &r.user)?;
+    agree_table("user", &v.user(), o, 2)?;
     Ok(2)
 }
 fn check_725(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6128,7 +8176,9 @@ fn check_725(o: crate::Object<'_>) -> Result<usize, String> {
         &v.exclude_new_messages(),
         &r.exclude_new_messages,
     )?;
+    agree_table("exclude_new_messages", &v.exclude_new_messages(), o, 1)?;
     agree("ranges", &v.ranges(), &r.ranges)?;
+    agree_table("ranges", &v.ranges(), o, 2)?;
     Ok(2)
 }
 fn check_726(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6141,20 +8191,25 @@ fn check_727(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PaymentSavedCredentialsCard::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     Ok(2)
 }
 fn check_728(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockAnchor::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 0)?;
     Ok(1)
 }
 fn check_729(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ImportedContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("client_id", &v.client_id(), &r.client_id)?;
+    agree_table("client_id", &v.client_id(), o, 1)?;
     Ok(2)
 }
 fn check_730(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6165,18 +8220,26 @@ fn check_730(o: crate::Object<'_>) -> Result<usize, String> {
         &v.request_write_access(),
         &r.request_write_access,
     )?;
+    agree_table("request_write_access", &v.request_write_access(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     agree("fwd_text", &v.fwd_text(), &r.fwd_text)?;
+    agree_table("fwd_text", &v.fwd_text(), o, 3)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 4)?;
     agree("bot", &v.bot(), &r.bot)?;
+    agree_table("bot", &v.bot(), o, 5)?;
     Ok(5)
 }
 fn check_731(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::RestrictionReason::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("platform", &v.platform(), &r.platform)?;
+    agree_table("platform", &v.platform(), o, 0)?;
     agree("reason", &v.reason(), &r.reason)?;
+    agree_table("reason", &v.reason(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_732(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6184,19 +8247,24 @@ fn check_732(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::channels::ChannelParticipant::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("participant", &v.participant(), &r.participant)?;
+    agree_table("participant", &v.participant(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_733(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::ServerDHParamsOk::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree(
         "encrypted_answer",
         &v.encrypted_answer(),
         &r.encrypted_answer,
     )?;
+    agree_table("encrypted_answer", &v.encrypted_answer(), o, 2)?;
     Ok(3)
 }
 fn check_734(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6209,11 +8277,13 @@ fn check_735(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree(
         "shipping_options",
         &v.shipping_options(),
         &r.shipping_options,
     )?;
+    agree_table("shipping_options", &v.shipping_options(), o, 2)?;
     Ok(2)
 }
 fn check_736(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6226,90 +8296,129 @@ fn check_737(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::SendMessageUploadPhotoAction::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("progress", &v.progress(), &r.progress)?;
+    agree_table("progress", &v.progress(), o, 0)?;
     Ok(1)
 }
 fn check_738(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("has_video", &v.has_video(), &r.has_video)?;
+    agree_table("has_video", &v.has_video(), o, 1)?;
     agree("photo_small", &v.photo_small(), &r.photo_small)?;
+    agree_table("photo_small", &v.photo_small(), o, 2)?;
     agree("photo_big", &v.photo_big(), &r.photo_big)?;
+    agree_table("photo_big", &v.photo_big(), o, 3)?;
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 4)?;
     Ok(4)
 }
 fn check_739(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputCheckPasswordSRP::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("srp_id", &v.srp_id(), &r.srp_id)?;
+    agree_table("srp_id", &v.srp_id(), o, 0)?;
     agree("A", &v.a(), &r.a)?;
+    agree_table("A", &v.a(), o, 1)?;
     agree("M1", &v.m1(), &r.m1)?;
+    agree_table("M1", &v.m1(), o, 2)?;
     Ok(3)
 }
 fn check_740(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Channel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("creator", &v.creator(), &r.creator)?;
+    agree_table("creator", &v.creator(), o, 1)?;
     agree("left", &v.left(), &r.left)?;
+    agree_table("left", &v.left(), o, 2)?;
     agree("broadcast", &v.broadcast(), &r.broadcast)?;
+    agree_table("broadcast", &v.broadcast(), o, 3)?;
     agree("verified", &v.verified(), &r.verified)?;
+    agree_table("verified", &v.verified(), o, 4)?;
     agree("megagroup", &v.megagroup(), &r.megagroup)?;
+    agree_table("megagroup", &v.megagroup(), o, 5)?;
     agree("restricted", &v.restricted(), &r.restricted)?;
+    agree_table("restricted", &v.restricted(), o, 6)?;
     agree("signatures", &v.signatures(), &r.signatures)?;
+    agree_table("signatures", &v.signatures(), o, 7)?;
     agree("min", &v.min(), &r.min)?;
+    agree_table("min", &v.min(), o, 8)?;
     agree("scam", &v.scam(), &r.scam)?;
+    agree_table("scam", &v.scam(), o, 9)?;
     agree("has_link", &v.has_link(), &r.has_link)?;
+    agree_table("has_link", &v.has_link(), o, 10)?;
     agree("has_geo", &v.has_geo(), &r.has_geo)?;
+    agree_table("has_geo", &v.has_geo(), o, 11)?;
     agree(
         "slowmode_enabled",
         &v.slowmode_enabled(),
         &r.slowmode_enabled,
     )?;
+    agree_table("slowmode_enabled", &v.slowmode_enabled(), o, 12)?;
     agree("call_active", &v.call_active(), &r.call_active)?;
+    agree_table("call_active", &v.call_active(), o, 13)?;
     agree("call_not_empty", &v.call_not_empty(), &r.call_not_empty)?;
+    agree_table("call_not_empty", &v.call_not_empty(), o, 14)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 15)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 16)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 17)?;
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 18)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 19)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 20)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 21)?;
     agree(
         "restriction_reason",
         &v.restriction_reason(),
         &r.restriction_reason,
     )?;
+    agree_table("restriction_reason", &v.restriction_reason(), o, 22)?;
     agree("admin_rights", &v.admin_rights(), &r.admin_rights)?;
+    agree_table("admin_rights", &v.admin_rights(), o, 23)?;
     agree("banned_rights", &v.banned_rights(), &r.banned_rights)?;
+    agree_table("banned_rights", &v.banned_rights(), o, 24)?;
     agree(
         "default_banned_rights",
         &v.default_banned_rights(),
         &r.default_banned_rights,
     )?;
+    agree_table("default_banned_rights", &v.default_banned_rights(), o, 25)?;
     agree(
         "participants_count",
         &v.participants_count(),
         &r.participants_count,
     )?;
+    agree_table("participants_count", &v.participants_count(), o, 26)?;
     Ok(26)
 }
 fn check_741(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaGame::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_742(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ContactStatus::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("status", &v.status(), &r.status)?;
+    agree_table("status", &v.status(), o, 1)?;
     Ok(2)
 }
 fn check_743(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::IpPort::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("ipv4", &v.ipv4(), &r.ipv4)?;
+    agree_table("ipv4", &v.ipv4(), o, 0)?;
     agree("port", &v.port(), &r.port)?;
+    agree_table("port", &v.port(), o, 1)?;
     Ok(2)
 }
 fn check_744(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6332,14 +8441,18 @@ fn check_746(o: crate::Object<'_>) -> Result<usize, String> {
         &v.prev_participant(),
         &r.prev_participant,
     )?;
+    agree_table("prev_participant", &v.prev_participant(), o, 0)?;
     agree("new_participant", &v.new_participant(), &r.new_participant)?;
+    agree_table("new_participant", &v.new_participant(), o, 1)?;
     Ok(2)
 }
 fn check_747(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EmojiKeyword::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("keyword", &v.keyword(), &r.keyword)?;
+    agree_table("keyword", &v.keyword(), o, 0)?;
     agree("emoticons", &v.emoticons(), &r.emoticons)?;
+    agree_table("emoticons", &v.emoticons(), o, 1)?;
     Ok(2)
 }
 fn check_748(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6362,7 +8475,9 @@ fn check_751(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhotoPathSize::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 1)?;
     Ok(2)
 }
 fn check_752(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6370,13 +8485,16 @@ fn check_752(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 0)?;
     Ok(1)
 }
 fn check_753(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_754(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6384,11 +8502,17 @@ fn check_754(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputPhotoLegacyFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 2)?;
     agree("volume_id", &v.volume_id(), &r.volume_id)?;
+    agree_table("volume_id", &v.volume_id(), o, 3)?;
     agree("local_id", &v.local_id(), &r.local_id)?;
+    agree_table("local_id", &v.local_id(), o, 4)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 5)?;
     Ok(6)
 }
 fn check_755(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6396,19 +8520,23 @@ fn check_755(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     Ok(1)
 }
 fn check_756(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_757(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextItalic::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_758(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6421,18 +8549,21 @@ fn check_759(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::MessageActionSecureValuesSent::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("types", &v.types(), &r.types)?;
+    agree_table("types", &v.types(), o, 0)?;
     Ok(1)
 }
 fn check_760(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatParticipantCreator::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     Ok(1)
 }
 fn check_761(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgsStateReq::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_ids", &v.msg_ids(), &r.msg_ids)?;
+    agree_table("msg_ids", &v.msg_ids(), o, 0)?;
     Ok(1)
 }
 fn check_762(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6444,20 +8575,30 @@ fn check_763(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputSecureValue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 1)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 2)?;
     agree("front_side", &v.front_side(), &r.front_side)?;
+    agree_table("front_side", &v.front_side(), o, 3)?;
     agree("reverse_side", &v.reverse_side(), &r.reverse_side)?;
+    agree_table("reverse_side", &v.reverse_side(), o, 4)?;
     agree("selfie", &v.selfie(), &r.selfie)?;
+    agree_table("selfie", &v.selfie(), o, 5)?;
     agree("translation", &v.translation(), &r.translation)?;
+    agree_table("translation", &v.translation(), o, 6)?;
     agree("files", &v.files(), &r.files)?;
+    agree_table("files", &v.files(), o, 7)?;
     agree("plain_data", &v.plain_data(), &r.plain_data)?;
+    agree_table("plain_data", &v.plain_data(), o, 8)?;
     Ok(8)
 }
 fn check_764(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::TmpPassword::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("tmp_password", &v.tmp_password(), &r.tmp_password)?;
+    agree_table("tmp_password", &v.tmp_password(), o, 0)?;
     agree("valid_until", &v.valid_until(), &r.valid_until)?;
+    agree_table("valid_until", &v.valid_until(), o, 1)?;
     Ok(2)
 }
 fn check_765(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6470,6 +8611,7 @@ fn check_766(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     Ok(1)
 }
 fn check_767(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6503,88 +8645,127 @@ fn check_772(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextEmail::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     agree("email", &v.email(), &r.email)?;
+    agree_table("email", &v.email(), o, 1)?;
     Ok(2)
 }
 fn check_773(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::CodeSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("allow_flashcall", &v.allow_flashcall(), &r.allow_flashcall)?;
+    agree_table("allow_flashcall", &v.allow_flashcall(), o, 1)?;
     agree("current_number", &v.current_number(), &r.current_number)?;
+    agree_table("current_number", &v.current_number(), o, 2)?;
     agree("allow_app_hash", &v.allow_app_hash(), &r.allow_app_hash)?;
+    agree_table("allow_app_hash", &v.allow_app_hash(), o, 3)?;
     Ok(3)
 }
 fn check_774(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::auth::ExportedAuthorization::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 1)?;
     Ok(2)
 }
 fn check_775(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatInvite::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 1)?;
     agree("broadcast", &v.broadcast(), &r.broadcast)?;
+    agree_table("broadcast", &v.broadcast(), o, 2)?;
     agree("public", &v.public(), &r.public)?;
+    agree_table("public", &v.public(), o, 3)?;
     agree("megagroup", &v.megagroup(), &r.megagroup)?;
+    agree_table("megagroup", &v.megagroup(), o, 4)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 5)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 6)?;
     agree(
         "participants_count",
         &v.participants_count(),
         &r.participants_count,
     )?;
+    agree_table("participants_count", &v.participants_count(), o, 7)?;
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 8)?;
     Ok(8)
 }
 fn check_776(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("volume_id", &v.volume_id(), &r.volume_id)?;
+    agree_table("volume_id", &v.volume_id(), o, 0)?;
     agree("local_id", &v.local_id(), &r.local_id)?;
+    agree_table("local_id", &v.local_id(), o, 1)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 2)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 3)?;
     Ok(4)
 }
 fn check_777(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 2)?;
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 5)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 6)?;
     Ok(7)
 }
 fn check_778(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::AutoDownloadSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("disabled", &v.disabled(), &r.disabled)?;
+    agree_table("disabled", &v.disabled(), o, 1)?;
     agree(
         "video_preload_large",
         &v.video_preload_large(),
         &r.video_preload_large,
     )?;
+    agree_table("video_preload_large", &v.video_preload_large(), o, 2)?;
     agree(
         "audio_preload_next",
         &v.audio_preload_next(),
         &r.audio_preload_next,
     )?;
+    agree_table("audio_preload_next", &v.audio_preload_next(), o, 3)?;
     agree(
         "phonecalls_less_data",
         &v.phonecalls_less_data(),
         &r.phonecalls_less_data,
     )?;
+    agree_table("phonecalls_less_data", &v.phonecalls_less_data(), o, 4)?;
     agree("photo_size_max", &v.photo_size_max(), &r.photo_size_max)?;
+    agree_table("photo_size_max", &v.photo_size_max(), o, 5)?;
     agree("video_size_max", &v.video_size_max(), &r.video_size_max)?;
+    agree_table("video_size_max", &v.video_size_max(), o, 6)?;
     agree("file_size_max", &v.file_size_max(), &r.file_size_max)?;
+    agree_table("file_size_max", &v.file_size_max(), o, 7)?;
     agree(
         "video_upload_maxbitrate",
         &v.video_upload_maxbitrate(),
         &r.video_upload_maxbitrate,
+    )?;
+    agree_table(
+        "video_upload_maxbitrate",
+        &v.video_upload_maxbitrate(),
+        o,
+        8,
     )?;
     Ok(8)
 }
@@ -6592,13 +8773,16 @@ fn check_779(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelParticipantsMentions::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 1)?;
     agree("top_msg_id", &v.top_msg_id(), &r.top_msg_id)?;
+    agree_table("top_msg_id", &v.top_msg_id(), o, 2)?;
     Ok(2)
 }
 fn check_780(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::MsgCopy::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("orig_message", &v.orig_message(), &r.orig_message)?;
+    agree_table("orig_message", &v.orig_message(), o, 0)?;
     Ok(1)
 }
 fn check_781(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6616,54 +8800,69 @@ fn check_783(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhotoStrippedSize::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 1)?;
     Ok(2)
 }
 fn check_784(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageTableRow::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("cells", &v.cells(), &r.cells)?;
+    agree_table("cells", &v.cells(), o, 0)?;
     Ok(1)
 }
 fn check_785(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateBotShippingQuery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("payload", &v.payload(), &r.payload)?;
+    agree_table("payload", &v.payload(), o, 2)?;
     agree(
         "shipping_address",
         &v.shipping_address(),
         &r.shipping_address,
     )?;
+    agree_table("shipping_address", &v.shipping_address(), o, 3)?;
     Ok(4)
 }
 fn check_786(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDialogUnreadMark::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("unread", &v.unread(), &r.unread)?;
+    agree_table("unread", &v.unread(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     Ok(2)
 }
 fn check_787(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::contacts::BlockedSlice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     agree("blocked", &v.blocked(), &r.blocked)?;
+    agree_table("blocked", &v.blocked(), o, 1)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 2)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 3)?;
     Ok(4)
 }
 fn check_788(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputReportReasonOther::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_789(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::DestroySessionOk::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("session_id", &v.session_id(), &r.session_id)?;
+    agree_table("session_id", &v.session_id(), o, 0)?;
     Ok(1)
 }
 fn check_790(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6675,8 +8874,11 @@ fn check_791(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatParticipantAdmin::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("inviter_id", &v.inviter_id(), &r.inviter_id)?;
+    agree_table("inviter_id", &v.inviter_id(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     Ok(3)
 }
 fn check_792(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6689,6 +8891,7 @@ fn check_793(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("participant", &v.participant(), &r.participant)?;
+    agree_table("participant", &v.participant(), o, 0)?;
     Ok(1)
 }
 fn check_794(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6696,21 +8899,27 @@ fn check_794(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::help::TermsOfServiceUpdateEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 0)?;
     Ok(1)
 }
 fn check_795(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateEditMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 2)?;
     Ok(3)
 }
 fn check_796(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::Stickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("stickers", &v.stickers(), &r.stickers)?;
+    agree_table("stickers", &v.stickers(), o, 1)?;
     Ok(2)
 }
 fn check_797(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6722,6 +8931,7 @@ fn check_798(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockList::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("items", &v.items(), &r.items)?;
+    agree_table("items", &v.items(), o, 0)?;
     Ok(1)
 }
 fn check_799(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6733,36 +8943,47 @@ fn check_800(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueErrorSelfie::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("file_hash", &v.file_hash(), &r.file_hash)?;
+    agree_table("file_hash", &v.file_hash(), o, 1)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 2)?;
     Ok(3)
 }
 fn check_801(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DialogPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 fn check_802(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaPhotoExternal::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 1)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 2)?;
     Ok(2)
 }
 fn check_803(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::ChatFull::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("full_chat", &v.full_chat(), &r.full_chat)?;
+    agree_table("full_chat", &v.full_chat(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_804(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputWallPaper::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_805(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6770,24 +8991,28 @@ fn check_805(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("participant", &v.participant(), &r.participant)?;
+    agree_table("participant", &v.participant(), o, 0)?;
     Ok(1)
 }
 fn check_806(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaDice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("emoticon", &v.emoticon(), &r.emoticon)?;
+    agree_table("emoticon", &v.emoticon(), o, 0)?;
     Ok(1)
 }
 fn check_807(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::TlsBlockGrease::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("seed", &v.seed(), &r.seed)?;
+    agree_table("seed", &v.seed(), o, 0)?;
     Ok(1)
 }
 fn check_808(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputStickerSetDice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("emoticon", &v.emoticon(), &r.emoticon)?;
+    agree_table("emoticon", &v.emoticon(), o, 0)?;
     Ok(1)
 }
 fn check_809(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6799,7 +9024,9 @@ fn check_809(o: crate::Object<'_>) -> Result<usize, String> {
         &v.prev_participant(),
         &r.prev_participant,
     )?;
+    agree_table("prev_participant", &v.prev_participant(), o, 0)?;
     agree("new_participant", &v.new_participant(), &r.new_participant)?;
+    agree_table("new_participant", &v.new_participant(), o, 1)?;
     Ok(2)
 }
 fn check_810(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6807,7 +9034,9 @@ fn check_810(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("prev_value", &v.prev_value(), &r.prev_value)?;
+    agree_table("prev_value", &v.prev_value(), o, 0)?;
     agree("new_value", &v.new_value(), &r.new_value)?;
+    agree_table("new_value", &v.new_value(), o, 1)?;
     Ok(2)
 }
 fn check_811(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6819,18 +9048,26 @@ fn check_812(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::TlsBlockScope::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("entries", &v.entries(), &r.entries)?;
+    agree_table("entries", &v.entries(), o, 0)?;
     Ok(1)
 }
 fn check_813(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateBotCallbackQuery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 4)?;
     agree("chat_instance", &v.chat_instance(), &r.chat_instance)?;
+    agree_table("chat_instance", &v.chat_instance(), o, 5)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 6)?;
     agree("game_short_name", &v.game_short_name(), &r.game_short_name)?;
+    agree_table("game_short_name", &v.game_short_name(), o, 7)?;
     Ok(7)
 }
 fn check_814(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6843,19 +9080,28 @@ fn check_815(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::VideoSize::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 1)?;
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 2)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 3)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 4)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 5)?;
     agree("video_start_ts", &v.video_start_ts(), &r.video_start_ts)?;
+    agree_table("video_start_ts", &v.video_start_ts(), o, 6)?;
     Ok(6)
 }
 fn check_816(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::SearchCounter::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("inexact", &v.inexact(), &r.inexact)?;
+    agree_table("inexact", &v.inexact(), o, 1)?;
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 2)?;
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 3)?;
     Ok(3)
 }
 fn check_817(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6868,39 +9114,63 @@ fn check_818(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WebPage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 2)?;
     agree("display_url", &v.display_url(), &r.display_url)?;
+    agree_table("display_url", &v.display_url(), o, 3)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 4)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 5)?;
     agree("site_name", &v.site_name(), &r.site_name)?;
+    agree_table("site_name", &v.site_name(), o, 6)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 7)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 8)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 9)?;
     agree("embed_url", &v.embed_url(), &r.embed_url)?;
+    agree_table("embed_url", &v.embed_url(), o, 10)?;
     agree("embed_type", &v.embed_type(), &r.embed_type)?;
+    agree_table("embed_type", &v.embed_type(), o, 11)?;
     agree("embed_width", &v.embed_width(), &r.embed_width)?;
+    agree_table("embed_width", &v.embed_width(), o, 12)?;
     agree("embed_height", &v.embed_height(), &r.embed_height)?;
+    agree_table("embed_height", &v.embed_height(), o, 13)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 14)?;
     agree("author", &v.author(), &r.author)?;
+    agree_table("author", &v.author(), o, 15)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 16)?;
     agree("cached_page", &v.cached_page(), &r.cached_page)?;
+    agree_table("cached_page", &v.cached_page(), o, 17)?;
     agree("attributes", &v.attributes(), &r.attributes)?;
+    agree_table("attributes", &v.attributes(), o, 18)?;
     Ok(18)
 }
 fn check_819(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueErrorData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("data_hash", &v.data_hash(), &r.data_hash)?;
+    agree_table("data_hash", &v.data_hash(), o, 1)?;
     agree("field", &v.field(), &r.field)?;
+    agree_table("field", &v.field(), o, 2)?;
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 3)?;
     Ok(4)
 }
 fn check_820(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerBlocked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer_id", &v.peer_id(), &r.peer_id)?;
+    agree_table("peer_id", &v.peer_id(), o, 0)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 1)?;
     Ok(2)
 }
 fn check_821(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6908,23 +9178,31 @@ fn check_821(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::SendMessageUploadVideoAction::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("progress", &v.progress(), &r.progress)?;
+    agree_table("progress", &v.progress(), o, 0)?;
     Ok(1)
 }
 fn check_822(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhotoCachedSize::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 1)?;
     agree("w", &v.w(), &r.w)?;
+    agree_table("w", &v.w(), o, 2)?;
     agree("h", &v.h(), &r.h)?;
+    agree_table("h", &v.h(), o, 3)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 4)?;
     Ok(5)
 }
 fn check_823(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::FolderPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 1)?;
     Ok(2)
 }
 fn check_824(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6932,17 +9210,20 @@ fn check_824(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     Ok(1)
 }
 fn check_825(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PaymentCharge::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree(
         "provider_charge_id",
         &v.provider_charge_id(),
         &r.provider_charge_id,
     )?;
+    agree_table("provider_charge_id", &v.provider_charge_id(), o, 1)?;
     Ok(2)
 }
 fn check_826(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6955,20 +9236,35 @@ fn check_827(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChannelAdminLogEventsFilter::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("join", &v.join(), &r.join)?;
+    agree_table("join", &v.join(), o, 1)?;
     agree("leave", &v.leave(), &r.leave)?;
+    agree_table("leave", &v.leave(), o, 2)?;
     agree("invite", &v.invite(), &r.invite)?;
+    agree_table("invite", &v.invite(), o, 3)?;
     agree("ban", &v.ban(), &r.ban)?;
+    agree_table("ban", &v.ban(), o, 4)?;
     agree("unban", &v.unban(), &r.unban)?;
+    agree_table("unban", &v.unban(), o, 5)?;
     agree("kick", &v.kick(), &r.kick)?;
+    agree_table("kick", &v.kick(), o, 6)?;
     agree("unkick", &v.unkick(), &r.unkick)?;
+    agree_table("unkick", &v.unkick(), o, 7)?;
     agree("promote", &v.promote(), &r.promote)?;
+    agree_table("promote", &v.promote(), o, 8)?;
     agree("demote", &v.demote(), &r.demote)?;
+    agree_table("demote", &v.demote(), o, 9)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 10)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 11)?;
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 12)?;
     agree("edit", &v.edit(), &r.edit)?;
+    agree_table("edit", &v.edit(), o, 13)?;
     agree("delete", &v.delete(), &r.delete)?;
+    agree_table("delete", &v.delete(), o, 14)?;
     agree("group_call", &v.group_call(), &r.group_call)?;
+    agree_table("group_call", &v.group_call(), o, 15)?;
     Ok(15)
 }
 fn check_828(o: crate::Object<'_>) -> Result<usize, String> {
@@ -6980,183 +9276,250 @@ fn check_829(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChatParticipantAdd::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("inviter_id", &v.inviter_id(), &r.inviter_id)?;
+    agree_table("inviter_id", &v.inviter_id(), o, 2)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 3)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 4)?;
     Ok(5)
 }
 fn check_830(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::contacts::Contacts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("contacts", &v.contacts(), &r.contacts)?;
+    agree_table("contacts", &v.contacts(), o, 0)?;
     agree("saved_count", &v.saved_count(), &r.saved_count)?;
+    agree_table("saved_count", &v.saved_count(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_831(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChannelTooLong::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 1)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 2)?;
     Ok(2)
 }
 fn check_832(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WebPageEmpty::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 fn check_833(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::RecentMeUrlChatInvite::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("chat_invite", &v.chat_invite(), &r.chat_invite)?;
+    agree_table("chat_invite", &v.chat_invite(), o, 1)?;
     Ok(2)
 }
 fn check_834(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateServiceNotification::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("popup", &v.popup(), &r.popup)?;
+    agree_table("popup", &v.popup(), o, 1)?;
     agree("inbox_date", &v.inbox_date(), &r.inbox_date)?;
+    agree_table("inbox_date", &v.inbox_date(), o, 2)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 3)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 4)?;
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 5)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 6)?;
     Ok(6)
 }
 fn check_835(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::phone::PhoneCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_call", &v.phone_call(), &r.phone_call)?;
+    agree_table("phone_call", &v.phone_call(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_836(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 0)?;
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 3)?;
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 4)?;
     Ok(5)
 }
 fn check_837(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::SecureValueHash::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     Ok(2)
 }
 fn check_838(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::account::WebAuthorizations::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("authorizations", &v.authorizations(), &r.authorizations)?;
+    agree_table("authorizations", &v.authorizations(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 fn check_839(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TextSubscript::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_840(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePinnedMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 3)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 4)?;
     agree("pts_count", &v.pts_count(), &r.pts_count)?;
+    agree_table("pts_count", &v.pts_count(), o, 5)?;
     Ok(5)
 }
 fn check_841(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::channels::AdminLogResults::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("events", &v.events(), &r.events)?;
+    agree_table("events", &v.events(), o, 0)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_842(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::BadServerSalt::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bad_msg_id", &v.bad_msg_id(), &r.bad_msg_id)?;
+    agree_table("bad_msg_id", &v.bad_msg_id(), o, 0)?;
     agree("bad_msg_seqno", &v.bad_msg_seqno(), &r.bad_msg_seqno)?;
+    agree_table("bad_msg_seqno", &v.bad_msg_seqno(), o, 1)?;
     agree("error_code", &v.error_code(), &r.error_code)?;
+    agree_table("error_code", &v.error_code(), o, 2)?;
     agree("new_server_salt", &v.new_server_salt(), &r.new_server_salt)?;
+    agree_table("new_server_salt", &v.new_server_salt(), o, 3)?;
     Ok(4)
 }
 fn check_843(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UserStatusOnline::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 0)?;
     Ok(1)
 }
 fn check_844(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TopPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("rating", &v.rating(), &r.rating)?;
+    agree_table("rating", &v.rating(), o, 1)?;
     Ok(2)
 }
 fn check_845(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UserFull::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("blocked", &v.blocked(), &r.blocked)?;
+    agree_table("blocked", &v.blocked(), o, 1)?;
     agree(
         "phone_calls_available",
         &v.phone_calls_available(),
         &r.phone_calls_available,
     )?;
+    agree_table("phone_calls_available", &v.phone_calls_available(), o, 2)?;
     agree(
         "phone_calls_private",
         &v.phone_calls_private(),
         &r.phone_calls_private,
     )?;
+    agree_table("phone_calls_private", &v.phone_calls_private(), o, 3)?;
     agree("can_pin_message", &v.can_pin_message(), &r.can_pin_message)?;
+    agree_table("can_pin_message", &v.can_pin_message(), o, 4)?;
     agree("has_scheduled", &v.has_scheduled(), &r.has_scheduled)?;
+    agree_table("has_scheduled", &v.has_scheduled(), o, 5)?;
     agree(
         "video_calls_available",
         &v.video_calls_available(),
         &r.video_calls_available,
     )?;
+    agree_table("video_calls_available", &v.video_calls_available(), o, 6)?;
     agree("user", &v.user(), &r.user)?;
+    agree_table("user", &v.user(), o, 7)?;
     agree("about", &v.about(), &r.about)?;
+    agree_table("about", &v.about(), o, 8)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 9)?;
     agree("profile_photo", &v.profile_photo(), &r.profile_photo)?;
+    agree_table("profile_photo", &v.profile_photo(), o, 10)?;
     agree("notify_settings", &v.notify_settings(), &r.notify_settings)?;
+    agree_table("notify_settings", &v.notify_settings(), o, 11)?;
     agree("bot_info", &v.bot_info(), &r.bot_info)?;
+    agree_table("bot_info", &v.bot_info(), o, 12)?;
     agree("pinned_msg_id", &v.pinned_msg_id(), &r.pinned_msg_id)?;
+    agree_table("pinned_msg_id", &v.pinned_msg_id(), o, 13)?;
     agree(
         "common_chats_count",
         &v.common_chats_count(),
         &r.common_chats_count,
     )?;
+    agree_table("common_chats_count", &v.common_chats_count(), o, 14)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 15)?;
     Ok(15)
 }
 fn check_846(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::AllStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("sets", &v.sets(), &r.sets)?;
+    agree_table("sets", &v.sets(), o, 1)?;
     Ok(2)
 }
 fn check_847(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateDraftMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("draft", &v.draft(), &r.draft)?;
+    agree_table("draft", &v.draft(), o, 1)?;
     Ok(2)
 }
 fn check_848(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePrivacy::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("key", &v.key(), &r.key)?;
+    agree_table("key", &v.key(), o, 0)?;
     agree("rules", &v.rules(), &r.rules)?;
+    agree_table("rules", &v.rules(), o, 1)?;
     Ok(2)
 }
 fn check_849(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7169,36 +9532,49 @@ fn check_850(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::upload::CdnFileReuploadNeeded::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("request_token", &v.request_token(), &r.request_token)?;
+    agree_table("request_token", &v.request_token(), o, 0)?;
     Ok(1)
 }
 fn check_851(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::LangPackLanguage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("official", &v.official(), &r.official)?;
+    agree_table("official", &v.official(), o, 1)?;
     agree("rtl", &v.rtl(), &r.rtl)?;
+    agree_table("rtl", &v.rtl(), o, 2)?;
     agree("beta", &v.beta(), &r.beta)?;
+    agree_table("beta", &v.beta(), o, 3)?;
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 4)?;
     agree("native_name", &v.native_name(), &r.native_name)?;
+    agree_table("native_name", &v.native_name(), o, 5)?;
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 6)?;
     agree("base_lang_code", &v.base_lang_code(), &r.base_lang_code)?;
+    agree_table("base_lang_code", &v.base_lang_code(), o, 7)?;
     agree("plural_code", &v.plural_code(), &r.plural_code)?;
+    agree_table("plural_code", &v.plural_code(), o, 8)?;
     agree("strings_count", &v.strings_count(), &r.strings_count)?;
+    agree_table("strings_count", &v.strings_count(), o, 9)?;
     agree(
         "translated_count",
         &v.translated_count(),
         &r.translated_count,
     )?;
+    agree_table("translated_count", &v.translated_count(), o, 10)?;
     agree(
         "translations_url",
         &v.translations_url(),
         &r.translations_url,
     )?;
+    agree_table("translations_url", &v.translations_url(), o, 11)?;
     Ok(11)
 }
 fn check_852(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     Ok(1)
 }
 fn check_853(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7209,114 +9585,176 @@ fn check_853(o: crate::Object<'_>) -> Result<usize, String> {
         &v.can_view_participants(),
         &r.can_view_participants,
     )?;
+    agree_table("can_view_participants", &v.can_view_participants(), o, 1)?;
     agree(
         "can_set_username",
         &v.can_set_username(),
         &r.can_set_username,
     )?;
+    agree_table("can_set_username", &v.can_set_username(), o, 2)?;
     agree(
         "can_set_stickers",
         &v.can_set_stickers(),
         &r.can_set_stickers,
     )?;
+    agree_table("can_set_stickers", &v.can_set_stickers(), o, 3)?;
     agree(
         "hidden_prehistory",
         &v.hidden_prehistory(),
         &r.hidden_prehistory,
     )?;
+    agree_table("hidden_prehistory", &v.hidden_prehistory(), o, 4)?;
     agree(
         "can_set_location",
         &v.can_set_location(),
         &r.can_set_location,
     )?;
+    agree_table("can_set_location", &v.can_set_location(), o, 5)?;
     agree("has_scheduled", &v.has_scheduled(), &r.has_scheduled)?;
+    agree_table("has_scheduled", &v.has_scheduled(), o, 6)?;
     agree("can_view_stats", &v.can_view_stats(), &r.can_view_stats)?;
+    agree_table("can_view_stats", &v.can_view_stats(), o, 7)?;
     agree("blocked", &v.blocked(), &r.blocked)?;
+    agree_table("blocked", &v.blocked(), o, 8)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 9)?;
     agree("about", &v.about(), &r.about)?;
+    agree_table("about", &v.about(), o, 10)?;
     agree(
         "participants_count",
         &v.participants_count(),
         &r.participants_count,
     )?;
+    agree_table("participants_count", &v.participants_count(), o, 11)?;
     agree("admins_count", &v.admins_count(), &r.admins_count)?;
+    agree_table("admins_count", &v.admins_count(), o, 12)?;
     agree("kicked_count", &v.kicked_count(), &r.kicked_count)?;
+    agree_table("kicked_count", &v.kicked_count(), o, 13)?;
     agree("banned_count", &v.banned_count(), &r.banned_count)?;
+    agree_table("banned_count", &v.banned_count(), o, 14)?;
     agree("online_count", &v.online_count(), &r.online_count)?;
+    agree_table("online_count", &v.online_count(), o, 15)?;
     agree(
         "read_inbox_max_id",
         &v.read_inbox_max_id(),
         &r.read_inbox_max_id,
     )?;
+    agree_table("read_inbox_max_id", &v.read_inbox_max_id(), o, 16)?;
     agree(
         "read_outbox_max_id",
         &v.read_outbox_max_id(),
         &r.read_outbox_max_id,
     )?;
+    agree_table("read_outbox_max_id", &v.read_outbox_max_id(), o, 17)?;
     agree("unread_count", &v.unread_count(), &r.unread_count)?;
+    agree_table("unread_count", &v.unread_count(), o, 18)?;
     agree("chat_photo", &v.chat_photo(), &r.chat_photo)?;
+    agree_table("chat_photo", &v.chat_photo(), o, 19)?;
     agree("notify_settings", &v.notify_settings(), &r.notify_settings)?;
+    agree_table("notify_settings", &v.notify_settings(), o, 20)?;
     agree("exported_invite", &v.exported_invite(), &r.exported_invite)?;
+    agree_table("exported_invite", &v.exported_invite(), o, 21)?;
     agree("bot_info", &v.bot_info(), &r.bot_info)?;
+    agree_table("bot_info", &v.bot_info(), o, 22)?;
     agree(
         "migrated_from_chat_id",
         &v.migrated_from_chat_id(),
         &r.migrated_from_chat_id,
     )?;
+    agree_table("migrated_from_chat_id", &v.migrated_from_chat_id(), o, 23)?;
     agree(
         "migrated_from_max_id",
         &v.migrated_from_max_id(),
         &r.migrated_from_max_id,
     )?;
+    agree_table("migrated_from_max_id", &v.migrated_from_max_id(), o, 24)?;
     agree("pinned_msg_id", &v.pinned_msg_id(), &r.pinned_msg_id)?;
+    agree_table("pinned_msg_id", &v.pinned_msg_id(), o, 25)?;
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 26)?;
     agree(
         "available_min_id",
         &v.available_min_id(),
         &r.available_min_id,
     )?;
+    agree_table("available_min_id", &v.available_min_id(), o, 27)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 28)?;
     agree("linked_chat_id", &v.linked_chat_id(), &r.linked_chat_id)?;
+    agree_table("linked_chat_id", &v.linked_chat_id(), o, 29)?;
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 30)?;
     agree(
         "slowmode_seconds",
         &v.slowmode_seconds(),
         &r.slowmode_seconds,
     )?;
+    agree_table("slowmode_seconds", &v.slowmode_seconds(), o, 31)?;
     agree(
         "slowmode_next_send_date",
         &v.slowmode_next_send_date(),
         &r.slowmode_next_send_date,
     )?;
+    agree_table(
+        "slowmode_next_send_date",
+        &v.slowmode_next_send_date(),
+        o,
+        32,
+    )?;
     agree("stats_dc", &v.stats_dc(), &r.stats_dc)?;
+    agree_table("stats_dc", &v.stats_dc(), o, 33)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 34)?;
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 35)?;
     Ok(35)
 }
 fn check_854(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::stats::MegagroupStats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 0)?;
     agree("members", &v.members(), &r.members)?;
+    agree_table("members", &v.members(), o, 1)?;
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 2)?;
     agree("viewers", &v.viewers(), &r.viewers)?;
+    agree_table("viewers", &v.viewers(), o, 3)?;
     agree("posters", &v.posters(), &r.posters)?;
+    agree_table("posters", &v.posters(), o, 4)?;
     agree("growth_graph", &v.growth_graph(), &r.growth_graph)?;
+    agree_table("growth_graph", &v.growth_graph(), o, 5)?;
     agree("members_graph", &v.members_graph(), &r.members_graph)?;
+    agree_table("members_graph", &v.members_graph(), o, 6)?;
     agree(
         "new_members_by_source_graph",
         &v.new_members_by_source_graph(),
         &r.new_members_by_source_graph,
     )?;
+    agree_table(
+        "new_members_by_source_graph",
+        &v.new_members_by_source_graph(),
+        o,
+        7,
+    )?;
     agree("languages_graph", &v.languages_graph(), &r.languages_graph)?;
+    agree_table("languages_graph", &v.languages_graph(), o, 8)?;
     agree("messages_graph", &v.messages_graph(), &r.messages_graph)?;
+    agree_table("messages_graph", &v.messages_graph(), o, 9)?;
     agree("actions_graph", &v.actions_graph(), &r.actions_graph)?;
+    agree_table("actions_graph", &v.actions_graph(), o, 10)?;
     agree("top_hours_graph", &v.top_hours_graph(), &r.top_hours_graph)?;
+    agree_table("top_hours_graph", &v.top_hours_graph(), o, 11)?;
     agree("weekdays_graph", &v.weekdays_graph(), &r.weekdays_graph)?;
+    agree_table("weekdays_graph", &v.weekdays_graph(), o, 12)?;
     agree("top_posters", &v.top_posters(), &r.top_posters)?;
+    agree_table("top_posters", &v.top_posters(), o, 13)?;
     agree("top_admins", &v.top_admins(), &r.top_admins)?;
+    agree_table("top_admins", &v.top_admins(), o, 14)?;
     agree("top_inviters", &v.top_inviters(), &r.top_inviters)?;
+    agree_table("top_inviters", &v.top_inviters(), o, 15)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 16)?;
     Ok(17)
 }
 fn check_855(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7329,6 +9767,7 @@ fn check_856(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatOnlines::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("onlines", &v.onlines(), &r.onlines)?;
+    agree_table("onlines", &v.onlines(), o, 0)?;
     Ok(1)
 }
 fn check_857(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7336,19 +9775,23 @@ fn check_857(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::messages::DialogsNotModified::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     Ok(1)
 }
 fn check_858(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockSubheader::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_859(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputEncryptedChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_860(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7361,30 +9804,45 @@ fn check_861(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::upload::FileCdnRedirect::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 0)?;
     agree("file_token", &v.file_token(), &r.file_token)?;
+    agree_table("file_token", &v.file_token(), o, 1)?;
     agree("encryption_key", &v.encryption_key(), &r.encryption_key)?;
+    agree_table("encryption_key", &v.encryption_key(), o, 2)?;
     agree("encryption_iv", &v.encryption_iv(), &r.encryption_iv)?;
+    agree_table("encryption_iv", &v.encryption_iv(), o, 3)?;
     agree("file_hashes", &v.file_hashes(), &r.file_hashes)?;
+    agree_table("file_hashes", &v.file_hashes(), o, 4)?;
     Ok(5)
 }
 fn check_862(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PageBlockEmbedPost::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("webpage_id", &v.webpage_id(), &r.webpage_id)?;
+    agree_table("webpage_id", &v.webpage_id(), o, 1)?;
     agree("author_photo_id", &v.author_photo_id(), &r.author_photo_id)?;
+    agree_table("author_photo_id", &v.author_photo_id(), o, 2)?;
     agree("author", &v.author(), &r.author)?;
+    agree_table("author", &v.author(), o, 3)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 4)?;
     agree("blocks", &v.blocks(), &r.blocks)?;
+    agree_table("blocks", &v.blocks(), o, 5)?;
     agree("caption", &v.caption(), &r.caption)?;
+    agree_table("caption", &v.caption(), o, 6)?;
     Ok(7)
 }
 fn check_863(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateGroupCallParticipants::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 1)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 2)?;
     Ok(3)
 }
 fn check_864(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7392,39 +9850,53 @@ fn check_864(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::SendMessageUploadAudioAction::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("progress", &v.progress(), &r.progress)?;
+    agree_table("progress", &v.progress(), o, 0)?;
     Ok(1)
 }
 fn check_865(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::mtproto::RpcResult::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("req_msg_id", &v.req_msg_id(), &r.req_msg_id)?;
+    agree_table("req_msg_id", &v.req_msg_id(), o, 0)?;
     agree("result", &v.result(), &r.result)?;
+    agree_table("result", &v.result(), o, 1)?;
     Ok(2)
 }
 fn check_866(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::FavedStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("packs", &v.packs(), &r.packs)?;
+    agree_table("packs", &v.packs(), o, 1)?;
     agree("stickers", &v.stickers(), &r.stickers)?;
+    agree_table("stickers", &v.stickers(), o, 2)?;
     Ok(3)
 }
 fn check_867(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::LangPackDifference::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     agree("from_version", &v.from_version(), &r.from_version)?;
+    agree_table("from_version", &v.from_version(), o, 1)?;
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 2)?;
     agree("strings", &v.strings(), &r.strings)?;
+    agree_table("strings", &v.strings(), o, 3)?;
     Ok(4)
 }
 fn check_868(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputPhoneContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("client_id", &v.client_id(), &r.client_id)?;
+    agree_table("client_id", &v.client_id(), o, 0)?;
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 1)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 2)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 3)?;
     Ok(4)
 }
 fn check_869(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7441,7 +9913,9 @@ fn check_871(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ReplyKeyboardForceReply::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("single_use", &v.single_use(), &r.single_use)?;
+    agree_table("single_use", &v.single_use(), o, 1)?;
     agree("selective", &v.selective(), &r.selective)?;
+    agree_table("selective", &v.selective(), o, 2)?;
     Ok(2)
 }
 fn check_872(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7453,36 +9927,52 @@ fn check_873(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaInvoice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 2)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 3)?;
     agree("invoice", &v.invoice(), &r.invoice)?;
+    agree_table("invoice", &v.invoice(), o, 4)?;
     agree("payload", &v.payload(), &r.payload)?;
+    agree_table("payload", &v.payload(), o, 5)?;
     agree("provider", &v.provider(), &r.provider)?;
+    agree_table("provider", &v.provider(), o, 6)?;
     agree("provider_data", &v.provider_data(), &r.provider_data)?;
+    agree_table("provider_data", &v.provider_data(), o, 7)?;
     agree("start_param", &v.start_param(), &r.start_param)?;
+    agree_table("start_param", &v.start_param(), o, 8)?;
     Ok(8)
 }
 fn check_874(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputEncryptedFileLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     Ok(2)
 }
 fn check_875(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("parts", &v.parts(), &r.parts)?;
+    agree_table("parts", &v.parts(), o, 1)?;
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 2)?;
     agree("md5_checksum", &v.md5_checksum(), &r.md5_checksum)?;
+    agree_table("md5_checksum", &v.md5_checksum(), o, 3)?;
     Ok(4)
 }
 fn check_876(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::BankCardOpenUrl::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 1)?;
     Ok(2)
 }
 fn check_877(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7490,33 +9980,43 @@ fn check_877(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::channels::ChannelParticipants::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 0)?;
     agree("participants", &v.participants(), &r.participants)?;
+    agree_table("participants", &v.participants(), o, 1)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 2)?;
     Ok(3)
 }
 fn check_878(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputThemeSlug::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("slug", &v.slug(), &r.slug)?;
+    agree_table("slug", &v.slug(), o, 0)?;
     Ok(1)
 }
 fn check_879(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::messages::DiscussionMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("messages", &v.messages(), &r.messages)?;
+    agree_table("messages", &v.messages(), o, 1)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 2)?;
     agree(
         "read_inbox_max_id",
         &v.read_inbox_max_id(),
         &r.read_inbox_max_id,
     )?;
+    agree_table("read_inbox_max_id", &v.read_inbox_max_id(), o, 3)?;
     agree(
         "read_outbox_max_id",
         &v.read_outbox_max_id(),
         &r.read_outbox_max_id,
     )?;
+    agree_table("read_outbox_max_id", &v.read_outbox_max_id(), o, 4)?;
     agree("chats", &v.chats(), &r.chats)?;
+    agree_table("chats", &v.chats(), o, 5)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 6)?;
     Ok(6)
 }
 fn check_880(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7528,6 +10028,7 @@ fn check_881(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::JsonArray::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 0)?;
     Ok(1)
 }
 fn check_882(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7552,28 +10053,36 @@ fn check_885(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::MessageActionChatJoinedByLink::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("inviter_id", &v.inviter_id(), &r.inviter_id)?;
+    agree_table("inviter_id", &v.inviter_id(), o, 0)?;
     Ok(1)
 }
 fn check_886(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 1)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 2)?;
     agree("vcard", &v.vcard(), &r.vcard)?;
+    agree_table("vcard", &v.vcard(), o, 3)?;
     Ok(4)
 }
 fn check_887(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PeerSelfLocated::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("expires", &v.expires(), &r.expires)?;
+    agree_table("expires", &v.expires(), o, 0)?;
     Ok(1)
 }
 fn check_888(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Contact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("mutual", &v.mutual(), &r.mutual)?;
+    agree_table("mutual", &v.mutual(), o, 1)?;
     Ok(2)
 }
 fn check_889(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7581,21 +10090,27 @@ fn check_889(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("participant", &v.participant(), &r.participant)?;
+    agree_table("participant", &v.participant(), o, 0)?;
     Ok(1)
 }
 fn check_890(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaGeoPoint::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 0)?;
     Ok(1)
 }
 fn check_891(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::WebDocumentNoProxy::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 1)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 2)?;
     agree("attributes", &v.attributes(), &r.attributes)?;
+    agree_table("attributes", &v.attributes(), o, 3)?;
     Ok(4)
 }
 fn check_892(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7603,45 +10118,65 @@ fn check_892(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::UpdateInlineBotCallbackQuery::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 3)?;
     agree("chat_instance", &v.chat_instance(), &r.chat_instance)?;
+    agree_table("chat_instance", &v.chat_instance(), o, 4)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 5)?;
     agree("game_short_name", &v.game_short_name(), &r.game_short_name)?;
+    agree_table("game_short_name", &v.game_short_name(), o, 6)?;
     Ok(6)
 }
 fn check_893(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageEntityMention::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("length", &v.length(), &r.length)?;
+    agree_table("length", &v.length(), o, 1)?;
     Ok(2)
 }
 fn check_894(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdatePinnedDialogs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 1)?;
     agree("order", &v.order(), &r.order)?;
+    agree_table("order", &v.order(), o, 2)?;
     Ok(2)
 }
 fn check_895(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputFileBig::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("parts", &v.parts(), &r.parts)?;
+    agree_table("parts", &v.parts(), o, 1)?;
     agree("name", &v.name(), &r.name)?;
+    agree_table("name", &v.name(), o, 2)?;
     Ok(3)
 }
 fn check_896(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::EncryptedChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 1)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 2)?;
     agree("admin_id", &v.admin_id(), &r.admin_id)?;
+    agree_table("admin_id", &v.admin_id(), o, 3)?;
     agree("participant_id", &v.participant_id(), &r.participant_id)?;
+    agree_table("participant_id", &v.participant_id(), o, 4)?;
     agree("g_a_or_b", &v.g_a_or_b(), &r.g_a_or_b)?;
+    agree_table("g_a_or_b", &v.g_a_or_b(), o, 5)?;
     agree("key_fingerprint", &v.key_fingerprint(), &r.key_fingerprint)?;
+    agree_table("key_fingerprint", &v.key_fingerprint(), o, 6)?;
     Ok(7)
 }
 fn check_897(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7653,6 +10188,7 @@ fn check_898(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageActionCustomAction::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 0)?;
     Ok(1)
 }
 fn check_899(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7664,28 +10200,41 @@ fn check_900(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::Photo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("has_stickers", &v.has_stickers(), &r.has_stickers)?;
+    agree_table("has_stickers", &v.has_stickers(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("access_hash", &v.access_hash(), &r.access_hash)?;
+    agree_table("access_hash", &v.access_hash(), o, 3)?;
     agree("file_reference", &v.file_reference(), &r.file_reference)?;
+    agree_table("file_reference", &v.file_reference(), o, 4)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 5)?;
     agree("sizes", &v.sizes(), &r.sizes)?;
+    agree_table("sizes", &v.sizes(), o, 6)?;
     agree("video_sizes", &v.video_sizes(), &r.video_sizes)?;
+    agree_table("video_sizes", &v.video_sizes(), o, 7)?;
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 8)?;
     Ok(8)
 }
 fn check_901(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputMediaDocumentExternal::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 1)?;
     agree("ttl_seconds", &v.ttl_seconds(), &r.ttl_seconds)?;
+    agree_table("ttl_seconds", &v.ttl_seconds(), o, 2)?;
     Ok(2)
 }
 fn check_902(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::TopPeerCategoryPeers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("category", &v.category(), &r.category)?;
+    agree_table("category", &v.category(), o, 0)?;
     agree("count", &v.count(), &r.count)?;
+    agree_table("count", &v.count(), o, 1)?;
     agree("peers", &v.peers(), &r.peers)?;
+    agree_table("peers", &v.peers(), o, 2)?;
     Ok(3)
 }
 fn check_903(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7696,14 +10245,18 @@ fn check_903(o: crate::Object<'_>) -> Result<usize, String> {
         &v.has_saved_credentials(),
         &r.has_saved_credentials,
     )?;
+    agree_table("has_saved_credentials", &v.has_saved_credentials(), o, 1)?;
     agree("saved_info", &v.saved_info(), &r.saved_info)?;
+    agree_table("saved_info", &v.saved_info(), o, 2)?;
     Ok(2)
 }
 fn check_904(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputFolderPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 1)?;
     Ok(2)
 }
 fn check_905(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7720,6 +10273,7 @@ fn check_907(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatInviteExported::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("link", &v.link(), &r.link)?;
+    agree_table("link", &v.link(), o, 0)?;
     Ok(1)
 }
 fn check_908(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7732,37 +10286,46 @@ fn check_909(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("text", &v.text(), &r.text)?;
+    agree_table("text", &v.text(), o, 0)?;
     Ok(1)
 }
 fn check_910(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::PhoneCallProtocol::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("udp_p2p", &v.udp_p2p(), &r.udp_p2p)?;
+    agree_table("udp_p2p", &v.udp_p2p(), o, 1)?;
     agree("udp_reflector", &v.udp_reflector(), &r.udp_reflector)?;
+    agree_table("udp_reflector", &v.udp_reflector(), o, 2)?;
     agree("min_layer", &v.min_layer(), &r.min_layer)?;
+    agree_table("min_layer", &v.min_layer(), o, 3)?;
     agree("max_layer", &v.max_layer(), &r.max_layer)?;
+    agree_table("max_layer", &v.max_layer(), o, 4)?;
     agree(
         "library_versions",
         &v.library_versions(),
         &r.library_versions,
     )?;
+    agree_table("library_versions", &v.library_versions(), o, 5)?;
     Ok(5)
 }
 fn check_911(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::ChatParticipantsForbidden::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 1)?;
     agree(
         "self_participant",
         &v.self_participant(),
         &r.self_participant,
     )?;
+    agree_table("self_participant", &v.self_participant(), o, 2)?;
     Ok(2)
 }
 fn check_912(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputDialogPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 fn check_913(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7774,25 +10337,35 @@ fn check_914(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::DraftMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_webpage", &v.no_webpage(), &r.no_webpage)?;
+    agree_table("no_webpage", &v.no_webpage(), o, 1)?;
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 2)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 3)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 4)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 5)?;
     Ok(5)
 }
 fn check_915(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::MessageMediaGame::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("game", &v.game(), &r.game)?;
+    agree_table("game", &v.game(), o, 0)?;
     Ok(1)
 }
 fn check_916(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::UpdateChannelUserTyping::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel_id", &v.channel_id(), &r.channel_id)?;
+    agree_table("channel_id", &v.channel_id(), o, 1)?;
     agree("top_msg_id", &v.top_msg_id(), &r.top_msg_id)?;
+    agree_table("top_msg_id", &v.top_msg_id(), o, 2)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 3)?;
     agree("action", &v.action(), &r.action)?;
+    agree_table("action", &v.action(), o, 4)?;
     Ok(4)
 }
 fn check_917(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7803,27 +10376,46 @@ fn check_917(o: crate::Object<'_>) -> Result<usize, String> {
         &v.autofill_new_broadcasts(),
         &r.autofill_new_broadcasts,
     )?;
+    agree_table(
+        "autofill_new_broadcasts",
+        &v.autofill_new_broadcasts(),
+        o,
+        1,
+    )?;
     agree(
         "autofill_public_groups",
         &v.autofill_public_groups(),
         &r.autofill_public_groups,
     )?;
+    agree_table("autofill_public_groups", &v.autofill_public_groups(), o, 2)?;
     agree(
         "autofill_new_correspondents",
         &v.autofill_new_correspondents(),
         &r.autofill_new_correspondents,
     )?;
+    agree_table(
+        "autofill_new_correspondents",
+        &v.autofill_new_correspondents(),
+        o,
+        3,
+    )?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 4)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 5)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 6)?;
     Ok(6)
 }
 fn check_918(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::types::InputStickerSetItem::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 1)?;
     agree("emoji", &v.emoji(), &r.emoji)?;
+    agree_table("emoji", &v.emoji(), o, 2)?;
     agree("mask_coords", &v.mask_coords(), &r.mask_coords)?;
+    agree_table("mask_coords", &v.mask_coords(), o, 3)?;
     Ok(3)
 }
 fn check_919(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7841,11 +10433,17 @@ fn check_921(o: crate::Object<'_>) -> Result<usize, String> {
         crate::types::InputBotInlineResultDocument::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("type", &v.type_(), &r.type_)?;
+    agree_table("type", &v.type_(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("description", &v.description(), &r.description)?;
+    agree_table("description", &v.description(), o, 4)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 5)?;
     agree("send_message", &v.send_message(), &r.send_message)?;
+    agree_table("send_message", &v.send_message(), o, 6)?;
     Ok(6)
 }
 fn check_922(o: crate::Object<'_>) -> Result<usize, String> {
@@ -7859,10 +10457,15 @@ fn check_923(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("force", &v.force(), &r.force)?;
+    agree_table("force", &v.force(), o, 1)?;
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 2)?;
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 3)?;
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 4)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -7870,6 +10473,7 @@ fn check_924(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::GetUserInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7877,7 +10481,9 @@ fn check_925(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("emoticon", &v.emoticon(), &r.emoticon)?;
+    agree_table("emoticon", &v.emoticon(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -7886,6 +10492,7 @@ fn check_926(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::ReceivedMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7893,6 +10500,7 @@ fn check_927(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::DismissSuggestion::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("suggestion", &v.suggestion(), &r.suggestion)?;
+    agree_table("suggestion", &v.suggestion(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7901,6 +10509,7 @@ fn check_928(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::GetFullChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7915,6 +10524,7 @@ fn check_930(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::contacts::DeleteContacts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7923,8 +10533,11 @@ fn check_931(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("success", &v.success(), &r.success)?;
+    agree_table("success", &v.success(), o, 1)?;
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 2)?;
     agree("error", &v.error(), &r.error)?;
+    agree_table("error", &v.error(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -7932,7 +10545,9 @@ fn check_932(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::CreateChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -7940,6 +10555,7 @@ fn check_933(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::GetChannels::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7947,18 +10563,31 @@ fn check_934(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::Search::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("from_id", &v.from_id(), &r.from_id)?;
+    agree_table("from_id", &v.from_id(), o, 3)?;
     agree("top_msg_id", &v.top_msg_id(), &r.top_msg_id)?;
+    agree_table("top_msg_id", &v.top_msg_id(), o, 4)?;
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 5)?;
     agree("min_date", &v.min_date(), &r.min_date)?;
+    agree_table("min_date", &v.min_date(), o, 6)?;
     agree("max_date", &v.max_date(), &r.max_date)?;
+    agree_table("max_date", &v.max_date(), o, 7)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 8)?;
     agree("add_offset", &v.add_offset(), &r.add_offset)?;
+    agree_table("add_offset", &v.add_offset(), o, 9)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 10)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 11)?;
     agree("min_id", &v.min_id(), &r.min_id)?;
+    agree_table("min_id", &v.min_id(), o, 12)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 13)?;
     Ok(13)
 }
 #[cfg(feature = "functions")]
@@ -7966,6 +10595,7 @@ fn check_935(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::GetGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7974,8 +10604,11 @@ fn check_936(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetCommonChats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 1)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -7983,6 +10616,7 @@ fn check_937(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::users::GetUsers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7991,6 +10625,7 @@ fn check_938(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::ExportChatInvite::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -7998,7 +10633,9 @@ fn check_939(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::ReadHistory::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8006,6 +10643,7 @@ fn check_940(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::ReadMentions::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8014,7 +10652,9 @@ fn check_941(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8023,6 +10663,7 @@ fn check_942(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::contacts::DeleteByPhones::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phones", &v.phones(), &r.phones)?;
+    agree_table("phones", &v.phones(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8030,7 +10671,9 @@ fn check_943(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::CheckUsername::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8038,8 +10681,11 @@ fn check_944(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SendVote::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("options", &v.options(), &r.options)?;
+    agree_table("options", &v.options(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8054,7 +10700,9 @@ fn check_946(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::Search::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 0)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8063,10 +10711,15 @@ fn check_947(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::GetParticipants::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 1)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 2)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 3)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 4)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -8075,6 +10728,7 @@ fn check_948(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::GetNotifySettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8083,7 +10737,9 @@ fn check_949(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     agree("from_version", &v.from_version(), &r.from_version)?;
+    agree_table("from_version", &v.from_version(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8091,6 +10747,7 @@ fn check_950(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::MigrateChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8099,10 +10756,15 @@ fn check_951(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("edit_message", &v.edit_message(), &r.edit_message)?;
+    agree_table("edit_message", &v.edit_message(), o, 1)?;
     agree("force", &v.force(), &r.force)?;
+    agree_table("force", &v.force(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 4)?;
     agree("score", &v.score(), &r.score)?;
+    agree_table("score", &v.score(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -8110,6 +10772,7 @@ fn check_952(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::ReceivedCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8125,7 +10788,9 @@ fn check_954(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::InviteToChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8134,7 +10799,9 @@ fn check_955(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8143,7 +10810,9 @@ fn check_956(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("category", &v.category(), &r.category)?;
+    agree_table("category", &v.category(), o, 0)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8152,7 +10821,9 @@ fn check_957(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8160,9 +10831,13 @@ fn check_958(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::DeleteHistory::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("just_clear", &v.just_clear(), &r.just_clear)?;
+    agree_table("just_clear", &v.just_clear(), o, 1)?;
     agree("revoke", &v.revoke(), &r.revoke)?;
+    agree_table("revoke", &v.revoke(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -8170,6 +10845,7 @@ fn check_959(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::folders::DeleteFolder::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8177,9 +10853,13 @@ fn check_960(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::UploadTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 1)?;
     agree("thumb", &v.thumb(), &r.thumb)?;
+    agree_table("thumb", &v.thumb(), o, 2)?;
     agree("file_name", &v.file_name(), &r.file_name)?;
+    agree_table("file_name", &v.file_name(), o, 3)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -8188,6 +10868,7 @@ fn check_961(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetAllStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8203,6 +10884,7 @@ fn check_963(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("success", &v.success(), &r.success)?;
+    agree_table("success", &v.success(), o, 1)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8210,6 +10892,7 @@ fn check_964(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::HidePromoData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8218,6 +10901,7 @@ fn check_965(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8225,7 +10909,9 @@ fn check_966(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::CancelCode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8234,7 +10920,9 @@ fn check_967(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::ToggleSignatures::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("enabled", &v.enabled(), &r.enabled)?;
+    agree_table("enabled", &v.enabled(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8248,8 +10936,11 @@ fn check_969(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::upload::GetCdnFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file_token", &v.file_token(), &r.file_token)?;
+    agree_table("file_token", &v.file_token(), o, 0)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 1)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8258,6 +10949,7 @@ fn check_970(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetFavedStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8266,15 +10958,25 @@ fn check_971(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 1)?;
     agree("background", &v.background(), &r.background)?;
+    agree_table("background", &v.background(), o, 2)?;
     agree("clear_draft", &v.clear_draft(), &r.clear_draft)?;
+    agree_table("clear_draft", &v.clear_draft(), o, 3)?;
     agree("hide_via", &v.hide_via(), &r.hide_via)?;
+    agree_table("hide_via", &v.hide_via(), o, 4)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 5)?;
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 6)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 7)?;
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 8)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 9)?;
     agree("schedule_date", &v.schedule_date(), &r.schedule_date)?;
+    agree_table("schedule_date", &v.schedule_date(), o, 10)?;
     Ok(10)
 }
 #[cfg(feature = "functions")]
@@ -8295,6 +10997,7 @@ fn check_974(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::SetAccountTTL::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("ttl", &v.ttl(), &r.ttl)?;
+    agree_table("ttl", &v.ttl(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8302,6 +11005,7 @@ fn check_975(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::JoinChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8309,14 +11013,23 @@ fn check_976(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetReplies::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 2)?;
     agree("offset_date", &v.offset_date(), &r.offset_date)?;
+    agree_table("offset_date", &v.offset_date(), o, 3)?;
     agree("add_offset", &v.add_offset(), &r.add_offset)?;
+    agree_table("add_offset", &v.add_offset(), o, 4)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 5)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 6)?;
     agree("min_id", &v.min_id(), &r.min_id)?;
+    agree_table("min_id", &v.min_id(), o, 7)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 8)?;
     Ok(9)
 }
 #[cfg(feature = "functions")]
@@ -8324,8 +11037,11 @@ fn check_977(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::upload::GetWebFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 0)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 1)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8333,9 +11049,13 @@ fn check_978(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::updates::GetDifference::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pts", &v.pts(), &r.pts)?;
+    agree_table("pts", &v.pts(), o, 1)?;
     agree("pts_total_limit", &v.pts_total_limit(), &r.pts_total_limit)?;
+    agree_table("pts_total_limit", &v.pts_total_limit(), o, 2)?;
     agree("date", &v.date(), &r.date)?;
+    agree_table("date", &v.date(), o, 3)?;
     agree("qts", &v.qts(), &r.qts)?;
+    agree_table("qts", &v.qts(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -8343,6 +11063,7 @@ fn check_979(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetStickerSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8350,7 +11071,9 @@ fn check_980(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetDhConfig::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("version", &v.version(), &r.version)?;
+    agree_table("version", &v.version(), o, 0)?;
     agree("random_length", &v.random_length(), &r.random_length)?;
+    agree_table("random_length", &v.random_length(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8358,6 +11081,7 @@ fn check_981(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::CheckUsername::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8365,7 +11089,9 @@ fn check_982(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::SaveCallDebug::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("debug", &v.debug(), &r.debug)?;
+    agree_table("debug", &v.debug(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8373,7 +11099,9 @@ fn check_983(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::GetThemes::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("format", &v.format(), &r.format)?;
+    agree_table("format", &v.format(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8382,9 +11110,13 @@ fn check_984(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::contacts::BlockFromReplies::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("delete_message", &v.delete_message(), &r.delete_message)?;
+    agree_table("delete_message", &v.delete_message(), o, 1)?;
     agree("delete_history", &v.delete_history(), &r.delete_history)?;
+    agree_table("delete_history", &v.delete_history(), o, 2)?;
     agree("report_spam", &v.report_spam(), &r.report_spam)?;
+    agree_table("report_spam", &v.report_spam(), o, 3)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -8393,17 +11125,21 @@ fn check_985(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::payments::SendPaymentForm::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree(
         "requested_info_id",
         &v.requested_info_id(),
         &r.requested_info_id,
     )?;
+    agree_table("requested_info_id", &v.requested_info_id(), o, 2)?;
     agree(
         "shipping_option_id",
         &v.shipping_option_id(),
         &r.shipping_option_id,
     )?;
+    agree_table("shipping_option_id", &v.shipping_option_id(), o, 3)?;
     agree("credentials", &v.credentials(), &r.credentials)?;
+    agree_table("credentials", &v.credentials(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -8412,6 +11148,7 @@ fn check_986(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::contacts::ImportContacts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("contacts", &v.contacts(), &r.contacts)?;
+    agree_table("contacts", &v.contacts(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8426,6 +11163,7 @@ fn check_988(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::GetContactIDs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8434,6 +11172,7 @@ fn check_989(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8442,6 +11181,7 @@ fn check_990(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8450,6 +11190,7 @@ fn check_991(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::payments::GetBankCardData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("number", &v.number(), &r.number)?;
+    agree_table("number", &v.number(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8457,9 +11198,13 @@ fn check_992(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::ConfirmCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("g_a", &v.g_a(), &r.g_a)?;
+    agree_table("g_a", &v.g_a(), o, 1)?;
     agree("key_fingerprint", &v.key_fingerprint(), &r.key_fingerprint)?;
+    agree_table("key_fingerprint", &v.key_fingerprint(), o, 2)?;
     agree("protocol", &v.protocol(), &r.protocol)?;
+    agree_table("protocol", &v.protocol(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -8468,8 +11213,11 @@ fn check_993(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::UnregisterDevice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("token_type", &v.token_type(), &r.token_type)?;
+    agree_table("token_type", &v.token_type(), o, 0)?;
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 1)?;
     agree("other_uids", &v.other_uids(), &r.other_uids)?;
+    agree_table("other_uids", &v.other_uids(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8477,7 +11225,9 @@ fn check_994(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SaveGif::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("unsave", &v.unsave(), &r.unsave)?;
+    agree_table("unsave", &v.unsave(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8485,7 +11235,9 @@ fn check_995(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetWebPage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8494,8 +11246,11 @@ fn check_996(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 1)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8504,8 +11259,11 @@ fn check_997(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetDocumentByHash::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("sha256", &v.sha256(), &r.sha256)?;
+    agree_table("sha256", &v.sha256(), o, 0)?;
     agree("size", &v.size(), &r.size)?;
+    agree_table("size", &v.size(), o, 1)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8513,12 +11271,19 @@ fn check_998(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::GetAdminLog::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("events_filter", &v.events_filter(), &r.events_filter)?;
+    agree_table("events_filter", &v.events_filter(), o, 3)?;
     agree("admins", &v.admins(), &r.admins)?;
+    agree_table("admins", &v.admins(), o, 4)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 5)?;
     agree("min_id", &v.min_id(), &r.min_id)?;
+    agree_table("min_id", &v.min_id(), o, 6)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 7)?;
     Ok(7)
 }
 #[cfg(feature = "functions")]
@@ -8526,16 +11291,27 @@ fn check_999(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SendMedia::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 1)?;
     agree("background", &v.background(), &r.background)?;
+    agree_table("background", &v.background(), o, 2)?;
     agree("clear_draft", &v.clear_draft(), &r.clear_draft)?;
+    agree_table("clear_draft", &v.clear_draft(), o, 3)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 4)?;
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 5)?;
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 6)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 7)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 8)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 9)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 10)?;
     agree("schedule_date", &v.schedule_date(), &r.schedule_date)?;
+    agree_table("schedule_date", &v.schedule_date(), o, 11)?;
     Ok(11)
 }
 #[cfg(feature = "functions")]
@@ -8544,7 +11320,9 @@ fn check_1000(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::UpdateUsername::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8553,6 +11331,7 @@ fn check_1001(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetEmojiKeywords::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8560,7 +11339,9 @@ fn check_1002(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::InvokeWithMessagesRange::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("range", &v.range(), &r.range)?;
+    agree_table("range", &v.range(), o, 0)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8569,6 +11350,7 @@ fn check_1003(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetPeerSettings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8577,6 +11359,7 @@ fn check_1004(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8585,6 +11368,7 @@ fn check_1005(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::UpdateDeviceLocked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8593,8 +11377,11 @@ fn check_1006(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::SaveRecentSticker::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("attached", &v.attached(), &r.attached)?;
+    agree_table("attached", &v.attached(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("unsave", &v.unsave(), &r.unsave)?;
+    agree_table("unsave", &v.unsave(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8603,8 +11390,11 @@ fn check_1007(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("force", &v.force(), &r.force)?;
+    agree_table("force", &v.force(), o, 1)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 2)?;
     agree("order", &v.order(), &r.order)?;
+    agree_table("order", &v.order(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8612,6 +11402,7 @@ fn check_1008(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetFullChat::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8619,8 +11410,11 @@ fn check_1009(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::AcceptCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("g_b", &v.g_b(), &r.g_b)?;
+    agree_table("g_b", &v.g_b(), o, 1)?;
     agree("protocol", &v.protocol(), &r.protocol)?;
+    agree_table("protocol", &v.protocol(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8628,6 +11422,7 @@ fn check_1010(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetChats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8635,11 +11430,17 @@ fn check_1011(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::CreateChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("broadcast", &v.broadcast(), &r.broadcast)?;
+    agree_table("broadcast", &v.broadcast(), o, 1)?;
     agree("megagroup", &v.megagroup(), &r.megagroup)?;
+    agree_table("megagroup", &v.megagroup(), o, 2)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 3)?;
     agree("about", &v.about(), &r.about)?;
+    agree_table("about", &v.about(), o, 4)?;
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 5)?;
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 6)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -8648,8 +11449,11 @@ fn check_1012(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::AcceptEncryption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("g_b", &v.g_b(), &r.g_b)?;
+    agree_table("g_b", &v.g_b(), o, 1)?;
     agree("key_fingerprint", &v.key_fingerprint(), &r.key_fingerprint)?;
+    agree_table("key_fingerprint", &v.key_fingerprint(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8657,6 +11461,7 @@ fn check_1013(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::GetRecentMeUrls::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("referer", &v.referer(), &r.referer)?;
+    agree_table("referer", &v.referer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8664,7 +11469,9 @@ fn check_1014(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::InvokeAfterMsgs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_ids", &v.msg_ids(), &r.msg_ids)?;
+    agree_table("msg_ids", &v.msg_ids(), o, 0)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8672,6 +11479,7 @@ fn check_1015(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::UpdateUsername::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8680,6 +11488,7 @@ fn check_1016(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::CheckChatInvite::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8687,7 +11496,9 @@ fn check_1017(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::ResendCode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8695,6 +11506,7 @@ fn check_1018(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::GetDeepLinkInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("path", &v.path(), &r.path)?;
+    agree_table("path", &v.path(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8703,7 +11515,9 @@ fn check_1019(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("broadcast", &v.broadcast(), &r.broadcast)?;
+    agree_table("broadcast", &v.broadcast(), o, 0)?;
     agree("group", &v.group(), &r.group)?;
+    agree_table("group", &v.group(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8711,6 +11525,7 @@ fn check_1020(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::DeleteAccount::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("reason", &v.reason(), &r.reason)?;
+    agree_table("reason", &v.reason(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8718,6 +11533,7 @@ fn check_1021(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::langpack::GetLanguages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_pack", &v.lang_pack(), &r.lang_pack)?;
+    agree_table("lang_pack", &v.lang_pack(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8725,10 +11541,15 @@ fn check_1022(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::RequestCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 3)?;
     agree("g_a_hash", &v.g_a_hash(), &r.g_a_hash)?;
+    agree_table("g_a_hash", &v.g_a_hash(), o, 4)?;
     agree("protocol", &v.protocol(), &r.protocol)?;
+    agree_table("protocol", &v.protocol(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -8737,7 +11558,9 @@ fn check_1023(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8745,7 +11568,9 @@ fn check_1024(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::GetTmpPassword::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("password", &v.password(), &r.password)?;
+    agree_table("password", &v.password(), o, 0)?;
     agree("period", &v.period(), &r.period)?;
+    agree_table("period", &v.period(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8753,9 +11578,13 @@ fn check_1025(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SendEncrypted::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 3)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -8764,11 +11593,17 @@ fn check_1026(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetUnreadMentions::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 1)?;
     agree("add_offset", &v.add_offset(), &r.add_offset)?;
+    agree_table("add_offset", &v.add_offset(), o, 2)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 3)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 4)?;
     agree("min_id", &v.min_id(), &r.min_id)?;
+    agree_table("min_id", &v.min_id(), o, 5)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -8776,13 +11611,21 @@ fn check_1027(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::EditMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_webpage", &v.no_webpage(), &r.no_webpage)?;
+    agree_table("no_webpage", &v.no_webpage(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 3)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 4)?;
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 5)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 6)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 7)?;
     agree("schedule_date", &v.schedule_date(), &r.schedule_date)?;
+    agree_table("schedule_date", &v.schedule_date(), o, 8)?;
     Ok(8)
 }
 #[cfg(feature = "functions")]
@@ -8791,6 +11634,7 @@ fn check_1028(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8798,14 +11642,23 @@ fn check_1029(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SearchGlobal::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("filter", &v.filter(), &r.filter)?;
+    agree_table("filter", &v.filter(), o, 3)?;
     agree("min_date", &v.min_date(), &r.min_date)?;
+    agree_table("min_date", &v.min_date(), o, 4)?;
     agree("max_date", &v.max_date(), &r.max_date)?;
+    agree_table("max_date", &v.max_date(), o, 5)?;
     agree("offset_rate", &v.offset_rate(), &r.offset_rate)?;
+    agree_table("offset_rate", &v.offset_rate(), o, 6)?;
     agree("offset_peer", &v.offset_peer(), &r.offset_peer)?;
+    agree_table("offset_peer", &v.offset_peer(), o, 7)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 8)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 9)?;
     Ok(9)
 }
 #[cfg(feature = "functions")]
@@ -8820,7 +11673,9 @@ fn check_1031(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::upload::GetCdnFileHashes::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file_token", &v.file_token(), &r.file_token)?;
+    agree_table("file_token", &v.file_token(), o, 0)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8828,8 +11683,11 @@ fn check_1032(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::VerifyPhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 1)?;
     agree("phone_code", &v.phone_code(), &r.phone_code)?;
+    agree_table("phone_code", &v.phone_code(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -8838,6 +11696,7 @@ fn check_1033(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_codes", &v.lang_codes(), &r.lang_codes)?;
+    agree_table("lang_codes", &v.lang_codes(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8845,6 +11704,7 @@ fn check_1034(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::RecoverPassword::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("code", &v.code(), &r.code)?;
+    agree_table("code", &v.code(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8853,6 +11713,7 @@ fn check_1035(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8860,7 +11721,9 @@ fn check_1036(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::LeaveGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     agree("source", &v.source(), &r.source)?;
+    agree_table("source", &v.source(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8869,7 +11732,9 @@ fn check_1037(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8878,10 +11743,15 @@ fn check_1038(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bot", &v.bot(), &r.bot)?;
+    agree_table("bot", &v.bot(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 3)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 4)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -8889,7 +11759,9 @@ fn check_1039(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::UploadMedia::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8903,16 +11775,27 @@ fn check_1041(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SendMessage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_webpage", &v.no_webpage(), &r.no_webpage)?;
+    agree_table("no_webpage", &v.no_webpage(), o, 1)?;
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 2)?;
     agree("background", &v.background(), &r.background)?;
+    agree_table("background", &v.background(), o, 3)?;
     agree("clear_draft", &v.clear_draft(), &r.clear_draft)?;
+    agree_table("clear_draft", &v.clear_draft(), o, 4)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 5)?;
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 6)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 7)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 8)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 9)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 10)?;
     agree("schedule_date", &v.schedule_date(), &r.schedule_date)?;
+    agree_table("schedule_date", &v.schedule_date(), o, 11)?;
     Ok(11)
 }
 #[cfg(feature = "functions")]
@@ -8920,6 +11803,7 @@ fn check_1042(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::GetAppUpdate::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("source", &v.source(), &r.source)?;
+    agree_table("source", &v.source(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8928,7 +11812,9 @@ fn check_1043(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("compare_sound", &v.compare_sound(), &r.compare_sound)?;
+    agree_table("compare_sound", &v.compare_sound(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8937,7 +11823,9 @@ fn check_1044(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::GetParticipant::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -8958,10 +11846,15 @@ fn check_1047(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::SendEncryptedFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 3)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 4)?;
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -8969,6 +11862,7 @@ fn check_1048(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::ReceivedQueue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("max_qts", &v.max_qts(), &r.max_qts)?;
+    agree_table("max_qts", &v.max_qts(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -8977,11 +11871,17 @@ fn check_1049(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("offset_rate", &v.offset_rate(), &r.offset_rate)?;
+    agree_table("offset_rate", &v.offset_rate(), o, 2)?;
     agree("offset_peer", &v.offset_peer(), &r.offset_peer)?;
+    agree_table("offset_peer", &v.offset_peer(), o, 3)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 4)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 5)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -8989,7 +11889,9 @@ fn check_1050(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::EditTitle::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9011,8 +11913,11 @@ fn check_1053(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetMessagesViews::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("increment", &v.increment(), &r.increment)?;
+    agree_table("increment", &v.increment(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9021,8 +11926,11 @@ fn check_1054(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("masks", &v.masks(), &r.masks)?;
+    agree_table("masks", &v.masks(), o, 1)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 2)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9030,8 +11938,11 @@ fn check_1055(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SetTyping::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 1)?;
     agree("top_msg_id", &v.top_msg_id(), &r.top_msg_id)?;
+    agree_table("top_msg_id", &v.top_msg_id(), o, 2)?;
     agree("action", &v.action(), &r.action)?;
+    agree_table("action", &v.action(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9039,6 +11950,7 @@ fn check_1056(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::mtproto::RpcDropAnswer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("req_msg_id", &v.req_msg_id(), &r.req_msg_id)?;
+    agree_table("req_msg_id", &v.req_msg_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9046,8 +11958,11 @@ fn check_1057(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::EditLocation::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 1)?;
     agree("address", &v.address(), &r.address)?;
+    agree_table("address", &v.address(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9056,7 +11971,9 @@ fn check_1058(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9064,9 +11981,13 @@ fn check_1059(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::SetCallRating::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_initiative", &v.user_initiative(), &r.user_initiative)?;
+    agree_table("user_initiative", &v.user_initiative(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("rating", &v.rating(), &r.rating)?;
+    agree_table("rating", &v.rating(), o, 3)?;
     agree("comment", &v.comment(), &r.comment)?;
+    agree_table("comment", &v.comment(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -9075,6 +11996,7 @@ fn check_1060(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9082,11 +12004,17 @@ fn check_1061(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::UpdateTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("format", &v.format(), &r.format)?;
+    agree_table("format", &v.format(), o, 1)?;
     agree("theme", &v.theme(), &r.theme)?;
+    agree_table("theme", &v.theme(), o, 2)?;
     agree("slug", &v.slug(), &r.slug)?;
+    agree_table("slug", &v.slug(), o, 3)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 4)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 5)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 6)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -9095,7 +12023,9 @@ fn check_1062(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetRecentStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("attached", &v.attached(), &r.attached)?;
+    agree_table("attached", &v.attached(), o, 1)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9103,7 +12033,9 @@ fn check_1063(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::ConfirmPhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 0)?;
     agree("phone_code", &v.phone_code(), &r.phone_code)?;
+    agree_table("phone_code", &v.phone_code(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9111,8 +12043,11 @@ fn check_1064(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::JoinGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("muted", &v.muted(), &r.muted)?;
+    agree_table("muted", &v.muted(), o, 1)?;
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 2)?;
     agree("params", &v.params(), &r.params)?;
+    agree_table("params", &v.params(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9121,8 +12056,11 @@ fn check_1065(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 1)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9130,6 +12068,7 @@ fn check_1066(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::mtproto::ReqPq::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9137,7 +12076,9 @@ fn check_1067(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::stats::LoadAsyncGraph::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 1)?;
     agree("x", &v.x(), &r.x)?;
+    agree_table("x", &v.x(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9146,8 +12087,11 @@ fn check_1068(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::phone::EditGroupCallMember::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("muted", &v.muted(), &r.muted)?;
+    agree_table("muted", &v.muted(), o, 1)?;
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 2)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9155,6 +12099,7 @@ fn check_1069(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9163,6 +12108,7 @@ fn check_1070(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::GetMultiWallPapers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("wallpapers", &v.wallpapers(), &r.wallpapers)?;
+    agree_table("wallpapers", &v.wallpapers(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9171,6 +12117,7 @@ fn check_1071(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetMaskStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9178,6 +12125,7 @@ fn check_1072(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::UpdateStatus::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offline", &v.offline(), &r.offline)?;
+    agree_table("offline", &v.offline(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9185,8 +12133,11 @@ fn check_1073(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::EditUserInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 1)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9195,9 +12146,13 @@ fn check_1074(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("flags", &v.flags(), &r.flags)?;
+    agree_table("flags", &v.flags(), o, 0)?;
     agree("api_id", &v.api_id(), &r.api_id)?;
+    agree_table("api_id", &v.api_id(), o, 1)?;
     agree("api_hash", &v.api_hash(), &r.api_hash)?;
+    agree_table("api_hash", &v.api_hash(), o, 2)?;
     agree("bot_auth_token", &v.bot_auth_token(), &r.bot_auth_token)?;
+    agree_table("bot_auth_token", &v.bot_auth_token(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -9213,6 +12168,7 @@ fn check_1076(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::folders::EditPeerFolders::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_peers", &v.folder_peers(), &r.folder_peers)?;
+    agree_table("folder_peers", &v.folder_peers(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9220,11 +12176,17 @@ fn check_1077(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::RegisterDevice::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_muted", &v.no_muted(), &r.no_muted)?;
+    agree_table("no_muted", &v.no_muted(), o, 1)?;
     agree("token_type", &v.token_type(), &r.token_type)?;
+    agree_table("token_type", &v.token_type(), o, 2)?;
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 3)?;
     agree("app_sandbox", &v.app_sandbox(), &r.app_sandbox)?;
+    agree_table("app_sandbox", &v.app_sandbox(), o, 4)?;
     agree("secret", &v.secret(), &r.secret)?;
+    agree_table("secret", &v.secret(), o, 5)?;
     agree("other_uids", &v.other_uids(), &r.other_uids)?;
+    agree_table("other_uids", &v.other_uids(), o, 6)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -9232,6 +12194,7 @@ fn check_1078(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::Block::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9245,7 +12208,9 @@ fn check_1080(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::langpack::GetLanguage::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_pack", &v.lang_pack(), &r.lang_pack)?;
+    agree_table("lang_pack", &v.lang_pack(), o, 0)?;
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9254,6 +12219,7 @@ fn check_1081(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::ImportChatInvite::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9261,8 +12227,11 @@ fn check_1082(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::SaveWallPaper::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("wallpaper", &v.wallpaper(), &r.wallpaper)?;
+    agree_table("wallpaper", &v.wallpaper(), o, 0)?;
     agree("unsave", &v.unsave(), &r.unsave)?;
+    agree_table("unsave", &v.unsave(), o, 1)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9270,6 +12239,7 @@ fn check_1083(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetOnlines::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9277,6 +12247,7 @@ fn check_1084(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::SaveAppLog::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("events", &v.events(), &r.events)?;
+    agree_table("events", &v.events(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9285,6 +12256,7 @@ fn check_1085(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("email", &v.email(), &r.email)?;
+    agree_table("email", &v.email(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9292,8 +12264,11 @@ fn check_1086(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::ChangePhone::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 1)?;
     agree("phone_code", &v.phone_code(), &r.phone_code)?;
+    agree_table("phone_code", &v.phone_code(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9301,8 +12276,11 @@ fn check_1087(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::EditBanned::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("banned_rights", &v.banned_rights(), &r.banned_rights)?;
+    agree_table("banned_rights", &v.banned_rights(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9311,6 +12289,7 @@ fn check_1088(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::photos::UpdateProfilePhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9319,7 +12298,9 @@ fn check_1089(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetSearchCounters::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("filters", &v.filters(), &r.filters)?;
+    agree_table("filters", &v.filters(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9327,7 +12308,9 @@ fn check_1090(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::GetCountriesList::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9335,6 +12318,7 @@ fn check_1091(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::GetSecureValue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("types", &v.types(), &r.types)?;
+    agree_table("types", &v.types(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9343,7 +12327,9 @@ fn check_1092(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetPollResults::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9352,7 +12338,9 @@ fn check_1093(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 1)?;
     agree("join_muted", &v.join_muted(), &r.join_muted)?;
+    agree_table("join_muted", &v.join_muted(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9361,8 +12349,11 @@ fn check_1094(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("low", &v.low(), &r.low)?;
+    agree_table("low", &v.low(), o, 1)?;
     agree("high", &v.high(), &r.high)?;
+    agree_table("high", &v.high(), o, 2)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9371,8 +12362,11 @@ fn check_1095(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("save", &v.save(), &r.save)?;
+    agree_table("save", &v.save(), o, 1)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 2)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9381,7 +12375,9 @@ fn check_1096(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("masks", &v.masks(), &r.masks)?;
+    agree_table("masks", &v.masks(), o, 1)?;
     agree("order", &v.order(), &r.order)?;
+    agree_table("order", &v.order(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9389,8 +12385,11 @@ fn check_1097(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::UpdateProfile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 1)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 2)?;
     agree("about", &v.about(), &r.about)?;
+    agree_table("about", &v.about(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9399,7 +12398,9 @@ fn check_1098(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("typing", &v.typing(), &r.typing)?;
+    agree_table("typing", &v.typing(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9407,6 +12408,7 @@ fn check_1099(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::DiscardGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9421,6 +12423,7 @@ fn check_1101(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::mtproto::Ping::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("ping_id", &v.ping_id(), &r.ping_id)?;
+    agree_table("ping_id", &v.ping_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9428,8 +12431,11 @@ fn check_1102(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::InstallTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dark", &v.dark(), &r.dark)?;
+    agree_table("dark", &v.dark(), o, 1)?;
     agree("format", &v.format(), &r.format)?;
+    agree_table("format", &v.format(), o, 2)?;
     agree("theme", &v.theme(), &r.theme)?;
+    agree_table("theme", &v.theme(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9438,7 +12444,9 @@ fn check_1103(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::phone::InviteToGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     agree("users", &v.users(), &r.users)?;
+    agree_table("users", &v.users(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9454,7 +12462,9 @@ fn check_1105(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("max_date", &v.max_date(), &r.max_date)?;
+    agree_table("max_date", &v.max_date(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9462,6 +12472,7 @@ fn check_1106(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::bots::SetBotCommands::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("commands", &v.commands(), &r.commands)?;
+    agree_table("commands", &v.commands(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9469,9 +12480,13 @@ fn check_1107(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::SignUp::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 1)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 2)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -9479,8 +12494,11 @@ fn check_1108(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetStatsURL::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dark", &v.dark(), &r.dark)?;
+    agree_table("dark", &v.dark(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("params", &v.params(), &r.params)?;
+    agree_table("params", &v.params(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9489,7 +12507,9 @@ fn check_1109(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9504,6 +12524,7 @@ fn check_1111(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::GetLeftChannels::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9512,11 +12533,17 @@ fn check_1112(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_webpage", &v.no_webpage(), &r.no_webpage)?;
+    agree_table("no_webpage", &v.no_webpage(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 3)?;
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 4)?;
     agree("reply_markup", &v.reply_markup(), &r.reply_markup)?;
+    agree_table("reply_markup", &v.reply_markup(), o, 5)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 6)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -9524,6 +12551,7 @@ fn check_1113(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetSavedGifs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9531,9 +12559,13 @@ fn check_1114(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::CreateTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("slug", &v.slug(), &r.slug)?;
+    agree_table("slug", &v.slug(), o, 1)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 2)?;
     agree("document", &v.document(), &r.document)?;
+    agree_table("document", &v.document(), o, 3)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -9542,7 +12574,9 @@ fn check_1115(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9551,7 +12585,9 @@ fn check_1116(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::DeleteMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9560,6 +12596,7 @@ fn check_1117(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::contacts::ToggleTopPeers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("enabled", &v.enabled(), &r.enabled)?;
+    agree_table("enabled", &v.enabled(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9568,7 +12605,9 @@ fn check_1118(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::stickers::AddStickerToSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 0)?;
     agree("sticker", &v.sticker(), &r.sticker)?;
+    agree_table("sticker", &v.sticker(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9582,6 +12621,7 @@ fn check_1120(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::photos::DeletePhotos::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9590,6 +12630,7 @@ fn check_1121(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("attached", &v.attached(), &r.attached)?;
+    agree_table("attached", &v.attached(), o, 1)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9598,11 +12639,13 @@ fn check_1122(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::SaveSecureValue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("value", &v.value(), &r.value)?;
+    agree_table("value", &v.value(), o, 0)?;
     agree(
         "secure_secret_id",
         &v.secure_secret_id(),
         &r.secure_secret_id,
     )?;
+    agree_table("secure_secret_id", &v.secure_secret_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9611,8 +12654,11 @@ fn check_1123(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::photos::UploadProfilePhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 1)?;
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 2)?;
     agree("video_start_ts", &v.video_start_ts(), &r.video_start_ts)?;
+    agree_table("video_start_ts", &v.video_start_ts(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9621,7 +12667,9 @@ fn check_1124(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetWebPagePreview::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 1)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9636,8 +12684,11 @@ fn check_1126(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::GetTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("format", &v.format(), &r.format)?;
+    agree_table("format", &v.format(), o, 0)?;
     agree("theme", &v.theme(), &r.theme)?;
+    agree_table("theme", &v.theme(), o, 1)?;
     agree("document_id", &v.document_id(), &r.document_id)?;
+    agree_table("document_id", &v.document_id(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9649,6 +12700,7 @@ fn check_1127(o: crate::Object<'_>) -> Result<usize, String> {
         &v.except_auth_keys(),
         &r.except_auth_keys,
     )?;
+    agree_table("except_auth_keys", &v.except_auth_keys(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9656,11 +12708,17 @@ fn check_1128(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SetGameScore::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("edit_message", &v.edit_message(), &r.edit_message)?;
+    agree_table("edit_message", &v.edit_message(), o, 1)?;
     agree("force", &v.force(), &r.force)?;
+    agree_table("force", &v.force(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 4)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 5)?;
     agree("score", &v.score(), &r.score)?;
+    agree_table("score", &v.score(), o, 6)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -9668,8 +12726,11 @@ fn check_1129(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::EditCreator::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("password", &v.password(), &r.password)?;
+    agree_table("password", &v.password(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9678,6 +12739,7 @@ fn check_1130(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("code", &v.code(), &r.code)?;
+    agree_table("code", &v.code(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9689,6 +12751,7 @@ fn check_1131(o: crate::Object<'_>) -> Result<usize, String> {
         &v.prev_app_version(),
         &r.prev_app_version,
     )?;
+    agree_table("prev_app_version", &v.prev_app_version(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9697,7 +12760,9 @@ fn check_1132(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::users::SetSecureValueErrors::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("errors", &v.errors(), &r.errors)?;
+    agree_table("errors", &v.errors(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9705,9 +12770,13 @@ fn check_1133(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::photos::GetUserPhotos::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 1)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 2)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -9716,10 +12785,15 @@ fn check_1134(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("game", &v.game(), &r.game)?;
+    agree_table("game", &v.game(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 3)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 4)?;
     agree("password", &v.password(), &r.password)?;
+    agree_table("password", &v.password(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -9727,6 +12801,7 @@ fn check_1135(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::ImportLoginToken::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9741,6 +12816,7 @@ fn check_1137(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::payments::GetPaymentForm::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9749,7 +12825,9 @@ fn check_1138(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 0)?;
     agree("thumb", &v.thumb(), &r.thumb)?;
+    agree_table("thumb", &v.thumb(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9757,7 +12835,9 @@ fn check_1139(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::upload::ReuploadCdnFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file_token", &v.file_token(), &r.file_token)?;
+    agree_table("file_token", &v.file_token(), o, 0)?;
     agree("request_token", &v.request_token(), &r.request_token)?;
+    agree_table("request_token", &v.request_token(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9766,6 +12846,7 @@ fn check_1140(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("password", &v.password(), &r.password)?;
+    agree_table("password", &v.password(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9794,6 +12875,7 @@ fn check_1144(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::payments::GetPaymentReceipt::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9801,12 +12883,19 @@ fn check_1145(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetDialogs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("exclude_pinned", &v.exclude_pinned(), &r.exclude_pinned)?;
+    agree_table("exclude_pinned", &v.exclude_pinned(), o, 1)?;
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 2)?;
     agree("offset_date", &v.offset_date(), &r.offset_date)?;
+    agree_table("offset_date", &v.offset_date(), o, 3)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 4)?;
     agree("offset_peer", &v.offset_peer(), &r.offset_peer)?;
+    agree_table("offset_peer", &v.offset_peer(), o, 5)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 6)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 7)?;
     Ok(7)
 }
 #[cfg(feature = "functions")]
@@ -9822,7 +12911,9 @@ fn check_1147(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("banned_rights", &v.banned_rights(), &r.banned_rights)?;
+    agree_table("banned_rights", &v.banned_rights(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9831,7 +12922,9 @@ fn check_1148(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("password", &v.password(), &r.password)?;
+    agree_table("password", &v.password(), o, 0)?;
     agree("new_settings", &v.new_settings(), &r.new_settings)?;
+    agree_table("new_settings", &v.new_settings(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9840,7 +12933,9 @@ fn check_1149(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9848,9 +12943,13 @@ fn check_1150(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::SendCode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("api_id", &v.api_id(), &r.api_id)?;
+    agree_table("api_id", &v.api_id(), o, 1)?;
     agree("api_hash", &v.api_hash(), &r.api_hash)?;
+    agree_table("api_hash", &v.api_hash(), o, 2)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -9859,7 +12958,9 @@ fn check_1151(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::ToggleDialogPin::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("pinned", &v.pinned(), &r.pinned)?;
+    agree_table("pinned", &v.pinned(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9867,8 +12968,11 @@ fn check_1152(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::EditChatAdmin::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("is_admin", &v.is_admin(), &r.is_admin)?;
+    agree_table("is_admin", &v.is_admin(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9876,7 +12980,9 @@ fn check_1153(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::bots::SendCustomRequest::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("custom_method", &v.custom_method(), &r.custom_method)?;
+    agree_table("custom_method", &v.custom_method(), o, 0)?;
     agree("params", &v.params(), &r.params)?;
+    agree_table("params", &v.params(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9884,6 +12990,7 @@ fn check_1154(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::GetWallPapers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -9892,7 +12999,9 @@ fn check_1155(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::stats::GetBroadcastStats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dark", &v.dark(), &r.dark)?;
+    agree_table("dark", &v.dark(), o, 1)?;
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9900,7 +13009,9 @@ fn check_1156(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::InvokeWithTakeout::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("takeout_id", &v.takeout_id(), &r.takeout_id)?;
+    agree_table("takeout_id", &v.takeout_id(), o, 0)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9908,7 +13019,9 @@ fn check_1157(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::GetMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9916,7 +13029,9 @@ fn check_1158(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::ReportPeer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("reason", &v.reason(), &r.reason)?;
+    agree_table("reason", &v.reason(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9924,7 +13039,9 @@ fn check_1159(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::DeleteHistory::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -9932,10 +13049,15 @@ fn check_1160(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::upload::GetFile::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("precise", &v.precise(), &r.precise)?;
+    agree_table("precise", &v.precise(), o, 1)?;
     agree("cdn_supported", &v.cdn_supported(), &r.cdn_supported)?;
+    agree_table("cdn_supported", &v.cdn_supported(), o, 2)?;
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 3)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 4)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -9943,8 +13065,11 @@ fn check_1161(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::ExportLoginToken::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("api_id", &v.api_id(), &r.api_id)?;
+    agree_table("api_id", &v.api_id(), o, 0)?;
     agree("api_hash", &v.api_hash(), &r.api_hash)?;
+    agree_table("api_hash", &v.api_hash(), o, 1)?;
     agree("except_ids", &v.except_ids(), &r.except_ids)?;
+    agree_table("except_ids", &v.except_ids(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9959,10 +13084,15 @@ fn check_1163(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::DiscardCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("video", &v.video(), &r.video)?;
+    agree_table("video", &v.video(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("duration", &v.duration(), &r.duration)?;
+    agree_table("duration", &v.duration(), o, 3)?;
     agree("reason", &v.reason(), &r.reason)?;
+    agree_table("reason", &v.reason(), o, 4)?;
     agree("connection_id", &v.connection_id(), &r.connection_id)?;
+    agree_table("connection_id", &v.connection_id(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -9970,8 +13100,11 @@ fn check_1164(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::upload::SaveFilePart::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file_id", &v.file_id(), &r.file_id)?;
+    agree_table("file_id", &v.file_id(), o, 0)?;
     agree("file_part", &v.file_part(), &r.file_part)?;
+    agree_table("file_part", &v.file_part(), o, 1)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -9980,9 +13113,13 @@ fn check_1165(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::ToggleStickerSets::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("uninstall", &v.uninstall(), &r.uninstall)?;
+    agree_table("uninstall", &v.uninstall(), o, 1)?;
     agree("archive", &v.archive(), &r.archive)?;
+    agree_table("archive", &v.archive(), o, 2)?;
     agree("unarchive", &v.unarchive(), &r.unarchive)?;
+    agree_table("unarchive", &v.unarchive(), o, 3)?;
     agree("stickersets", &v.stickersets(), &r.stickersets)?;
+    agree_table("stickersets", &v.stickersets(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -9995,6 +13132,7 @@ fn check_1166(o: crate::Object<'_>) -> Result<usize, String> {
         &v.sensitive_enabled(),
         &r.sensitive_enabled,
     )?;
+    agree_table("sensitive_enabled", &v.sensitive_enabled(), o, 1)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10002,8 +13140,11 @@ fn check_1167(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::stats::GetMessageStats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dark", &v.dark(), &r.dark)?;
+    agree_table("dark", &v.dark(), o, 1)?;
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 2)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10011,7 +13152,9 @@ fn check_1168(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::CheckGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     agree("source", &v.source(), &r.source)?;
+    agree_table("source", &v.source(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10020,8 +13163,11 @@ fn check_1169(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bot_id", &v.bot_id(), &r.bot_id)?;
+    agree_table("bot_id", &v.bot_id(), o, 0)?;
     agree("scope", &v.scope(), &r.scope)?;
+    agree_table("scope", &v.scope(), o, 1)?;
     agree("public_key", &v.public_key(), &r.public_key)?;
+    agree_table("public_key", &v.public_key(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10029,10 +13175,15 @@ fn check_1170(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetPollVotes::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("option", &v.option(), &r.option)?;
+    agree_table("option", &v.option(), o, 3)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 4)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -10041,6 +13192,7 @@ fn check_1171(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::DeleteSecureValue::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("types", &v.types(), &r.types)?;
+    agree_table("types", &v.types(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10048,6 +13200,7 @@ fn check_1172(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::mtproto::GetFutureSalts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("num", &v.num(), &r.num)?;
+    agree_table("num", &v.num(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10055,7 +13208,9 @@ fn check_1173(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::FaveSticker::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("unfave", &v.unfave(), &r.unfave)?;
+    agree_table("unfave", &v.unfave(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10071,8 +13226,11 @@ fn check_1175(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 1)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10080,10 +13238,15 @@ fn check_1176(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::SaveDraft::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("no_webpage", &v.no_webpage(), &r.no_webpage)?;
+    agree_table("no_webpage", &v.no_webpage(), o, 1)?;
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 2)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 3)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 4)?;
     agree("entities", &v.entities(), &r.entities)?;
+    agree_table("entities", &v.entities(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -10091,8 +13254,11 @@ fn check_1177(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::SignIn::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("phone_number", &v.phone_number(), &r.phone_number)?;
+    agree_table("phone_number", &v.phone_number(), o, 0)?;
     agree("phone_code_hash", &v.phone_code_hash(), &r.phone_code_hash)?;
+    agree_table("phone_code_hash", &v.phone_code_hash(), o, 1)?;
     agree("phone_code", &v.phone_code(), &r.phone_code)?;
+    agree_table("phone_code", &v.phone_code(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10101,7 +13267,9 @@ fn check_1178(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10109,7 +13277,9 @@ fn check_1179(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::phone::CreateGroupCall::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10117,8 +13287,11 @@ fn check_1180(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::Report::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("reason", &v.reason(), &r.reason)?;
+    agree_table("reason", &v.reason(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10127,7 +13300,9 @@ fn check_1181(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10135,6 +13310,7 @@ fn check_1182(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::mtproto::ReqPqMulti::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10142,6 +13318,7 @@ fn check_1183(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::Unblock::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10149,6 +13326,7 @@ fn check_1184(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::InvokeWithoutUpdates::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10156,6 +13334,7 @@ fn check_1185(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::DeleteChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10163,6 +13342,7 @@ fn check_1186(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::GetContacts::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10183,19 +13363,29 @@ fn check_1189(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::InitConnection::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("api_id", &v.api_id(), &r.api_id)?;
+    agree_table("api_id", &v.api_id(), o, 1)?;
     agree("device_model", &v.device_model(), &r.device_model)?;
+    agree_table("device_model", &v.device_model(), o, 2)?;
     agree("system_version", &v.system_version(), &r.system_version)?;
+    agree_table("system_version", &v.system_version(), o, 3)?;
     agree("app_version", &v.app_version(), &r.app_version)?;
+    agree_table("app_version", &v.app_version(), o, 4)?;
     agree(
         "system_lang_code",
         &v.system_lang_code(),
         &r.system_lang_code,
     )?;
+    agree_table("system_lang_code", &v.system_lang_code(), o, 5)?;
     agree("lang_pack", &v.lang_pack(), &r.lang_pack)?;
+    agree_table("lang_pack", &v.lang_pack(), o, 6)?;
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 7)?;
     agree("proxy", &v.proxy(), &r.proxy)?;
+    agree_table("proxy", &v.proxy(), o, 8)?;
     agree("params", &v.params(), &r.params)?;
+    agree_table("params", &v.params(), o, 9)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 10)?;
     Ok(10)
 }
 #[cfg(feature = "functions")]
@@ -10204,7 +13394,9 @@ fn check_1190(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::MarkDialogUnread::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("unread", &v.unread(), &r.unread)?;
+    agree_table("unread", &v.unread(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10217,8 +13409,11 @@ fn check_1191(o: crate::Object<'_>) -> Result<usize, String> {
         &v.exclude_featured(),
         &r.exclude_featured,
     )?;
+    agree_table("exclude_featured", &v.exclude_featured(), o, 1)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 2)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10239,6 +13434,7 @@ fn check_1194(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("order", &v.order(), &r.order)?;
+    agree_table("order", &v.order(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10246,6 +13442,7 @@ fn check_1195(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::help::GetPassportConfig::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10253,7 +13450,9 @@ fn check_1196(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::upload::GetFileHashes::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("location", &v.location(), &r.location)?;
+    agree_table("location", &v.location(), o, 0)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10262,7 +13461,9 @@ fn check_1197(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::InstallStickerSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 0)?;
     agree("archived", &v.archived(), &r.archived)?;
+    agree_table("archived", &v.archived(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10271,8 +13472,11 @@ fn check_1198(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 1)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10281,10 +13485,15 @@ fn check_1199(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::phone::GetGroupParticipants::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("call", &v.call(), &r.call)?;
+    agree_table("call", &v.call(), o, 0)?;
     agree("ids", &v.ids(), &r.ids)?;
+    agree_table("ids", &v.ids(), o, 1)?;
     agree("sources", &v.sources(), &r.sources)?;
+    agree_table("sources", &v.sources(), o, 2)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 3)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 4)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -10292,7 +13501,9 @@ fn check_1200(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::SetPrivacy::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("key", &v.key(), &r.key)?;
+    agree_table("key", &v.key(), o, 0)?;
     agree("rules", &v.rules(), &r.rules)?;
+    agree_table("rules", &v.rules(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10300,6 +13511,7 @@ fn check_1201(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::users::GetFullUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10307,7 +13519,9 @@ fn check_1202(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::EditChatPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10315,7 +13529,9 @@ fn check_1203(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::InvokeAfterMsg::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 0)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10324,12 +13540,19 @@ fn check_1204(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::SendMultiMedia::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 1)?;
     agree("background", &v.background(), &r.background)?;
+    agree_table("background", &v.background(), o, 2)?;
     agree("clear_draft", &v.clear_draft(), &r.clear_draft)?;
+    agree_table("clear_draft", &v.clear_draft(), o, 3)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 4)?;
     agree("reply_to_msg_id", &v.reply_to_msg_id(), &r.reply_to_msg_id)?;
+    agree_table("reply_to_msg_id", &v.reply_to_msg_id(), o, 5)?;
     agree("multi_media", &v.multi_media(), &r.multi_media)?;
+    agree_table("multi_media", &v.multi_media(), o, 6)?;
     agree("schedule_date", &v.schedule_date(), &r.schedule_date)?;
+    agree_table("schedule_date", &v.schedule_date(), o, 7)?;
     Ok(7)
 }
 #[cfg(feature = "functions")]
@@ -10337,7 +13560,9 @@ fn check_1205(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::ReadHistory::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10346,6 +13571,7 @@ fn check_1206(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("media", &v.media(), &r.media)?;
+    agree_table("media", &v.media(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10353,8 +13579,11 @@ fn check_1207(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::langpack::GetDifference::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_pack", &v.lang_pack(), &r.lang_pack)?;
+    agree_table("lang_pack", &v.lang_pack(), o, 0)?;
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 1)?;
     agree("from_version", &v.from_version(), &r.from_version)?;
+    agree_table("from_version", &v.from_version(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10366,13 +13595,17 @@ fn check_1208(o: crate::Object<'_>) -> Result<usize, String> {
         &v.perm_auth_key_id(),
         &r.perm_auth_key_id,
     )?;
+    agree_table("perm_auth_key_id", &v.perm_auth_key_id(), o, 0)?;
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 1)?;
     agree("expires_at", &v.expires_at(), &r.expires_at)?;
+    agree_table("expires_at", &v.expires_at(), o, 2)?;
     agree(
         "encrypted_message",
         &v.encrypted_message(),
         &r.encrypted_message,
     )?;
+    agree_table("encrypted_message", &v.encrypted_message(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -10380,6 +13613,7 @@ fn check_1209(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::ReportSpam::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10388,6 +13622,7 @@ fn check_1210(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10396,7 +13631,9 @@ fn check_1211(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::DeleteUserHistory::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10410,6 +13647,7 @@ fn check_1213(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::CheckPassword::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("password", &v.password(), &r.password)?;
+    agree_table("password", &v.password(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10418,10 +13656,15 @@ fn check_1214(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 1)?;
     agree("unpin", &v.unpin(), &r.unpin)?;
+    agree_table("unpin", &v.unpin(), o, 2)?;
     agree("pm_oneside", &v.pm_oneside(), &r.pm_oneside)?;
+    agree_table("pm_oneside", &v.pm_oneside(), o, 3)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 4)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -10429,9 +13672,13 @@ fn check_1215(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::EditAdmin::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("admin_rights", &v.admin_rights(), &r.admin_rights)?;
+    agree_table("admin_rights", &v.admin_rights(), o, 2)?;
     agree("rank", &v.rank(), &r.rank)?;
+    agree_table("rank", &v.rank(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -10439,8 +13686,11 @@ fn check_1216(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::GetLocated::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("background", &v.background(), &r.background)?;
+    agree_table("background", &v.background(), o, 1)?;
     agree("geo_point", &v.geo_point(), &r.geo_point)?;
+    agree_table("geo_point", &v.geo_point(), o, 2)?;
     agree("self_expires", &v.self_expires(), &r.self_expires)?;
+    agree_table("self_expires", &v.self_expires(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10454,16 +13704,27 @@ fn check_1218(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::GetTopPeers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("correspondents", &v.correspondents(), &r.correspondents)?;
+    agree_table("correspondents", &v.correspondents(), o, 1)?;
     agree("bots_pm", &v.bots_pm(), &r.bots_pm)?;
+    agree_table("bots_pm", &v.bots_pm(), o, 2)?;
     agree("bots_inline", &v.bots_inline(), &r.bots_inline)?;
+    agree_table("bots_inline", &v.bots_inline(), o, 3)?;
     agree("phone_calls", &v.phone_calls(), &r.phone_calls)?;
+    agree_table("phone_calls", &v.phone_calls(), o, 4)?;
     agree("forward_users", &v.forward_users(), &r.forward_users)?;
+    agree_table("forward_users", &v.forward_users(), o, 5)?;
     agree("forward_chats", &v.forward_chats(), &r.forward_chats)?;
+    agree_table("forward_chats", &v.forward_chats(), o, 6)?;
     agree("groups", &v.groups(), &r.groups)?;
+    agree_table("groups", &v.groups(), o, 7)?;
     agree("channels", &v.channels(), &r.channels)?;
+    agree_table("channels", &v.channels(), o, 8)?;
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 9)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 10)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 11)?;
     Ok(11)
 }
 #[cfg(feature = "functions")]
@@ -10472,10 +13733,15 @@ fn check_1219(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("alert", &v.alert(), &r.alert)?;
+    agree_table("alert", &v.alert(), o, 1)?;
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 2)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 3)?;
     agree("url", &v.url(), &r.url)?;
+    agree_table("url", &v.url(), o, 4)?;
     agree("cache_time", &v.cache_time(), &r.cache_time)?;
+    agree_table("cache_time", &v.cache_time(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -10483,6 +13749,7 @@ fn check_1220(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetEmojiURL::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10491,6 +13758,7 @@ fn check_1221(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetPinnedDialogs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("folder_id", &v.folder_id(), &r.folder_id)?;
+    agree_table("folder_id", &v.folder_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10498,15 +13766,21 @@ fn check_1222(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::mtproto::ReqDHParams::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("p", &v.p(), &r.p)?;
+    agree_table("p", &v.p(), o, 2)?;
     agree("q", &v.q(), &r.q)?;
+    agree_table("q", &v.q(), o, 3)?;
     agree(
         "public_key_fingerprint",
         &v.public_key_fingerprint(),
         &r.public_key_fingerprint,
     )?;
+    agree_table("public_key_fingerprint", &v.public_key_fingerprint(), o, 4)?;
     agree("encrypted_data", &v.encrypted_data(), &r.encrypted_data)?;
+    agree_table("encrypted_data", &v.encrypted_data(), o, 5)?;
     Ok(6)
 }
 #[cfg(feature = "functions")]
@@ -10515,7 +13789,9 @@ fn check_1223(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::payments::ClearSavedInfo::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("credentials", &v.credentials(), &r.credentials)?;
+    agree_table("credentials", &v.credentials(), o, 1)?;
     agree("info", &v.info(), &r.info)?;
+    agree_table("info", &v.info(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10531,13 +13807,21 @@ fn check_1225(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::ForwardMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("silent", &v.silent(), &r.silent)?;
+    agree_table("silent", &v.silent(), o, 1)?;
     agree("background", &v.background(), &r.background)?;
+    agree_table("background", &v.background(), o, 2)?;
     agree("with_my_score", &v.with_my_score(), &r.with_my_score)?;
+    agree_table("with_my_score", &v.with_my_score(), o, 3)?;
     agree("from_peer", &v.from_peer(), &r.from_peer)?;
+    agree_table("from_peer", &v.from_peer(), o, 4)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 5)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 6)?;
     agree("to_peer", &v.to_peer(), &r.to_peer)?;
+    agree_table("to_peer", &v.to_peer(), o, 7)?;
     agree("schedule_date", &v.schedule_date(), &r.schedule_date)?;
+    agree_table("schedule_date", &v.schedule_date(), o, 8)?;
     Ok(8)
 }
 #[cfg(feature = "functions")]
@@ -10545,7 +13829,9 @@ fn check_1226(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::InvokeWithLayer::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("layer", &v.layer(), &r.layer)?;
+    agree_table("layer", &v.layer(), o, 0)?;
     agree("query", &v.query(), &r.query)?;
+    agree_table("query", &v.query(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10553,6 +13839,7 @@ fn check_1227(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::GetPrivacy::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("key", &v.key(), &r.key)?;
+    agree_table("key", &v.key(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10567,7 +13854,9 @@ fn check_1229(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::EditChatTitle::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10575,13 +13864,21 @@ fn check_1230(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetHistory::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("offset_id", &v.offset_id(), &r.offset_id)?;
+    agree_table("offset_id", &v.offset_id(), o, 1)?;
     agree("offset_date", &v.offset_date(), &r.offset_date)?;
+    agree_table("offset_date", &v.offset_date(), o, 2)?;
     agree("add_offset", &v.add_offset(), &r.add_offset)?;
+    agree_table("add_offset", &v.add_offset(), o, 3)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 4)?;
     agree("max_id", &v.max_id(), &r.max_id)?;
+    agree_table("max_id", &v.max_id(), o, 5)?;
     agree("min_id", &v.min_id(), &r.min_id)?;
+    agree_table("min_id", &v.min_id(), o, 6)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 7)?;
     Ok(8)
 }
 #[cfg(feature = "functions")]
@@ -10590,7 +13887,9 @@ fn check_1231(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::stats::GetMegagroupStats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dark", &v.dark(), &r.dark)?;
+    agree_table("dark", &v.dark(), o, 1)?;
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10599,8 +13898,11 @@ fn check_1232(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::UploadWallPaper::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file", &v.file(), &r.file)?;
+    agree_table("file", &v.file(), o, 0)?;
     agree("mime_type", &v.mime_type(), &r.mime_type)?;
+    agree_table("mime_type", &v.mime_type(), o, 1)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10608,13 +13910,17 @@ fn check_1233(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::upload::SaveBigFilePart::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("file_id", &v.file_id(), &r.file_id)?;
+    agree_table("file_id", &v.file_id(), o, 0)?;
     agree("file_part", &v.file_part(), &r.file_part)?;
+    agree_table("file_part", &v.file_part(), o, 1)?;
     agree(
         "file_total_parts",
         &v.file_total_parts(),
         &r.file_total_parts,
     )?;
+    agree_table("file_total_parts", &v.file_total_parts(), o, 2)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -10622,7 +13928,9 @@ fn check_1234(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::EditChatAbout::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("about", &v.about(), &r.about)?;
+    agree_table("about", &v.about(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10631,6 +13939,7 @@ fn check_1235(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::ResetAuthorization::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10639,7 +13948,9 @@ fn check_1236(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::DeleteChatUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10648,7 +13959,9 @@ fn check_1237(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("hash", &v.hash(), &r.hash)?;
+    agree_table("hash", &v.hash(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10664,8 +13977,11 @@ fn check_1239(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::RequestUrlAuth::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("button_id", &v.button_id(), &r.button_id)?;
+    agree_table("button_id", &v.button_id(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10674,7 +13990,9 @@ fn check_1240(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::auth::ImportAuthorization::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     agree("bytes", &v.bytes(), &r.bytes)?;
+    agree_table("bytes", &v.bytes(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10683,6 +14001,7 @@ fn check_1241(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetPeerDialogs::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peers", &v.peers(), &r.peers)?;
+    agree_table("peers", &v.peers(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10691,7 +14010,9 @@ fn check_1242(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::DeleteMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("revoke", &v.revoke(), &r.revoke)?;
+    agree_table("revoke", &v.revoke(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10700,6 +14021,7 @@ fn check_1243(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::auth::ExportAuthorization::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("dc_id", &v.dc_id(), &r.dc_id)?;
+    agree_table("dc_id", &v.dc_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10708,12 +14030,15 @@ fn check_1244(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 1)?;
     agree("error", &v.error(), &r.error)?;
+    agree_table("error", &v.error(), o, 2)?;
     agree(
         "shipping_options",
         &v.shipping_options(),
         &r.shipping_options,
     )?;
+    agree_table("shipping_options", &v.shipping_options(), o, 3)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10722,7 +14047,9 @@ fn check_1245(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 0)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10731,9 +14058,13 @@ fn check_1246(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::ExportMessageLink::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("grouped", &v.grouped(), &r.grouped)?;
+    agree_table("grouped", &v.grouped(), o, 1)?;
     agree("thread", &v.thread(), &r.thread)?;
+    agree_table("thread", &v.thread(), o, 2)?;
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 3)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -10741,9 +14072,13 @@ fn check_1247(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::StartBot::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bot", &v.bot(), &r.bot)?;
+    agree_table("bot", &v.bot(), o, 0)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 1)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 2)?;
     agree("start_param", &v.start_param(), &r.start_param)?;
+    agree_table("start_param", &v.start_param(), o, 3)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -10752,10 +14087,15 @@ fn check_1248(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("bot_id", &v.bot_id(), &r.bot_id)?;
+    agree_table("bot_id", &v.bot_id(), o, 0)?;
     agree("scope", &v.scope(), &r.scope)?;
+    agree_table("scope", &v.scope(), o, 1)?;
     agree("public_key", &v.public_key(), &r.public_key)?;
+    agree_table("public_key", &v.public_key(), o, 2)?;
     agree("value_hashes", &v.value_hashes(), &r.value_hashes)?;
+    agree_table("value_hashes", &v.value_hashes(), o, 3)?;
     agree("credentials", &v.credentials(), &r.credentials)?;
+    agree_table("credentials", &v.credentials(), o, 4)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -10763,6 +14103,7 @@ fn check_1249(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::mtproto::DestroySession::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("session_id", &v.session_id(), &r.session_id)?;
+    agree_table("session_id", &v.session_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10771,8 +14112,11 @@ fn check_1250(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::GetGameHighScores::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10780,6 +14124,7 @@ fn check_1251(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::auth::AcceptLoginToken::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("token", &v.token(), &r.token)?;
+    agree_table("token", &v.token(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10791,10 +14136,20 @@ fn check_1252(o: crate::Object<'_>) -> Result<usize, String> {
         &v.add_phone_privacy_exception(),
         &r.add_phone_privacy_exception,
     )?;
+    agree_table(
+        "add_phone_privacy_exception",
+        &v.add_phone_privacy_exception(),
+        o,
+        1,
+    )?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     agree("first_name", &v.first_name(), &r.first_name)?;
+    agree_table("first_name", &v.first_name(), o, 3)?;
     agree("last_name", &v.last_name(), &r.last_name)?;
+    agree_table("last_name", &v.last_name(), o, 4)?;
     agree("phone", &v.phone(), &r.phone)?;
+    agree_table("phone", &v.phone(), o, 5)?;
     Ok(5)
 }
 #[cfg(feature = "functions")]
@@ -10802,7 +14157,9 @@ fn check_1253(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::SetStickers::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10811,7 +14168,9 @@ fn check_1254(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10820,7 +14179,9 @@ fn check_1255(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("enabled", &v.enabled(), &r.enabled)?;
+    agree_table("enabled", &v.enabled(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10836,12 +14197,19 @@ fn check_1257(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("gallery", &v.gallery(), &r.gallery)?;
+    agree_table("gallery", &v.gallery(), o, 1)?;
     agree("private", &v.private(), &r.private)?;
+    agree_table("private", &v.private(), o, 2)?;
     agree("query_id", &v.query_id(), &r.query_id)?;
+    agree_table("query_id", &v.query_id(), o, 3)?;
     agree("results", &v.results(), &r.results)?;
+    agree_table("results", &v.results(), o, 4)?;
     agree("cache_time", &v.cache_time(), &r.cache_time)?;
+    agree_table("cache_time", &v.cache_time(), o, 5)?;
     agree("next_offset", &v.next_offset(), &r.next_offset)?;
+    agree_table("next_offset", &v.next_offset(), o, 6)?;
     agree("switch_pm", &v.switch_pm(), &r.switch_pm)?;
+    agree_table("switch_pm", &v.switch_pm(), o, 7)?;
     Ok(7)
 }
 #[cfg(feature = "functions")]
@@ -10849,6 +14217,7 @@ fn check_1258(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::GetAllChats::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("except_ids", &v.except_ids(), &r.except_ids)?;
+    agree_table("except_ids", &v.except_ids(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10861,7 +14230,9 @@ fn check_1259(o: crate::Object<'_>) -> Result<usize, String> {
         &v.pending_updates_count(),
         &r.pending_updates_count,
     )?;
+    agree_table("pending_updates_count", &v.pending_updates_count(), o, 0)?;
     agree("message", &v.message(), &r.message)?;
+    agree_table("message", &v.message(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10869,7 +14240,9 @@ fn check_1260(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::VerifyEmail::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("email", &v.email(), &r.email)?;
+    agree_table("email", &v.email(), o, 0)?;
     agree("code", &v.code(), &r.code)?;
+    agree_table("code", &v.code(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10884,7 +14257,9 @@ fn check_1262(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::channels::ToggleSlowMode::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("seconds", &v.seconds(), &r.seconds)?;
+    agree_table("seconds", &v.seconds(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10893,6 +14268,7 @@ fn check_1263(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::DiscardEncryption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10901,6 +14277,7 @@ fn check_1264(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::help::AcceptTermsOfService::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10908,8 +14285,11 @@ fn check_1265(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::langpack::GetStrings::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_pack", &v.lang_pack(), &r.lang_pack)?;
+    agree_table("lang_pack", &v.lang_pack(), o, 0)?;
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 1)?;
     agree("keys", &v.keys(), &r.keys)?;
+    agree_table("keys", &v.keys(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -10918,6 +14298,7 @@ fn check_1266(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::UnpinAllMessages::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -10926,20 +14307,27 @@ fn check_1267(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::InitTakeoutSession::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("contacts", &v.contacts(), &r.contacts)?;
+    agree_table("contacts", &v.contacts(), o, 1)?;
     agree("message_users", &v.message_users(), &r.message_users)?;
+    agree_table("message_users", &v.message_users(), o, 2)?;
     agree("message_chats", &v.message_chats(), &r.message_chats)?;
+    agree_table("message_chats", &v.message_chats(), o, 3)?;
     agree(
         "message_megagroups",
         &v.message_megagroups(),
         &r.message_megagroups,
     )?;
+    agree_table("message_megagroups", &v.message_megagroups(), o, 4)?;
     agree(
         "message_channels",
         &v.message_channels(),
         &r.message_channels,
     )?;
+    agree_table("message_channels", &v.message_channels(), o, 5)?;
     agree("files", &v.files(), &r.files)?;
+    agree_table("files", &v.files(), o, 6)?;
     agree("file_max_size", &v.file_max_size(), &r.file_max_size)?;
+    agree_table("file_max_size", &v.file_max_size(), o, 7)?;
     Ok(7)
 }
 #[cfg(feature = "functions")]
@@ -10948,12 +14336,19 @@ fn check_1268(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::stickers::CreateStickerSet::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("masks", &v.masks(), &r.masks)?;
+    agree_table("masks", &v.masks(), o, 1)?;
     agree("animated", &v.animated(), &r.animated)?;
+    agree_table("animated", &v.animated(), o, 2)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 3)?;
     agree("title", &v.title(), &r.title)?;
+    agree_table("title", &v.title(), o, 4)?;
     agree("short_name", &v.short_name(), &r.short_name)?;
+    agree_table("short_name", &v.short_name(), o, 5)?;
     agree("thumb", &v.thumb(), &r.thumb)?;
+    agree_table("thumb", &v.thumb(), o, 6)?;
     agree("stickers", &v.stickers(), &r.stickers)?;
+    agree_table("stickers", &v.stickers(), o, 7)?;
     Ok(7)
 }
 #[cfg(feature = "functions")]
@@ -10961,7 +14356,9 @@ fn check_1269(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::EditPhoto::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("photo", &v.photo(), &r.photo)?;
+    agree_table("photo", &v.photo(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10976,7 +14373,9 @@ fn check_1271(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::SaveTheme::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("theme", &v.theme(), &r.theme)?;
+    agree_table("theme", &v.theme(), o, 0)?;
     agree("unsave", &v.unsave(), &r.unsave)?;
+    agree_table("unsave", &v.unsave(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10984,7 +14383,9 @@ fn check_1272(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::langpack::GetLangPack::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("lang_pack", &v.lang_pack(), &r.lang_pack)?;
+    agree_table("lang_pack", &v.lang_pack(), o, 0)?;
     agree("lang_code", &v.lang_code(), &r.lang_code)?;
+    agree_table("lang_code", &v.lang_code(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -10993,11 +14394,13 @@ fn check_1273(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("ping_id", &v.ping_id(), &r.ping_id)?;
+    agree_table("ping_id", &v.ping_id(), o, 0)?;
     agree(
         "disconnect_delay",
         &v.disconnect_delay(),
         &r.disconnect_delay,
     )?;
+    agree_table("disconnect_delay", &v.disconnect_delay(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -11006,8 +14409,11 @@ fn check_1274(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::mtproto::SetClientDHParams::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("nonce", &v.nonce(), &r.nonce)?;
+    agree_table("nonce", &v.nonce(), o, 0)?;
     agree("server_nonce", &v.server_nonce(), &r.server_nonce)?;
+    agree_table("server_nonce", &v.server_nonce(), o, 1)?;
     agree("encrypted_data", &v.encrypted_data(), &r.encrypted_data)?;
+    agree_table("encrypted_data", &v.encrypted_data(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -11015,7 +14421,9 @@ fn check_1275(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::GetBlocked::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("offset", &v.offset(), &r.offset)?;
+    agree_table("offset", &v.offset(), o, 0)?;
     agree("limit", &v.limit(), &r.limit)?;
+    agree_table("limit", &v.limit(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -11031,8 +14439,11 @@ fn check_1277(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::RequestEncryption::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 0)?;
     agree("random_id", &v.random_id(), &r.random_id)?;
+    agree_table("random_id", &v.random_id(), o, 1)?;
     agree("g_a", &v.g_a(), &r.g_a)?;
+    agree_table("g_a", &v.g_a(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -11040,9 +14451,13 @@ fn check_1278(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::AcceptUrlAuth::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("write_allowed", &v.write_allowed(), &r.write_allowed)?;
+    agree_table("write_allowed", &v.write_allowed(), o, 1)?;
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 2)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 3)?;
     agree("button_id", &v.button_id(), &r.button_id)?;
+    agree_table("button_id", &v.button_id(), o, 4)?;
     Ok(4)
 }
 #[cfg(feature = "functions")]
@@ -11051,8 +14466,11 @@ fn check_1279(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::messages::ReadDiscussion::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("msg_id", &v.msg_id(), &r.msg_id)?;
+    agree_table("msg_id", &v.msg_id(), o, 1)?;
     agree("read_max_id", &v.read_max_id(), &r.read_max_id)?;
+    agree_table("read_max_id", &v.read_max_id(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -11061,6 +14479,7 @@ fn check_1280(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("sticker", &v.sticker(), &r.sticker)?;
+    agree_table("sticker", &v.sticker(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -11068,6 +14487,7 @@ fn check_1281(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::contacts::AcceptContact::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -11075,6 +14495,7 @@ fn check_1282(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::LeaveChannel::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -11083,7 +14504,9 @@ fn check_1283(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("by_location", &v.by_location(), &r.by_location)?;
+    agree_table("by_location", &v.by_location(), o, 1)?;
     agree("check_limit", &v.check_limit(), &r.check_limit)?;
+    agree_table("check_limit", &v.check_limit(), o, 2)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -11092,6 +14515,7 @@ fn check_1284(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::contacts::ResolveUsername::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("username", &v.username(), &r.username)?;
+    agree_table("username", &v.username(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -11100,6 +14524,7 @@ fn check_1285(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("stickerset", &v.stickerset(), &r.stickerset)?;
+    agree_table("stickerset", &v.stickerset(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -11107,8 +14532,11 @@ fn check_1286(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::messages::AddChatUser::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("chat_id", &v.chat_id(), &r.chat_id)?;
+    agree_table("chat_id", &v.chat_id(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("fwd_limit", &v.fwd_limit(), &r.fwd_limit)?;
+    agree_table("fwd_limit", &v.fwd_limit(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -11116,6 +14544,7 @@ fn check_1287(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::account::GetWallPaper::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("wallpaper", &v.wallpaper(), &r.wallpaper)?;
+    agree_table("wallpaper", &v.wallpaper(), o, 0)?;
     Ok(1)
 }
 #[cfg(feature = "functions")]
@@ -11124,7 +14553,9 @@ fn check_1288(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -11132,8 +14563,11 @@ fn check_1289(o: crate::Object<'_>) -> Result<usize, String> {
     let v = crate::functions::channels::ReportSpam::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("channel", &v.channel(), &r.channel)?;
+    agree_table("channel", &v.channel(), o, 0)?;
     agree("user_id", &v.user_id(), &r.user_id)?;
+    agree_table("user_id", &v.user_id(), o, 1)?;
     agree("id", &v.id(), &r.id)?;
+    agree_table("id", &v.id(), o, 2)?;
     Ok(3)
 }
 #[cfg(feature = "functions")]
@@ -11142,7 +14576,9 @@ fn check_1290(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::account::InstallWallPaper::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("wallpaper", &v.wallpaper(), &r.wallpaper)?;
+    agree_table("wallpaper", &v.wallpaper(), o, 0)?;
     agree("settings", &v.settings(), &r.settings)?;
+    agree_table("settings", &v.settings(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -11151,7 +14587,9 @@ fn check_1291(o: crate::Object<'_>) -> Result<usize, String> {
         crate::functions::phone::SendSignalingData::try_from(o).map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("peer", &v.peer(), &r.peer)?;
+    agree_table("peer", &v.peer(), o, 0)?;
     agree("data", &v.data(), &r.data)?;
+    agree_table("data", &v.data(), o, 1)?;
     Ok(2)
 }
 #[cfg(feature = "functions")]
@@ -11160,7 +14598,9 @@ fn check_1292(o: crate::Object<'_>) -> Result<usize, String> {
         .map_err(|e| format!("{e:?}"))?;
     let r = v.read();
     agree("sticker", &v.sticker(), &r.sticker)?;
+    agree_table("sticker", &v.sticker(), o, 0)?;
     agree("position", &v.position(), &r.position)?;
+    agree_table("position", &v.position(), o, 1)?;
     Ok(2)
 }
 /// Views `o` (the combinator at `index`) through its typed view and checks
@@ -13517,1165 +16957,4 @@ pub(super) fn decode_as(ty: u16, input: &[u8]) -> crate::Result<(usize, u32)> {
             0,
         )),
     }
-}
-
-/// Reads a prefix of validated `input` as the type at `ty` by its enum's
-/// generated skip (no validation); the length it found.
-pub(super) fn reread_as(ty: u16, input: &[u8]) -> Option<usize> {
-    let mut r = crate::Reader::new(input);
-    match ty {
-        0 => {
-            <crate::enums::mtproto::AccessPointRule<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        1 => {
-            <crate::enums::AccountDaysTTL<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        2 => {
-            <crate::enums::Authorization<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        3 => {
-            <crate::enums::AutoDownloadSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        4 => {
-            <crate::enums::mtproto::BadMsgNotification<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        5 => {
-            <crate::enums::BankCardOpenUrl<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        6 => {
-            <crate::enums::BaseTheme<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        7 => {
-            <crate::enums::Bool<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        8 => {
-            <crate::enums::BotCommand<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        9 => {
-            <crate::enums::BotInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        10 => {
-            <crate::enums::BotInlineMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        11 => {
-            <crate::enums::BotInlineResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        12 => {
-            <crate::enums::CdnConfig<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        13 => {
-            <crate::enums::CdnPublicKey<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        14 => {
-            <crate::enums::ChannelAdminLogEvent<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        15 => {
-            <crate::enums::ChannelAdminLogEventAction<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        16 => {
-            <crate::enums::ChannelAdminLogEventsFilter<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        17 => {
-            <crate::enums::ChannelLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        18 => {
-            <crate::enums::ChannelMessagesFilter<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        19 => {
-            <crate::enums::ChannelParticipant<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        20 => {
-            <crate::enums::ChannelParticipantsFilter<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        21 => {
-            <crate::enums::Chat<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        22 => {
-            <crate::enums::ChatAdminRights<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        23 => {
-            <crate::enums::ChatBannedRights<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        24 => {
-            <crate::enums::ChatFull<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        25 => {
-            <crate::enums::ChatInvite<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        26 => {
-            <crate::enums::ChatOnlines<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        27 => {
-            <crate::enums::ChatParticipant<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        28 => {
-            <crate::enums::ChatParticipants<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        29 => {
-            <crate::enums::ChatPhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        30 => {
-            <crate::enums::mtproto::ClientDHInnerData<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        31 => {
-            <crate::enums::CodeSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        32 => {
-            <crate::enums::Config<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        33 => {
-            <crate::enums::Contact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        34 => {
-            <crate::enums::ContactStatus<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        35 => {
-            <crate::enums::DataJSON<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        36 => {
-            <crate::enums::DcOption<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        37 => {
-            <crate::enums::mtproto::DestroyAuthKeyRes<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        38 => {
-            <crate::enums::mtproto::DestroySessionRes<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        39 => {
-            <crate::enums::Dialog<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        40 => {
-            <crate::enums::DialogFilter<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        41 => {
-            <crate::enums::DialogFilterSuggested<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        42 => {
-            <crate::enums::DialogPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        43 => {
-            <crate::enums::Document<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        44 => {
-            <crate::enums::DocumentAttribute<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        45 => {
-            <crate::enums::DraftMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        46 => {
-            <crate::enums::EmojiKeyword<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        47 => {
-            <crate::enums::EmojiKeywordsDifference<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        48 => {
-            <crate::enums::EmojiLanguage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        49 => {
-            <crate::enums::EmojiURL<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        50 => {
-            <crate::enums::EncryptedChat<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        51 => {
-            <crate::enums::EncryptedFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        52 => {
-            <crate::enums::EncryptedMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        53 => {
-            <crate::enums::Error<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        54 => {
-            <crate::enums::ExportedChatInvite<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        55 => {
-            <crate::enums::ExportedMessageLink<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        56 => {
-            <crate::enums::FileHash<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        57 => {
-            <crate::enums::FileLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        58 => {
-            <crate::enums::Folder<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        59 => {
-            <crate::enums::FolderPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        60 => {
-            <crate::enums::mtproto::FutureSalt<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        61 => {
-            <crate::enums::mtproto::FutureSalts<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        62 => {
-            <crate::enums::Game<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        63 => {
-            <crate::enums::GeoPoint<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        64 => {
-            <crate::enums::GlobalPrivacySettings<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        65 => {
-            <crate::enums::GroupCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        66 => {
-            <crate::enums::GroupCallParticipant<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        67 => {
-            <crate::enums::HighScore<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        68 => {
-            <crate::enums::mtproto::HttpWait<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        69 => {
-            <crate::enums::ImportedContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        70 => {
-            <crate::enums::InlineBotSwitchPM<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        71 => {
-            <crate::enums::InlineQueryPeerType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        72 => {
-            <crate::enums::InputAppEvent<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        73 => {
-            <crate::enums::InputBotInlineMessage<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        74 => {
-            <crate::enums::InputBotInlineMessageID<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        75 => {
-            <crate::enums::InputBotInlineResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        76 => {
-            <crate::enums::InputChannel<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        77 => {
-            <crate::enums::InputChatPhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        78 => {
-            <crate::enums::InputCheckPasswordSRP<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        79 => {
-            <crate::enums::InputClientProxy<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        80 => {
-            <crate::enums::InputContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        81 => {
-            <crate::enums::InputDialogPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        82 => {
-            <crate::enums::InputDocument<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        83 => {
-            <crate::enums::InputEncryptedChat<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        84 => {
-            <crate::enums::InputEncryptedFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        85 => {
-            <crate::enums::InputFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        86 => {
-            <crate::enums::InputFileLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        87 => {
-            <crate::enums::InputFolderPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        88 => {
-            <crate::enums::InputGame<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        89 => {
-            <crate::enums::InputGeoPoint<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        90 => {
-            <crate::enums::InputGroupCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        91 => {
-            <crate::enums::InputMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        92 => {
-            <crate::enums::InputMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        93 => {
-            <crate::enums::InputNotifyPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        94 => {
-            <crate::enums::InputPaymentCredentials<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        95 => {
-            <crate::enums::InputPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        96 => {
-            <crate::enums::InputPeerNotifySettings<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        97 => {
-            <crate::enums::InputPhoneCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        98 => {
-            <crate::enums::InputPhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        99 => {
-            <crate::enums::InputPrivacyKey<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        100 => {
-            <crate::enums::InputPrivacyRule<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        101 => {
-            <crate::enums::InputSecureFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        102 => {
-            <crate::enums::InputSecureValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        103 => {
-            <crate::enums::InputSingleMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        104 => {
-            <crate::enums::InputStickerSet<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        105 => {
-            <crate::enums::InputStickerSetItem<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        106 => {
-            <crate::enums::InputStickeredMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        107 => {
-            <crate::enums::InputTheme<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        108 => {
-            <crate::enums::InputThemeSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        109 => {
-            <crate::enums::InputUser<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        110 => {
-            <crate::enums::InputWallPaper<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        111 => {
-            <crate::enums::InputWebDocument<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        112 => {
-            <crate::enums::InputWebFileLocation<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        113 => {
-            <crate::enums::Invoice<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        114 => {
-            <crate::enums::mtproto::IpPort<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        115 => {
-            <crate::enums::JSONObjectValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        116 => {
-            <crate::enums::JSONValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        117 => {
-            <crate::enums::KeyboardButton<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        118 => {
-            <crate::enums::KeyboardButtonRow<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        119 => {
-            <crate::enums::LabeledPrice<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        120 => {
-            <crate::enums::LangPackDifference<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        121 => {
-            <crate::enums::LangPackLanguage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        122 => {
-            <crate::enums::LangPackString<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        123 => {
-            <crate::enums::MaskCoords<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        124 => {
-            <crate::enums::Message<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        125 => {
-            <crate::enums::mtproto::Message<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        126 => {
-            <crate::enums::MessageAction<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        127 => {
-            <crate::enums::mtproto::MessageContainer<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        128 => {
-            <crate::enums::mtproto::MessageCopy<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        129 => {
-            <crate::enums::MessageEntity<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        130 => {
-            <crate::enums::MessageFwdHeader<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        131 => {
-            <crate::enums::MessageInteractionCounters<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        132 => {
-            <crate::enums::MessageMedia<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        133 => {
-            <crate::enums::MessageRange<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        134 => {
-            <crate::enums::MessageReplies<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        135 => {
-            <crate::enums::MessageReplyHeader<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        136 => {
-            <crate::enums::MessageUserVote<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        137 => {
-            <crate::enums::MessageViews<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        138 => {
-            <crate::enums::MessagesFilter<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        139 => {
-            <crate::enums::mtproto::MsgDetailedInfo<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        140 => {
-            <crate::enums::mtproto::MsgResendReq<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        141 => {
-            <crate::enums::mtproto::MsgsAck<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        142 => {
-            <crate::enums::mtproto::MsgsAllInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        143 => {
-            <crate::enums::mtproto::MsgsStateInfo<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        144 => {
-            <crate::enums::mtproto::MsgsStateReq<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        145 => {
-            <crate::enums::NearestDc<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        146 => {
-            <crate::enums::mtproto::NewSession<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        147 => {
-            <crate::enums::NotifyPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        148 => {
-            <crate::enums::Null<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        149 => {
-            <crate::enums::mtproto::Object<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        150 => {
-            <crate::enums::mtproto::PQInnerData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        151 => {
-            <crate::enums::Page<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        152 => {
-            <crate::enums::PageBlock<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        153 => {
-            <crate::enums::PageCaption<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        154 => {
-            <crate::enums::PageListItem<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        155 => {
-            <crate::enums::PageListOrderedItem<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        156 => {
-            <crate::enums::PageRelatedArticle<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        157 => {
-            <crate::enums::PageTableCell<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        158 => {
-            <crate::enums::PageTableRow<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        159 => {
-            <crate::enums::PasswordKdfAlgo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        160 => {
-            <crate::enums::PaymentCharge<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        161 => {
-            <crate::enums::PaymentRequestedInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        162 => {
-            <crate::enums::PaymentSavedCredentials<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        163 => {
-            <crate::enums::Peer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        164 => {
-            <crate::enums::PeerBlocked<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        165 => {
-            <crate::enums::PeerLocated<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        166 => {
-            <crate::enums::PeerNotifySettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        167 => {
-            <crate::enums::PeerSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        168 => {
-            <crate::enums::PhoneCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        169 => {
-            <crate::enums::PhoneCallDiscardReason<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        170 => {
-            <crate::enums::PhoneCallProtocol<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        171 => {
-            <crate::enums::PhoneConnection<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        172 => {
-            <crate::enums::Photo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        173 => {
-            <crate::enums::PhotoSize<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        174 => {
-            <crate::enums::Poll<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        175 => {
-            <crate::enums::PollAnswer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        176 => {
-            <crate::enums::PollAnswerVoters<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        177 => {
-            <crate::enums::PollResults<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        178 => {
-            <crate::enums::mtproto::Pong<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        179 => {
-            <crate::enums::PopularContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        180 => {
-            <crate::enums::PostAddress<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        181 => {
-            <crate::enums::PrivacyKey<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        182 => {
-            <crate::enums::PrivacyRule<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        183 => {
-            <crate::enums::ReceivedNotifyMessage<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        184 => {
-            <crate::enums::RecentMeUrl<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        185 => {
-            <crate::enums::ReplyMarkup<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        186 => {
-            <crate::enums::ReportReason<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        187 => {
-            <crate::enums::mtproto::ResPQ<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        188 => {
-            <crate::enums::RestrictionReason<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        189 => {
-            <crate::enums::RichText<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        190 => {
-            <crate::enums::mtproto::RpcDropAnswer<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        191 => {
-            <crate::enums::mtproto::RpcError<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        192 => {
-            <crate::enums::mtproto::RpcResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        193 => {
-            <crate::enums::SavedContact<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        194 => {
-            <crate::enums::SecureCredentialsEncrypted<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        195 => {
-            <crate::enums::SecureData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        196 => {
-            <crate::enums::SecureFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        197 => {
-            <crate::enums::SecurePasswordKdfAlgo<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        198 => {
-            <crate::enums::SecurePlainData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        199 => {
-            <crate::enums::SecureRequiredType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        200 => {
-            <crate::enums::SecureSecretSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        201 => {
-            <crate::enums::SecureValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        202 => {
-            <crate::enums::SecureValueError<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        203 => {
-            <crate::enums::SecureValueHash<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        204 => {
-            <crate::enums::SecureValueType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        205 => {
-            <crate::enums::SendMessageAction<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        206 => {
-            <crate::enums::mtproto::ServerDHParams<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        207 => {
-            <crate::enums::mtproto::ServerDHInnerData<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        208 => {
-            <crate::enums::mtproto::SetClientDHParamsAnswer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        209 => {
-            <crate::enums::ShippingOption<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        210 => {
-            <crate::enums::StatsAbsValueAndPrev<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        211 => {
-            <crate::enums::StatsDateRangeDays<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        212 => {
-            <crate::enums::StatsGraph<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        213 => {
-            <crate::enums::StatsGroupTopAdmin<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        214 => {
-            <crate::enums::StatsGroupTopInviter<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        215 => {
-            <crate::enums::StatsGroupTopPoster<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        216 => {
-            <crate::enums::StatsPercentValue<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        217 => {
-            <crate::enums::StatsURL<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        218 => {
-            <crate::enums::StickerPack<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        219 => {
-            <crate::enums::StickerSet<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        220 => {
-            <crate::enums::StickerSetCovered<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        221 => {
-            <crate::enums::Theme<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        222 => {
-            <crate::enums::ThemeSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        223 => {
-            <crate::enums::mtproto::TlsBlock<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        224 => {
-            <crate::enums::mtproto::TlsClientHello<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        225 => {
-            <crate::enums::TopPeer<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        226 => {
-            <crate::enums::TopPeerCategory<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        227 => {
-            <crate::enums::TopPeerCategoryPeers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        228 => {
-            <crate::enums::True<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        229 => {
-            <crate::enums::Update<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        230 => {
-            <crate::enums::Updates<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        231 => {
-            <crate::enums::UrlAuthResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        232 => {
-            <crate::enums::User<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        233 => {
-            <crate::enums::UserFull<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        234 => {
-            <crate::enums::UserProfilePhoto<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        235 => {
-            <crate::enums::UserStatus<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        236 => {
-            <crate::enums::VideoSize<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        237 => {
-            <crate::enums::WallPaper<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        238 => {
-            <crate::enums::WallPaperSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        239 => {
-            <crate::enums::WebAuthorization<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        240 => {
-            <crate::enums::WebDocument<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        241 => {
-            <crate::enums::WebPage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        242 => {
-            <crate::enums::WebPageAttribute<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        243 => {
-            <crate::enums::account::AuthorizationForm<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        244 => {
-            <crate::enums::account::Authorizations<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        245 => {
-            <crate::enums::account::AutoDownloadSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        246 => {
-            <crate::enums::account::ContentSettings<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        247 => {
-            <crate::enums::account::Password<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        248 => {
-            <crate::enums::account::PasswordInputSettings<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        249 => {
-            <crate::enums::account::PasswordSettings<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        250 => {
-            <crate::enums::account::PrivacyRules<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        251 => {
-            <crate::enums::account::SentEmailCode<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        252 => {
-            <crate::enums::account::Takeout<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        253 => {
-            <crate::enums::account::Themes<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        254 => {
-            <crate::enums::account::TmpPassword<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        255 => {
-            <crate::enums::account::WallPapers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        256 => {
-            <crate::enums::account::WebAuthorizations<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        257 => {
-            <crate::enums::auth::Authorization<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        258 => {
-            <crate::enums::auth::CodeType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        259 => {
-            <crate::enums::auth::ExportedAuthorization<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        260 => {
-            <crate::enums::auth::LoginToken<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        261 => {
-            <crate::enums::auth::PasswordRecovery<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        262 => {
-            <crate::enums::auth::SentCode<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        263 => {
-            <crate::enums::auth::SentCodeType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        264 => {
-            <crate::enums::channels::AdminLogResults<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        265 => {
-            <crate::enums::channels::ChannelParticipant<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        266 => {
-            <crate::enums::channels::ChannelParticipants<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        267 => {
-            <crate::enums::contacts::Blocked<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        268 => {
-            <crate::enums::contacts::Contacts<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        269 => {
-            <crate::enums::contacts::Found<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        270 => {
-            <crate::enums::contacts::ImportedContacts<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        271 => {
-            <crate::enums::contacts::ResolvedPeer<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        272 => {
-            <crate::enums::contacts::TopPeers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        273 => {
-            <crate::enums::help::AppUpdate<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        274 => {
-            <crate::enums::mtproto::help::ConfigSimple<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        275 => {
-            <crate::enums::help::CountriesList<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        276 => {
-            <crate::enums::help::Country<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        277 => {
-            <crate::enums::help::CountryCode<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        278 => {
-            <crate::enums::help::DeepLinkInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        279 => {
-            <crate::enums::help::InviteText<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        280 => {
-            <crate::enums::help::PassportConfig<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        281 => {
-            <crate::enums::help::PromoData<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        282 => {
-            <crate::enums::help::RecentMeUrls<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        283 => {
-            <crate::enums::help::Support<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        284 => {
-            <crate::enums::help::SupportName<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        285 => {
-            <crate::enums::help::TermsOfService<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        286 => {
-            <crate::enums::help::TermsOfServiceUpdate<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        287 => {
-            <crate::enums::help::UserInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        288 => {
-            <crate::enums::messages::AffectedHistory<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        289 => {
-            <crate::enums::messages::AffectedMessages<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        290 => {
-            <crate::enums::messages::AllStickers<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        291 => {
-            <crate::enums::messages::ArchivedStickers<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        292 => {
-            <crate::enums::messages::BotCallbackAnswer<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        293 => {
-            <crate::enums::messages::BotResults<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        294 => {
-            <crate::enums::messages::ChatFull<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        295 => {
-            <crate::enums::messages::Chats<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        296 => {
-            <crate::enums::messages::DhConfig<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        297 => {
-            <crate::enums::messages::Dialogs<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        298 => {
-            <crate::enums::messages::DiscussionMessage<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        299 => {
-            <crate::enums::messages::FavedStickers<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        300 => {
-            <crate::enums::messages::FeaturedStickers<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        301 => {
-            <crate::enums::messages::FoundStickerSets<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        302 => {
-            <crate::enums::messages::HighScores<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        303 => {
-            <crate::enums::messages::InactiveChats<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        304 => {
-            <crate::enums::messages::MessageEditData<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        305 => {
-            <crate::enums::messages::MessageViews<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        306 => {
-            <crate::enums::messages::Messages<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        307 => {
-            <crate::enums::messages::PeerDialogs<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        308 => {
-            <crate::enums::messages::RecentStickers<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        309 => {
-            <crate::enums::messages::SavedGifs<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        310 => {
-            <crate::enums::messages::SearchCounter<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        311 => {
-            <crate::enums::messages::SentEncryptedMessage<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        312 => {
-            <crate::enums::messages::StickerSet<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        313 => {
-            <crate::enums::messages::StickerSetInstallResult<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        314 => {
-            <crate::enums::messages::Stickers<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        315 => {
-            <crate::enums::messages::VotesList<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        316 => {
-            <crate::enums::payments::BankCardData<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        317 => {
-            <crate::enums::payments::PaymentForm<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        318 => {
-            <crate::enums::payments::PaymentReceipt<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        319 => {
-            <crate::enums::payments::PaymentResult<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        320 => {
-            <crate::enums::payments::SavedInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        321 => {
-            <crate::enums::payments::ValidatedRequestedInfo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        322 => {
-            <crate::enums::phone::GroupCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        323 => {
-            <crate::enums::phone::GroupParticipants<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        324 => {
-            <crate::enums::phone::PhoneCall<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        325 => {
-            <crate::enums::photos::Photo<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        326 => {
-            <crate::enums::photos::Photos<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        327 => {
-            <crate::enums::stats::BroadcastStats<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        328 => {
-            <crate::enums::stats::MegagroupStats<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        329 => {
-            <crate::enums::stats::MessageStats<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        330 => {
-            <crate::enums::storage::FileType<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        331 => {
-            <crate::enums::updates::ChannelDifference<'_> as crate::view::Typed<'_>>::read_valid(
-                &mut r,
-            )?;
-        }
-        332 => {
-            <crate::enums::updates::Difference<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        333 => {
-            <crate::enums::updates::State<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        334 => {
-            <crate::enums::upload::CdnFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        335 => {
-            <crate::enums::upload::File<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        336 => {
-            <crate::enums::upload::WebFile<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?;
-        }
-        _ => return None,
-    }
-    Some(r.offset())
 }

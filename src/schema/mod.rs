@@ -25,6 +25,8 @@ pub mod names;
 mod typed_tests;
 pub(crate) mod views122;
 
+#[doc(hidden)]
+pub use views122::reread;
 pub(crate) use views122::step;
 
 pub use layer122::{

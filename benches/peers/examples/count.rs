@@ -3,8 +3,10 @@
 //! `count.sh` beside this crate prints instructions per call for every
 //! message, tlview and tl-proto, from the difference between N and 0 runs.
 //!
-//! `cargo run --release --example count -- tlview|tlproto|dec N MESSAGE`
-//! (`dec`: tlview's decode alone, without the touch, to split the two)
+//! `cargo run --release --example count -- tlview|tlproto|dec|dyn N MESSAGE`
+//! (`dec`: tlview's decode alone, without the touch, to split the two;
+//! `dyn`: the decode, then each `updateNewMessage`'s message read through
+//! the dynamic view by field name, as before the generated views)
 //! `cargo run --release --example count -- enc|enctlproto N`
 
 use std::hint::black_box;
@@ -23,6 +25,60 @@ fn run_dec(bytes: &[u8]) -> u64 {
     let u = tlview::Updates::decode(black_box(bytes)).unwrap();
     black_box(&u);
     1
+}
+
+/// The messages of `updateNewMessage`s read through the dynamic view, field
+/// by field name (`Object::field`): what a client had to write before the
+/// generated views. The same values as `touch_tlview`'s message part.
+#[inline(never)]
+fn run_dyn(bytes: &[u8]) -> u64 {
+    use tlview::object::Value;
+    use tlview::schema::id;
+    let u = tlview::Updates::decode(black_box(bytes)).unwrap();
+    let mut s = Sum::default();
+    let tlview::Updates::Updates(list) = &u else {
+        return 0;
+    };
+    let peer = |v: Option<Value<'_>>| match v {
+        Some(Value::Object(p)) => match p.fields().next().map(|f| f.value) {
+            Some(Value::Int(i)) => i64::from(i),
+            _ => 0,
+        },
+        _ => 0,
+    };
+    let int = |v: Option<Value<'_>>| match v {
+        Some(Value::Int(i)) => i64::from(i),
+        _ => 0,
+    };
+    for up in list.updates() {
+        let o = up.object();
+        if o.id() != id::UPDATE_NEW_MESSAGE {
+            continue;
+        }
+        let Some(Value::Object(m)) = o.field("message") else {
+            continue;
+        };
+        if m.id() != id::MESSAGE {
+            continue;
+        }
+        s.add(int(m.field("id")));
+        s.add(peer(m.field("from_id")));
+        s.add(peer(m.field("peer_id")));
+        s.add(int(m.field("date")));
+        if let Some(Value::String(t)) = m.field("message") {
+            s.add(t.len() as i64);
+        }
+        if let Some(Value::Vector(v)) = m.field("entities") {
+            for e in v {
+                if let Value::Object(e) = e {
+                    let mut f = e.fields();
+                    s.add(int(f.next().map(|f| f.value)));
+                    s.add(int(f.next().map(|f| f.value)));
+                }
+            }
+        }
+    }
+    s.0
 }
 
 #[inline(never)]
@@ -59,6 +115,8 @@ fn main() {
                 run_dec(bytes)
             } else if which == "tlview" {
                 run_tlview(bytes)
+            } else if which == "dyn" {
+                run_dyn(bytes)
             } else {
                 run_tl_proto(bytes)
             });

@@ -106,7 +106,25 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
             rustify::path(root, &names.combinators[i])
         );
     }
-    o.push_str("        _ => None,\n    }\n}\n");
+    o.push_str("        _ => None,\n    }\n}\n\n");
+    o.push_str(
+        "/// Reads one boxed object of the type at `ty` from the start of validated\n\
+         /// `input` by its enum's generated skip (no validation); the length it\n\
+         /// found. For the tests and the fuzz harness, which check it against the\n\
+         /// walker's.\n\
+         #[doc(hidden)]\n\
+         pub fn reread(ty: u16, input: &[u8]) -> Option<usize> {\n\
+         let mut r = crate::Reader::new(input);\n\
+         match ty {\n",
+    );
+    for t in 0..layer.types.len() {
+        let _ = writeln!(
+            o,
+            "{t} => {{ <{}<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?; }}",
+            names.type_path(t)
+        );
+    }
+    o.push_str("_ => return None,\n}\nSome(r.offset())\n}\n");
     Ok(o)
 }
 
@@ -121,6 +139,9 @@ struct Names {
     cyclic_ctor: Vec<bool>,
     /// Per type: whether an object of it can contain another of it.
     cyclic_ty: Vec<bool>,
+    /// Per type: the size of a boxed object of it (id included) when every
+    /// constructor of the type has the same fixed size (`Peer`: 8).
+    ty_fixed: Vec<Option<usize>>,
     /// Per type: whether a generated skip calls its `skip_boxed`: from a
     /// type constructor (`Some(false)`), only from functions (`Some(true)`),
     /// or not at all.
@@ -163,11 +184,26 @@ impl Names {
             }
         }
         let (cyclic_ctor, cyclic_ty) = cycles(layer);
+        let ty_fixed: Vec<Option<usize>> = layer
+            .types
+            .iter()
+            .map(|t| {
+                let sizes: Vec<Option<usize>> = t
+                    .members
+                    .iter()
+                    .map(|&m| body_size(&layer.combinators[usize::from(m)]))
+                    .collect();
+                match sizes.first() {
+                    Some(Some(n)) if sizes.iter().all(|s| *s == Some(*n)) => Some(4 + n),
+                    _ => None,
+                }
+            })
+            .collect();
         let mut skipped_boxed: Vec<Option<bool>> = vec![None; layer.types.len()];
         for c in &layer.combinators {
             for f in c.fields.iter().filter(|f| f.kind == Kind::Boxed) {
                 let t = usize::from(f.arg);
-                if !cyclic_ty[t] {
+                if !cyclic_ty[t] && ty_fixed[t].is_none() {
                     let only_functions = c.is_function() && skipped_boxed[t] != Some(false);
                     skipped_boxed[t] = Some(only_functions);
                 }
@@ -178,6 +214,7 @@ impl Names {
             types,
             cyclic_ctor,
             cyclic_ty,
+            ty_fixed,
             skipped_boxed,
         })
     }
@@ -365,11 +402,11 @@ fn view(
          /// The dynamic view of the same object.\n\
          #[inline]\n\
          pub fn object(&self) -> crate::Object<'a> {{\n\
-         self.0.object(Self::INDEX)\n}}\n\
+         self.0.exact(Self::skip).object(Self::INDEX)\n}}\n\
          /// Its field bytes (after the constructor id), borrowed from the message.\n\
          #[inline]\n\
          pub fn body(&self) -> &'a [u8] {{\n\
-         self.0.bytes()\n}}\n",
+         self.0.exact(Self::skip).bytes()\n}}\n",
         id = c.id,
     );
     let any_shown = shown(c).next().is_some();
@@ -378,6 +415,20 @@ fn view(
     }
     for (k, f) in shown(c) {
         o.push_str(&accessor(layer, names, c, k, f)?);
+    }
+    // Only accessors whose offset the flags decide use it.
+    let flag_word_moves = |f: &Field| {
+        f.when
+            .is_some_and(|(w, _)| static_offset(names, c, usize::from(w)).is_none())
+    };
+    if shown(c).any(|(k, f)| {
+        if is_flag_true(f) {
+            flag_word_moves(f)
+        } else {
+            static_offset(names, c, k).is_none()
+        }
+    }) {
+        o.push_str(&cursor_to_fn(layer, names, c));
     }
     o.push_str(&step(layer, names, c)?);
     o.push_str(&skip_fn(layer, names, c));
@@ -397,7 +448,11 @@ fn view(
          fn fallback() -> Self {{\nSelf(crate::view::Body::EMPTY)\n}}\n\
          #[inline]\n\
          fn read_valid(r: &mut crate::Reader<'a>) -> Option<Self> {{\n\
-         let start = *r;\nSelf::skip(r)?;\nSome(Self(crate::view::Body::span(&start, r)))\n}}\n}}\n\
+         let start = *r;\nSelf::skip(r)?;\nSome(Self(crate::view::Body::span(&start, r)))\n}}\n\
+         #[inline]\n\
+         fn view_at(r: crate::Reader<'a>) -> Option<Self> {{\nSome(Self(crate::view::Body::rest(&r)))\n}}\n\
+         #[inline]\n\
+         fn as_object(&self) -> crate::Object<'a> {{\nself.object()\n}}\n}}\n\
          impl<'a> TryFrom<crate::Object<'a>> for {name}<'a> {{\n\
          type Error = crate::Error;\n\
          /// Views a dynamic object of this constructor, without validating it again.\n\
@@ -536,26 +591,34 @@ fn accessor(
     let doc = format!("/// `{}:{}`\n#[inline]\n", f.name, f.written);
     let name = rustify::field(&f.name);
     let ret = accessor_type(layer, names, f)?;
-    let at = static_offset(c, k);
+    let at = static_offset(names, c, k);
     // The guarding word's offset and the bit, when both are fixed.
     let guard = f
         .when
-        .and_then(|(w, bit)| Some((static_offset(c, usize::from(w))?, bit)));
-    let read = || read_expr(layer, names, f);
+        .and_then(|(w, bit)| Some((static_offset(names, c, usize::from(w))?, bit)));
+    // An accessor does not move on past its field: a nested view need not
+    // find its end.
+    let read = || read_expr(layer, names, f).map(|e| e.replace("view::<", "view_lazy::<"));
     let body = match (is_flag_true(f), f.when.is_some(), at, guard) {
         (true, false, _, _) => "true".to_string(),
         (true, true, _, Some((w, bit))) => format!("self.0.word_at({w}) & (1 << {bit}) != 0"),
-        (true, true, _, None) => format!("self.0.flag(Self::INDEX, {k})"),
+        (true, true, _, None) => {
+            let (w, bit) = f.when.unwrap_or((0, 0));
+            format!("Self::cursor_to(self.0, {w}).is_some_and(|mut c| c.flags() & (1 << {bit}) != 0)")
+        }
         (false, true, Some(at), Some((w, bit))) => format!(
             "if self.0.word_at({w}) & (1 << {bit}) != 0 {{ Some(self.0.cursor_at({at}).{}) }} else {{ None }}",
             read()?
         ),
         (false, true, _, _) => format!(
-            "self.0.seek(Self::INDEX, {k}).map(|mut c| c.{})",
+            "Self::cursor_to(self.0, {k}).map(|mut c| c.{})",
             read()?
         ),
         (false, false, Some(at), _) => format!("self.0.cursor_at({at}).{}", read()?),
-        (false, false, None, _) => format!("self.0.at(Self::INDEX, {k}).{}", read()?),
+        (false, false, None, _) => format!(
+            "Self::cursor_to(self.0, {k}).unwrap_or(crate::view::Body::EMPTY.cursor()).{}",
+            read()?
+        ),
     };
     Ok(format!(
         "{doc}pub fn {name}(&self) -> {ret} {{\n{body}\n}}\n"
@@ -731,7 +794,13 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
          #[inline]\n\
          fn read_valid(r: &mut crate::Reader<'a>) -> Option<Self> {{\n\
          let id = r.read_id().ok()?;\nlet start = *r;\n\
-         Some(match id {{\n{reads}\n_ => return None,\n}})\n}}\n}}\n\
+         Some(match id {{\n{reads}\n_ => return None,\n}})\n}}\n\
+         #[inline]\n\
+         fn view_at(mut r: crate::Reader<'a>) -> Option<Self> {{\n\
+         let id = r.read_id().ok()?;\nlet b = crate::view::Body::rest(&r);\n\
+         Some(match id {{\n{from}\n_ => return None,\n}})\n}}\n\
+         #[inline]\n\
+         fn as_object(&self) -> crate::Object<'a> {{\nself.object()\n}}\n}}\n\
          {skip_boxed}\
          impl<'a> TryFrom<crate::Object<'a>> for {name}<'a> {{\n\
          type Error = crate::Error;\n\
@@ -771,7 +840,7 @@ pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
     o.push_str(
         "//! For the library's tests: each combinator's view, its accessors against\n\
          //! its one-pass `read()`, field by field.\n\n\
-         use super::typed_tests::agree;\n\n",
+         use super::typed_tests::{agree, agree_table};\n\n",
     );
     // One function per combinator (a single match of them all is slow to
     // compile), then the dispatch.
@@ -800,9 +869,10 @@ pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
             continue;
         }
         o.push_str("let r = v.read();\n");
-        for (_, f) in &fields {
+        for (k, f) in &fields {
             let n = rustify::field(&f.name);
             let _ = writeln!(o, "agree(\"{}\", &v.{n}(), &r.{n})?;", f.name);
+            let _ = writeln!(o, "agree_table(\"{}\", &v.{n}(), o, {k})?;", f.name);
         }
         let _ = writeln!(o, "Ok({})\n}}", fields.len());
     }
@@ -824,21 +894,6 @@ pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
     o.push_str(
         "_ => Err(crate::Error::new(crate::ErrorKind::UnknownConstructor { id: 0 }, 0)),\n}\n}\n\n",
     );
-    o.push_str(
-        "/// Reads a prefix of validated `input` as the type at `ty` by its enum's\n\
-         /// generated skip (no validation); the length it found.\n\
-         pub(super) fn reread_as(ty: u16, input: &[u8]) -> Option<usize> {\n\
-         let mut r = crate::Reader::new(input);\n\
-         match ty {\n",
-    );
-    for t in 0..layer.types.len() {
-        let _ = writeln!(
-            o,
-            "{t} => {{ <{}<'_> as crate::view::Typed<'_>>::read_valid(&mut r)?; }}",
-            names.type_path(t)
-        );
-    }
-    o.push_str("_ => return None,\n}\nSome(r.offset())\n}\n");
     Ok(o)
 }
 
@@ -937,6 +992,18 @@ fn cycles(layer: &Layer) -> (Vec<bool>, Vec<bool>) {
     (cyclic, ty)
 }
 
+/// The size of a constructor's fields when the schema fixes it (none is
+/// guarded or a vector, each has a fixed size).
+fn body_size(c: &Combinator) -> Option<usize> {
+    c.fields
+        .iter()
+        .map(|f| match (f.when, f.repeat) {
+            (None, Repeat::One) => fixed_size(f.kind),
+            _ => None,
+        })
+        .sum()
+}
+
 /// The size of one value of `kind` when the schema fixes it.
 fn fixed_size(kind: Kind) -> Option<usize> {
     match kind {
@@ -947,13 +1014,16 @@ fn fixed_size(kind: Kind) -> Option<usize> {
 
 /// The offset of field `k` in the body when the schema fixes it: every
 /// field before it has a fixed size and is always there.
-fn static_offset(c: &Combinator, k: usize) -> Option<usize> {
+fn static_offset(names: &Names, c: &Combinator, k: usize) -> Option<usize> {
     let mut at = 0;
     for f in c.fields.get(..k)? {
         if f.when.is_some() || f.repeat != Repeat::One {
             return None;
         }
-        at += fixed_size(f.kind)?;
+        at += match f.kind {
+            Kind::Boxed => names.ty_fixed[usize::from(f.arg)]?,
+            k => fixed_size(k)?,
+        };
     }
     Some(at)
 }
@@ -962,6 +1032,10 @@ fn static_offset(c: &Combinator, k: usize) -> Option<usize> {
 fn skip_one(layer: &Layer, names: &Names, kind: Kind, arg: u16) -> String {
     match kind {
         Kind::String | Kind::Bytes => "crate::view::skip::bytes(r)?".into(),
+        Kind::Boxed if names.ty_fixed[usize::from(arg)].is_some() => format!(
+            "crate::view::skip::fixed(r, {})?",
+            names.ty_fixed[usize::from(arg)].unwrap_or(0)
+        ),
         Kind::Boxed if names.cyclic_ty[usize::from(arg)] => format!(
             "crate::view::skip::walk_type(r, crate::schema::ty::{})?",
             layer.types[usize::from(arg)].const_name
@@ -1007,8 +1081,14 @@ fn skip_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
             let _ = writeln!(o, "let w{k} = crate::view::skip::word(r)?;");
             continue;
         }
+        // A value whose size the schema fixes: a fixed kind, or a boxed
+        // type whose constructors all have the same fixed size.
+        let size = match f.kind {
+            Kind::Boxed => names.ty_fixed[usize::from(f.arg)],
+            k => fixed_size(k),
+        };
         if f.when.is_none() && f.repeat == Repeat::One {
-            if let Some(n) = fixed_size(f.kind) {
+            if let Some(n) = size {
                 pending += n;
                 continue;
             }
@@ -1016,8 +1096,11 @@ fn skip_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
         flush(&mut o, &mut pending);
         let boxed = f.repeat == Repeat::BoxedVector;
         let stmt = match f.repeat {
-            Repeat::One => skip_one(layer, names, f.kind, f.arg),
-            _ => match (fixed_size(f.kind), f.kind) {
+            Repeat::One => match size {
+                Some(n) => format!("crate::view::skip::fixed(r, {n})?"),
+                None => skip_one(layer, names, f.kind, f.arg),
+            },
+            _ => match (size, f.kind) {
                 (Some(n), _) => format!("crate::view::skip::fixed_vector(r, {boxed}, {n})?"),
                 (None, Kind::String | Kind::Bytes) => {
                     format!("crate::view::skip::bytes_vector(r, {boxed})?")
@@ -1043,5 +1126,86 @@ fn skip_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
         o.push_str("let _ = r;\n");
     }
     o.push_str("Some(())\n}\n");
+    o
+}
+
+/// `cursor_to`: a cursor at field `k`, every field before it skipped as the
+/// schema lays them out (or `None` when a flags bit leaves field `k` out).
+/// Each accessor calls it with a constant `k`, so what is left after
+/// inlining is the straight line up to that field.
+fn cursor_to_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
+    let mut o = String::from(
+        "/// A cursor at field `k` (`None` when a flags bit leaves it out).\n\
+         #[inline(always)]\n\
+         fn cursor_to(b: crate::view::Body<'a>, k: usize) -> Option<crate::view::Cursor<'a>> {\n\
+         let mut at = b.reader();\nlet r = &mut at;\n",
+    );
+    let tested: Vec<usize> = c
+        .fields
+        .iter()
+        .filter(|f| !is_flag_true(f))
+        .filter_map(|f| f.when.map(|(w, _)| usize::from(w)))
+        .collect();
+    let last = c.fields.len().saturating_sub(1);
+    for (k, f) in c.fields.iter().enumerate() {
+        if f.kind == Kind::Flags && f.repeat == Repeat::One {
+            let _ = writeln!(
+                o,
+                "if k == {k} {{ return Some(crate::view::Cursor::at(*r)); }}"
+            );
+            if k == last {
+                break;
+            }
+            if tested.contains(&k) {
+                let _ = writeln!(o, "let w{k} = crate::view::skip::word(r)?;");
+            } else {
+                o.push_str("crate::view::skip::fixed(r, 4)?;\n");
+            }
+            continue;
+        }
+        if is_flag_true(f) {
+            continue;
+        }
+        let here = match f.when {
+            Some((w, bit)) => {
+                format!("(w{w} & (1 << {bit}) != 0).then_some(crate::view::Cursor::at(*r))")
+            }
+            None => "Some(crate::view::Cursor::at(*r))".to_string(),
+        };
+        let _ = writeln!(o, "if k == {k} {{ return {here}; }}");
+        if k == last {
+            break;
+        }
+        let size = match f.kind {
+            Kind::Boxed => names.ty_fixed[usize::from(f.arg)],
+            kind => fixed_size(kind),
+        };
+        let boxed = f.repeat == Repeat::BoxedVector;
+        let stmt = match f.repeat {
+            Repeat::One => match size {
+                Some(n) => format!("crate::view::skip::fixed(r, {n})?"),
+                None => skip_one(layer, names, f.kind, f.arg),
+            },
+            _ => match (size, f.kind) {
+                (Some(n), _) => format!("crate::view::skip::fixed_vector(r, {boxed}, {n})?"),
+                (None, Kind::String | Kind::Bytes) => {
+                    format!("crate::view::skip::bytes_vector(r, {boxed})?")
+                }
+                _ => format!(
+                    "crate::view::skip::vector(r, {boxed}, |r| {{ {}; Some(()) }})?",
+                    skip_one(layer, names, f.kind, f.arg)
+                ),
+            },
+        };
+        match f.when {
+            Some((w, bit)) => {
+                let _ = writeln!(o, "if w{w} & (1 << {bit}) != 0 {{ {stmt}; }}");
+            }
+            None => {
+                let _ = writeln!(o, "{stmt};");
+            }
+        }
+    }
+    o.push_str("let _ = (r, k);\nNone\n}\n");
     o
 }
