@@ -446,6 +446,9 @@ pub fn walk_any(data: &[u8]) {
 /// generated skip must find the same end without validating, the typed
 /// printer (each object's fields read by its generated view) must print the
 /// dynamic view's TL JSON byte for byte, and `Debug` must print.
+// Inline: the library itself does not compile it (nor the generated
+// dispatch it calls) unless a harness does.
+#[inline]
 pub fn typed(data: &[u8]) {
     let Some((sel, rest)) = data.split_first_chunk::<2>() else {
         return;

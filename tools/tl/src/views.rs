@@ -113,6 +113,7 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
          /// found. For the tests and the fuzz harness, which check it against the\n\
          /// walker's.\n\
          #[doc(hidden)]\n\
+         #[inline]\n\
          pub fn reread(ty: u16, input: &[u8]) -> Option<usize> {\n\
          let mut r = crate::Reader::new(input);\n\
          match ty {\n",
@@ -549,7 +550,7 @@ fn fields_struct(
     let g = fields_generics(c);
     let mut o = format!(
         "/// Every field of a [`{name}`], read in one pass by [`{name}::read`].\n\
-         #[derive(Clone, Copy, Debug)]\n\
+         #[derive(Clone, Copy)]\n\
          pub struct {name}Fields{g} {{\n"
     );
     for (_, f) in shown(c) {
