@@ -44,7 +44,9 @@ fn touch(u: &Updates<'_>) -> u64 {
             add(m.media().map_or(0, |x| i64::from(x.id())));
             entities(m.entities(), &mut add);
         }
-        Updates::UpdateShort(s) => add(i64::from(s.update().id()) + i64::from(s.date())),
+        Updates::UpdateShort(s) => {
+            add(i64::from(s.update().constructor_id()) + i64::from(s.date()))
+        }
         Updates::UpdatesCombined(_) | Updates::Updates(_) => {
             let (updates, users, chats) = match u {
                 Updates::UpdatesCombined(c) => (c.updates(), c.users(), c.chats()),
@@ -52,7 +54,7 @@ fn touch(u: &Updates<'_>) -> u64 {
                 _ => unreachable!(),
             };
             for up in updates {
-                add(i64::from(up.id()));
+                add(i64::from(up.constructor_id()));
             }
             for user in users {
                 add(i64::from(user.id()));

@@ -156,7 +156,7 @@ fn adversarial(c: &mut Criterion) {
                 black_box(
                     u.updates()
                         .iter()
-                        .map(|x| x.id())
+                        .map(|x| x.constructor_id())
                         .fold(0u32, u32::wrapping_add),
                 )
             })

@@ -476,21 +476,6 @@ impl Skip<'_> {
     fn has(f: u32, bit: u32) -> bool {
         f & (1 << bit) != 0
     }
-    /// A boxed `MessageEntity`, except `inputMessageEntityMentionName`.
-    #[inline(always)]
-    fn entity(&mut self) -> Option<()> {
-        let e = self.word()?;
-        self.skip(8);
-        match e {
-            id::MESSAGE_ENTITY_PRE | id::MESSAGE_ENTITY_TEXT_URL => self.string(),
-            id::MESSAGE_ENTITY_MENTION_NAME => {
-                self.skip(4);
-                Some(())
-            }
-            id::INPUT_MESSAGE_ENTITY_MENTION_NAME => None,
-            _ => Some(()),
-        }
-    }
     /// A boxed `Vector<RestrictionReason>` (each an id and three strings).
     #[inline(always)]
     fn restriction_reasons(&mut self) -> Option<()> {
@@ -501,86 +486,6 @@ impl Skip<'_> {
             self.string()?;
             self.string()?;
             self.string()?;
-        }
-        Some(())
-    }
-    /// The body of `message#58ae39c9`, unless it carries media, a reply
-    /// markup or replies (left to the walker).
-    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
-    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
-    fn message(&mut self) -> Option<()> {
-        let f = self.word()?;
-        self.skip(4); // id
-        if Self::has(f, 8) {
-            self.skip(8); // from_id: every Peer is an id and an int
-        }
-        self.skip(8); // peer_id
-        if Self::has(f, 2) {
-            self.skip(4);
-            let g = self.word()?;
-            if Self::has(g, 0) {
-                self.skip(8);
-            }
-            if Self::has(g, 5) {
-                self.string()?;
-            }
-            self.skip(4);
-            if Self::has(g, 2) {
-                self.skip(4);
-            }
-            if Self::has(g, 3) {
-                self.string()?;
-            }
-            if Self::has(g, 4) {
-                self.skip(12);
-            }
-            if Self::has(g, 6) {
-                self.string()?;
-            }
-        }
-        if Self::has(f, 11) {
-            self.skip(4);
-        }
-        if Self::has(f, 3) {
-            self.skip(4);
-            let g = self.word()?;
-            self.skip(4);
-            if Self::has(g, 0) {
-                self.skip(8);
-            }
-            if Self::has(g, 1) {
-                self.skip(4);
-            }
-        }
-        self.skip(4); // date
-        self.string()?;
-        if Self::has(f, 9) && self.word()? != id::MESSAGE_MEDIA_EMPTY {
-            return None;
-        }
-        if Self::has(f, 6) || Self::has(f, 23) {
-            return None;
-        }
-        if Self::has(f, 7) {
-            self.skip(4);
-            let n = self.word()?;
-            for _ in 0..n {
-                self.entity()?;
-            }
-        }
-        if Self::has(f, 10) {
-            self.skip(8);
-        }
-        if Self::has(f, 15) {
-            self.skip(4);
-        }
-        if Self::has(f, 16) {
-            self.string()?;
-        }
-        if Self::has(f, 17) {
-            self.skip(8);
-        }
-        if Self::has(f, 22) {
-            self.restriction_reasons()?;
         }
         Some(())
     }
@@ -699,22 +604,5 @@ pub(crate) fn chat_len(b: &[u8]) -> Option<usize> {
     }
     let mut s = Skip { b, pos: 0 };
     s.chat()?;
-    (s.pos <= b.len()).then_some(s.pos)
-}
-
-/// How many bytes the validated body of `updateNewMessage` at the start of
-/// `b` takes, when it holds a message the skip knows.
-#[inline]
-pub(crate) fn update_new_message_len(b: &[u8]) -> Option<usize> {
-    if !cfg!(feature = "fast") {
-        return None;
-    }
-    let mut s = Skip { b, pos: 0 };
-    match s.word()? {
-        id::MESSAGE => s.message()?,
-        id::MESSAGE_EMPTY => s.skip(4),
-        _ => return None,
-    }
-    s.skip(8); // pts, pts_count
     (s.pos <= b.len()).then_some(s.pos)
 }

@@ -802,7 +802,7 @@ fn touch_updates_vec(v: crate::vector::Vector<'_, crate::api::Update<'_>>) {
     let mut n = 0;
     for u in v {
         n += 1;
-        assert_eq!(u.id(), u.object().id());
+        assert_eq!(u.constructor_id(), u.object().id());
         read_all(u.object());
     }
     assert_eq!(n, v.len(), "updates ended early");
@@ -859,7 +859,7 @@ fn touch_updates(u: &Updates<'_>) {
         }
         Updates::UpdateShort(s) => {
             let _ = s.date();
-            assert_eq!(s.update().id(), s.update().object().id());
+            assert_eq!(s.update().constructor_id(), s.update().object().id());
             read_all(s.update().object());
         }
         Updates::UpdatesCombined(c) => {

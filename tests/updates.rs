@@ -507,7 +507,7 @@ fn update_short_and_too_long() {
         panic!()
     };
     assert_eq!(u.date(), 77);
-    assert_eq!(u.update().id(), UPDATE_USER_STATUS);
+    assert_eq!(u.update().constructor_id(), UPDATE_USER_STATUS);
     assert_eq!(u.update().object().body().len(), 12);
 
     let too_long = UPDATES_TOO_LONG.to_le_bytes();
@@ -582,7 +582,10 @@ fn updates_and_updates_combined() {
     };
     assert_eq!((u.date(), u.seq()), (1_600_000_002, 44));
     assert_eq!(u.updates().len(), 1);
-    assert_eq!(u.updates().first().unwrap().id(), UPDATE_USER_STATUS);
+    assert_eq!(
+        u.updates().first().unwrap().constructor_id(),
+        UPDATE_USER_STATUS
+    );
     let users: Vec<_> = u.users().iter().collect();
     assert_eq!(users.len(), 2);
     let john = users[0].user().unwrap();

@@ -24,53 +24,16 @@ use crate::schema::{id, ty};
 use crate::vector::{Element, Vector};
 use crate::walk::Expect;
 
-/// An `Update`: a validated dynamic view (its constructor and fields).
-#[derive(Clone, Copy, Debug)]
-pub struct Update<'a>(pub Object<'a>);
+/// `Update`: the generated enum of the 88 constructors of the type, each
+/// variant holding its constructor's typed view.
+pub use crate::enums::Update;
 
-impl<'a> Update<'a> {
-    /// Its constructor id (`schema::id::UPDATE_NEW_MESSAGE`, ...).
-    pub fn id(&self) -> u32 {
-        self.0.id()
-    }
-    /// The dynamic view.
-    pub fn object(&self) -> Object<'a> {
-        self.0
-    }
-}
-
-impl<'a> Decode<'a> for Update<'a> {
-    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<Update<'a>> {
-        cx.object(r, Expect::Type(ty::UPDATE)).map(Update)
-    }
-}
-impl<'a> Element<'a> for Update<'a> {
-    const MIN_SIZE: usize = 4;
-    #[inline]
-    fn read(r: &mut Reader<'a>) -> Result<Update<'a>> {
-        Update::decode_in(r, Ctx::root(&super::REREAD))
-    }
-    /// `updateNewMessage` with a plain message is skipped without the
-    /// walker; anything else is read again.
-    #[inline]
-    fn read_valid(r: &mut Reader<'a>) -> Option<Update<'a>> {
-        if let Some(object) = crate::fast::skip_object(
-            r,
-            crate::fast::UPDATE_NEW_MESSAGE,
-            crate::fast::update_new_message_len,
-        ) {
-            return Some(Update(object));
-        }
-        super::reread_cold(r)
-    }
-    const ENDS_WHEN_EMPTY: bool = true;
-}
-
-#[cfg(feature = "names")]
-impl fmt::Display for Update<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::json::Json(self.0).fmt(f)
-    }
+/// The typed view of a validated `Update` (it cannot fail on validated
+/// bytes; if it somehow did, the fallback view reads neutral values).
+#[inline]
+fn update_view(o: Object<'_>) -> Update<'_> {
+    <Update<'_> as crate::view::Typed<'_>>::from_object(o)
+        .unwrap_or_else(<Update<'_> as crate::view::Typed<'_>>::fallback)
 }
 
 /// `Updates`: one variant per constructor of layer 122, each keeping the
@@ -181,14 +144,14 @@ impl<'a> Updates<'a> {
                 // As `Ctx::object` one level below the root.
                 let below = limit - 2;
                 let update = match crate::fast::update_user_status(&mut end, below) {
-                    Some(object) => Update(object),
-                    None => Update(crate::fast::object(&mut end, ty::UPDATE, below)?),
+                    Some(object) => object,
+                    None => crate::fast::object(&mut end, ty::UPDATE, below)?,
                 };
                 end.int_opt()?; // date
                 if !end.is_empty() {
                     return None;
                 }
-                Some(Updates::UpdateShort(UpdateShort::new(update.0, &r, &end)))
+                Some(Updates::UpdateShort(UpdateShort::new(update, &r, &end)))
             }
             _ => None,
         }
@@ -242,9 +205,9 @@ impl<'a> Decode<'a> for Updates<'a> {
             }
             id::UPDATE_SHORT => {
                 let start = *r;
-                let update = Update::decode_in(r, cx.nested(r)?)?;
+                let update = cx.nested(r)?.object(r, Expect::Type(ty::UPDATE))?;
                 r.read_int()?;
-                Updates::UpdateShort(UpdateShort::new(update.0, &start, r))
+                Updates::UpdateShort(UpdateShort::new(update, &start, r))
             }
             id::UPDATES_COMBINED => Updates::UpdatesCombined(UpdatesCombined {
                 lists: read_lists(r, cx, 3)?,
@@ -402,7 +365,7 @@ impl<'a> UpdateShort<'a> {
     #[inline]
     pub fn update(&self) -> Update<'a> {
         let len = self.bytes.len().saturating_sub(4);
-        Update(Object::from_parts(
+        update_view(Object::from_parts(
             self.ctor,
             self.bytes.get(..len).unwrap_or(&[]),
             self.base,

@@ -136,7 +136,7 @@ macro_rules! define_touch_tlview {
                         P::Channel(p) => p.channel_id().into(),
                     }
                 }
-                let Ok(Update::NewMessage(n)) = Update::try_from(up.object()) else {
+                let Update::NewMessage(n) = up else {
                     return;
                 };
                 let Message::Message(m) = n.message() else {
@@ -162,7 +162,7 @@ macro_rules! define_touch_tlview {
                 chats: Vector<'_, $c::api::Chat<'_>>,
             ) {
                 for up in updates {
-                    s.add(up.id().into());
+                    s.add(up.constructor_id().into());
                     message(s, up);
                 }
                 for user in users {
@@ -209,7 +209,7 @@ macro_rules! define_touch_tlview {
                     entities(&mut s, m.entities());
                 }
                 U::UpdateShort(x) => {
-                    s.add(x.update().id().into());
+                    s.add(x.update().constructor_id().into());
                     s.add(x.date().into());
                 }
                 U::UpdatesCombined(c) => {

@@ -113,11 +113,11 @@ fn summarize(c: &mut Checks, file: &str, len: usize, u: tlview::Updates<'_>) {
                 "{}: {} bytes, update #{:08x}, date {}",
                 name,
                 len,
-                update.id(),
+                update.constructor_id(),
                 s.date()
             );
             c.check(
-                update.id() == tlview::schema::id::UPDATE_USER_STATUS,
+                update.constructor_id() == tlview::schema::id::UPDATE_USER_STATUS,
                 "update_short carries updateUserStatus",
             );
             c.check(s.date() == 1_600_000_030, "update_short date");
@@ -185,7 +185,7 @@ fn lists(
     c.check(
         updates
             .iter()
-            .all(|u| u.id() == tlview::schema::id::UPDATE_NEW_MESSAGE),
+            .all(|u| u.constructor_id() == tlview::schema::id::UPDATE_NEW_MESSAGE),
         "every update is updateNewMessage",
     );
     c.check(
