@@ -388,18 +388,7 @@ fn view(
          pub const NAME: &'static str = \"{tl}\";\n\
          /// Its index in the layer table.\n\
          const INDEX: u16 = {index};\n\n\
-         /// Validates that `input` is exactly one boxed `{tl}` {what} and views it.\n\
-         #[inline]\n\
-         pub fn decode(input: &'a [u8]) -> crate::Result<Self> {{\n\
-         crate::view::decode(input, &crate::Limits::DEFAULT)\n}}\n\
-         /// As [`Self::decode`], within the caller's limits.\n\
-         #[inline]\n\
-         pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {{\n\
-         crate::view::decode(input, limits)\n}}\n\
-         /// Validates one boxed `{tl}` at the start of `input`; returns its view and the bytes after it.\n\
-         #[inline]\n\
-         pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {{\n\
-         crate::view::decode_prefix(input, &crate::Limits::DEFAULT)\n}}\n\
+         {decoders}\
          /// The dynamic view of the same object.\n\
          #[inline]\n\
          pub fn object(&self) -> crate::Object<'a> {{\n\
@@ -409,6 +398,7 @@ fn view(
          pub fn body(&self) -> &'a [u8] {{\n\
          self.0.exact(Self::skip).bytes()\n}}\n",
         id = c.id,
+        decoders = decoders(&format!("boxed `{tl}` {what}")),
     );
     let any_shown = shown(c).next().is_some();
     if any_shown {
@@ -749,18 +739,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
         "impl<'a> {name}<'a> {{\n\
          /// Its index in the layer table's types.\n\
          const TYPE: u16 = {ty};\n\
-         /// Validates that `input` is exactly one `{tl}` and views it.\n\
-         #[inline]\n\
-         pub fn decode(input: &'a [u8]) -> crate::Result<Self> {{\n\
-         crate::view::decode(input, &crate::Limits::DEFAULT)\n}}\n\
-         /// As [`Self::decode`], within the caller's limits.\n\
-         #[inline]\n\
-         pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {{\n\
-         crate::view::decode(input, limits)\n}}\n\
-         /// Validates one `{tl}` at the start of `input`; returns its view and the bytes after it.\n\
-         #[inline]\n\
-         pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {{\n\
-         crate::view::decode_prefix(input, &crate::Limits::DEFAULT)\n}}\n\
+         {decoders}\
          /// Its constructor id.\n\
          #[inline]\n\
          pub fn constructor_id(&self) -> u32 {{\nmatch self {{\n{ids}\n}}\n}}\n\
@@ -772,7 +751,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
          #[inline]\n\
          pub fn object(&self) -> crate::Object<'a> {{\nmatch self {{\n{objects}\n}}\n}}\n\
          {common}}}\n\n",
-        tl = info.name,
+        decoders = decoders(&format!("`{}`", info.name)),
         ids = arms(&|v, p| format!("Self::{v}(_) => {p}::ID,")),
         names_ = arms(&|v, p| format!("Self::{v}(_) => {p}::NAME,")),
         objects = arms(&|v, _| format!("Self::{v}(x) => x.object(),")),
@@ -1054,6 +1033,52 @@ fn skip_one(layer: &Layer, names: &Names, kind: Kind, arg: u16) -> String {
     }
 }
 
+/// `decode`, `decode_with` and `decode_prefix` of a view; `what` says what
+/// they read (``boxed `message` object``).
+fn decoders(what: &str) -> String {
+    format!(
+        "/// Validates that `input` is exactly one {what} and views it.\n\
+         #[inline]\n\
+         pub fn decode(input: &'a [u8]) -> crate::Result<Self> {{\n\
+         crate::view::decode(input, &crate::Limits::DEFAULT)\n}}\n\
+         /// As [`Self::decode`], within the caller's limits.\n\
+         #[inline]\n\
+         pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {{\n\
+         crate::view::decode(input, limits)\n}}\n\
+         /// Validates one {what} at the start of `input`; returns its view and the bytes after it.\n\
+         #[inline]\n\
+         pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {{\n\
+         crate::view::decode_prefix(input, &crate::Limits::DEFAULT)\n}}\n"
+    )
+}
+
+/// The size of one value of a field (each element, for a vector) when the
+/// schema fixes it: a fixed kind, or a boxed type whose constructors all
+/// have the same fixed size.
+fn value_size(names: &Names, f: &Field) -> Option<usize> {
+    match f.kind {
+        Kind::Boxed => names.ty_fixed[usize::from(f.arg)],
+        k => fixed_size(k),
+    }
+}
+
+/// The statement that moves `r` past one present field.
+fn skip_field(layer: &Layer, names: &Names, f: &Field) -> String {
+    let boxed = f.repeat == Repeat::BoxedVector;
+    match (f.repeat, value_size(names, f), f.kind) {
+        (Repeat::One, Some(n), _) => format!("crate::view::skip::fixed(r, {n})?"),
+        (Repeat::One, None, _) => skip_one(layer, names, f.kind, f.arg),
+        (_, Some(n), _) => format!("crate::view::skip::fixed_vector(r, {boxed}, {n})?"),
+        (_, None, Kind::String | Kind::Bytes) => {
+            format!("crate::view::skip::bytes_vector(r, {boxed})?")
+        }
+        _ => format!(
+            "crate::view::skip::vector(r, {boxed}, |r| {{ {}; Some(()) }})?",
+            skip_one(layer, names, f.kind, f.arg)
+        ),
+    }
+}
+
 /// The generated skip of a constructor's fields (bytes already validated).
 fn skip_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
     let mut o = String::from(
@@ -1082,36 +1107,14 @@ fn skip_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
             let _ = writeln!(o, "let w{k} = crate::view::skip::word(r)?;");
             continue;
         }
-        // A value whose size the schema fixes: a fixed kind, or a boxed
-        // type whose constructors all have the same fixed size.
-        let size = match f.kind {
-            Kind::Boxed => names.ty_fixed[usize::from(f.arg)],
-            k => fixed_size(k),
-        };
         if f.when.is_none() && f.repeat == Repeat::One {
-            if let Some(n) = size {
+            if let Some(n) = value_size(names, f) {
                 pending += n;
                 continue;
             }
         }
         flush(&mut o, &mut pending);
-        let boxed = f.repeat == Repeat::BoxedVector;
-        let stmt = match f.repeat {
-            Repeat::One => match size {
-                Some(n) => format!("crate::view::skip::fixed(r, {n})?"),
-                None => skip_one(layer, names, f.kind, f.arg),
-            },
-            _ => match (size, f.kind) {
-                (Some(n), _) => format!("crate::view::skip::fixed_vector(r, {boxed}, {n})?"),
-                (None, Kind::String | Kind::Bytes) => {
-                    format!("crate::view::skip::bytes_vector(r, {boxed})?")
-                }
-                _ => format!(
-                    "crate::view::skip::vector(r, {boxed}, |r| {{ {}; Some(()) }})?",
-                    skip_one(layer, names, f.kind, f.arg)
-                ),
-            },
-        };
+        let stmt = skip_field(layer, names, f);
         match f.when {
             Some((w, bit)) if f.kind != Kind::True || f.repeat != Repeat::One => {
                 let _ = writeln!(o, "if w{w} & (1 << {bit}) != 0 {{ {stmt}; }}");
@@ -1177,27 +1180,7 @@ fn cursor_to_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
         if k == last {
             break;
         }
-        let size = match f.kind {
-            Kind::Boxed => names.ty_fixed[usize::from(f.arg)],
-            kind => fixed_size(kind),
-        };
-        let boxed = f.repeat == Repeat::BoxedVector;
-        let stmt = match f.repeat {
-            Repeat::One => match size {
-                Some(n) => format!("crate::view::skip::fixed(r, {n})?"),
-                None => skip_one(layer, names, f.kind, f.arg),
-            },
-            _ => match (size, f.kind) {
-                (Some(n), _) => format!("crate::view::skip::fixed_vector(r, {boxed}, {n})?"),
-                (None, Kind::String | Kind::Bytes) => {
-                    format!("crate::view::skip::bytes_vector(r, {boxed})?")
-                }
-                _ => format!(
-                    "crate::view::skip::vector(r, {boxed}, |r| {{ {}; Some(()) }})?",
-                    skip_one(layer, names, f.kind, f.arg)
-                ),
-            },
-        };
+        let stmt = skip_field(layer, names, f);
         match f.when {
             Some((w, bit)) => {
                 let _ = writeln!(o, "if w{w} & (1 << {bit}) != 0 {{ {stmt}; }}");
