@@ -439,6 +439,7 @@ fn view(
          fn fallback() -> Self {{\nSelf(crate::view::Body::EMPTY)\n}}\n\
          #[inline]\n\
          fn read_valid(r: &mut crate::Reader<'a>) -> Option<Self> {{\n\
+         if !cfg!(feature = \"fast\") {{\nreturn crate::view::reread(r);\n}}\n\
          let start = *r;\nSelf::skip(r)?;\nSome(Self(crate::view::Body::span(&start, r)))\n}}\n\
          #[inline]\n\
          fn view_at(r: crate::Reader<'a>) -> Option<Self> {{\nSome(Self(crate::view::Body::rest(&r)))\n}}\n\
@@ -773,6 +774,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
          fn fallback() -> Self {{\nSelf::{fv}({fp}(crate::view::Body::EMPTY))\n}}\n\
          #[inline]\n\
          fn read_valid(r: &mut crate::Reader<'a>) -> Option<Self> {{\n\
+         if !cfg!(feature = \"fast\") {{\nreturn crate::view::reread(r);\n}}\n\
          let id = r.read_id().ok()?;\nlet start = *r;\n\
          Some(match id {{\n{reads}\n_ => return None,\n}})\n}}\n\
          #[inline]\n\
