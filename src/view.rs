@@ -89,7 +89,7 @@ impl<'a> Body<'a> {
     /// generated skip) finds.
     #[inline]
     pub(crate) fn exact(self, skip: fn(&mut Reader<'a>) -> Option<()>) -> Body<'a> {
-        let start = self.cursor().r;
+        let start = self.reader();
         let mut r = start;
         match skip(&mut r) {
             Some(()) => Body::span(&start, &r),
@@ -101,13 +101,10 @@ impl<'a> Body<'a> {
     /// fixes (every field before it has a fixed size and is always there).
     #[inline]
     pub(crate) fn cursor_at(self, at: usize) -> Cursor<'a> {
-        Cursor {
-            r: Reader::with_base(
-                self.bytes.get(at..).unwrap_or(&[]),
-                self.base.saturating_add(at),
-            ),
-            flags: 0,
-        }
+        Cursor::at(Reader::with_base(
+            self.bytes.get(at..).unwrap_or(&[]),
+            self.base.saturating_add(at),
+        ))
     }
 
     /// The flags word at byte `at` of the body (a `#` field at a fixed
@@ -129,17 +126,16 @@ impl<'a> Body<'a> {
     /// A cursor at its first field.
     #[inline]
     pub(crate) const fn cursor(self) -> Cursor<'a> {
-        Cursor {
-            r: Reader::with_base(self.bytes, self.base),
-            flags: 0,
-        }
+        Cursor::at(self.reader())
     }
 
     /// The dynamic view of it, as the combinator at `index` (unboxed: the
     /// view keeps no id).
     pub(crate) fn object(self, index: u16) -> Object<'a> {
-        let ctor = schema::constructor(index).unwrap_or(&schema::CONSTRUCTORS[0]);
-        Object::from_parts(ctor, self.bytes, self.base, false)
+        match schema::constructor(index) {
+            Some(ctor) => Object::from_parts(ctor, self.bytes, self.base, false),
+            None => fallback_object(),
+        }
     }
 }
 

@@ -3,6 +3,9 @@
 //! `checks122.rs`), the typed printer against the table-driven one, and the
 //! validators (straight-line where there is one, table walker, typed decode)
 //! on every one-byte mutation.
+//!
+//! Test code only (`#[cfg(test)]`): its `panic!`s and assertions are the
+//! tests' verdicts on objects the builder made, never input handling.
 
 use std::string::String;
 use std::vec::Vec;

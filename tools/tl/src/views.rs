@@ -336,6 +336,21 @@ fn read_expr(layer: &Layer, names: &Names, f: &Field) -> Result<String, Error> {
     })
 }
 
+/// Whether a field is a `#` word that later fields test.
+fn is_flags_word(f: &Field) -> bool {
+    f.kind == Kind::Flags && f.repeat == Repeat::One
+}
+
+/// The flags words (as field indices) that some field with bytes depends
+/// on: a `flags.N?true` has none, so a word only they test is skipped.
+fn tested_words(c: &Combinator) -> Vec<usize> {
+    c.fields
+        .iter()
+        .filter(|f| !is_flag_true(f))
+        .filter_map(|f| f.when.map(|(w, _)| usize::from(w)))
+        .collect()
+}
+
 /// Whether a field is a `flags.N?true`: a bit, no bytes.
 fn is_flag_true(f: &Field) -> bool {
     f.kind == Kind::True && f.repeat == Repeat::One
@@ -346,7 +361,7 @@ fn shown(c: &Combinator) -> impl Iterator<Item = (usize, &Field)> {
     c.fields
         .iter()
         .enumerate()
-        .filter(|(_, f)| !(f.kind == Kind::Flags && f.repeat == Repeat::One))
+        .filter(|(_, f)| !is_flags_word(f))
 }
 
 /// The view of combinator `index`, with its fields struct.
@@ -454,7 +469,6 @@ fn view(
     if any_shown {
         o.push_str(&fields_struct(layer, names, c, name)?);
     }
-    let _ = index;
     Ok(o)
 }
 
@@ -496,7 +510,7 @@ fn read_fn(layer: &Layer, names: &Names, c: &Combinator, name: &str) -> Result<S
     let mut words: BTreeMap<usize, String> = BTreeMap::new();
     for (k, f) in c.fields.iter().enumerate() {
         let local = rustify::field(&f.name);
-        if f.kind == Kind::Flags && f.repeat == Repeat::One {
+        if is_flags_word(f) {
             let _ = writeln!(o, "let {local} = cursor_.flags();");
             words.insert(k, local);
             continue;
@@ -639,7 +653,7 @@ fn step(layer: &Layer, names: &Names, c: &Combinator) -> Result<String, Error> {
         "let (k, c) = s.next();\nSome(match k {\n"
     });
     for (k, f) in c.fields.iter().enumerate() {
-        if f.kind == Kind::Flags && f.repeat == Repeat::One {
+        if is_flags_word(f) {
             let _ = writeln!(o, "{k} => {{ c.flags(); continue; }}");
             continue;
         }
@@ -694,26 +708,24 @@ fn step(layer: &Layer, names: &Names, c: &Combinator) -> Result<String, Error> {
 
 /// The enum of type `t`.
 fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &str) -> String {
+    let short: Vec<String> = info
+        .members
+        .iter()
+        .map(|&m| rustify::variant(name, &names.combinators[usize::from(m)].1))
+        .collect();
+    // (variant, constructor path); variant names that would collide keep
+    // the constructor's full name.
     let members: Vec<(String, String)> = info
         .members
         .iter()
-        .map(|&m| {
-            let path = names.ctor_path(layer, usize::from(m));
-            let variant = rustify::variant(name, &names.combinators[usize::from(m)].1);
-            (variant, path)
+        .zip(&short)
+        .map(|(&m, v)| {
+            let m = usize::from(m);
+            let clash = short.iter().filter(|w| *w == v).count() > 1;
+            let variant = if clash { &names.combinators[m].1 } else { v };
+            (variant.clone(), names.ctor_path(layer, m))
         })
         .collect();
-    // Variant names that would collide keep the constructor's full name.
-    let mut members2 = Vec::with_capacity(members.len());
-    for (i, (v, p)) in members.iter().enumerate() {
-        let clash = members
-            .iter()
-            .enumerate()
-            .any(|(j, (w, _))| j != i && w == v);
-        let full = names.combinators[usize::from(info.members[i])].1.clone();
-        members2.push((if clash { full } else { v.clone() }, p.clone()));
-    }
-    let members = members2;
     let ty = format!("crate::schema::ty::{}", info.const_name);
     let mut o = format!(
         "/// The type `{}`: one variant per constructor.\n#[derive(Clone, Copy)]\npub enum {name}<'a> {{\n",
@@ -808,7 +820,6 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
         fp = first.1,
     );
     o.push_str(&printers(name));
-    let _ = t;
     o
 }
 
@@ -905,15 +916,13 @@ fn common_accessors(
         let Some((ty, _)) = typed(first, &f.name) else {
             continue;
         };
-        let written: Vec<String> = match ctors
+        let Some(mut kinds) = ctors
             .iter()
             .map(|c| typed(c, &f.name).filter(|(t, _)| *t == ty).map(|(_, w)| w))
-            .collect::<Option<Vec<_>>>()
-        {
-            Some(w) => w,
-            None => continue,
+            .collect::<Option<Vec<String>>>()
+        else {
+            continue;
         };
-        let mut kinds = written.clone();
         kinds.dedup();
         let n = rustify::field(&f.name);
         let _ = writeln!(
@@ -1095,16 +1104,9 @@ fn skip_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
             *pending = 0;
         }
     };
-    // The flags words some field with bytes depends on (a `flags.N?true`
-    // has none).
-    let tested: Vec<usize> = c
-        .fields
-        .iter()
-        .filter(|f| !is_flag_true(f))
-        .filter_map(|f| f.when.map(|(w, _)| usize::from(w)))
-        .collect();
+    let tested = tested_words(c);
     for (k, f) in c.fields.iter().enumerate() {
-        if f.kind == Kind::Flags && f.repeat == Repeat::One && tested.contains(&k) {
+        if is_flags_word(f) && tested.contains(&k) {
             flush(&mut o, &mut pending);
             let _ = writeln!(o, "let w{k} = crate::view::skip::word(r)?;");
             continue;
@@ -1146,15 +1148,10 @@ fn cursor_to_fn(layer: &Layer, names: &Names, c: &Combinator) -> String {
          fn cursor_to(b: crate::view::Body<'a>, k: usize) -> Option<crate::view::Cursor<'a>> {\n\
          let mut at = b.reader();\nlet r = &mut at;\n",
     );
-    let tested: Vec<usize> = c
-        .fields
-        .iter()
-        .filter(|f| !is_flag_true(f))
-        .filter_map(|f| f.when.map(|(w, _)| usize::from(w)))
-        .collect();
+    let tested = tested_words(c);
     let last = c.fields.len().saturating_sub(1);
     for (k, f) in c.fields.iter().enumerate() {
-        if f.kind == Kind::Flags && f.repeat == Repeat::One {
+        if is_flags_word(f) {
             let _ = writeln!(
                 o,
                 "if k == {k} {{ return Some(crate::view::Cursor::at(*r)); }}"
