@@ -528,18 +528,6 @@ impl<'a> Reader<'a> {
         Some(())
     }
 
-    /// A boxed vector's count, checked as [`Reader::read_vector_len`] does.
-    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
-    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
-    pub(crate) fn vector_len_opt(&mut self, min_elem_size: usize) -> Option<u32> {
-        if self.u32_opt()? != VECTOR {
-            return None;
-        }
-        let count = self.u32_opt()?;
-        let need = u64::from(count).saturating_mul(min_elem_size.max(1) as u64);
-        (need <= self.rest.len() as u64).then_some(count)
-    }
-
     /// A little-endian word.
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]

@@ -77,18 +77,18 @@ pub fn walk_reader(r: &mut Reader<'_>, expect: Expect, limits: &Limits) -> Resul
 /// The constructor of the object at `r` of kind `kind` (a single value of an
 /// [`Op`]).
 #[inline]
-fn read_header(r: &mut Reader<'_>, kind: Kind, arg: u16) -> Result<&'static Constructor> {
+fn read_header(r: &mut Reader<'_>, kind: Kind, arg: u16) -> Result<(u16, &'static Constructor)> {
     if kind == Kind::Bare {
         return match schema::constructor(arg) {
-            Some(c) => Ok(c),
+            Some(c) => Ok((arg, c)),
             None => Err(r.error(ErrorKind::UnknownConstructor { id: 0 })),
         };
     }
     let at = r.offset();
     let id = r.read_id()?;
-    let found = schema::constructor_by_id(id);
+    let found = schema::index_of(id).and_then(|i| Some((i, schema::constructor(i)?)));
     match found {
-        Some(c) if kind != Kind::Boxed || (c.ty == arg && !c.is_function()) => Ok(c),
+        Some((i, c)) if kind != Kind::Boxed || (c.ty == arg && !c.is_function()) => Ok((i, c)),
         Some(_) => Err(Error::new(
             ErrorKind::WrongType {
                 expected_type: arg,
@@ -189,7 +189,7 @@ fn walk_impl(
     if depth >= max_depth {
         return Err(r.error(ErrorKind::DepthLimit { limit: max_depth }));
     }
-    let root = match expect {
+    let (root_index, root) = match expect {
         Expect::Type(t) => read_header(r, Kind::Boxed, t)?,
         Expect::Bare(c) => read_header(r, Kind::Bare, c)?,
         Expect::Any => read_header(r, Kind::AnyBoxed, 0)?,
@@ -198,7 +198,7 @@ fn walk_impl(
         return Ok(root);
     }
     if fast {
-        if let Some(after) = crate::fast::body(root.id, r, max_depth.saturating_sub(depth + 1)) {
+        if let Some(after) = crate::fast::body(root_index, r, max_depth.saturating_sub(depth + 1)) {
             *r = after;
             return Ok(root);
         }
@@ -242,7 +242,7 @@ fn walk_impl(
         let obj_at = r.offset();
 
         // In the middle of a vector of objects: the next element.
-        let nested: Option<(&'static Constructor, u32)> = if top.vec_left > 0 {
+        let nested: Option<((u16, &'static Constructor), u32)> = if top.vec_left > 0 {
             top.vec_left -= 1;
             if top.vec_left == 0 {
                 top.pos += 1;
@@ -343,7 +343,7 @@ fn walk_impl(
             }
         };
 
-        if let Some((c, must_end)) = nested {
+        if let Some(((index, c), must_end)) = nested {
             if stack.len().saturating_add(base) >= limit {
                 return Err(Error::new(
                     ErrorKind::DepthLimit { limit: max_depth },
@@ -354,7 +354,7 @@ fn walk_impl(
                 // Levels that may still nest below this object.
                 let below =
                     u32::try_from(limit.saturating_sub(stack.len() + base + 1)).unwrap_or(0);
-                if let Some(after) = crate::fast::body(c.id, r, below) {
+                if let Some(after) = crate::fast::body(index, r, below) {
                     *r = after;
                     continue;
                 }

@@ -410,7 +410,8 @@ impl<'a> crate::vector::Element<'a> for User<'a> {
     /// `user` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<User<'a>> {
-        if let Some(object) = crate::fast::skip_object(r, crate::fast::USER, crate::fast::user_len)
+        if let Some(object) =
+            crate::fast::skip_object(r, crate::fast::USER, crate::types::User::skip)
         {
             let (flags, id) = flags_and_id(&object);
             return Some(User::User(UserData { flags, id, object }));
@@ -641,7 +642,8 @@ impl<'a> crate::vector::Element<'a> for Chat<'a> {
     /// `chat` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<Chat<'a>> {
-        if let Some(object) = crate::fast::skip_object(r, crate::fast::CHAT, crate::fast::chat_len)
+        if let Some(object) =
+            crate::fast::skip_object(r, crate::fast::CHAT, crate::types::Chat::skip)
         {
             let (flags, id) = flags_and_id(&object);
             return Some(Chat::Chat(ChatData { flags, id, object }));

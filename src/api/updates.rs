@@ -143,10 +143,7 @@ impl<'a> Updates<'a> {
                 let mut end = r;
                 // As `Ctx::object` one level below the root.
                 let below = limit - 2;
-                let update = match crate::fast::update_user_status(&mut end, below) {
-                    Some(object) => object,
-                    None => crate::fast::object(&mut end, ty::UPDATE, below)?,
-                };
+                let update = crate::fast::object(&mut end, ty::UPDATE, below)?;
                 end.int_opt()?; // date
                 if !end.is_empty() {
                     return None;
@@ -237,23 +234,34 @@ fn validate_objects(r: &mut Reader<'_>, cx: Ctx<'_>, ty: u16, min_size: usize) -
     // `Ctx::object`.
     let limit = child.limits.max_depth.min(Limits::MAX_DEPTH);
     let below = limit.saturating_sub(child.depth).saturating_sub(1);
-    let mut cur = *r;
+    let Some(check) = crate::fast::boxed(ty, below) else {
+        for _ in 0..count {
+            child.object(r, Expect::Type(ty))?;
+        }
+        return Ok(());
+    };
+    // Positions in the bytes left, in registers; the careful path only for
+    // an object the validator does not take.
+    let rest = r.rest();
+    let mut at = 0;
     for _ in 0..count {
-        cur = match crate::fast::validate_hot(&cur, ty, below) {
-            Some(after) => after,
-            None => object_cold(child, cur, ty)?,
+        at = match check(rest, at) {
+            Some(end) => end,
+            None => object_cold(child, r, at, ty)?,
         };
     }
-    *r = cur;
-    Ok(())
+    r.skip(at, crate::error::Item::Object)
 }
 
-/// [`validate_objects`]'s careful path for one object, with the reader
-/// passed by value (so the loop's stays in registers).
+/// [`validate_objects`]'s careful path for the object at byte `at` of what
+/// `r` has left: where it ends (out of line, so the loop's position stays
+/// in a register).
 #[inline(never)]
-fn object_cold<'a>(cx: Ctx<'_>, mut r: Reader<'a>, ty: u16) -> Result<Reader<'a>> {
-    cx.object(&mut r, Expect::Type(ty))?;
-    Ok(r)
+fn object_cold(cx: Ctx<'_>, r: &Reader<'_>, at: usize, ty: u16) -> Result<usize> {
+    let mut cur = *r;
+    cur.skip(at, crate::error::Item::Object)?;
+    cx.object(&mut cur, Expect::Type(ty))?;
+    Ok(r.remaining().saturating_sub(cur.remaining()))
 }
 
 /// Reads the three vectors of `updates`/`updatesCombined` and the `ints`

@@ -23,6 +23,7 @@ pub mod layer122;
 pub mod names;
 #[cfg(test)]
 mod typed_tests;
+pub(crate) mod valid122;
 pub(crate) mod views122;
 
 #[doc(hidden)]

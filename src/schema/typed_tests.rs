@@ -176,6 +176,9 @@ struct Builder {
     rng: Rng,
     /// Per combinator: the fewest levels of objects a complete one needs.
     heights: Vec<u32>,
+    /// When set, the only constructors nested objects are built from (an
+    /// optional or vector field that none fits is left out or empty).
+    allowed: Option<fn(u16) -> bool>,
     out: Vec<u8>,
 }
 
@@ -214,7 +217,22 @@ impl Builder {
         Builder {
             rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
             heights,
+            allowed: None,
             out: Vec::new(),
+        }
+    }
+
+    /// Whether a nested object of `kind`/`arg` can be built within
+    /// [`Builder::allowed`].
+    fn fits(&self, kind: Kind, arg: u16) -> bool {
+        let Some(allowed) = self.allowed else {
+            return true;
+        };
+        match kind {
+            Kind::Boxed => schema::type_members(arg).iter().any(|&m| allowed(m)),
+            Kind::Bare => allowed(arg),
+            Kind::AnyBoxed | Kind::SizedObject => false,
+            _ => true,
         }
     }
 
@@ -251,7 +269,13 @@ impl Builder {
 
     /// A constructor of type `ty` to build at `depth`.
     fn pick(&mut self, ty: u16, depth: u32) -> u16 {
-        let members = schema::type_members(ty);
+        let all = schema::type_members(ty);
+        let members: Vec<u16> = match self.allowed {
+            Some(allowed) if all.iter().any(|&m| allowed(m)) => {
+                all.iter().copied().filter(|&m| allowed(m)).collect()
+            }
+            _ => all.to_vec(),
+        };
         if depth >= SOFT_DEPTH {
             let best = members
                 .iter()
@@ -323,12 +347,11 @@ impl Builder {
         let ops = c.ops();
         let declared = schema::DECLARED_FLAGS[usize::from(index)];
         let mut word = flags.unwrap_or_else(|| self.rng.next() as u32) & declared;
-        if depth >= SOFT_DEPTH {
-            for op in ops {
-                if let Some((_, bit)) = op.condition() {
-                    if is_object(op.kind()) {
-                        word &= !(1 << bit);
-                    }
+        for op in ops {
+            if let Some((_, bit)) = op.condition() {
+                if is_object(op.kind()) && (depth >= SOFT_DEPTH || !self.fits(op.kind(), op.arg()))
+                {
+                    word &= !(1 << bit);
                 }
             }
         }
@@ -356,7 +379,9 @@ impl Builder {
                     if rep == Repeat::BoxedVector {
                         self.u32(0x1cb5c415);
                     }
-                    let n = if is_object(op.kind()) && depth >= SOFT_DEPTH {
+                    let n = if is_object(op.kind())
+                        && (depth >= SOFT_DEPTH || !self.fits(op.kind(), op.arg()))
+                    {
                         0
                     } else {
                         self.rng.below(4)
@@ -482,4 +507,104 @@ fn validators_agree_on_every_mutation() {
         }
     }
     std::eprintln!("{cases} mutations judged alike");
+}
+
+/// The straight-line validators, not the walker they fall back to, take
+/// every object of every combinator they cover (built with no flags, all
+/// flags, each bit alone and random ones, its nested objects from covered
+/// constructors): a validator that wrongly refused (a flag mask of 0, a
+/// size too long) would pass the agreement tests, as the walker would
+/// answer in its place, but fails here.
+#[cfg(feature = "fast")]
+#[test]
+#[cfg_attr(miri, ignore)]
+fn validators_take_every_object_they_cover() {
+    use super::valid122::{body_len, validated};
+    let mut b = Builder::new(3);
+    b.allowed = Some(validated);
+    let (mut covered, mut objects) = (0usize, 0usize);
+    for index in indices() {
+        if !validated(index) || ops(index).is_empty() {
+            continue;
+        }
+        covered += 1;
+        for flags in flag_choices(index, 3) {
+            let bytes = b.build(index, flags);
+            let body = &bytes[4..];
+            assert_eq!(
+                body_len(index, body, Limits::DEFAULT.max_depth - 1),
+                Some(body.len()),
+                "combinator {index} ({:#010x}) not taken by its validator: {bytes:02x?}",
+                CONSTRUCTORS.get(usize::from(index)).map_or(0, |c| c.id)
+            );
+            objects += 1;
+        }
+    }
+    std::eprintln!("{covered} validators took all {objects} objects built for them");
+    assert!(covered >= if cfg!(feature = "fast-all") { 1000 } else { 80 });
+}
+
+/// Every object of the reference messages whose constructor has a
+/// straight-line validator is taken by it (the fast path runs on them, not
+/// the walker behind it).
+#[cfg(feature = "fast")]
+#[test]
+fn validators_take_the_reference_messages() {
+    use super::valid122::{body_len, validated};
+    use crate::object::Value;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/");
+    let mut taken = std::collections::BTreeMap::<u32, usize>::new();
+    for name in [
+        "short_message",
+        "short_chat_message",
+        "short_sent",
+        "update_short",
+        "updates_50",
+        "updates_combined_10",
+    ] {
+        let bytes = std::fs::read(std::format!("{dir}{name}.bin")).unwrap();
+        let root = Object::decode(&bytes, Expect::Any, &Limits::DEFAULT).unwrap();
+        // Depth-first over every nested object, with a stack (no recursion).
+        let mut stack = std::vec![root];
+        while let Some(o) = stack.pop() {
+            let index = schema::index_of(o.id()).unwrap();
+            if validated(index) && !ops(index).is_empty() {
+                assert_eq!(
+                    body_len(index, o.body(), Limits::DEFAULT.max_depth - 1),
+                    Some(o.body().len()),
+                    "{name}: {:#010x} at {} not taken by its validator",
+                    o.id(),
+                    o.offset()
+                );
+                *taken.entry(o.id()).or_default() += 1;
+            }
+            for f in o.fields() {
+                match f.value {
+                    Value::Object(n) => stack.push(n),
+                    Value::Vector(v) => stack.extend(v.filter_map(|e| match e {
+                        Value::Object(n) => Some(n),
+                        _ => None,
+                    })),
+                    _ => {}
+                }
+            }
+        }
+    }
+    // The hot constructors of the six messages, at least.
+    for id in [
+        schema::id::UPDATE_NEW_MESSAGE,
+        schema::id::MESSAGE,
+        schema::id::USER,
+        schema::id::CHAT,
+        schema::id::PEER_USER,
+        schema::id::UPDATE_USER_STATUS,
+        schema::id::MESSAGE_FWD_HEADER,
+        schema::id::MESSAGE_REPLY_HEADER,
+        schema::id::MESSAGE_ENTITY_BOLD,
+    ] {
+        assert!(
+            taken.contains_key(&id),
+            "{id:#010x} not met in the messages"
+        );
+    }
 }

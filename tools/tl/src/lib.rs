@@ -24,6 +24,7 @@ pub mod parse;
 pub mod rustify;
 #[cfg(feature = "convert")]
 pub mod typed;
+pub mod valid;
 pub mod views;
 
 use std::path::Path;
@@ -31,7 +32,14 @@ use std::path::Path;
 /// Reads the schema files, builds the layer and returns the generated files,
 /// formatted by rustfmt. Errors are messages ready to print
 /// (`file:line: message` for schema errors).
-pub fn generate(schemas: &[impl AsRef<Path>]) -> Result<(layer::Layer, Vec<gen::File>), String> {
+///
+/// `hot` is the hot list (see [`valid::parse_hot`]): the combinators whose
+/// straight-line validators the `fast` feature compiles. Without one, only
+/// the fieldless constructors are hot.
+pub fn generate(
+    schemas: &[impl AsRef<Path>],
+    hot: Option<&Path>,
+) -> Result<(layer::Layer, Vec<gen::File>), String> {
     if schemas.is_empty() {
         return Err("no schema files given".into());
     }
@@ -42,7 +50,18 @@ pub fn generate(schemas: &[impl AsRef<Path>]) -> Result<(layer::Layer, Vec<gen::
         inputs.push((path.to_string_lossy().into_owned(), text));
     }
     let layer = layer::build(&inputs).map_err(|e| e.to_string())?;
-    let mut files = gen::emit(&layer).map_err(|e| e.to_string())?;
+    let hot = match hot {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            valid::parse_hot(&layer, &path.to_string_lossy(), &text).map_err(|e| e.to_string())?
+        }
+        None => valid::Hot {
+            listed: vec![false; layer.combinators.len()],
+            input: None,
+        },
+    };
+    let mut files = gen::emit(&layer, &hot).map_err(|e| e.to_string())?;
     for f in &mut files {
         f.contents = gen::rustfmt(&f.contents).map_err(|e| e.to_string())?;
     }

@@ -60,9 +60,10 @@ Flags words are computed from the fields present; errors name the JSON path
     },
     Command {
         name: "gen",
-        usage: "tl gen SCHEMA... -o DIR",
-        about: "generate DIR/schema/layerNNN.rs and DIR/schema/names.rs from the schema files",
-        options: "  -o, --out DIR   where to write schema/layerNNN.rs and schema/names.rs",
+        usage: "tl gen SCHEMA... [--hot LIST] -o DIR",
+        about: "generate tlview's DIR/schema/*.rs (tables, names, views, validators) from the schema files",
+        options: "  -o, --out DIR   where to write schema/layerNNN.rs, names.rs, viewsNNN.rs, checksNNN.rs, validNNN.rs\n  \
+  --hot LIST      the hot list: combinators whose validators the `fast` feature compiles",
         run: cmd_gen,
     },
 ];
@@ -75,7 +76,7 @@ fn usage() -> String {
     s.push_str("  tl --help\n      print this help (`tl COMMAND --help`: its options)\n");
     s.push_str(
         "\nFrom the workspace root, regenerate the checked-in tables with\n  \
-         cargo run -p tl --no-default-features -- gen schema/api-layer122.tl schema/mtproto.tl -o src\n",
+         cargo run -p tl --no-default-features -- gen schema/api-layer122.tl schema/mtproto.tl --hot schema/hot122.txt -o src\n",
     );
     s
 }
@@ -122,9 +123,11 @@ impl Args {
 fn cmd_gen(mut args: Args) -> Result<(), String> {
     let mut schemas: Vec<PathBuf> = Vec::new();
     let mut out: Option<PathBuf> = None;
+    let mut hot: Option<PathBuf> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "-o" | "--out" => out = Some(PathBuf::from(args.value(&a)?)),
+            "--hot" => hot = Some(PathBuf::from(args.value(&a)?)),
             h if Args::is_help(h) => {
                 command_help(args.command);
                 return Ok(());
@@ -141,7 +144,7 @@ fn cmd_gen(mut args: Args) -> Result<(), String> {
     if schemas.is_empty() {
         return Err(args.bad("no schema files given"));
     }
-    let (layer, files) = tltool::generate(&schemas)?;
+    let (layer, files) = tltool::generate(&schemas, hot.as_deref())?;
     let mut written = Vec::new();
     for f in &files {
         let path = out.join(&f.path);

@@ -945,7 +945,7 @@ fn common_accessors(
 /// fields, optional or in vectors). The generated skips call each other only
 /// through types that cannot, so their nesting is bounded by the schema, not
 /// by the input; a recursive type's fields are skipped by the table walker.
-fn cycles(layer: &Layer) -> (Vec<bool>, Vec<bool>) {
+pub(crate) fn cycles(layer: &Layer) -> (Vec<bool>, Vec<bool>) {
     let nc = layer.combinators.len();
     // Nodes: combinators 0..nc, then types.
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); nc + layer.types.len()];

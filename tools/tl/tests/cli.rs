@@ -363,7 +363,7 @@ fn help_lists_commands_and_options() {
         "tl dump [FILE|-] [--pretty] [--typed] [--expect TYPE]",
         "tl encode [FILE|-] [--typed]",
         "tl id 'DECLARATION'",
-        "tl gen SCHEMA... -o DIR",
+        "tl gen SCHEMA... [--hot LIST] -o DIR",
     ] {
         assert!(help.contains(usage), "{help}");
     }

@@ -19,18 +19,27 @@ fn tl() -> Command {
 #[test]
 fn regenerating_gives_the_checked_in_files() {
     let [api, mtproto] = common::schemas();
+    let hot = api.with_file_name("hot122.txt");
     let out = std::env::temp_dir().join(format!("tl-gen-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let status = tl()
         .arg("gen")
         .arg(&api)
         .arg(&mtproto)
+        .arg("--hot")
+        .arg(&hot)
         .arg("-o")
         .arg(&out)
         .status()
         .unwrap();
     assert!(status.success());
-    for name in ["layer122.rs", "names.rs", "views122.rs", "checks122.rs"] {
+    for name in [
+        "layer122.rs",
+        "names.rs",
+        "views122.rs",
+        "checks122.rs",
+        "valid122.rs",
+    ] {
         let fresh = std::fs::read_to_string(out.join("schema").join(name)).unwrap();
         let path = library_schema_dir().join(name);
         let checked_in =
@@ -38,7 +47,7 @@ fn regenerating_gives_the_checked_in_files() {
         assert!(
             fresh == checked_in,
             "{} is stale: regenerate with `cargo run -p tl --no-default-features -- gen \
-             schema/api-layer122.tl schema/mtproto.tl -o src`",
+             schema/api-layer122.tl schema/mtproto.tl --hot schema/hot122.txt -o src`",
             path.display()
         );
     }
@@ -263,7 +272,7 @@ fn cli_id() {
     assert!(out.status.success());
     assert!(core::str::from_utf8(&out.stdout)
         .unwrap()
-        .contains("tl gen SCHEMA... -o DIR"));
+        .contains("tl gen SCHEMA... [--hot LIST] -o DIR"));
 }
 
 #[test]
@@ -290,5 +299,28 @@ fn cli_gen_errors() {
     assert!(core::str::from_utf8(&out.stderr)
         .unwrap()
         .contains("missing -o DIR"));
+
+    // A hot list naming what the layer does not have: its file and line.
+    let good = dir.join("good.tl");
+    std::fs::write(&good, "// LAYER 1\na x:int = A;\n").unwrap();
+    let hot = dir.join("hot.txt");
+    std::fs::write(&hot, "# hot\na\nb\nB\n").unwrap();
+    let out = tl()
+        .args([
+            "gen".as_ref(),
+            good.as_os_str(),
+            "--hot".as_ref(),
+            hot.as_os_str(),
+        ])
+        .arg("-o")
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = core::str::from_utf8(&out.stderr).unwrap();
+    assert!(
+        err.contains("hot.txt:3: `b` is not a combinator of the layer"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
