@@ -8,7 +8,15 @@ use core::hint::black_box;
 
 use criterion::{Criterion, Throughput};
 use tlview::api::contacts::PeerRef;
+use tlview::schema;
 use tlview::{AcceptContact, InputPeer, InputUser, Updates};
+
+// `testkit/random.rs` builds from the layer's table; it takes `schema` and
+// `Vec` from here.
+#[allow(clippy::single_component_path_imports)]
+use std::vec::Vec;
+#[path = "../testkit/random.rs"]
+mod random;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/");
 
@@ -95,6 +103,9 @@ fn decode(c: &mut Criterion) {
         0xe317af7eu32.to_le_bytes().to_vec(),
     ));
     for (name, bytes) in &messages {
+        if name == "updates_50" {
+            mix(c);
+        }
         let mut g = c.benchmark_group(format!("updates/{name}"));
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_function("tlview", |b| {
@@ -112,6 +123,49 @@ fn decode(c: &mut Criterion) {
         });
         g.finish();
     }
+}
+
+/// A mix that is not ours: 256 `updates` and `updatesCombined` messages
+/// from the random builder, every `Update` constructor equally likely (the
+/// builder picks a type's constructors uniformly), with random users and
+/// chats, decoded one after another and touched as above. Run beside
+/// `updates_50` (just after it in the same run), to compare bytes per
+/// nanosecond; the `fast-all` feature gives every constructor straight-line
+/// validation (`cargo bench --features fast-all --bench updates -- 'mix|updates_50'`).
+fn mix(c: &mut Criterion) {
+    let mut b = random::Builder::new(17);
+    let kinds = [schema::id::UPDATES, schema::id::UPDATES_COMBINED];
+    let messages: Vec<Vec<u8>> = (0..256)
+        .map(|i| {
+            let index = schema::index_of(kinds[i % 2]).unwrap();
+            b.build(index, None)
+        })
+        .collect();
+    let total: usize = messages.iter().map(Vec::len).sum();
+    let mut g = c.benchmark_group("updates/mix");
+    g.throughput(Throughput::Bytes(total as u64));
+    g.bench_function("tlview", |bench| {
+        bench.iter(|| {
+            let mut sum = 0u64;
+            for m in &messages {
+                let u = Updates::decode(black_box(m)).unwrap();
+                sum = sum.wrapping_add(touch(&u));
+            }
+            black_box(sum)
+        })
+    });
+    let mut dst = vec![0u8; total];
+    g.bench_function("memcpy", |bench| {
+        bench.iter(|| {
+            let mut at = 0;
+            for m in &messages {
+                dst[at..at + m.len()].copy_from_slice(black_box(m));
+                at += m.len();
+            }
+            black_box(&dst);
+        })
+    });
+    g.finish();
 }
 
 fn encode(c: &mut Criterion) {

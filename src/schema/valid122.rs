@@ -3494,6 +3494,9 @@ fn t_channel_participants_filter(b: &[u8], at: usize) -> Option<usize> {
 fn t_chat(b: &[u8], at: usize) -> Option<usize> {
     let id = v::word(b, at)?;
     let at = at + 4;
+    if id == id::CHAT {
+        return c_chat(b, at);
+    }
     match id {
         id::CHAT_FORBIDDEN => c_chat_forbidden(b, at),
         id::CHANNEL_FORBIDDEN => c_channel_forbidden(b, at),
@@ -4428,6 +4431,9 @@ fn t_input_bot_inline_result(b: &[u8], at: usize) -> Option<usize> {
 fn t_input_channel(b: &[u8], at: usize) -> Option<usize> {
     let id = v::word(b, at)?;
     let at = at + 4;
+    if id == id::INPUT_CHANNEL {
+        return c_input_channel(b, at);
+    }
     match id {
         #[cfg(feature = "fast-all")]
         id::INPUT_CHANNEL_FROM_MESSAGE => c_input_channel_from_message(b, at),
@@ -5333,6 +5339,9 @@ fn t_mask_coords(b: &[u8], at: usize) -> Option<usize> {
 fn t_message(b: &[u8], at: usize) -> Option<usize> {
     let id = v::word(b, at)?;
     let at = at + 4;
+    if id == id::MESSAGE {
+        return c_message(b, at);
+    }
     match id {
         id::MESSAGE_SERVICE => c_message_service(b, at),
         id::MESSAGE => c_message(b, at),
@@ -5350,6 +5359,9 @@ fn t_message(b: &[u8], at: usize) -> Option<usize> {
 fn t_message_action(b: &[u8], at: usize) -> Option<usize> {
     let id = v::word(b, at)?;
     let at = at + 4;
+    if id == id::MESSAGE_ACTION_CHAT_CREATE {
+        return c_message_action_chat_create(b, at);
+    }
     match id {
         #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_SECURE_VALUES_SENT_ME => c_message_action_secure_values_sent_me(b, at),
@@ -5460,6 +5472,9 @@ fn t_message_interaction_counters(b: &[u8], at: usize) -> Option<usize> {
 fn t_message_media(b: &[u8], at: usize) -> Option<usize> {
     let id = v::word(b, at)?;
     let at = at + 4;
+    if id == id::MESSAGE_MEDIA_EMPTY {
+        return Some(at);
+    }
     match id {
         #[cfg(feature = "fast-all")]
         id::MESSAGE_MEDIA_VENUE => c_message_media_venue(b, at),
@@ -7202,6 +7217,9 @@ fn t_top_peer_category_peers(b: &[u8], at: usize) -> Option<usize> {
 fn t_update(b: &[u8], at: usize) -> Option<usize> {
     let id = v::word(b, at)?;
     let at = at + 4;
+    if id == id::UPDATE_NEW_MESSAGE {
+        return c_update_new_message(b, at);
+    }
     match id {
         #[cfg(feature = "fast-all")]
         id::UPDATE_CHAT_PARTICIPANTS => c_update_chat_participants(b, at),

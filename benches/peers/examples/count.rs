@@ -4,13 +4,33 @@
 //! message, tlview and tl-proto, from the difference between N and 0 runs.
 //!
 //! `cargo run --release --example count -- tlview|tlproto|dec|dyn N MESSAGE`
+//! (MESSAGE `mix`: the uniform mix, `dec` only; build with `--features
+//! fast-all` for every constructor's straight-line validator)
 //! (`dec`: tlview's decode alone, without the touch, to split the two;
 //! `dyn`: the decode, then each `updateNewMessage`'s message read through
 //! the dynamic view by field name, as before the generated views)
 //! `cargo run --release --example count -- enc|enctlproto N`
 
 use std::hint::black_box;
+use tlview::schema;
 use tlview_peers_bench::*;
+
+// The uniform mix of tlview's own `updates` bench (`mix`): built by
+// `testkit/random.rs`, which takes `schema` and `Vec` from here.
+#[allow(clippy::single_component_path_imports)]
+use std::vec::Vec;
+#[path = "../../../testkit/random.rs"]
+mod random;
+
+/// 256 `updates`/`updatesCombined` messages from the random builder, as
+/// tlview's `updates` bench builds them (same seed).
+fn mix() -> Vec<Vec<u8>> {
+    let mut b = random::Builder::new(17);
+    let kinds = [schema::id::UPDATES, schema::id::UPDATES_COMBINED];
+    (0..256)
+        .map(|i| b.build(schema::index_of(kinds[i % 2]).unwrap(), None))
+        .collect()
+}
 
 #[inline(never)]
 fn run_tlview(bytes: &[u8]) -> u64 {
@@ -105,6 +125,16 @@ fn main() {
                     tl_proto::serialize_into(black_box(&theirs[i]), &mut out);
                     out.len() as u64
                 };
+            }
+        }
+    } else if args[3] == "mix" {
+        // `dec` only (tl-proto's model covers the reference messages'
+        // constructors, not every one).
+        let msgs = mix();
+        eprintln!("mix: {} bytes", msgs.iter().map(Vec::len).sum::<usize>());
+        for _ in 0..n {
+            for m in &msgs {
+                sum = sum.wrapping_add(run_dec(m));
             }
         }
     } else {

@@ -56,10 +56,7 @@ pub fn generate(
                 std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
             valid::parse_hot(&layer, &path.to_string_lossy(), &text).map_err(|e| e.to_string())?
         }
-        None => valid::Hot {
-            listed: vec![false; layer.combinators.len()],
-            input: None,
-        },
+        None => valid::Hot::default(),
     };
     let mut files = gen::emit(&layer, &hot).map_err(|e| e.to_string())?;
     for f in &mut files {

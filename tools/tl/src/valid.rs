@@ -43,6 +43,9 @@ use crate::layer::{Combinator, Field, Kind, Layer, Repeat};
 pub struct Hot {
     /// Per combinator: listed (directly or by its type).
     pub listed: Vec<bool>,
+    /// Per combinator listed by its own name: its line (earlier lines are
+    /// the more common constructors, tested first).
+    pub rank: Vec<Option<usize>>,
     /// The list's file, as the generated header records it.
     pub input: Option<crate::layer::Input>,
 }
@@ -52,6 +55,7 @@ pub struct Hot {
 /// unknown name is an error that gives its line.
 pub fn parse_hot(layer: &Layer, file: &str, text: &str) -> Result<Hot, Error> {
     let mut listed = vec![false; layer.combinators.len()];
+    let mut rank = vec![None; layer.combinators.len()];
     for (n, line) in text.lines().enumerate() {
         let name = line.split('#').next().unwrap_or("").trim();
         if name.is_empty() {
@@ -70,8 +74,13 @@ pub fn parse_hot(layer: &Layer, file: &str, text: &str) -> Result<Hot, Error> {
         };
         match found {
             Some(members) => {
-                for m in members {
+                for &m in &members {
                     listed[usize::from(m)] = true;
+                }
+                if !is_type {
+                    for m in members {
+                        rank[usize::from(m)].get_or_insert(n);
+                    }
                 }
             }
             None => {
@@ -88,6 +97,7 @@ pub fn parse_hot(layer: &Layer, file: &str, text: &str) -> Result<Hot, Error> {
         .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
     Ok(Hot {
         listed,
+        rank,
         input: Some(crate::layer::Input {
             name,
             len: text.len(),
@@ -135,12 +145,15 @@ struct Plan<'l> {
     hot: Vec<bool>,
     /// Per combinator: levels that must be free under it, `fast` and `fast-all`.
     levels: Vec<(u32, u32)>,
+    /// Per combinator: its line in the hot list, when listed by name.
+    rank: Vec<Option<usize>>,
 }
 
 impl<'l> Plan<'l> {
     fn new(layer: &'l Layer, hot: &Hot) -> Plan<'l> {
         let (cyclic_ctor, _) = crate::views::cycles(layer);
         let n = layer.combinators.len();
+        let rank: Vec<Option<usize>> = (0..n).map(|i| hot.rank.get(i).copied().flatten()).collect();
         // Validatable: not recursive, and every field it must hold can be
         // checked (a bare field's constructor validatable in turn).
         let mut valid: Vec<bool> = (0..n).map(|i| !cyclic_ctor[i]).collect();
@@ -192,6 +205,7 @@ impl<'l> Plan<'l> {
             valid,
             hot,
             levels: vec![(0, 0); n],
+            rank,
         };
         let mut memo_hot = vec![None; n];
         let mut memo_all = vec![None; n];
@@ -474,9 +488,27 @@ fn dispatch(plan: &Plan<'_>, t: usize, cfg: Cfg) -> String {
     let _ = writeln!(
         o,
         "#[inline]\nfn {}(b: &[u8], at: usize) -> Option<usize> {{\n\
-         let id = v::word(b, at)?;\nlet at = at + 4;\nmatch id {{",
+         let id = v::word(b, at)?;\nlet at = at + 4;",
         tname(layer, t)
     );
+    // The type's most common constructor (the first the hot list names)
+    // is tested before the search among the others.
+    let first = info
+        .members
+        .iter()
+        .map(|&m| usize::from(m))
+        .filter(|&m| plan.valid[m] && plan.rank[m].is_some())
+        .min_by_key(|&m| plan.rank[m]);
+    if let (Some(m), true) = (first, info.members.len() > 2) {
+        let c = &layer.combinators[m];
+        let then = if c.fields.is_empty() {
+            "Some(at)".to_string()
+        } else {
+            format!("{}(b, at)", cname(layer, m))
+        };
+        let _ = writeln!(o, "if id == id::{} {{\nreturn {then};\n}}", c.const_name);
+    }
+    o.push_str("match id {\n");
     for &m in &info.members {
         let m = usize::from(m);
         if !plan.valid[m] {
