@@ -38,20 +38,21 @@ pub(crate) const fn levels(hot: u32, all: u32) -> u32 {
     }
 }
 
-// Each primitive reads one value at byte `at` of the bytes `b` being
-// validated and returns where it ends: a position and a slice stay in
-// registers across the generated validators' calls, where a reader passed
-// by reference would go through memory at each one.
+// Each primitive reads one value at the start of the bytes `r` left and
+// returns the bytes after it. A slice is two registers, and `Option` of one
+// is too (its pointer is never null): the generated validators' calls pass
+// and return what is left in registers, where a reader passed by reference
+// would go through memory at each one, and each read is one length check.
 
-/// A generated validator: where the object (or its fields) starting at byte
-/// `at` of the bytes ends, or `None`.
-pub(crate) type Check = fn(&[u8], usize) -> Option<usize>;
+/// A generated validator: the bytes after the object (or its fields) at
+/// the start of `r`, or `None`.
+pub(crate) type Check = for<'a> fn(&'a [u8]) -> Option<&'a [u8]>;
 
-/// `N` bytes of fixed-size fields at `at`, for their flags words to be read
-/// from.
+/// `N` bytes of fixed-size fields, for their flags words to be read from,
+/// and the bytes after them.
 #[inline(always)]
-pub(crate) fn take<const N: usize>(b: &[u8], at: usize) -> Option<&[u8; N]> {
-    b.get(at..)?.first_chunk::<N>()
+pub(crate) fn take<const N: usize>(r: &[u8]) -> Option<(&[u8; N], &[u8])> {
+    r.split_first_chunk::<N>()
 }
 
 /// The flags word at byte `at` of `run`, if only `declared` bits are set.
@@ -61,66 +62,58 @@ pub(crate) fn flags<const N: usize>(run: &[u8; N], at: usize, declared: u32) -> 
     (w & !declared == 0).then_some(w)
 }
 
-/// The word at `at` (a constructor id).
+/// A word (a constructor id).
 #[inline(always)]
-pub(crate) fn word(b: &[u8], at: usize) -> Option<u32> {
-    take::<4>(b, at).map(|w| u32::from_le_bytes(*w))
+pub(crate) fn word(r: &[u8]) -> Option<(u32, &[u8])> {
+    let (w, rest) = r.split_first_chunk::<4>()?;
+    Some((u32::from_le_bytes(*w), rest))
 }
 
-/// `n` bytes of fields whose every value is valid (`int`, `long`, ...);
-/// `n` is a constant of the schema (at most a few hundred).
+/// `n` bytes of fields whose every value is valid (`int`, `long`, ...).
 #[inline(always)]
-pub(crate) fn fixed(b: &[u8], at: usize, n: usize) -> Option<usize> {
-    // `at` never passes the end (every position comes from a check against
-    // it) and a slice's length is at most `isize::MAX`, so a small `n`
-    // cannot wrap the sum: one add and one compare.
-    let end = at.wrapping_add(n);
-    (end <= b.len()).then_some(end)
+pub(crate) fn fixed(r: &[u8], n: usize) -> Option<&[u8]> {
+    r.get(n..)
 }
 
 /// A canonical `string` or `bytes`.
 #[inline(always)]
-pub(crate) fn bytes(b: &[u8], at: usize) -> Option<usize> {
-    Some(at + crate::reader::string_size_opt(b.get(at..)?)?)
+pub(crate) fn bytes(r: &[u8]) -> Option<&[u8]> {
+    crate::reader::after_string(r)
 }
 
 /// A `Bool`.
 #[cfg_attr(not(feature = "fast-all"), allow(dead_code))]
 #[inline(always)]
-pub(crate) fn boolean(b: &[u8], at: usize) -> Option<usize> {
-    matches!(
-        word(b, at)?,
-        crate::reader::BOOL_TRUE | crate::reader::BOOL_FALSE
-    )
-    .then_some(at + 4)
+pub(crate) fn boolean(r: &[u8]) -> Option<&[u8]> {
+    let (w, rest) = word(r)?;
+    matches!(w, crate::reader::BOOL_TRUE | crate::reader::BOOL_FALSE).then_some(rest)
 }
 
-/// A vector's header (`boxed`: with the `vector` id): its count and where
-/// its elements start, when `count` elements of at least `min` bytes fit in
-/// what is left (the walker's check).
+/// A vector's header (`boxed`: with the `vector` id): its count and the
+/// bytes of its elements on, when `count` elements of at least `min` bytes
+/// fit in them (the walker's check).
 #[inline(always)]
-pub(crate) fn count(b: &[u8], at: usize, boxed: bool, min: usize) -> Option<(u32, usize)> {
-    let (count, start) = if boxed {
-        let h = take::<8>(b, at)?;
-        let (id, count) = h.split_at(4);
-        if u32::from_le_bytes(id.try_into().ok()?) != crate::reader::VECTOR {
+pub(crate) fn count(r: &[u8], boxed: bool, min: usize) -> Option<(u32, &[u8])> {
+    let (count, rest) = if boxed {
+        let (h, rest) = r.split_first_chunk::<8>()?;
+        let [a, b, c, d, e, f, g, h] = *h;
+        if u32::from_le_bytes([a, b, c, d]) != crate::reader::VECTOR {
             return None;
         }
-        (u32::from_le_bytes(count.try_into().ok()?), at + 8)
+        (u32::from_le_bytes([e, f, g, h]), rest)
     } else {
-        (word(b, at)?, at + 4)
+        word(r)?
     };
     let need = u64::from(count).saturating_mul(min.max(1) as u64);
-    (need <= b.len().saturating_sub(start) as u64).then_some((count, start))
+    (need <= rest.len() as u64).then_some((count, rest))
 }
 
 /// A vector of `size`-byte values that are all valid.
 #[inline(always)]
-pub(crate) fn fixed_vector(b: &[u8], at: usize, boxed: bool, size: usize) -> Option<usize> {
-    let (n, start) = count(b, at, boxed, size)?;
+pub(crate) fn fixed_vector(r: &[u8], boxed: bool, size: usize) -> Option<&[u8]> {
+    let (n, rest) = count(r, boxed, size)?;
     // The count was checked against the bytes left: no overflow here.
-    let end = start.checked_add(usize::try_from(n).ok()?.checked_mul(size)?)?;
-    (end <= b.len()).then_some(end)
+    rest.get(usize::try_from(n).ok()?.checked_mul(size)?..)
 }
 
 /// Validates the fields of the object of combinator `index` whose id has
@@ -145,8 +138,8 @@ pub(crate) fn body<'a>(index: u16, r: &Reader<'a>, below: u32) -> Option<Reader<
 
 /// The validator of boxed objects of type `ty` with `below` levels free
 /// under them (see [`validate`]), found once for a vector of them:
-/// `check(bytes, at)` is where the object at `at` ends, or `None` (the
-/// caller then takes the walker's path, which reports any error).
+/// `check(bytes)` is the bytes after the object at their start, or `None`
+/// (the caller then takes the walker's path, which reports any error).
 #[inline]
 pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
     #[cfg(feature = "fast")]
@@ -166,7 +159,8 @@ pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
 /// reports any error).
 #[inline]
 pub(crate) fn validate<'a>(r: &Reader<'a>, ty: u16, below: u32) -> Option<Reader<'a>> {
-    let n = boxed(ty, below)?(r.rest(), 0)?;
+    let rest = r.rest();
+    let n = rest.len() - boxed(ty, below)?(rest)?.len();
     let mut after = *r;
     after.skip_opt(n)?;
     Some(after)

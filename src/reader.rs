@@ -636,6 +636,14 @@ pub(crate) fn string_size_opt(rest: &[u8]) -> Option<usize> {
     string_parts(rest).map(|(_, _, chunk, _)| chunk.len())
 }
 
+/// The bytes after the canonical `string` at the start of `rest`; `None`
+/// for anything [`Reader::read_raw_bytes`] would refuse.
+#[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+#[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+pub(crate) fn after_string(rest: &[u8]) -> Option<&[u8]> {
+    string_parts(rest).map(|(_, _, _, tail)| tail)
+}
+
 /// A canonical `string` at the start of `rest`: where its data starts and
 /// ends in it, the whole string with its padding, and what follows; `None`
 /// for anything [`Reader::read_raw_bytes`] would refuse.

@@ -240,28 +240,36 @@ fn validate_objects(r: &mut Reader<'_>, cx: Ctx<'_>, ty: u16, min_size: usize) -
         }
         return Ok(());
     };
-    // Positions in the bytes left, in registers; the careful path only for
-    // an object the validator does not take.
+    // What is left, in registers; the careful path only for an object the
+    // validator does not take.
     let rest = r.rest();
-    let mut at = 0;
+    let mut cur = rest;
     for _ in 0..count {
-        at = match check(rest, at) {
-            Some(end) => end,
-            None => object_cold(child, r, at, ty)?,
+        cur = match check(cur) {
+            Some(after) => after,
+            None => object_cold(child, r, rest.len() - cur.len(), ty, rest)?,
         };
     }
+    let at = rest.len() - cur.len();
     r.skip(at, crate::error::Item::Object)
 }
 
 /// [`validate_objects`]'s careful path for the object at byte `at` of what
-/// `r` has left: where it ends (out of line, so the loop's position stays
-/// in a register).
+/// `r` has left (`rest`): the bytes after it (out of line, so the loop's
+/// slice stays in registers).
 #[inline(never)]
-fn object_cold(cx: Ctx<'_>, r: &Reader<'_>, at: usize, ty: u16) -> Result<usize> {
+fn object_cold<'a>(
+    cx: Ctx<'_>,
+    r: &Reader<'a>,
+    at: usize,
+    ty: u16,
+    rest: &'a [u8],
+) -> Result<&'a [u8]> {
     let mut cur = *r;
     cur.skip(at, crate::error::Item::Object)?;
     cx.object(&mut cur, Expect::Type(ty))?;
-    Ok(r.remaining().saturating_sub(cur.remaining()))
+    let end = r.remaining().saturating_sub(cur.remaining());
+    Ok(rest.get(end..).unwrap_or(&[]))
 }
 
 /// Reads the three vectors of `updates`/`updatesCombined` and the `ints`

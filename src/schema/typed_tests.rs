@@ -290,6 +290,7 @@ fn validators_take_every_object_they_cover() {
 /// the walker behind it).
 #[cfg(feature = "fast")]
 #[test]
+#[cfg_attr(miri, ignore)]
 fn validators_take_the_reference_messages() {
     use super::valid122::{body_len, validated};
     use crate::object::Value;

@@ -2363,7 +2363,8 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
     if below < levels {
         return None;
     }
-    check(rest, 0)
+    let after = check(rest)?;
+    Some(rest.len() - after.len())
 }
 
 /// The validator of boxed objects of type `ty` (each from its id),
@@ -3037,14 +3038,13 @@ pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
 /// A boxed `AccessPointRule`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_access_point_rule(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_access_point_rule(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCESS_POINT_RULE => c_access_point_rule(b, at),
+        id::ACCESS_POINT_RULE => c_access_point_rule(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3053,14 +3053,13 @@ fn t_access_point_rule(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `AccountDaysTTL`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_days_ttl(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_days_ttl(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_DAYS_TTL => c_account_days_ttl(b, at),
+        id::ACCOUNT_DAYS_TTL => c_account_days_ttl(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3069,14 +3068,13 @@ fn t_account_days_ttl(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Authorization`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_authorization(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_authorization(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTHORIZATION => c_authorization(b, at),
+        id::AUTHORIZATION => c_authorization(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3085,14 +3083,13 @@ fn t_authorization(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `AutoDownloadSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auto_download_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auto_download_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTO_DOWNLOAD_SETTINGS => c_auto_download_settings(b, at),
+        id::AUTO_DOWNLOAD_SETTINGS => c_auto_download_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3101,16 +3098,15 @@ fn t_auto_download_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `BadMsgNotification`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_bad_msg_notification(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_bad_msg_notification(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::BAD_MSG_NOTIFICATION => c_bad_msg_notification(b, at),
+        id::BAD_MSG_NOTIFICATION => c_bad_msg_notification(r),
         #[cfg(feature = "fast-all")]
-        id::BAD_SERVER_SALT => c_bad_server_salt(b, at),
+        id::BAD_SERVER_SALT => c_bad_server_salt(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3119,14 +3115,13 @@ fn t_bad_msg_notification(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `BankCardOpenUrl`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_bank_card_open_url(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_bank_card_open_url(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::BANK_CARD_OPEN_URL => c_bank_card_open_url(b, at),
+        id::BANK_CARD_OPEN_URL => c_bank_card_open_url(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3135,17 +3130,16 @@ fn t_bank_card_open_url(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `BaseTheme`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_base_theme(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_base_theme(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::BASE_THEME_ARCTIC => Some(at),
-        id::BASE_THEME_TINTED => Some(at),
-        id::BASE_THEME_NIGHT => Some(at),
-        id::BASE_THEME_CLASSIC => Some(at),
-        id::BASE_THEME_DAY => Some(at),
+        id::BASE_THEME_ARCTIC => Some(r),
+        id::BASE_THEME_TINTED => Some(r),
+        id::BASE_THEME_NIGHT => Some(r),
+        id::BASE_THEME_CLASSIC => Some(r),
+        id::BASE_THEME_DAY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3154,14 +3148,13 @@ fn t_base_theme(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `BotCommand`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_bot_command(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_bot_command(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::BOT_COMMAND => c_bot_command(b, at),
+        id::BOT_COMMAND => c_bot_command(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3170,14 +3163,13 @@ fn t_bot_command(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `BotInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_bot_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_bot_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::BOT_INFO => c_bot_info(b, at),
+        id::BOT_INFO => c_bot_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3186,22 +3178,21 @@ fn t_bot_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `BotInlineMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_bot_inline_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_bot_inline_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::BOT_INLINE_MESSAGE_MEDIA_GEO => c_bot_inline_message_media_geo(b, at),
+        id::BOT_INLINE_MESSAGE_MEDIA_GEO => c_bot_inline_message_media_geo(r),
         #[cfg(feature = "fast-all")]
-        id::BOT_INLINE_MESSAGE_MEDIA_CONTACT => c_bot_inline_message_media_contact(b, at),
+        id::BOT_INLINE_MESSAGE_MEDIA_CONTACT => c_bot_inline_message_media_contact(r),
         #[cfg(feature = "fast-all")]
-        id::BOT_INLINE_MESSAGE_MEDIA_AUTO => c_bot_inline_message_media_auto(b, at),
+        id::BOT_INLINE_MESSAGE_MEDIA_AUTO => c_bot_inline_message_media_auto(r),
         #[cfg(feature = "fast-all")]
-        id::BOT_INLINE_MESSAGE_MEDIA_VENUE => c_bot_inline_message_media_venue(b, at),
+        id::BOT_INLINE_MESSAGE_MEDIA_VENUE => c_bot_inline_message_media_venue(r),
         #[cfg(feature = "fast-all")]
-        id::BOT_INLINE_MESSAGE_TEXT => c_bot_inline_message_text(b, at),
+        id::BOT_INLINE_MESSAGE_TEXT => c_bot_inline_message_text(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3210,16 +3201,15 @@ fn t_bot_inline_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `BotInlineResult`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_bot_inline_result(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_bot_inline_result(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::BOT_INLINE_RESULT => c_bot_inline_result(b, at),
+        id::BOT_INLINE_RESULT => c_bot_inline_result(r),
         #[cfg(feature = "fast-all")]
-        id::BOT_INLINE_MEDIA_RESULT => c_bot_inline_media_result(b, at),
+        id::BOT_INLINE_MEDIA_RESULT => c_bot_inline_media_result(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3228,14 +3218,13 @@ fn t_bot_inline_result(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `CdnConfig`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_cdn_config(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_cdn_config(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CDN_CONFIG => c_cdn_config(b, at),
+        id::CDN_CONFIG => c_cdn_config(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3244,14 +3233,13 @@ fn t_cdn_config(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `CdnPublicKey`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_cdn_public_key(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_cdn_public_key(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CDN_PUBLIC_KEY => c_cdn_public_key(b, at),
+        id::CDN_PUBLIC_KEY => c_cdn_public_key(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3260,14 +3248,13 @@ fn t_cdn_public_key(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChannelAdminLogEvent`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channel_admin_log_event(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channel_admin_log_event(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_ADMIN_LOG_EVENT => c_channel_admin_log_event(b, at),
+        id::CHANNEL_ADMIN_LOG_EVENT => c_channel_admin_log_event(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3276,110 +3263,109 @@ fn t_channel_admin_log_event(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChannelAdminLogEventAction`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channel_admin_log_event_action(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channel_admin_log_event_action(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_CHANGE_LOCATION => {
-            c_channel_admin_log_event_action_change_location(b, at)
+            c_channel_admin_log_event_action_change_location(r)
         }
-        id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_JOIN => Some(at),
+        id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_JOIN => Some(r),
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_TOGGLE_INVITES => {
-            c_channel_admin_log_event_action_toggle_invites(b, at)
+            c_channel_admin_log_event_action_toggle_invites(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_START_GROUP_CALL => {
-            c_channel_admin_log_event_action_start_group_call(b, at)
+            c_channel_admin_log_event_action_start_group_call(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_TOGGLE_SIGNATURES => {
-            c_channel_admin_log_event_action_toggle_signatures(b, at)
+            c_channel_admin_log_event_action_toggle_signatures(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_DEFAULT_BANNED_RIGHTS => {
-            c_channel_admin_log_event_action_default_banned_rights(b, at)
+            c_channel_admin_log_event_action_default_banned_rights(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_DELETE_MESSAGE => {
-            c_channel_admin_log_event_action_delete_message(b, at)
+            c_channel_admin_log_event_action_delete_message(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_CHANGE_PHOTO => {
-            c_channel_admin_log_event_action_change_photo(b, at)
+            c_channel_admin_log_event_action_change_photo(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_TOGGLE_SLOW_MODE => {
-            c_channel_admin_log_event_action_toggle_slow_mode(b, at)
+            c_channel_admin_log_event_action_toggle_slow_mode(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_CHANGE_ABOUT => {
-            c_channel_admin_log_event_action_change_about(b, at)
+            c_channel_admin_log_event_action_change_about(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_TOGGLE_GROUP_CALL_SETTING => {
-            c_channel_admin_log_event_action_toggle_group_call_setting(b, at)
+            c_channel_admin_log_event_action_toggle_group_call_setting(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_TOGGLE_PRE_HISTORY_HIDDEN => {
-            c_channel_admin_log_event_action_toggle_pre_history_hidden(b, at)
+            c_channel_admin_log_event_action_toggle_pre_history_hidden(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_CHANGE_USERNAME => {
-            c_channel_admin_log_event_action_change_username(b, at)
+            c_channel_admin_log_event_action_change_username(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_EDIT_MESSAGE => {
-            c_channel_admin_log_event_action_edit_message(b, at)
+            c_channel_admin_log_event_action_edit_message(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_STOP_POLL => {
-            c_channel_admin_log_event_action_stop_poll(b, at)
+            c_channel_admin_log_event_action_stop_poll(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_CHANGE_LINKED_CHAT => {
-            c_channel_admin_log_event_action_change_linked_chat(b, at)
+            c_channel_admin_log_event_action_change_linked_chat(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_CHANGE_STICKER_SET => {
-            c_channel_admin_log_event_action_change_sticker_set(b, at)
+            c_channel_admin_log_event_action_change_sticker_set(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_TOGGLE_ADMIN => {
-            c_channel_admin_log_event_action_participant_toggle_admin(b, at)
+            c_channel_admin_log_event_action_participant_toggle_admin(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_DISCARD_GROUP_CALL => {
-            c_channel_admin_log_event_action_discard_group_call(b, at)
+            c_channel_admin_log_event_action_discard_group_call(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_INVITE => {
-            c_channel_admin_log_event_action_participant_invite(b, at)
+            c_channel_admin_log_event_action_participant_invite(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_UNMUTE => {
-            c_channel_admin_log_event_action_participant_unmute(b, at)
+            c_channel_admin_log_event_action_participant_unmute(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_TOGGLE_BAN => {
-            c_channel_admin_log_event_action_participant_toggle_ban(b, at)
+            c_channel_admin_log_event_action_participant_toggle_ban(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_CHANGE_TITLE => {
-            c_channel_admin_log_event_action_change_title(b, at)
+            c_channel_admin_log_event_action_change_title(r)
         }
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_UPDATE_PINNED => {
-            c_channel_admin_log_event_action_update_pinned(b, at)
+            c_channel_admin_log_event_action_update_pinned(r)
         }
-        id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_LEAVE => Some(at),
+        id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_LEAVE => Some(r),
         #[cfg(feature = "fast-all")]
         id::CHANNEL_ADMIN_LOG_EVENT_ACTION_PARTICIPANT_MUTE => {
-            c_channel_admin_log_event_action_participant_mute(b, at)
+            c_channel_admin_log_event_action_participant_mute(r)
         }
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3388,14 +3374,13 @@ fn t_channel_admin_log_event_action(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChannelAdminLogEventsFilter`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channel_admin_log_events_filter(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channel_admin_log_events_filter(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_ADMIN_LOG_EVENTS_FILTER => c_channel_admin_log_events_filter(b, at),
+        id::CHANNEL_ADMIN_LOG_EVENTS_FILTER => c_channel_admin_log_events_filter(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3404,15 +3389,14 @@ fn t_channel_admin_log_events_filter(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChannelLocation`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channel_location(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channel_location(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_LOCATION => c_channel_location(b, at),
-        id::CHANNEL_LOCATION_EMPTY => Some(at),
+        id::CHANNEL_LOCATION => c_channel_location(r),
+        id::CHANNEL_LOCATION_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3421,15 +3405,14 @@ fn t_channel_location(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChannelMessagesFilter`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channel_messages_filter(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channel_messages_filter(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::CHANNEL_MESSAGES_FILTER_EMPTY => Some(at),
+        id::CHANNEL_MESSAGES_FILTER_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_MESSAGES_FILTER => c_channel_messages_filter(b, at),
+        id::CHANNEL_MESSAGES_FILTER => c_channel_messages_filter(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3438,24 +3421,23 @@ fn t_channel_messages_filter(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChannelParticipant`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channel_participant(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channel_participant(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANT => c_channel_participant(b, at),
+        id::CHANNEL_PARTICIPANT => c_channel_participant(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANT_BANNED => c_channel_participant_banned(b, at),
+        id::CHANNEL_PARTICIPANT_BANNED => c_channel_participant_banned(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANT_CREATOR => c_channel_participant_creator(b, at),
+        id::CHANNEL_PARTICIPANT_CREATOR => c_channel_participant_creator(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANT_SELF => c_channel_participant_self(b, at),
+        id::CHANNEL_PARTICIPANT_SELF => c_channel_participant_self(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANT_LEFT => c_channel_participant_left(b, at),
+        id::CHANNEL_PARTICIPANT_LEFT => c_channel_participant_left(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANT_ADMIN => c_channel_participant_admin(b, at),
+        id::CHANNEL_PARTICIPANT_ADMIN => c_channel_participant_admin(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3464,25 +3446,24 @@ fn t_channel_participant(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChannelParticipantsFilter`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channel_participants_filter(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channel_participants_filter(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANTS_SEARCH => c_channel_participants_search(b, at),
+        id::CHANNEL_PARTICIPANTS_SEARCH => c_channel_participants_search(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANTS_BANNED => c_channel_participants_banned(b, at),
+        id::CHANNEL_PARTICIPANTS_BANNED => c_channel_participants_banned(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANTS_KICKED => c_channel_participants_kicked(b, at),
-        id::CHANNEL_PARTICIPANTS_BOTS => Some(at),
-        id::CHANNEL_PARTICIPANTS_ADMINS => Some(at),
+        id::CHANNEL_PARTICIPANTS_KICKED => c_channel_participants_kicked(r),
+        id::CHANNEL_PARTICIPANTS_BOTS => Some(r),
+        id::CHANNEL_PARTICIPANTS_ADMINS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANTS_CONTACTS => c_channel_participants_contacts(b, at),
-        id::CHANNEL_PARTICIPANTS_RECENT => Some(at),
+        id::CHANNEL_PARTICIPANTS_CONTACTS => c_channel_participants_contacts(r),
+        id::CHANNEL_PARTICIPANTS_RECENT => Some(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_PARTICIPANTS_MENTIONS => c_channel_participants_mentions(b, at),
+        id::CHANNEL_PARTICIPANTS_MENTIONS => c_channel_participants_mentions(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3491,20 +3472,19 @@ fn t_channel_participants_filter(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Chat`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_chat(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     if id == id::CHAT {
-        return c_chat(b, at);
+        return c_chat(r);
     }
     match id {
-        id::CHAT_FORBIDDEN => c_chat_forbidden(b, at),
-        id::CHANNEL_FORBIDDEN => c_channel_forbidden(b, at),
-        id::CHAT => c_chat(b, at),
-        id::CHAT_EMPTY => c_chat_empty(b, at),
-        id::CHANNEL => c_channel(b, at),
+        id::CHAT_FORBIDDEN => c_chat_forbidden(r),
+        id::CHANNEL_FORBIDDEN => c_channel_forbidden(r),
+        id::CHAT => c_chat(r),
+        id::CHAT_EMPTY => c_chat_empty(r),
+        id::CHANNEL => c_channel(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3513,13 +3493,12 @@ fn t_chat(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatAdminRights`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_chat_admin_rights(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_admin_rights(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::CHAT_ADMIN_RIGHTS => c_chat_admin_rights(b, at),
+        id::CHAT_ADMIN_RIGHTS => c_chat_admin_rights(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3528,13 +3507,12 @@ fn t_chat_admin_rights(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatBannedRights`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_chat_banned_rights(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_banned_rights(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::CHAT_BANNED_RIGHTS => c_chat_banned_rights(b, at),
+        id::CHAT_BANNED_RIGHTS => c_chat_banned_rights(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3543,16 +3521,15 @@ fn t_chat_banned_rights(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatFull`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_chat_full(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_full(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHAT_FULL => c_chat_full(b, at),
+        id::CHAT_FULL => c_chat_full(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNEL_FULL => c_channel_full(b, at),
+        id::CHANNEL_FULL => c_channel_full(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3561,18 +3538,17 @@ fn t_chat_full(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatInvite`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_chat_invite(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_invite(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHAT_INVITE_ALREADY => c_chat_invite_already(b, at),
+        id::CHAT_INVITE_ALREADY => c_chat_invite_already(r),
         #[cfg(feature = "fast-all")]
-        id::CHAT_INVITE_PEEK => c_chat_invite_peek(b, at),
+        id::CHAT_INVITE_PEEK => c_chat_invite_peek(r),
         #[cfg(feature = "fast-all")]
-        id::CHAT_INVITE => c_chat_invite(b, at),
+        id::CHAT_INVITE => c_chat_invite(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3581,14 +3557,13 @@ fn t_chat_invite(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatOnlines`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_chat_onlines(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_onlines(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHAT_ONLINES => c_chat_onlines(b, at),
+        id::CHAT_ONLINES => c_chat_onlines(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3597,18 +3572,17 @@ fn t_chat_onlines(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatParticipant`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_chat_participant(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_participant(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHAT_PARTICIPANT => c_chat_participant(b, at),
+        id::CHAT_PARTICIPANT => c_chat_participant(r),
         #[cfg(feature = "fast-all")]
-        id::CHAT_PARTICIPANT_CREATOR => c_chat_participant_creator(b, at),
+        id::CHAT_PARTICIPANT_CREATOR => c_chat_participant_creator(r),
         #[cfg(feature = "fast-all")]
-        id::CHAT_PARTICIPANT_ADMIN => c_chat_participant_admin(b, at),
+        id::CHAT_PARTICIPANT_ADMIN => c_chat_participant_admin(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3617,16 +3591,15 @@ fn t_chat_participant(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatParticipants`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_chat_participants(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_participants(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHAT_PARTICIPANTS => c_chat_participants(b, at),
+        id::CHAT_PARTICIPANTS => c_chat_participants(r),
         #[cfg(feature = "fast-all")]
-        id::CHAT_PARTICIPANTS_FORBIDDEN => c_chat_participants_forbidden(b, at),
+        id::CHAT_PARTICIPANTS_FORBIDDEN => c_chat_participants_forbidden(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3635,14 +3608,13 @@ fn t_chat_participants(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ChatPhoto`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_chat_photo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_chat_photo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::CHAT_PHOTO_EMPTY => Some(at),
-        id::CHAT_PHOTO => c_chat_photo(b, at),
+        id::CHAT_PHOTO_EMPTY => Some(r),
+        id::CHAT_PHOTO => c_chat_photo(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3651,14 +3623,13 @@ fn t_chat_photo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Client_DH_Inner_Data`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_client_dh_inner_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_client_dh_inner_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CLIENT_DH_INNER_DATA => c_client_dh_inner_data(b, at),
+        id::CLIENT_DH_INNER_DATA => c_client_dh_inner_data(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3667,14 +3638,13 @@ fn t_client_dh_inner_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `CodeSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_code_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_code_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CODE_SETTINGS => c_code_settings(b, at),
+        id::CODE_SETTINGS => c_code_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3683,14 +3653,13 @@ fn t_code_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Config`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_config(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_config(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONFIG => c_config(b, at),
+        id::CONFIG => c_config(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3699,14 +3668,13 @@ fn t_config(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Contact`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contact(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contact(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONTACT => c_contact(b, at),
+        id::CONTACT => c_contact(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3715,14 +3683,13 @@ fn t_contact(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ContactStatus`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contact_status(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contact_status(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONTACT_STATUS => c_contact_status(b, at),
+        id::CONTACT_STATUS => c_contact_status(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3731,14 +3698,13 @@ fn t_contact_status(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DataJSON`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_data_json(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_data_json(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DATA_JSON => c_data_json(b, at),
+        id::DATA_JSON => c_data_json(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3747,14 +3713,13 @@ fn t_data_json(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DcOption`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_dc_option(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_dc_option(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DC_OPTION => c_dc_option(b, at),
+        id::DC_OPTION => c_dc_option(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3763,16 +3728,15 @@ fn t_dc_option(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DestroySessionRes`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_destroy_session_res(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_destroy_session_res(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DESTROY_SESSION_NONE => c_destroy_session_none(b, at),
+        id::DESTROY_SESSION_NONE => c_destroy_session_none(r),
         #[cfg(feature = "fast-all")]
-        id::DESTROY_SESSION_OK => c_destroy_session_ok(b, at),
+        id::DESTROY_SESSION_OK => c_destroy_session_ok(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3781,16 +3745,15 @@ fn t_destroy_session_res(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Dialog`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_dialog(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_dialog(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DIALOG => c_dialog(b, at),
+        id::DIALOG => c_dialog(r),
         #[cfg(feature = "fast-all")]
-        id::DIALOG_FOLDER => c_dialog_folder(b, at),
+        id::DIALOG_FOLDER => c_dialog_folder(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3799,14 +3762,13 @@ fn t_dialog(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DialogFilter`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_dialog_filter(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_dialog_filter(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DIALOG_FILTER => c_dialog_filter(b, at),
+        id::DIALOG_FILTER => c_dialog_filter(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3815,14 +3777,13 @@ fn t_dialog_filter(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DialogFilterSuggested`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_dialog_filter_suggested(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_dialog_filter_suggested(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DIALOG_FILTER_SUGGESTED => c_dialog_filter_suggested(b, at),
+        id::DIALOG_FILTER_SUGGESTED => c_dialog_filter_suggested(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3831,16 +3792,15 @@ fn t_dialog_filter_suggested(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DialogPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_dialog_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_dialog_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DIALOG_PEER_FOLDER => c_dialog_peer_folder(b, at),
+        id::DIALOG_PEER_FOLDER => c_dialog_peer_folder(r),
         #[cfg(feature = "fast-all")]
-        id::DIALOG_PEER => c_dialog_peer(b, at),
+        id::DIALOG_PEER => c_dialog_peer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3849,16 +3809,15 @@ fn t_dialog_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Document`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_document(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_document(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DOCUMENT => c_document(b, at),
+        id::DOCUMENT => c_document(r),
         #[cfg(feature = "fast-all")]
-        id::DOCUMENT_EMPTY => c_document_empty(b, at),
+        id::DOCUMENT_EMPTY => c_document_empty(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3867,24 +3826,23 @@ fn t_document(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DocumentAttribute`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_document_attribute(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_document_attribute(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DOCUMENT_ATTRIBUTE_VIDEO => c_document_attribute_video(b, at),
-        id::DOCUMENT_ATTRIBUTE_ANIMATED => Some(at),
+        id::DOCUMENT_ATTRIBUTE_VIDEO => c_document_attribute_video(r),
+        id::DOCUMENT_ATTRIBUTE_ANIMATED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::DOCUMENT_ATTRIBUTE_FILENAME => c_document_attribute_filename(b, at),
+        id::DOCUMENT_ATTRIBUTE_FILENAME => c_document_attribute_filename(r),
         #[cfg(feature = "fast-all")]
-        id::DOCUMENT_ATTRIBUTE_STICKER => c_document_attribute_sticker(b, at),
+        id::DOCUMENT_ATTRIBUTE_STICKER => c_document_attribute_sticker(r),
         #[cfg(feature = "fast-all")]
-        id::DOCUMENT_ATTRIBUTE_IMAGE_SIZE => c_document_attribute_image_size(b, at),
-        id::DOCUMENT_ATTRIBUTE_HAS_STICKERS => Some(at),
+        id::DOCUMENT_ATTRIBUTE_IMAGE_SIZE => c_document_attribute_image_size(r),
+        id::DOCUMENT_ATTRIBUTE_HAS_STICKERS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::DOCUMENT_ATTRIBUTE_AUDIO => c_document_attribute_audio(b, at),
+        id::DOCUMENT_ATTRIBUTE_AUDIO => c_document_attribute_audio(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3893,16 +3851,15 @@ fn t_document_attribute(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `DraftMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_draft_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_draft_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DRAFT_MESSAGE_EMPTY => c_draft_message_empty(b, at),
+        id::DRAFT_MESSAGE_EMPTY => c_draft_message_empty(r),
         #[cfg(feature = "fast-all")]
-        id::DRAFT_MESSAGE => c_draft_message(b, at),
+        id::DRAFT_MESSAGE => c_draft_message(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3911,16 +3868,15 @@ fn t_draft_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `EmojiKeyword`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_emoji_keyword(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_emoji_keyword(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::EMOJI_KEYWORD_DELETED => c_emoji_keyword_deleted(b, at),
+        id::EMOJI_KEYWORD_DELETED => c_emoji_keyword_deleted(r),
         #[cfg(feature = "fast-all")]
-        id::EMOJI_KEYWORD => c_emoji_keyword(b, at),
+        id::EMOJI_KEYWORD => c_emoji_keyword(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3929,14 +3885,13 @@ fn t_emoji_keyword(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `EmojiKeywordsDifference`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_emoji_keywords_difference(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_emoji_keywords_difference(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::EMOJI_KEYWORDS_DIFFERENCE => c_emoji_keywords_difference(b, at),
+        id::EMOJI_KEYWORDS_DIFFERENCE => c_emoji_keywords_difference(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3945,14 +3900,13 @@ fn t_emoji_keywords_difference(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `EmojiLanguage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_emoji_language(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_emoji_language(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::EMOJI_LANGUAGE => c_emoji_language(b, at),
+        id::EMOJI_LANGUAGE => c_emoji_language(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3961,14 +3915,13 @@ fn t_emoji_language(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `EmojiURL`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_emoji_url(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_emoji_url(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::EMOJI_URL => c_emoji_url(b, at),
+        id::EMOJI_URL => c_emoji_url(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -3977,22 +3930,21 @@ fn t_emoji_url(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `EncryptedChat`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_encrypted_chat(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_encrypted_chat(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_CHAT_DISCARDED => c_encrypted_chat_discarded(b, at),
+        id::ENCRYPTED_CHAT_DISCARDED => c_encrypted_chat_discarded(r),
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_CHAT_WAITING => c_encrypted_chat_waiting(b, at),
+        id::ENCRYPTED_CHAT_WAITING => c_encrypted_chat_waiting(r),
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_CHAT_REQUESTED => c_encrypted_chat_requested(b, at),
+        id::ENCRYPTED_CHAT_REQUESTED => c_encrypted_chat_requested(r),
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_CHAT_EMPTY => c_encrypted_chat_empty(b, at),
+        id::ENCRYPTED_CHAT_EMPTY => c_encrypted_chat_empty(r),
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_CHAT => c_encrypted_chat(b, at),
+        id::ENCRYPTED_CHAT => c_encrypted_chat(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4001,15 +3953,14 @@ fn t_encrypted_chat(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `EncryptedFile`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_encrypted_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_encrypted_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_FILE => c_encrypted_file(b, at),
-        id::ENCRYPTED_FILE_EMPTY => Some(at),
+        id::ENCRYPTED_FILE => c_encrypted_file(r),
+        id::ENCRYPTED_FILE_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4018,16 +3969,15 @@ fn t_encrypted_file(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `EncryptedMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_encrypted_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_encrypted_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_MESSAGE_SERVICE => c_encrypted_message_service(b, at),
+        id::ENCRYPTED_MESSAGE_SERVICE => c_encrypted_message_service(r),
         #[cfg(feature = "fast-all")]
-        id::ENCRYPTED_MESSAGE => c_encrypted_message(b, at),
+        id::ENCRYPTED_MESSAGE => c_encrypted_message(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4036,14 +3986,13 @@ fn t_encrypted_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Error`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_error(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_error(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ERROR => c_error(b, at),
+        id::ERROR => c_error(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4052,15 +4001,14 @@ fn t_error(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ExportedChatInvite`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_exported_chat_invite(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_exported_chat_invite(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::CHAT_INVITE_EMPTY => Some(at),
+        id::CHAT_INVITE_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::CHAT_INVITE_EXPORTED => c_chat_invite_exported(b, at),
+        id::CHAT_INVITE_EXPORTED => c_chat_invite_exported(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4069,14 +4017,13 @@ fn t_exported_chat_invite(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ExportedMessageLink`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_exported_message_link(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_exported_message_link(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::EXPORTED_MESSAGE_LINK => c_exported_message_link(b, at),
+        id::EXPORTED_MESSAGE_LINK => c_exported_message_link(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4085,14 +4032,13 @@ fn t_exported_message_link(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `FileHash`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_file_hash(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_file_hash(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::FILE_HASH => c_file_hash(b, at),
+        id::FILE_HASH => c_file_hash(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4101,13 +4047,12 @@ fn t_file_hash(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `FileLocation`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_file_location(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_file_location(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::FILE_LOCATION_TO_BE_DEPRECATED => c_file_location_to_be_deprecated(b, at),
+        id::FILE_LOCATION_TO_BE_DEPRECATED => c_file_location_to_be_deprecated(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4116,14 +4061,13 @@ fn t_file_location(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Folder`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_folder(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_folder(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::FOLDER => c_folder(b, at),
+        id::FOLDER => c_folder(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4132,14 +4076,13 @@ fn t_folder(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `FolderPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_folder_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_folder_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::FOLDER_PEER => c_folder_peer(b, at),
+        id::FOLDER_PEER => c_folder_peer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4148,14 +4091,13 @@ fn t_folder_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `FutureSalt`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_future_salt(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_future_salt(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::FUTURE_SALT => c_future_salt(b, at),
+        id::FUTURE_SALT => c_future_salt(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4164,14 +4106,13 @@ fn t_future_salt(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `FutureSalts`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_future_salts(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_future_salts(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::FUTURE_SALTS => c_future_salts(b, at),
+        id::FUTURE_SALTS => c_future_salts(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4180,14 +4121,13 @@ fn t_future_salts(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Game`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_game(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_game(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::GAME => c_game(b, at),
+        id::GAME => c_game(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4196,15 +4136,14 @@ fn t_game(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `GeoPoint`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_geo_point(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_geo_point(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::GEO_POINT_EMPTY => Some(at),
+        id::GEO_POINT_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::GEO_POINT => c_geo_point(b, at),
+        id::GEO_POINT => c_geo_point(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4213,14 +4152,13 @@ fn t_geo_point(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `GlobalPrivacySettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_global_privacy_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_global_privacy_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::GLOBAL_PRIVACY_SETTINGS => c_global_privacy_settings(b, at),
+        id::GLOBAL_PRIVACY_SETTINGS => c_global_privacy_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4229,16 +4167,15 @@ fn t_global_privacy_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `GroupCall`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_group_call(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_group_call(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::GROUP_CALL => c_group_call(b, at),
+        id::GROUP_CALL => c_group_call(r),
         #[cfg(feature = "fast-all")]
-        id::GROUP_CALL_DISCARDED => c_group_call_discarded(b, at),
+        id::GROUP_CALL_DISCARDED => c_group_call_discarded(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4247,14 +4184,13 @@ fn t_group_call(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `GroupCallParticipant`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_group_call_participant(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_group_call_participant(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::GROUP_CALL_PARTICIPANT => c_group_call_participant(b, at),
+        id::GROUP_CALL_PARTICIPANT => c_group_call_participant(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4263,14 +4199,13 @@ fn t_group_call_participant(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `HighScore`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_high_score(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_high_score(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HIGH_SCORE => c_high_score(b, at),
+        id::HIGH_SCORE => c_high_score(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4279,14 +4214,13 @@ fn t_high_score(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `HttpWait`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_http_wait(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_http_wait(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HTTP_WAIT => c_http_wait(b, at),
+        id::HTTP_WAIT => c_http_wait(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4295,14 +4229,13 @@ fn t_http_wait(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ImportedContact`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_imported_contact(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_imported_contact(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::IMPORTED_CONTACT => c_imported_contact(b, at),
+        id::IMPORTED_CONTACT => c_imported_contact(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4311,14 +4244,13 @@ fn t_imported_contact(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InlineBotSwitchPM`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_inline_bot_switch_pm(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_inline_bot_switch_pm(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INLINE_BOT_SWITCH_PM => c_inline_bot_switch_pm(b, at),
+        id::INLINE_BOT_SWITCH_PM => c_inline_bot_switch_pm(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4327,17 +4259,16 @@ fn t_inline_bot_switch_pm(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InlineQueryPeerType`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_inline_query_peer_type(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_inline_query_peer_type(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INLINE_QUERY_PEER_TYPE_SAME_BOT_PM => Some(at),
-        id::INLINE_QUERY_PEER_TYPE_MEGAGROUP => Some(at),
-        id::INLINE_QUERY_PEER_TYPE_BROADCAST => Some(at),
-        id::INLINE_QUERY_PEER_TYPE_PM => Some(at),
-        id::INLINE_QUERY_PEER_TYPE_CHAT => Some(at),
+        id::INLINE_QUERY_PEER_TYPE_SAME_BOT_PM => Some(r),
+        id::INLINE_QUERY_PEER_TYPE_MEGAGROUP => Some(r),
+        id::INLINE_QUERY_PEER_TYPE_BROADCAST => Some(r),
+        id::INLINE_QUERY_PEER_TYPE_PM => Some(r),
+        id::INLINE_QUERY_PEER_TYPE_CHAT => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4346,14 +4277,13 @@ fn t_inline_query_peer_type(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputAppEvent`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_app_event(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_app_event(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_APP_EVENT => c_input_app_event(b, at),
+        id::INPUT_APP_EVENT => c_input_app_event(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4362,26 +4292,23 @@ fn t_input_app_event(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputBotInlineMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_bot_inline_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_bot_inline_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_AUTO => c_input_bot_inline_message_media_auto(b, at),
+        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_AUTO => c_input_bot_inline_message_media_auto(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_MESSAGE_TEXT => c_input_bot_inline_message_text(b, at),
+        id::INPUT_BOT_INLINE_MESSAGE_TEXT => c_input_bot_inline_message_text(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_VENUE => c_input_bot_inline_message_media_venue(b, at),
+        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_VENUE => c_input_bot_inline_message_media_venue(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_MESSAGE_GAME => c_input_bot_inline_message_game(b, at),
+        id::INPUT_BOT_INLINE_MESSAGE_GAME => c_input_bot_inline_message_game(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_GEO => c_input_bot_inline_message_media_geo(b, at),
+        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_GEO => c_input_bot_inline_message_media_geo(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_CONTACT => {
-            c_input_bot_inline_message_media_contact(b, at)
-        }
+        id::INPUT_BOT_INLINE_MESSAGE_MEDIA_CONTACT => c_input_bot_inline_message_media_contact(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4390,14 +4317,13 @@ fn t_input_bot_inline_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputBotInlineMessageID`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_bot_inline_message_id(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_bot_inline_message_id(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_MESSAGE_ID => c_input_bot_inline_message_id(b, at),
+        id::INPUT_BOT_INLINE_MESSAGE_ID => c_input_bot_inline_message_id(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4406,20 +4332,19 @@ fn t_input_bot_inline_message_id(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputBotInlineResult`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_bot_inline_result(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_bot_inline_result(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_RESULT_GAME => c_input_bot_inline_result_game(b, at),
+        id::INPUT_BOT_INLINE_RESULT_GAME => c_input_bot_inline_result_game(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_RESULT => c_input_bot_inline_result(b, at),
+        id::INPUT_BOT_INLINE_RESULT => c_input_bot_inline_result(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_RESULT_PHOTO => c_input_bot_inline_result_photo(b, at),
+        id::INPUT_BOT_INLINE_RESULT_PHOTO => c_input_bot_inline_result_photo(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_BOT_INLINE_RESULT_DOCUMENT => c_input_bot_inline_result_document(b, at),
+        id::INPUT_BOT_INLINE_RESULT_DOCUMENT => c_input_bot_inline_result_document(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4428,19 +4353,18 @@ fn t_input_bot_inline_result(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputChannel`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_input_channel(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_channel(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     if id == id::INPUT_CHANNEL {
-        return c_input_channel(b, at);
+        return c_input_channel(r);
     }
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_CHANNEL_FROM_MESSAGE => c_input_channel_from_message(b, at),
-        id::INPUT_CHANNEL => c_input_channel(b, at),
-        id::INPUT_CHANNEL_EMPTY => Some(at),
+        id::INPUT_CHANNEL_FROM_MESSAGE => c_input_channel_from_message(r),
+        id::INPUT_CHANNEL => c_input_channel(r),
+        id::INPUT_CHANNEL_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4449,17 +4373,16 @@ fn t_input_channel(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputChatPhoto`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_chat_photo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_chat_photo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_CHAT_PHOTO_EMPTY => Some(at),
+        id::INPUT_CHAT_PHOTO_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_CHAT_PHOTO => c_input_chat_photo(b, at),
+        id::INPUT_CHAT_PHOTO => c_input_chat_photo(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_CHAT_UPLOADED_PHOTO => c_input_chat_uploaded_photo(b, at),
+        id::INPUT_CHAT_UPLOADED_PHOTO => c_input_chat_uploaded_photo(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4468,15 +4391,14 @@ fn t_input_chat_photo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputCheckPasswordSRP`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_check_password_srp(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_check_password_srp(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_CHECK_PASSWORD_EMPTY => Some(at),
+        id::INPUT_CHECK_PASSWORD_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_CHECK_PASSWORD_SRP => c_input_check_password_srp(b, at),
+        id::INPUT_CHECK_PASSWORD_SRP => c_input_check_password_srp(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4485,14 +4407,13 @@ fn t_input_check_password_srp(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputClientProxy`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_client_proxy(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_client_proxy(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_CLIENT_PROXY => c_input_client_proxy(b, at),
+        id::INPUT_CLIENT_PROXY => c_input_client_proxy(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4501,14 +4422,13 @@ fn t_input_client_proxy(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputContact`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_contact(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_contact(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_PHONE_CONTACT => c_input_phone_contact(b, at),
+        id::INPUT_PHONE_CONTACT => c_input_phone_contact(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4517,16 +4437,15 @@ fn t_input_contact(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputDialogPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_dialog_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_dialog_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_DIALOG_PEER_FOLDER => c_input_dialog_peer_folder(b, at),
+        id::INPUT_DIALOG_PEER_FOLDER => c_input_dialog_peer_folder(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_DIALOG_PEER => c_input_dialog_peer(b, at),
+        id::INPUT_DIALOG_PEER => c_input_dialog_peer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4535,15 +4454,14 @@ fn t_input_dialog_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputDocument`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_document(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_document(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_DOCUMENT => c_input_document(b, at),
-        id::INPUT_DOCUMENT_EMPTY => Some(at),
+        id::INPUT_DOCUMENT => c_input_document(r),
+        id::INPUT_DOCUMENT_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4552,14 +4470,13 @@ fn t_input_document(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputEncryptedChat`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_encrypted_chat(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_encrypted_chat(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_ENCRYPTED_CHAT => c_input_encrypted_chat(b, at),
+        id::INPUT_ENCRYPTED_CHAT => c_input_encrypted_chat(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4568,19 +4485,18 @@ fn t_input_encrypted_chat(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputEncryptedFile`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_encrypted_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_encrypted_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_ENCRYPTED_FILE_EMPTY => Some(at),
+        id::INPUT_ENCRYPTED_FILE_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_ENCRYPTED_FILE_BIG_UPLOADED => c_input_encrypted_file_big_uploaded(b, at),
+        id::INPUT_ENCRYPTED_FILE_BIG_UPLOADED => c_input_encrypted_file_big_uploaded(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_ENCRYPTED_FILE => c_input_encrypted_file(b, at),
+        id::INPUT_ENCRYPTED_FILE => c_input_encrypted_file(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_ENCRYPTED_FILE_UPLOADED => c_input_encrypted_file_uploaded(b, at),
+        id::INPUT_ENCRYPTED_FILE_UPLOADED => c_input_encrypted_file_uploaded(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4589,16 +4505,15 @@ fn t_input_encrypted_file(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputFile`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_FILE => c_input_file(b, at),
+        id::INPUT_FILE => c_input_file(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_FILE_BIG => c_input_file_big(b, at),
+        id::INPUT_FILE_BIG => c_input_file_big(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4607,29 +4522,28 @@ fn t_input_file(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputFileLocation`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_file_location(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_file_location(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_STICKER_SET_THUMB => c_input_sticker_set_thumb(b, at),
+        id::INPUT_STICKER_SET_THUMB => c_input_sticker_set_thumb(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PEER_PHOTO_FILE_LOCATION => c_input_peer_photo_file_location(b, at),
-        id::INPUT_TAKEOUT_FILE_LOCATION => Some(at),
+        id::INPUT_PEER_PHOTO_FILE_LOCATION => c_input_peer_photo_file_location(r),
+        id::INPUT_TAKEOUT_FILE_LOCATION => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PHOTO_FILE_LOCATION => c_input_photo_file_location(b, at),
+        id::INPUT_PHOTO_FILE_LOCATION => c_input_photo_file_location(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_DOCUMENT_FILE_LOCATION => c_input_document_file_location(b, at),
+        id::INPUT_DOCUMENT_FILE_LOCATION => c_input_document_file_location(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_SECURE_FILE_LOCATION => c_input_secure_file_location(b, at),
+        id::INPUT_SECURE_FILE_LOCATION => c_input_secure_file_location(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PHOTO_LEGACY_FILE_LOCATION => c_input_photo_legacy_file_location(b, at),
+        id::INPUT_PHOTO_LEGACY_FILE_LOCATION => c_input_photo_legacy_file_location(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_FILE_LOCATION => c_input_file_location(b, at),
+        id::INPUT_FILE_LOCATION => c_input_file_location(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_ENCRYPTED_FILE_LOCATION => c_input_encrypted_file_location(b, at),
+        id::INPUT_ENCRYPTED_FILE_LOCATION => c_input_encrypted_file_location(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4638,14 +4552,13 @@ fn t_input_file_location(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputFolderPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_folder_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_folder_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_FOLDER_PEER => c_input_folder_peer(b, at),
+        id::INPUT_FOLDER_PEER => c_input_folder_peer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4654,16 +4567,15 @@ fn t_input_folder_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputGame`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_game(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_game(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_GAME_ID => c_input_game_id(b, at),
+        id::INPUT_GAME_ID => c_input_game_id(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_GAME_SHORT_NAME => c_input_game_short_name(b, at),
+        id::INPUT_GAME_SHORT_NAME => c_input_game_short_name(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4672,15 +4584,14 @@ fn t_input_game(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputGeoPoint`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_geo_point(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_geo_point(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_GEO_POINT => c_input_geo_point(b, at),
-        id::INPUT_GEO_POINT_EMPTY => Some(at),
+        id::INPUT_GEO_POINT => c_input_geo_point(r),
+        id::INPUT_GEO_POINT_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4689,13 +4600,12 @@ fn t_input_geo_point(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputGroupCall`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_input_group_call(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_group_call(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_GROUP_CALL => c_input_group_call(b, at),
+        id::INPUT_GROUP_CALL => c_input_group_call(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4704,41 +4614,40 @@ fn t_input_group_call(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputMedia`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_media(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_media(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_POLL => c_input_media_poll(b, at),
+        id::INPUT_MEDIA_POLL => c_input_media_poll(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_UPLOADED_PHOTO => c_input_media_uploaded_photo(b, at),
+        id::INPUT_MEDIA_UPLOADED_PHOTO => c_input_media_uploaded_photo(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_DOCUMENT => c_input_media_document(b, at),
+        id::INPUT_MEDIA_DOCUMENT => c_input_media_document(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_UPLOADED_DOCUMENT => c_input_media_uploaded_document(b, at),
-        id::INPUT_MEDIA_EMPTY => Some(at),
+        id::INPUT_MEDIA_UPLOADED_DOCUMENT => c_input_media_uploaded_document(r),
+        id::INPUT_MEDIA_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_GEO_LIVE => c_input_media_geo_live(b, at),
+        id::INPUT_MEDIA_GEO_LIVE => c_input_media_geo_live(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_PHOTO => c_input_media_photo(b, at),
+        id::INPUT_MEDIA_PHOTO => c_input_media_photo(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_VENUE => c_input_media_venue(b, at),
+        id::INPUT_MEDIA_VENUE => c_input_media_venue(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_GAME => c_input_media_game(b, at),
+        id::INPUT_MEDIA_GAME => c_input_media_game(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_PHOTO_EXTERNAL => c_input_media_photo_external(b, at),
+        id::INPUT_MEDIA_PHOTO_EXTERNAL => c_input_media_photo_external(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_DICE => c_input_media_dice(b, at),
+        id::INPUT_MEDIA_DICE => c_input_media_dice(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_INVOICE => c_input_media_invoice(b, at),
+        id::INPUT_MEDIA_INVOICE => c_input_media_invoice(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_CONTACT => c_input_media_contact(b, at),
+        id::INPUT_MEDIA_CONTACT => c_input_media_contact(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_GEO_POINT => c_input_media_geo_point(b, at),
+        id::INPUT_MEDIA_GEO_POINT => c_input_media_geo_point(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MEDIA_DOCUMENT_EXTERNAL => c_input_media_document_external(b, at),
+        id::INPUT_MEDIA_DOCUMENT_EXTERNAL => c_input_media_document_external(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4747,19 +4656,18 @@ fn t_input_media(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_MESSAGE_PINNED => Some(at),
+        id::INPUT_MESSAGE_PINNED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MESSAGE_ID => c_input_message_id(b, at),
+        id::INPUT_MESSAGE_ID => c_input_message_id(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MESSAGE_CALLBACK_QUERY => c_input_message_callback_query(b, at),
+        id::INPUT_MESSAGE_CALLBACK_QUERY => c_input_message_callback_query(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MESSAGE_REPLY_TO => c_input_message_reply_to(b, at),
+        id::INPUT_MESSAGE_REPLY_TO => c_input_message_reply_to(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4768,17 +4676,16 @@ fn t_input_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputNotifyPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_notify_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_notify_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_NOTIFY_USERS => Some(at),
-        id::INPUT_NOTIFY_CHATS => Some(at),
-        id::INPUT_NOTIFY_BROADCASTS => Some(at),
+        id::INPUT_NOTIFY_USERS => Some(r),
+        id::INPUT_NOTIFY_CHATS => Some(r),
+        id::INPUT_NOTIFY_BROADCASTS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_NOTIFY_PEER => c_input_notify_peer(b, at),
+        id::INPUT_NOTIFY_PEER => c_input_notify_peer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4787,20 +4694,19 @@ fn t_input_notify_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputPaymentCredentials`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_payment_credentials(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_payment_credentials(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_PAYMENT_CREDENTIALS_APPLE_PAY => c_input_payment_credentials_apple_pay(b, at),
+        id::INPUT_PAYMENT_CREDENTIALS_APPLE_PAY => c_input_payment_credentials_apple_pay(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PAYMENT_CREDENTIALS => c_input_payment_credentials(b, at),
+        id::INPUT_PAYMENT_CREDENTIALS => c_input_payment_credentials(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PAYMENT_CREDENTIALS_SAVED => c_input_payment_credentials_saved(b, at),
+        id::INPUT_PAYMENT_CREDENTIALS_SAVED => c_input_payment_credentials_saved(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PAYMENT_CREDENTIALS_ANDROID_PAY => c_input_payment_credentials_android_pay(b, at),
+        id::INPUT_PAYMENT_CREDENTIALS_ANDROID_PAY => c_input_payment_credentials_android_pay(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4809,20 +4715,19 @@ fn t_input_payment_credentials(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_PEER_CHAT => c_input_peer_chat(b, at),
+        id::INPUT_PEER_CHAT => c_input_peer_chat(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PEER_CHANNEL => c_input_peer_channel(b, at),
+        id::INPUT_PEER_CHANNEL => c_input_peer_channel(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PEER_USER => c_input_peer_user(b, at),
-        id::INPUT_PEER_SELF => Some(at),
-        id::INPUT_PEER_EMPTY => Some(at),
+        id::INPUT_PEER_USER => c_input_peer_user(r),
+        id::INPUT_PEER_SELF => Some(r),
+        id::INPUT_PEER_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4831,14 +4736,13 @@ fn t_input_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputPeerNotifySettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_peer_notify_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_peer_notify_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_PEER_NOTIFY_SETTINGS => c_input_peer_notify_settings(b, at),
+        id::INPUT_PEER_NOTIFY_SETTINGS => c_input_peer_notify_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4847,14 +4751,13 @@ fn t_input_peer_notify_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputPhoneCall`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_phone_call(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_phone_call(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_PHONE_CALL => c_input_phone_call(b, at),
+        id::INPUT_PHONE_CALL => c_input_phone_call(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4863,15 +4766,14 @@ fn t_input_phone_call(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputPhoto`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_photo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_photo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_PHOTO_EMPTY => Some(at),
+        id::INPUT_PHOTO_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PHOTO => c_input_photo(b, at),
+        id::INPUT_PHOTO => c_input_photo(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4880,20 +4782,19 @@ fn t_input_photo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputPrivacyKey`.
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn t_input_privacy_key(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_privacy_key(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_PRIVACY_KEY_PHONE_NUMBER => Some(at),
-        id::INPUT_PRIVACY_KEY_STATUS_TIMESTAMP => Some(at),
-        id::INPUT_PRIVACY_KEY_PROFILE_PHOTO => Some(at),
-        id::INPUT_PRIVACY_KEY_FORWARDS => Some(at),
-        id::INPUT_PRIVACY_KEY_CHAT_INVITE => Some(at),
-        id::INPUT_PRIVACY_KEY_ADDED_BY_PHONE => Some(at),
-        id::INPUT_PRIVACY_KEY_PHONE_P2_P => Some(at),
-        id::INPUT_PRIVACY_KEY_PHONE_CALL => Some(at),
+        id::INPUT_PRIVACY_KEY_PHONE_NUMBER => Some(r),
+        id::INPUT_PRIVACY_KEY_STATUS_TIMESTAMP => Some(r),
+        id::INPUT_PRIVACY_KEY_PROFILE_PHOTO => Some(r),
+        id::INPUT_PRIVACY_KEY_FORWARDS => Some(r),
+        id::INPUT_PRIVACY_KEY_CHAT_INVITE => Some(r),
+        id::INPUT_PRIVACY_KEY_ADDED_BY_PHONE => Some(r),
+        id::INPUT_PRIVACY_KEY_PHONE_P2_P => Some(r),
+        id::INPUT_PRIVACY_KEY_PHONE_CALL => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4902,28 +4803,27 @@ fn t_input_privacy_key(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputPrivacyRule`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_privacy_rule(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_privacy_rule(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_PRIVACY_VALUE_DISALLOW_CONTACTS => Some(at),
-        id::INPUT_PRIVACY_VALUE_ALLOW_CONTACTS => Some(at),
+        id::INPUT_PRIVACY_VALUE_DISALLOW_CONTACTS => Some(r),
+        id::INPUT_PRIVACY_VALUE_ALLOW_CONTACTS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_PRIVACY_VALUE_ALLOW_USERS => c_input_privacy_value_allow_users(b, at),
-        id::INPUT_PRIVACY_VALUE_ALLOW_ALL => Some(at),
+        id::INPUT_PRIVACY_VALUE_ALLOW_USERS => c_input_privacy_value_allow_users(r),
+        id::INPUT_PRIVACY_VALUE_ALLOW_ALL => Some(r),
         #[cfg(feature = "fast-all")]
         id::INPUT_PRIVACY_VALUE_ALLOW_CHAT_PARTICIPANTS => {
-            c_input_privacy_value_allow_chat_participants(b, at)
+            c_input_privacy_value_allow_chat_participants(r)
         }
         #[cfg(feature = "fast-all")]
-        id::INPUT_PRIVACY_VALUE_DISALLOW_USERS => c_input_privacy_value_disallow_users(b, at),
-        id::INPUT_PRIVACY_VALUE_DISALLOW_ALL => Some(at),
+        id::INPUT_PRIVACY_VALUE_DISALLOW_USERS => c_input_privacy_value_disallow_users(r),
+        id::INPUT_PRIVACY_VALUE_DISALLOW_ALL => Some(r),
         #[cfg(feature = "fast-all")]
         id::INPUT_PRIVACY_VALUE_DISALLOW_CHAT_PARTICIPANTS => {
-            c_input_privacy_value_disallow_chat_participants(b, at)
+            c_input_privacy_value_disallow_chat_participants(r)
         }
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4932,16 +4832,15 @@ fn t_input_privacy_rule(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputSecureFile`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_secure_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_secure_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_SECURE_FILE_UPLOADED => c_input_secure_file_uploaded(b, at),
+        id::INPUT_SECURE_FILE_UPLOADED => c_input_secure_file_uploaded(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_SECURE_FILE => c_input_secure_file(b, at),
+        id::INPUT_SECURE_FILE => c_input_secure_file(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4950,14 +4849,13 @@ fn t_input_secure_file(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputSecureValue`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_secure_value(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_secure_value(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_SECURE_VALUE => c_input_secure_value(b, at),
+        id::INPUT_SECURE_VALUE => c_input_secure_value(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4966,14 +4864,13 @@ fn t_input_secure_value(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputSingleMedia`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_single_media(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_single_media(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_SINGLE_MEDIA => c_input_single_media(b, at),
+        id::INPUT_SINGLE_MEDIA => c_input_single_media(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -4982,20 +4879,19 @@ fn t_input_single_media(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputStickerSet`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_sticker_set(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_sticker_set(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_STICKER_SET_ANIMATED_EMOJI => Some(at),
+        id::INPUT_STICKER_SET_ANIMATED_EMOJI => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_STICKER_SET_SHORT_NAME => c_input_sticker_set_short_name(b, at),
+        id::INPUT_STICKER_SET_SHORT_NAME => c_input_sticker_set_short_name(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_STICKER_SET_ID => c_input_sticker_set_id(b, at),
+        id::INPUT_STICKER_SET_ID => c_input_sticker_set_id(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_STICKER_SET_DICE => c_input_sticker_set_dice(b, at),
-        id::INPUT_STICKER_SET_EMPTY => Some(at),
+        id::INPUT_STICKER_SET_DICE => c_input_sticker_set_dice(r),
+        id::INPUT_STICKER_SET_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5004,14 +4900,13 @@ fn t_input_sticker_set(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputStickerSetItem`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_sticker_set_item(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_sticker_set_item(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_STICKER_SET_ITEM => c_input_sticker_set_item(b, at),
+        id::INPUT_STICKER_SET_ITEM => c_input_sticker_set_item(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5020,16 +4915,15 @@ fn t_input_sticker_set_item(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputStickeredMedia`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_stickered_media(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_stickered_media(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_STICKERED_MEDIA_DOCUMENT => c_input_stickered_media_document(b, at),
+        id::INPUT_STICKERED_MEDIA_DOCUMENT => c_input_stickered_media_document(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_STICKERED_MEDIA_PHOTO => c_input_stickered_media_photo(b, at),
+        id::INPUT_STICKERED_MEDIA_PHOTO => c_input_stickered_media_photo(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5038,16 +4932,15 @@ fn t_input_stickered_media(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputTheme`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_theme(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_theme(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_THEME => c_input_theme(b, at),
+        id::INPUT_THEME => c_input_theme(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_THEME_SLUG => c_input_theme_slug(b, at),
+        id::INPUT_THEME_SLUG => c_input_theme_slug(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5056,14 +4949,13 @@ fn t_input_theme(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputThemeSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_theme_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_theme_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_THEME_SETTINGS => c_input_theme_settings(b, at),
+        id::INPUT_THEME_SETTINGS => c_input_theme_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5072,18 +4964,17 @@ fn t_input_theme_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputUser`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_input_user(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_user(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_USER_FROM_MESSAGE => c_input_user_from_message(b, at),
-        id::INPUT_USER_EMPTY => Some(at),
+        id::INPUT_USER_FROM_MESSAGE => c_input_user_from_message(r),
+        id::INPUT_USER_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_USER => c_input_user(b, at),
-        id::INPUT_USER_SELF => Some(at),
+        id::INPUT_USER => c_input_user(r),
+        id::INPUT_USER_SELF => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5092,17 +4983,16 @@ fn t_input_user(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputWallPaper`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_wall_paper(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_wall_paper(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_WALL_PAPER_SLUG => c_input_wall_paper_slug(b, at),
-        id::INPUT_WALL_PAPER_NO_FILE => Some(at),
+        id::INPUT_WALL_PAPER_SLUG => c_input_wall_paper_slug(r),
+        id::INPUT_WALL_PAPER_NO_FILE => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_WALL_PAPER => c_input_wall_paper(b, at),
+        id::INPUT_WALL_PAPER => c_input_wall_paper(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5111,14 +5001,13 @@ fn t_input_wall_paper(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputWebDocument`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_web_document(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_web_document(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_WEB_DOCUMENT => c_input_web_document(b, at),
+        id::INPUT_WEB_DOCUMENT => c_input_web_document(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5127,16 +5016,15 @@ fn t_input_web_document(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `InputWebFileLocation`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_input_web_file_location(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_input_web_file_location(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INPUT_WEB_FILE_GEO_POINT_LOCATION => c_input_web_file_geo_point_location(b, at),
+        id::INPUT_WEB_FILE_GEO_POINT_LOCATION => c_input_web_file_geo_point_location(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_WEB_FILE_LOCATION => c_input_web_file_location(b, at),
+        id::INPUT_WEB_FILE_LOCATION => c_input_web_file_location(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5145,14 +5033,13 @@ fn t_input_web_file_location(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Invoice`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_invoice(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_invoice(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::INVOICE => c_invoice(b, at),
+        id::INVOICE => c_invoice(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5161,16 +5048,15 @@ fn t_invoice(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `IpPort`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_ip_port(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_ip_port(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::IP_PORT_SECRET => c_ip_port_secret(b, at),
+        id::IP_PORT_SECRET => c_ip_port_secret(r),
         #[cfg(feature = "fast-all")]
-        id::IP_PORT => c_ip_port(b, at),
+        id::IP_PORT => c_ip_port(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5179,19 +5065,18 @@ fn t_ip_port(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `JSONValue`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_json_value(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_json_value(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::JSON_NUMBER => c_json_number(b, at),
-        id::JSON_NULL => Some(at),
+        id::JSON_NUMBER => c_json_number(r),
+        id::JSON_NULL => Some(r),
         #[cfg(feature = "fast-all")]
-        id::JSON_STRING => c_json_string(b, at),
+        id::JSON_STRING => c_json_string(r),
         #[cfg(feature = "fast-all")]
-        id::JSON_BOOL => c_json_bool(b, at),
+        id::JSON_BOOL => c_json_bool(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5200,34 +5085,33 @@ fn t_json_value(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `KeyboardButton`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_keyboard_button(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_keyboard_button(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_SWITCH_INLINE => c_keyboard_button_switch_inline(b, at),
+        id::KEYBOARD_BUTTON_SWITCH_INLINE => c_keyboard_button_switch_inline(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_URL_AUTH => c_keyboard_button_url_auth(b, at),
+        id::KEYBOARD_BUTTON_URL_AUTH => c_keyboard_button_url_auth(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_URL => c_keyboard_button_url(b, at),
+        id::KEYBOARD_BUTTON_URL => c_keyboard_button_url(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_CALLBACK => c_keyboard_button_callback(b, at),
+        id::KEYBOARD_BUTTON_CALLBACK => c_keyboard_button_callback(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_GAME => c_keyboard_button_game(b, at),
+        id::KEYBOARD_BUTTON_GAME => c_keyboard_button_game(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON => c_keyboard_button(b, at),
+        id::KEYBOARD_BUTTON => c_keyboard_button(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_BUY => c_keyboard_button_buy(b, at),
+        id::KEYBOARD_BUTTON_BUY => c_keyboard_button_buy(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_REQUEST_PHONE => c_keyboard_button_request_phone(b, at),
+        id::KEYBOARD_BUTTON_REQUEST_PHONE => c_keyboard_button_request_phone(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_REQUEST_POLL => c_keyboard_button_request_poll(b, at),
+        id::KEYBOARD_BUTTON_REQUEST_POLL => c_keyboard_button_request_poll(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_KEYBOARD_BUTTON_URL_AUTH => c_input_keyboard_button_url_auth(b, at),
+        id::INPUT_KEYBOARD_BUTTON_URL_AUTH => c_input_keyboard_button_url_auth(r),
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_REQUEST_GEO_LOCATION => c_keyboard_button_request_geo_location(b, at),
+        id::KEYBOARD_BUTTON_REQUEST_GEO_LOCATION => c_keyboard_button_request_geo_location(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5236,14 +5120,13 @@ fn t_keyboard_button(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `KeyboardButtonRow`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_keyboard_button_row(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_keyboard_button_row(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::KEYBOARD_BUTTON_ROW => c_keyboard_button_row(b, at),
+        id::KEYBOARD_BUTTON_ROW => c_keyboard_button_row(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5252,14 +5135,13 @@ fn t_keyboard_button_row(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `LabeledPrice`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_labeled_price(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_labeled_price(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::LABELED_PRICE => c_labeled_price(b, at),
+        id::LABELED_PRICE => c_labeled_price(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5268,14 +5150,13 @@ fn t_labeled_price(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `LangPackDifference`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_lang_pack_difference(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_lang_pack_difference(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::LANG_PACK_DIFFERENCE => c_lang_pack_difference(b, at),
+        id::LANG_PACK_DIFFERENCE => c_lang_pack_difference(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5284,14 +5165,13 @@ fn t_lang_pack_difference(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `LangPackLanguage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_lang_pack_language(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_lang_pack_language(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::LANG_PACK_LANGUAGE => c_lang_pack_language(b, at),
+        id::LANG_PACK_LANGUAGE => c_lang_pack_language(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5300,18 +5180,17 @@ fn t_lang_pack_language(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `LangPackString`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_lang_pack_string(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_lang_pack_string(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::LANG_PACK_STRING_DELETED => c_lang_pack_string_deleted(b, at),
+        id::LANG_PACK_STRING_DELETED => c_lang_pack_string_deleted(r),
         #[cfg(feature = "fast-all")]
-        id::LANG_PACK_STRING_PLURALIZED => c_lang_pack_string_pluralized(b, at),
+        id::LANG_PACK_STRING_PLURALIZED => c_lang_pack_string_pluralized(r),
         #[cfg(feature = "fast-all")]
-        id::LANG_PACK_STRING => c_lang_pack_string(b, at),
+        id::LANG_PACK_STRING => c_lang_pack_string(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5320,14 +5199,13 @@ fn t_lang_pack_string(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MaskCoords`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_mask_coords(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_mask_coords(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MASK_COORDS => c_mask_coords(b, at),
+        id::MASK_COORDS => c_mask_coords(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5336,18 +5214,17 @@ fn t_mask_coords(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Message`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     if id == id::MESSAGE {
-        return c_message(b, at);
+        return c_message(r);
     }
     match id {
-        id::MESSAGE_SERVICE => c_message_service(b, at),
-        id::MESSAGE => c_message(b, at),
-        id::MESSAGE_EMPTY => c_message_empty(b, at),
+        id::MESSAGE_SERVICE => c_message_service(r),
+        id::MESSAGE => c_message(r),
+        id::MESSAGE_EMPTY => c_message_empty(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5356,47 +5233,46 @@ fn t_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageAction`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_message_action(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_action(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     if id == id::MESSAGE_ACTION_CHAT_CREATE {
-        return c_message_action_chat_create(b, at);
+        return c_message_action_chat_create(r);
     }
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_ACTION_SECURE_VALUES_SENT_ME => c_message_action_secure_values_sent_me(b, at),
+        id::MESSAGE_ACTION_SECURE_VALUES_SENT_ME => c_message_action_secure_values_sent_me(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_ACTION_PAYMENT_SENT => c_message_action_payment_sent(b, at),
-        id::MESSAGE_ACTION_SCREENSHOT_TAKEN => Some(at),
-        id::MESSAGE_ACTION_CHAT_ADD_USER => c_message_action_chat_add_user(b, at),
-        id::MESSAGE_ACTION_CHAT_MIGRATE_TO => c_message_action_chat_migrate_to(b, at),
-        id::MESSAGE_ACTION_INVITE_TO_GROUP_CALL => c_message_action_invite_to_group_call(b, at),
-        id::MESSAGE_ACTION_GROUP_CALL => c_message_action_group_call(b, at),
+        id::MESSAGE_ACTION_PAYMENT_SENT => c_message_action_payment_sent(r),
+        id::MESSAGE_ACTION_SCREENSHOT_TAKEN => Some(r),
+        id::MESSAGE_ACTION_CHAT_ADD_USER => c_message_action_chat_add_user(r),
+        id::MESSAGE_ACTION_CHAT_MIGRATE_TO => c_message_action_chat_migrate_to(r),
+        id::MESSAGE_ACTION_INVITE_TO_GROUP_CALL => c_message_action_invite_to_group_call(r),
+        id::MESSAGE_ACTION_GROUP_CALL => c_message_action_group_call(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_ACTION_CHAT_EDIT_PHOTO => c_message_action_chat_edit_photo(b, at),
-        id::MESSAGE_ACTION_PHONE_CALL => c_message_action_phone_call(b, at),
+        id::MESSAGE_ACTION_CHAT_EDIT_PHOTO => c_message_action_chat_edit_photo(r),
+        id::MESSAGE_ACTION_PHONE_CALL => c_message_action_phone_call(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_ACTION_PAYMENT_SENT_ME => c_message_action_payment_sent_me(b, at),
-        id::MESSAGE_ACTION_GAME_SCORE => c_message_action_game_score(b, at),
-        id::MESSAGE_ACTION_PIN_MESSAGE => Some(at),
-        id::MESSAGE_ACTION_CHANNEL_CREATE => c_message_action_channel_create(b, at),
-        id::MESSAGE_ACTION_CHAT_DELETE_PHOTO => Some(at),
+        id::MESSAGE_ACTION_PAYMENT_SENT_ME => c_message_action_payment_sent_me(r),
+        id::MESSAGE_ACTION_GAME_SCORE => c_message_action_game_score(r),
+        id::MESSAGE_ACTION_PIN_MESSAGE => Some(r),
+        id::MESSAGE_ACTION_CHANNEL_CREATE => c_message_action_channel_create(r),
+        id::MESSAGE_ACTION_CHAT_DELETE_PHOTO => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_ACTION_GEO_PROXIMITY_REACHED => c_message_action_geo_proximity_reached(b, at),
-        id::MESSAGE_ACTION_HISTORY_CLEAR => Some(at),
-        id::MESSAGE_ACTION_CHAT_CREATE => c_message_action_chat_create(b, at),
-        id::MESSAGE_ACTION_BOT_ALLOWED => c_message_action_bot_allowed(b, at),
-        id::MESSAGE_ACTION_CHANNEL_MIGRATE_FROM => c_message_action_channel_migrate_from(b, at),
-        id::MESSAGE_ACTION_CHAT_DELETE_USER => c_message_action_chat_delete_user(b, at),
-        id::MESSAGE_ACTION_CHAT_EDIT_TITLE => c_message_action_chat_edit_title(b, at),
-        id::MESSAGE_ACTION_EMPTY => Some(at),
+        id::MESSAGE_ACTION_GEO_PROXIMITY_REACHED => c_message_action_geo_proximity_reached(r),
+        id::MESSAGE_ACTION_HISTORY_CLEAR => Some(r),
+        id::MESSAGE_ACTION_CHAT_CREATE => c_message_action_chat_create(r),
+        id::MESSAGE_ACTION_BOT_ALLOWED => c_message_action_bot_allowed(r),
+        id::MESSAGE_ACTION_CHANNEL_MIGRATE_FROM => c_message_action_channel_migrate_from(r),
+        id::MESSAGE_ACTION_CHAT_DELETE_USER => c_message_action_chat_delete_user(r),
+        id::MESSAGE_ACTION_CHAT_EDIT_TITLE => c_message_action_chat_edit_title(r),
+        id::MESSAGE_ACTION_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_ACTION_SECURE_VALUES_SENT => c_message_action_secure_values_sent(b, at),
-        id::MESSAGE_ACTION_CONTACT_SIGN_UP => Some(at),
-        id::MESSAGE_ACTION_CHAT_JOINED_BY_LINK => c_message_action_chat_joined_by_link(b, at),
-        id::MESSAGE_ACTION_CUSTOM_ACTION => c_message_action_custom_action(b, at),
+        id::MESSAGE_ACTION_SECURE_VALUES_SENT => c_message_action_secure_values_sent(r),
+        id::MESSAGE_ACTION_CONTACT_SIGN_UP => Some(r),
+        id::MESSAGE_ACTION_CHAT_JOINED_BY_LINK => c_message_action_chat_joined_by_link(r),
+        id::MESSAGE_ACTION_CUSTOM_ACTION => c_message_action_custom_action(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5405,31 +5281,30 @@ fn t_message_action(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageEntity`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_message_entity(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_entity(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::MESSAGE_ENTITY_BLOCKQUOTE => c_message_entity_blockquote(b, at),
-        id::INPUT_MESSAGE_ENTITY_MENTION_NAME => c_input_message_entity_mention_name(b, at),
-        id::MESSAGE_ENTITY_CODE => c_message_entity_code(b, at),
-        id::MESSAGE_ENTITY_MENTION_NAME => c_message_entity_mention_name(b, at),
-        id::MESSAGE_ENTITY_CASHTAG => c_message_entity_cashtag(b, at),
-        id::MESSAGE_ENTITY_EMAIL => c_message_entity_email(b, at),
-        id::MESSAGE_ENTITY_BOT_COMMAND => c_message_entity_bot_command(b, at),
-        id::MESSAGE_ENTITY_URL => c_message_entity_url(b, at),
-        id::MESSAGE_ENTITY_HASHTAG => c_message_entity_hashtag(b, at),
-        id::MESSAGE_ENTITY_PRE => c_message_entity_pre(b, at),
-        id::MESSAGE_ENTITY_BANK_CARD => c_message_entity_bank_card(b, at),
-        id::MESSAGE_ENTITY_TEXT_URL => c_message_entity_text_url(b, at),
-        id::MESSAGE_ENTITY_ITALIC => c_message_entity_italic(b, at),
-        id::MESSAGE_ENTITY_PHONE => c_message_entity_phone(b, at),
-        id::MESSAGE_ENTITY_UNDERLINE => c_message_entity_underline(b, at),
-        id::MESSAGE_ENTITY_UNKNOWN => c_message_entity_unknown(b, at),
-        id::MESSAGE_ENTITY_BOLD => c_message_entity_bold(b, at),
-        id::MESSAGE_ENTITY_STRIKE => c_message_entity_strike(b, at),
-        id::MESSAGE_ENTITY_MENTION => c_message_entity_mention(b, at),
+        id::MESSAGE_ENTITY_BLOCKQUOTE => c_message_entity_blockquote(r),
+        id::INPUT_MESSAGE_ENTITY_MENTION_NAME => c_input_message_entity_mention_name(r),
+        id::MESSAGE_ENTITY_CODE => c_message_entity_code(r),
+        id::MESSAGE_ENTITY_MENTION_NAME => c_message_entity_mention_name(r),
+        id::MESSAGE_ENTITY_CASHTAG => c_message_entity_cashtag(r),
+        id::MESSAGE_ENTITY_EMAIL => c_message_entity_email(r),
+        id::MESSAGE_ENTITY_BOT_COMMAND => c_message_entity_bot_command(r),
+        id::MESSAGE_ENTITY_URL => c_message_entity_url(r),
+        id::MESSAGE_ENTITY_HASHTAG => c_message_entity_hashtag(r),
+        id::MESSAGE_ENTITY_PRE => c_message_entity_pre(r),
+        id::MESSAGE_ENTITY_BANK_CARD => c_message_entity_bank_card(r),
+        id::MESSAGE_ENTITY_TEXT_URL => c_message_entity_text_url(r),
+        id::MESSAGE_ENTITY_ITALIC => c_message_entity_italic(r),
+        id::MESSAGE_ENTITY_PHONE => c_message_entity_phone(r),
+        id::MESSAGE_ENTITY_UNDERLINE => c_message_entity_underline(r),
+        id::MESSAGE_ENTITY_UNKNOWN => c_message_entity_unknown(r),
+        id::MESSAGE_ENTITY_BOLD => c_message_entity_bold(r),
+        id::MESSAGE_ENTITY_STRIKE => c_message_entity_strike(r),
+        id::MESSAGE_ENTITY_MENTION => c_message_entity_mention(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5438,13 +5313,12 @@ fn t_message_entity(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageFwdHeader`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_message_fwd_header(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_fwd_header(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::MESSAGE_FWD_HEADER => c_message_fwd_header(b, at),
+        id::MESSAGE_FWD_HEADER => c_message_fwd_header(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5453,14 +5327,13 @@ fn t_message_fwd_header(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageInteractionCounters`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_message_interaction_counters(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_interaction_counters(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_INTERACTION_COUNTERS => c_message_interaction_counters(b, at),
+        id::MESSAGE_INTERACTION_COUNTERS => c_message_interaction_counters(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5469,39 +5342,38 @@ fn t_message_interaction_counters(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageMedia`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_message_media(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_media(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     if id == id::MESSAGE_MEDIA_EMPTY {
-        return Some(at);
+        return Some(r);
     }
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_VENUE => c_message_media_venue(b, at),
-        id::MESSAGE_MEDIA_EMPTY => Some(at),
+        id::MESSAGE_MEDIA_VENUE => c_message_media_venue(r),
+        id::MESSAGE_MEDIA_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_DICE => c_message_media_dice(b, at),
+        id::MESSAGE_MEDIA_DICE => c_message_media_dice(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_POLL => c_message_media_poll(b, at),
+        id::MESSAGE_MEDIA_POLL => c_message_media_poll(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_GEO => c_message_media_geo(b, at),
+        id::MESSAGE_MEDIA_GEO => c_message_media_geo(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_PHOTO => c_message_media_photo(b, at),
+        id::MESSAGE_MEDIA_PHOTO => c_message_media_photo(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_INVOICE => c_message_media_invoice(b, at),
+        id::MESSAGE_MEDIA_INVOICE => c_message_media_invoice(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_DOCUMENT => c_message_media_document(b, at),
-        id::MESSAGE_MEDIA_UNSUPPORTED => Some(at),
+        id::MESSAGE_MEDIA_DOCUMENT => c_message_media_document(r),
+        id::MESSAGE_MEDIA_UNSUPPORTED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_WEB_PAGE => c_message_media_web_page(b, at),
+        id::MESSAGE_MEDIA_WEB_PAGE => c_message_media_web_page(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_GEO_LIVE => c_message_media_geo_live(b, at),
+        id::MESSAGE_MEDIA_GEO_LIVE => c_message_media_geo_live(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_CONTACT => c_message_media_contact(b, at),
+        id::MESSAGE_MEDIA_CONTACT => c_message_media_contact(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_MEDIA_GAME => c_message_media_game(b, at),
+        id::MESSAGE_MEDIA_GAME => c_message_media_game(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5510,14 +5382,13 @@ fn t_message_media(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageRange`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_message_range(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_range(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_RANGE => c_message_range(b, at),
+        id::MESSAGE_RANGE => c_message_range(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5526,14 +5397,13 @@ fn t_message_range(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageReplies`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_message_replies(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_replies(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_REPLIES => c_message_replies(b, at),
+        id::MESSAGE_REPLIES => c_message_replies(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5542,13 +5412,12 @@ fn t_message_replies(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageReplyHeader`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_message_reply_header(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_reply_header(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::MESSAGE_REPLY_HEADER => c_message_reply_header(b, at),
+        id::MESSAGE_REPLY_HEADER => c_message_reply_header(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5557,18 +5426,17 @@ fn t_message_reply_header(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageUserVote`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_message_user_vote(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_user_vote(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_USER_VOTE_MULTIPLE => c_message_user_vote_multiple(b, at),
+        id::MESSAGE_USER_VOTE_MULTIPLE => c_message_user_vote_multiple(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_USER_VOTE_INPUT_OPTION => c_message_user_vote_input_option(b, at),
+        id::MESSAGE_USER_VOTE_INPUT_OPTION => c_message_user_vote_input_option(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_USER_VOTE => c_message_user_vote(b, at),
+        id::MESSAGE_USER_VOTE => c_message_user_vote(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5577,14 +5445,13 @@ fn t_message_user_vote(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessageViews`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_message_views(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_message_views(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGE_VIEWS => c_message_views(b, at),
+        id::MESSAGE_VIEWS => c_message_views(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5593,30 +5460,29 @@ fn t_message_views(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MessagesFilter`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_filter(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_filter(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_MESSAGES_FILTER_PINNED => Some(at),
-        id::INPUT_MESSAGES_FILTER_MUSIC => Some(at),
-        id::INPUT_MESSAGES_FILTER_CHAT_PHOTOS => Some(at),
-        id::INPUT_MESSAGES_FILTER_VOICE => Some(at),
-        id::INPUT_MESSAGES_FILTER_PHOTO_VIDEO => Some(at),
-        id::INPUT_MESSAGES_FILTER_EMPTY => Some(at),
-        id::INPUT_MESSAGES_FILTER_ROUND_VOICE => Some(at),
-        id::INPUT_MESSAGES_FILTER_URL => Some(at),
+        id::INPUT_MESSAGES_FILTER_PINNED => Some(r),
+        id::INPUT_MESSAGES_FILTER_MUSIC => Some(r),
+        id::INPUT_MESSAGES_FILTER_CHAT_PHOTOS => Some(r),
+        id::INPUT_MESSAGES_FILTER_VOICE => Some(r),
+        id::INPUT_MESSAGES_FILTER_PHOTO_VIDEO => Some(r),
+        id::INPUT_MESSAGES_FILTER_EMPTY => Some(r),
+        id::INPUT_MESSAGES_FILTER_ROUND_VOICE => Some(r),
+        id::INPUT_MESSAGES_FILTER_URL => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_MESSAGES_FILTER_PHONE_CALLS => c_input_messages_filter_phone_calls(b, at),
-        id::INPUT_MESSAGES_FILTER_PHOTOS => Some(at),
-        id::INPUT_MESSAGES_FILTER_DOCUMENT => Some(at),
-        id::INPUT_MESSAGES_FILTER_VIDEO => Some(at),
-        id::INPUT_MESSAGES_FILTER_ROUND_VIDEO => Some(at),
-        id::INPUT_MESSAGES_FILTER_MY_MENTIONS => Some(at),
-        id::INPUT_MESSAGES_FILTER_CONTACTS => Some(at),
-        id::INPUT_MESSAGES_FILTER_GEO => Some(at),
-        id::INPUT_MESSAGES_FILTER_GIF => Some(at),
+        id::INPUT_MESSAGES_FILTER_PHONE_CALLS => c_input_messages_filter_phone_calls(r),
+        id::INPUT_MESSAGES_FILTER_PHOTOS => Some(r),
+        id::INPUT_MESSAGES_FILTER_DOCUMENT => Some(r),
+        id::INPUT_MESSAGES_FILTER_VIDEO => Some(r),
+        id::INPUT_MESSAGES_FILTER_ROUND_VIDEO => Some(r),
+        id::INPUT_MESSAGES_FILTER_MY_MENTIONS => Some(r),
+        id::INPUT_MESSAGES_FILTER_CONTACTS => Some(r),
+        id::INPUT_MESSAGES_FILTER_GEO => Some(r),
+        id::INPUT_MESSAGES_FILTER_GIF => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5625,16 +5491,15 @@ fn t_messages_filter(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MsgDetailedInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_msg_detailed_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_msg_detailed_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MSG_DETAILED_INFO => c_msg_detailed_info(b, at),
+        id::MSG_DETAILED_INFO => c_msg_detailed_info(r),
         #[cfg(feature = "fast-all")]
-        id::MSG_NEW_DETAILED_INFO => c_msg_new_detailed_info(b, at),
+        id::MSG_NEW_DETAILED_INFO => c_msg_new_detailed_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5643,14 +5508,13 @@ fn t_msg_detailed_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MsgResendReq`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_msg_resend_req(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_msg_resend_req(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MSG_RESEND_REQ => c_msg_resend_req(b, at),
+        id::MSG_RESEND_REQ => c_msg_resend_req(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5659,14 +5523,13 @@ fn t_msg_resend_req(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MsgsAck`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_msgs_ack(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_msgs_ack(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MSGS_ACK => c_msgs_ack(b, at),
+        id::MSGS_ACK => c_msgs_ack(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5675,14 +5538,13 @@ fn t_msgs_ack(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MsgsAllInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_msgs_all_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_msgs_all_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MSGS_ALL_INFO => c_msgs_all_info(b, at),
+        id::MSGS_ALL_INFO => c_msgs_all_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5691,14 +5553,13 @@ fn t_msgs_all_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MsgsStateInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_msgs_state_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_msgs_state_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MSGS_STATE_INFO => c_msgs_state_info(b, at),
+        id::MSGS_STATE_INFO => c_msgs_state_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5707,14 +5568,13 @@ fn t_msgs_state_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `MsgsStateReq`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_msgs_state_req(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_msgs_state_req(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MSGS_STATE_REQ => c_msgs_state_req(b, at),
+        id::MSGS_STATE_REQ => c_msgs_state_req(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5723,14 +5583,13 @@ fn t_msgs_state_req(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `NearestDc`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_nearest_dc(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_nearest_dc(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::NEAREST_DC => c_nearest_dc(b, at),
+        id::NEAREST_DC => c_nearest_dc(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5739,14 +5598,13 @@ fn t_nearest_dc(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `NewSession`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_new_session(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_new_session(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::NEW_SESSION_CREATED => c_new_session_created(b, at),
+        id::NEW_SESSION_CREATED => c_new_session_created(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5755,17 +5613,16 @@ fn t_new_session(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `NotifyPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_notify_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_notify_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::NOTIFY_PEER => c_notify_peer(b, at),
-        id::NOTIFY_USERS => Some(at),
-        id::NOTIFY_CHATS => Some(at),
-        id::NOTIFY_BROADCASTS => Some(at),
+        id::NOTIFY_PEER => c_notify_peer(r),
+        id::NOTIFY_USERS => Some(r),
+        id::NOTIFY_CHATS => Some(r),
+        id::NOTIFY_BROADCASTS => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5774,14 +5631,13 @@ fn t_notify_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Object`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_object(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_object(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::GZIP_PACKED => c_gzip_packed(b, at),
+        id::GZIP_PACKED => c_gzip_packed(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5790,20 +5646,19 @@ fn t_object(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `P_Q_inner_data`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_p_q_inner_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_p_q_inner_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::P_Q_INNER_DATA_TEMP => c_p_q_inner_data_temp(b, at),
+        id::P_Q_INNER_DATA_TEMP => c_p_q_inner_data_temp(r),
         #[cfg(feature = "fast-all")]
-        id::P_Q_INNER_DATA_TEMP_DC => c_p_q_inner_data_temp_dc(b, at),
+        id::P_Q_INNER_DATA_TEMP_DC => c_p_q_inner_data_temp_dc(r),
         #[cfg(feature = "fast-all")]
-        id::P_Q_INNER_DATA => c_p_q_inner_data(b, at),
+        id::P_Q_INNER_DATA => c_p_q_inner_data(r),
         #[cfg(feature = "fast-all")]
-        id::P_Q_INNER_DATA_DC => c_p_q_inner_data_dc(b, at),
+        id::P_Q_INNER_DATA_DC => c_p_q_inner_data_dc(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5812,14 +5667,13 @@ fn t_p_q_inner_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Page`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAGE => c_page(b, at),
+        id::PAGE => c_page(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5828,54 +5682,53 @@ fn t_page(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PageBlock`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page_block(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page_block(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::PAGE_BLOCK_UNSUPPORTED => Some(at),
+        id::PAGE_BLOCK_UNSUPPORTED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_RELATED_ARTICLES => c_page_block_related_articles(b, at),
+        id::PAGE_BLOCK_RELATED_ARTICLES => c_page_block_related_articles(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_PHOTO => c_page_block_photo(b, at),
+        id::PAGE_BLOCK_PHOTO => c_page_block_photo(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_KICKER => c_page_block_kicker(b, at),
+        id::PAGE_BLOCK_KICKER => c_page_block_kicker(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_BLOCKQUOTE => c_page_block_blockquote(b, at),
+        id::PAGE_BLOCK_BLOCKQUOTE => c_page_block_blockquote(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_PARAGRAPH => c_page_block_paragraph(b, at),
+        id::PAGE_BLOCK_PARAGRAPH => c_page_block_paragraph(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_FOOTER => c_page_block_footer(b, at),
+        id::PAGE_BLOCK_FOOTER => c_page_block_footer(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_PULLQUOTE => c_page_block_pullquote(b, at),
+        id::PAGE_BLOCK_PULLQUOTE => c_page_block_pullquote(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_TITLE => c_page_block_title(b, at),
+        id::PAGE_BLOCK_TITLE => c_page_block_title(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_VIDEO => c_page_block_video(b, at),
+        id::PAGE_BLOCK_VIDEO => c_page_block_video(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_AUDIO => c_page_block_audio(b, at),
+        id::PAGE_BLOCK_AUDIO => c_page_block_audio(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_SUBTITLE => c_page_block_subtitle(b, at),
+        id::PAGE_BLOCK_SUBTITLE => c_page_block_subtitle(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_MAP => c_page_block_map(b, at),
+        id::PAGE_BLOCK_MAP => c_page_block_map(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_EMBED => c_page_block_embed(b, at),
+        id::PAGE_BLOCK_EMBED => c_page_block_embed(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_AUTHOR_DATE => c_page_block_author_date(b, at),
+        id::PAGE_BLOCK_AUTHOR_DATE => c_page_block_author_date(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_TABLE => c_page_block_table(b, at),
+        id::PAGE_BLOCK_TABLE => c_page_block_table(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_HEADER => c_page_block_header(b, at),
+        id::PAGE_BLOCK_HEADER => c_page_block_header(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_PREFORMATTED => c_page_block_preformatted(b, at),
+        id::PAGE_BLOCK_PREFORMATTED => c_page_block_preformatted(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_ANCHOR => c_page_block_anchor(b, at),
-        id::PAGE_BLOCK_DIVIDER => Some(at),
+        id::PAGE_BLOCK_ANCHOR => c_page_block_anchor(r),
+        id::PAGE_BLOCK_DIVIDER => Some(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_CHANNEL => c_page_block_channel(b, at),
+        id::PAGE_BLOCK_CHANNEL => c_page_block_channel(r),
         #[cfg(feature = "fast-all")]
-        id::PAGE_BLOCK_SUBHEADER => c_page_block_subheader(b, at),
+        id::PAGE_BLOCK_SUBHEADER => c_page_block_subheader(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5884,14 +5737,13 @@ fn t_page_block(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PageCaption`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page_caption(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page_caption(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAGE_CAPTION => c_page_caption(b, at),
+        id::PAGE_CAPTION => c_page_caption(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5900,14 +5752,13 @@ fn t_page_caption(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PageListItem`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page_list_item(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page_list_item(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAGE_LIST_ITEM_TEXT => c_page_list_item_text(b, at),
+        id::PAGE_LIST_ITEM_TEXT => c_page_list_item_text(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5916,14 +5767,13 @@ fn t_page_list_item(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PageListOrderedItem`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page_list_ordered_item(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page_list_ordered_item(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAGE_LIST_ORDERED_ITEM_TEXT => c_page_list_ordered_item_text(b, at),
+        id::PAGE_LIST_ORDERED_ITEM_TEXT => c_page_list_ordered_item_text(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5932,14 +5782,13 @@ fn t_page_list_ordered_item(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PageRelatedArticle`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page_related_article(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page_related_article(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAGE_RELATED_ARTICLE => c_page_related_article(b, at),
+        id::PAGE_RELATED_ARTICLE => c_page_related_article(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5948,14 +5797,13 @@ fn t_page_related_article(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PageTableCell`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page_table_cell(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page_table_cell(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAGE_TABLE_CELL => c_page_table_cell(b, at),
+        id::PAGE_TABLE_CELL => c_page_table_cell(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5964,14 +5812,13 @@ fn t_page_table_cell(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PageTableRow`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_page_table_row(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_page_table_row(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAGE_TABLE_ROW => c_page_table_row(b, at),
+        id::PAGE_TABLE_ROW => c_page_table_row(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5980,17 +5827,16 @@ fn t_page_table_row(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PasswordKdfAlgo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_password_kdf_algo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_password_kdf_algo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
         id::PASSWORD_KDF_ALGO_SHA256_SHA256_PBKDF2_HMACSHA512ITER100000_SHA256_MOD_POW => {
-            c_password_kdf_algo_sha256_sha256_pbkdf2_hmacsha512iter100000_sha256_mod_pow(b, at)
+            c_password_kdf_algo_sha256_sha256_pbkdf2_hmacsha512iter100000_sha256_mod_pow(r)
         }
-        id::PASSWORD_KDF_ALGO_UNKNOWN => Some(at),
+        id::PASSWORD_KDF_ALGO_UNKNOWN => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -5999,14 +5845,13 @@ fn t_password_kdf_algo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PaymentCharge`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payment_charge(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payment_charge(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENT_CHARGE => c_payment_charge(b, at),
+        id::PAYMENT_CHARGE => c_payment_charge(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6015,14 +5860,13 @@ fn t_payment_charge(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PaymentRequestedInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payment_requested_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payment_requested_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENT_REQUESTED_INFO => c_payment_requested_info(b, at),
+        id::PAYMENT_REQUESTED_INFO => c_payment_requested_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6031,14 +5875,13 @@ fn t_payment_requested_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PaymentSavedCredentials`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payment_saved_credentials(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payment_saved_credentials(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENT_SAVED_CREDENTIALS_CARD => c_payment_saved_credentials_card(b, at),
+        id::PAYMENT_SAVED_CREDENTIALS_CARD => c_payment_saved_credentials_card(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6047,15 +5890,14 @@ fn t_payment_saved_credentials(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Peer`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::PEER_USER => c_peer_user(b, at),
-        id::PEER_CHAT => c_peer_chat(b, at),
-        id::PEER_CHANNEL => c_peer_channel(b, at),
+        id::PEER_USER => c_peer_user(r),
+        id::PEER_CHAT => c_peer_chat(r),
+        id::PEER_CHANNEL => c_peer_channel(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6064,14 +5906,13 @@ fn t_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PeerBlocked`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_peer_blocked(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_peer_blocked(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PEER_BLOCKED => c_peer_blocked(b, at),
+        id::PEER_BLOCKED => c_peer_blocked(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6080,16 +5921,15 @@ fn t_peer_blocked(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PeerLocated`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_peer_located(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_peer_located(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PEER_LOCATED => c_peer_located(b, at),
+        id::PEER_LOCATED => c_peer_located(r),
         #[cfg(feature = "fast-all")]
-        id::PEER_SELF_LOCATED => c_peer_self_located(b, at),
+        id::PEER_SELF_LOCATED => c_peer_self_located(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6098,14 +5938,13 @@ fn t_peer_located(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PeerNotifySettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_peer_notify_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_peer_notify_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PEER_NOTIFY_SETTINGS => c_peer_notify_settings(b, at),
+        id::PEER_NOTIFY_SETTINGS => c_peer_notify_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6114,14 +5953,13 @@ fn t_peer_notify_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PeerSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_peer_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_peer_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PEER_SETTINGS => c_peer_settings(b, at),
+        id::PEER_SETTINGS => c_peer_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6130,24 +5968,23 @@ fn t_peer_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PhoneCall`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_phone_call(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_phone_call(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHONE_CALL_WAITING => c_phone_call_waiting(b, at),
+        id::PHONE_CALL_WAITING => c_phone_call_waiting(r),
         #[cfg(feature = "fast-all")]
-        id::PHONE_CALL_DISCARDED => c_phone_call_discarded(b, at),
+        id::PHONE_CALL_DISCARDED => c_phone_call_discarded(r),
         #[cfg(feature = "fast-all")]
-        id::PHONE_CALL_EMPTY => c_phone_call_empty(b, at),
+        id::PHONE_CALL_EMPTY => c_phone_call_empty(r),
         #[cfg(feature = "fast-all")]
-        id::PHONE_CALL => c_phone_call(b, at),
+        id::PHONE_CALL => c_phone_call(r),
         #[cfg(feature = "fast-all")]
-        id::PHONE_CALL_REQUESTED => c_phone_call_requested(b, at),
+        id::PHONE_CALL_REQUESTED => c_phone_call_requested(r),
         #[cfg(feature = "fast-all")]
-        id::PHONE_CALL_ACCEPTED => c_phone_call_accepted(b, at),
+        id::PHONE_CALL_ACCEPTED => c_phone_call_accepted(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6156,16 +5993,15 @@ fn t_phone_call(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PhoneCallDiscardReason`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_phone_call_discard_reason(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_phone_call_discard_reason(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::PHONE_CALL_DISCARD_REASON_HANGUP => Some(at),
-        id::PHONE_CALL_DISCARD_REASON_MISSED => Some(at),
-        id::PHONE_CALL_DISCARD_REASON_DISCONNECT => Some(at),
-        id::PHONE_CALL_DISCARD_REASON_BUSY => Some(at),
+        id::PHONE_CALL_DISCARD_REASON_HANGUP => Some(r),
+        id::PHONE_CALL_DISCARD_REASON_MISSED => Some(r),
+        id::PHONE_CALL_DISCARD_REASON_DISCONNECT => Some(r),
+        id::PHONE_CALL_DISCARD_REASON_BUSY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6174,14 +6010,13 @@ fn t_phone_call_discard_reason(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PhoneCallProtocol`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_phone_call_protocol(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_phone_call_protocol(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHONE_CALL_PROTOCOL => c_phone_call_protocol(b, at),
+        id::PHONE_CALL_PROTOCOL => c_phone_call_protocol(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6190,16 +6025,15 @@ fn t_phone_call_protocol(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PhoneConnection`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_phone_connection(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_phone_connection(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHONE_CONNECTION_WEBRTC => c_phone_connection_webrtc(b, at),
+        id::PHONE_CONNECTION_WEBRTC => c_phone_connection_webrtc(r),
         #[cfg(feature = "fast-all")]
-        id::PHONE_CONNECTION => c_phone_connection(b, at),
+        id::PHONE_CONNECTION => c_phone_connection(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6208,16 +6042,15 @@ fn t_phone_connection(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Photo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_photo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_photo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHOTO_EMPTY => c_photo_empty(b, at),
+        id::PHOTO_EMPTY => c_photo_empty(r),
         #[cfg(feature = "fast-all")]
-        id::PHOTO => c_photo(b, at),
+        id::PHOTO => c_photo(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6226,24 +6059,23 @@ fn t_photo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PhotoSize`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_photo_size(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_photo_size(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHOTO_SIZE_EMPTY => c_photo_size_empty(b, at),
+        id::PHOTO_SIZE_EMPTY => c_photo_size_empty(r),
         #[cfg(feature = "fast-all")]
-        id::PHOTO_SIZE_PROGRESSIVE => c_photo_size_progressive(b, at),
+        id::PHOTO_SIZE_PROGRESSIVE => c_photo_size_progressive(r),
         #[cfg(feature = "fast-all")]
-        id::PHOTO_SIZE => c_photo_size(b, at),
+        id::PHOTO_SIZE => c_photo_size(r),
         #[cfg(feature = "fast-all")]
-        id::PHOTO_PATH_SIZE => c_photo_path_size(b, at),
+        id::PHOTO_PATH_SIZE => c_photo_path_size(r),
         #[cfg(feature = "fast-all")]
-        id::PHOTO_STRIPPED_SIZE => c_photo_stripped_size(b, at),
+        id::PHOTO_STRIPPED_SIZE => c_photo_stripped_size(r),
         #[cfg(feature = "fast-all")]
-        id::PHOTO_CACHED_SIZE => c_photo_cached_size(b, at),
+        id::PHOTO_CACHED_SIZE => c_photo_cached_size(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6252,14 +6084,13 @@ fn t_photo_size(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Poll`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_poll(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_poll(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::POLL => c_poll(b, at),
+        id::POLL => c_poll(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6268,14 +6099,13 @@ fn t_poll(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PollAnswer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_poll_answer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_poll_answer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::POLL_ANSWER => c_poll_answer(b, at),
+        id::POLL_ANSWER => c_poll_answer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6284,14 +6114,13 @@ fn t_poll_answer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PollAnswerVoters`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_poll_answer_voters(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_poll_answer_voters(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::POLL_ANSWER_VOTERS => c_poll_answer_voters(b, at),
+        id::POLL_ANSWER_VOTERS => c_poll_answer_voters(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6300,14 +6129,13 @@ fn t_poll_answer_voters(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PollResults`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_poll_results(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_poll_results(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::POLL_RESULTS => c_poll_results(b, at),
+        id::POLL_RESULTS => c_poll_results(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6316,14 +6144,13 @@ fn t_poll_results(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Pong`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_pong(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_pong(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PONG => c_pong(b, at),
+        id::PONG => c_pong(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6332,14 +6159,13 @@ fn t_pong(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PopularContact`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_popular_contact(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_popular_contact(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::POPULAR_CONTACT => c_popular_contact(b, at),
+        id::POPULAR_CONTACT => c_popular_contact(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6348,14 +6174,13 @@ fn t_popular_contact(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PostAddress`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_post_address(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_post_address(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::POST_ADDRESS => c_post_address(b, at),
+        id::POST_ADDRESS => c_post_address(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6364,20 +6189,19 @@ fn t_post_address(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PrivacyKey`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_privacy_key(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_privacy_key(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::PRIVACY_KEY_PHONE_P2_P => Some(at),
-        id::PRIVACY_KEY_PHONE_CALL => Some(at),
-        id::PRIVACY_KEY_ADDED_BY_PHONE => Some(at),
-        id::PRIVACY_KEY_CHAT_INVITE => Some(at),
-        id::PRIVACY_KEY_FORWARDS => Some(at),
-        id::PRIVACY_KEY_PROFILE_PHOTO => Some(at),
-        id::PRIVACY_KEY_STATUS_TIMESTAMP => Some(at),
-        id::PRIVACY_KEY_PHONE_NUMBER => Some(at),
+        id::PRIVACY_KEY_PHONE_P2_P => Some(r),
+        id::PRIVACY_KEY_PHONE_CALL => Some(r),
+        id::PRIVACY_KEY_ADDED_BY_PHONE => Some(r),
+        id::PRIVACY_KEY_CHAT_INVITE => Some(r),
+        id::PRIVACY_KEY_FORWARDS => Some(r),
+        id::PRIVACY_KEY_PROFILE_PHOTO => Some(r),
+        id::PRIVACY_KEY_STATUS_TIMESTAMP => Some(r),
+        id::PRIVACY_KEY_PHONE_NUMBER => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6386,26 +6210,25 @@ fn t_privacy_key(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `PrivacyRule`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_privacy_rule(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_privacy_rule(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PRIVACY_VALUE_DISALLOW_USERS => c_privacy_value_disallow_users(b, at),
+        id::PRIVACY_VALUE_DISALLOW_USERS => c_privacy_value_disallow_users(r),
         #[cfg(feature = "fast-all")]
-        id::PRIVACY_VALUE_ALLOW_CHAT_PARTICIPANTS => c_privacy_value_allow_chat_participants(b, at),
+        id::PRIVACY_VALUE_ALLOW_CHAT_PARTICIPANTS => c_privacy_value_allow_chat_participants(r),
         #[cfg(feature = "fast-all")]
-        id::PRIVACY_VALUE_ALLOW_USERS => c_privacy_value_allow_users(b, at),
-        id::PRIVACY_VALUE_ALLOW_ALL => Some(at),
-        id::PRIVACY_VALUE_DISALLOW_ALL => Some(at),
+        id::PRIVACY_VALUE_ALLOW_USERS => c_privacy_value_allow_users(r),
+        id::PRIVACY_VALUE_ALLOW_ALL => Some(r),
+        id::PRIVACY_VALUE_DISALLOW_ALL => Some(r),
         #[cfg(feature = "fast-all")]
         id::PRIVACY_VALUE_DISALLOW_CHAT_PARTICIPANTS => {
-            c_privacy_value_disallow_chat_participants(b, at)
+            c_privacy_value_disallow_chat_participants(r)
         }
-        id::PRIVACY_VALUE_DISALLOW_CONTACTS => Some(at),
-        id::PRIVACY_VALUE_ALLOW_CONTACTS => Some(at),
+        id::PRIVACY_VALUE_DISALLOW_CONTACTS => Some(r),
+        id::PRIVACY_VALUE_ALLOW_CONTACTS => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6414,14 +6237,13 @@ fn t_privacy_rule(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ReceivedNotifyMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_received_notify_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_received_notify_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::RECEIVED_NOTIFY_MESSAGE => c_received_notify_message(b, at),
+        id::RECEIVED_NOTIFY_MESSAGE => c_received_notify_message(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6430,22 +6252,21 @@ fn t_received_notify_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `RecentMeUrl`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_recent_me_url(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_recent_me_url(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::RECENT_ME_URL_UNKNOWN => c_recent_me_url_unknown(b, at),
+        id::RECENT_ME_URL_UNKNOWN => c_recent_me_url_unknown(r),
         #[cfg(feature = "fast-all")]
-        id::RECENT_ME_URL_USER => c_recent_me_url_user(b, at),
+        id::RECENT_ME_URL_USER => c_recent_me_url_user(r),
         #[cfg(feature = "fast-all")]
-        id::RECENT_ME_URL_CHAT => c_recent_me_url_chat(b, at),
+        id::RECENT_ME_URL_CHAT => c_recent_me_url_chat(r),
         #[cfg(feature = "fast-all")]
-        id::RECENT_ME_URL_STICKER_SET => c_recent_me_url_sticker_set(b, at),
+        id::RECENT_ME_URL_STICKER_SET => c_recent_me_url_sticker_set(r),
         #[cfg(feature = "fast-all")]
-        id::RECENT_ME_URL_CHAT_INVITE => c_recent_me_url_chat_invite(b, at),
+        id::RECENT_ME_URL_CHAT_INVITE => c_recent_me_url_chat_invite(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6454,20 +6275,19 @@ fn t_recent_me_url(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ReplyMarkup`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_reply_markup(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_reply_markup(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::REPLY_KEYBOARD_MARKUP => c_reply_keyboard_markup(b, at),
+        id::REPLY_KEYBOARD_MARKUP => c_reply_keyboard_markup(r),
         #[cfg(feature = "fast-all")]
-        id::REPLY_INLINE_MARKUP => c_reply_inline_markup(b, at),
+        id::REPLY_INLINE_MARKUP => c_reply_inline_markup(r),
         #[cfg(feature = "fast-all")]
-        id::REPLY_KEYBOARD_HIDE => c_reply_keyboard_hide(b, at),
+        id::REPLY_KEYBOARD_HIDE => c_reply_keyboard_hide(r),
         #[cfg(feature = "fast-all")]
-        id::REPLY_KEYBOARD_FORCE_REPLY => c_reply_keyboard_force_reply(b, at),
+        id::REPLY_KEYBOARD_FORCE_REPLY => c_reply_keyboard_force_reply(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6476,20 +6296,19 @@ fn t_reply_markup(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ReportReason`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_report_reason(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_report_reason(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::INPUT_REPORT_REASON_VIOLENCE => Some(at),
-        id::INPUT_REPORT_REASON_PORNOGRAPHY => Some(at),
-        id::INPUT_REPORT_REASON_SPAM => Some(at),
-        id::INPUT_REPORT_REASON_COPYRIGHT => Some(at),
-        id::INPUT_REPORT_REASON_CHILD_ABUSE => Some(at),
-        id::INPUT_REPORT_REASON_GEO_IRRELEVANT => Some(at),
+        id::INPUT_REPORT_REASON_VIOLENCE => Some(r),
+        id::INPUT_REPORT_REASON_PORNOGRAPHY => Some(r),
+        id::INPUT_REPORT_REASON_SPAM => Some(r),
+        id::INPUT_REPORT_REASON_COPYRIGHT => Some(r),
+        id::INPUT_REPORT_REASON_CHILD_ABUSE => Some(r),
+        id::INPUT_REPORT_REASON_GEO_IRRELEVANT => Some(r),
         #[cfg(feature = "fast-all")]
-        id::INPUT_REPORT_REASON_OTHER => c_input_report_reason_other(b, at),
+        id::INPUT_REPORT_REASON_OTHER => c_input_report_reason_other(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6498,14 +6317,13 @@ fn t_report_reason(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ResPQ`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_res_pq(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_res_pq(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::RES_PQ => c_res_pq(b, at),
+        id::RES_PQ => c_res_pq(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6514,13 +6332,12 @@ fn t_res_pq(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `RestrictionReason`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_restriction_reason(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_restriction_reason(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::RESTRICTION_REASON => c_restriction_reason(b, at),
+        id::RESTRICTION_REASON => c_restriction_reason(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6529,17 +6346,16 @@ fn t_restriction_reason(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `RichText`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_rich_text(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_rich_text(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::TEXT_IMAGE => c_text_image(b, at),
+        id::TEXT_IMAGE => c_text_image(r),
         #[cfg(feature = "fast-all")]
-        id::TEXT_PLAIN => c_text_plain(b, at),
-        id::TEXT_EMPTY => Some(at),
+        id::TEXT_PLAIN => c_text_plain(r),
+        id::TEXT_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6548,16 +6364,15 @@ fn t_rich_text(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `RpcDropAnswer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_rpc_drop_answer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_rpc_drop_answer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::RPC_ANSWER_UNKNOWN => Some(at),
+        id::RPC_ANSWER_UNKNOWN => Some(r),
         #[cfg(feature = "fast-all")]
-        id::RPC_ANSWER_DROPPED => c_rpc_answer_dropped(b, at),
-        id::RPC_ANSWER_DROPPED_RUNNING => Some(at),
+        id::RPC_ANSWER_DROPPED => c_rpc_answer_dropped(r),
+        id::RPC_ANSWER_DROPPED_RUNNING => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6566,14 +6381,13 @@ fn t_rpc_drop_answer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `RpcError`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_rpc_error(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_rpc_error(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::RPC_ERROR => c_rpc_error(b, at),
+        id::RPC_ERROR => c_rpc_error(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6582,14 +6396,13 @@ fn t_rpc_error(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SavedContact`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_saved_contact(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_saved_contact(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SAVED_PHONE_CONTACT => c_saved_phone_contact(b, at),
+        id::SAVED_PHONE_CONTACT => c_saved_phone_contact(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6598,14 +6411,13 @@ fn t_saved_contact(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureCredentialsEncrypted`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_credentials_encrypted(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_credentials_encrypted(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_CREDENTIALS_ENCRYPTED => c_secure_credentials_encrypted(b, at),
+        id::SECURE_CREDENTIALS_ENCRYPTED => c_secure_credentials_encrypted(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6614,14 +6426,13 @@ fn t_secure_credentials_encrypted(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureData`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_DATA => c_secure_data(b, at),
+        id::SECURE_DATA => c_secure_data(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6630,15 +6441,14 @@ fn t_secure_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureFile`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::SECURE_FILE_EMPTY => Some(at),
+        id::SECURE_FILE_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_FILE => c_secure_file(b, at),
+        id::SECURE_FILE => c_secure_file(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6647,19 +6457,18 @@ fn t_secure_file(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecurePasswordKdfAlgo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_password_kdf_algo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_password_kdf_algo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::SECURE_PASSWORD_KDF_ALGO_UNKNOWN => Some(at),
+        id::SECURE_PASSWORD_KDF_ALGO_UNKNOWN => Some(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_PASSWORD_KDF_ALGO_SHA512 => c_secure_password_kdf_algo_sha512(b, at),
+        id::SECURE_PASSWORD_KDF_ALGO_SHA512 => c_secure_password_kdf_algo_sha512(r),
         #[cfg(feature = "fast-all")]
         id::SECURE_PASSWORD_KDF_ALGO_PBKDF2_HMACSHA512ITER100000 => {
-            c_secure_password_kdf_algo_pbkdf2_hmacsha512iter100000(b, at)
+            c_secure_password_kdf_algo_pbkdf2_hmacsha512iter100000(r)
         }
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6668,16 +6477,15 @@ fn t_secure_password_kdf_algo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecurePlainData`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_plain_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_plain_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_PLAIN_EMAIL => c_secure_plain_email(b, at),
+        id::SECURE_PLAIN_EMAIL => c_secure_plain_email(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_PLAIN_PHONE => c_secure_plain_phone(b, at),
+        id::SECURE_PLAIN_PHONE => c_secure_plain_phone(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6686,14 +6494,13 @@ fn t_secure_plain_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureRequiredType`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_required_type(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_required_type(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_REQUIRED_TYPE => c_secure_required_type(b, at),
+        id::SECURE_REQUIRED_TYPE => c_secure_required_type(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6702,14 +6509,13 @@ fn t_secure_required_type(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureSecretSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_secret_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_secret_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_SECRET_SETTINGS => c_secure_secret_settings(b, at),
+        id::SECURE_SECRET_SETTINGS => c_secure_secret_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6718,14 +6524,13 @@ fn t_secure_secret_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureValue`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_value(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_value(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE => c_secure_value(b, at),
+        id::SECURE_VALUE => c_secure_value(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6734,30 +6539,29 @@ fn t_secure_value(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureValueError`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_value_error(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_value_error(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_FRONT_SIDE => c_secure_value_error_front_side(b, at),
+        id::SECURE_VALUE_ERROR_FRONT_SIDE => c_secure_value_error_front_side(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_TRANSLATION_FILES => c_secure_value_error_translation_files(b, at),
+        id::SECURE_VALUE_ERROR_TRANSLATION_FILES => c_secure_value_error_translation_files(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_FILES => c_secure_value_error_files(b, at),
+        id::SECURE_VALUE_ERROR_FILES => c_secure_value_error_files(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_FILE => c_secure_value_error_file(b, at),
+        id::SECURE_VALUE_ERROR_FILE => c_secure_value_error_file(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_REVERSE_SIDE => c_secure_value_error_reverse_side(b, at),
+        id::SECURE_VALUE_ERROR_REVERSE_SIDE => c_secure_value_error_reverse_side(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR => c_secure_value_error(b, at),
+        id::SECURE_VALUE_ERROR => c_secure_value_error(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_TRANSLATION_FILE => c_secure_value_error_translation_file(b, at),
+        id::SECURE_VALUE_ERROR_TRANSLATION_FILE => c_secure_value_error_translation_file(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_SELFIE => c_secure_value_error_selfie(b, at),
+        id::SECURE_VALUE_ERROR_SELFIE => c_secure_value_error_selfie(r),
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_ERROR_DATA => c_secure_value_error_data(b, at),
+        id::SECURE_VALUE_ERROR_DATA => c_secure_value_error_data(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6766,14 +6570,13 @@ fn t_secure_value_error(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureValueHash`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_value_hash(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_value_hash(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SECURE_VALUE_HASH => c_secure_value_hash(b, at),
+        id::SECURE_VALUE_HASH => c_secure_value_hash(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6782,25 +6585,24 @@ fn t_secure_value_hash(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SecureValueType`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_secure_value_type(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_secure_value_type(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::SECURE_VALUE_TYPE_DRIVER_LICENSE => Some(at),
-        id::SECURE_VALUE_TYPE_PASSPORT => Some(at),
-        id::SECURE_VALUE_TYPE_BANK_STATEMENT => Some(at),
-        id::SECURE_VALUE_TYPE_RENTAL_AGREEMENT => Some(at),
-        id::SECURE_VALUE_TYPE_EMAIL => Some(at),
-        id::SECURE_VALUE_TYPE_INTERNAL_PASSPORT => Some(at),
-        id::SECURE_VALUE_TYPE_PASSPORT_REGISTRATION => Some(at),
-        id::SECURE_VALUE_TYPE_PERSONAL_DETAILS => Some(at),
-        id::SECURE_VALUE_TYPE_IDENTITY_CARD => Some(at),
-        id::SECURE_VALUE_TYPE_PHONE => Some(at),
-        id::SECURE_VALUE_TYPE_ADDRESS => Some(at),
-        id::SECURE_VALUE_TYPE_TEMPORARY_REGISTRATION => Some(at),
-        id::SECURE_VALUE_TYPE_UTILITY_BILL => Some(at),
+        id::SECURE_VALUE_TYPE_DRIVER_LICENSE => Some(r),
+        id::SECURE_VALUE_TYPE_PASSPORT => Some(r),
+        id::SECURE_VALUE_TYPE_BANK_STATEMENT => Some(r),
+        id::SECURE_VALUE_TYPE_RENTAL_AGREEMENT => Some(r),
+        id::SECURE_VALUE_TYPE_EMAIL => Some(r),
+        id::SECURE_VALUE_TYPE_INTERNAL_PASSPORT => Some(r),
+        id::SECURE_VALUE_TYPE_PASSPORT_REGISTRATION => Some(r),
+        id::SECURE_VALUE_TYPE_PERSONAL_DETAILS => Some(r),
+        id::SECURE_VALUE_TYPE_IDENTITY_CARD => Some(r),
+        id::SECURE_VALUE_TYPE_PHONE => Some(r),
+        id::SECURE_VALUE_TYPE_ADDRESS => Some(r),
+        id::SECURE_VALUE_TYPE_TEMPORARY_REGISTRATION => Some(r),
+        id::SECURE_VALUE_TYPE_UTILITY_BILL => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6809,26 +6611,25 @@ fn t_secure_value_type(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `SendMessageAction`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_send_message_action(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_send_message_action(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::SEND_MESSAGE_TYPING_ACTION => Some(at),
-        id::SEND_MESSAGE_GEO_LOCATION_ACTION => Some(at),
-        id::SEND_MESSAGE_UPLOAD_ROUND_ACTION => c_send_message_upload_round_action(b, at),
-        id::SEND_MESSAGE_CHOOSE_CONTACT_ACTION => Some(at),
-        id::SEND_MESSAGE_RECORD_ROUND_ACTION => Some(at),
-        id::SEND_MESSAGE_RECORD_VIDEO_ACTION => Some(at),
-        id::SEND_MESSAGE_UPLOAD_DOCUMENT_ACTION => c_send_message_upload_document_action(b, at),
-        id::SEND_MESSAGE_UPLOAD_PHOTO_ACTION => c_send_message_upload_photo_action(b, at),
-        id::SEND_MESSAGE_RECORD_AUDIO_ACTION => Some(at),
-        id::SPEAKING_IN_GROUP_CALL_ACTION => Some(at),
-        id::SEND_MESSAGE_GAME_PLAY_ACTION => Some(at),
-        id::SEND_MESSAGE_UPLOAD_VIDEO_ACTION => c_send_message_upload_video_action(b, at),
-        id::SEND_MESSAGE_UPLOAD_AUDIO_ACTION => c_send_message_upload_audio_action(b, at),
-        id::SEND_MESSAGE_CANCEL_ACTION => Some(at),
+        id::SEND_MESSAGE_TYPING_ACTION => Some(r),
+        id::SEND_MESSAGE_GEO_LOCATION_ACTION => Some(r),
+        id::SEND_MESSAGE_UPLOAD_ROUND_ACTION => c_send_message_upload_round_action(r),
+        id::SEND_MESSAGE_CHOOSE_CONTACT_ACTION => Some(r),
+        id::SEND_MESSAGE_RECORD_ROUND_ACTION => Some(r),
+        id::SEND_MESSAGE_RECORD_VIDEO_ACTION => Some(r),
+        id::SEND_MESSAGE_UPLOAD_DOCUMENT_ACTION => c_send_message_upload_document_action(r),
+        id::SEND_MESSAGE_UPLOAD_PHOTO_ACTION => c_send_message_upload_photo_action(r),
+        id::SEND_MESSAGE_RECORD_AUDIO_ACTION => Some(r),
+        id::SPEAKING_IN_GROUP_CALL_ACTION => Some(r),
+        id::SEND_MESSAGE_GAME_PLAY_ACTION => Some(r),
+        id::SEND_MESSAGE_UPLOAD_VIDEO_ACTION => c_send_message_upload_video_action(r),
+        id::SEND_MESSAGE_UPLOAD_AUDIO_ACTION => c_send_message_upload_audio_action(r),
+        id::SEND_MESSAGE_CANCEL_ACTION => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6837,16 +6638,15 @@ fn t_send_message_action(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Server_DH_Params`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_server_dh_params(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_server_dh_params(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SERVER_DH_PARAMS_FAIL => c_server_dh_params_fail(b, at),
+        id::SERVER_DH_PARAMS_FAIL => c_server_dh_params_fail(r),
         #[cfg(feature = "fast-all")]
-        id::SERVER_DH_PARAMS_OK => c_server_dh_params_ok(b, at),
+        id::SERVER_DH_PARAMS_OK => c_server_dh_params_ok(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6855,14 +6655,13 @@ fn t_server_dh_params(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Server_DH_inner_data`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_server_dh_inner_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_server_dh_inner_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SERVER_DH_INNER_DATA => c_server_dh_inner_data(b, at),
+        id::SERVER_DH_INNER_DATA => c_server_dh_inner_data(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6871,18 +6670,17 @@ fn t_server_dh_inner_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Set_client_DH_params_answer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_set_client_dh_params_answer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_set_client_dh_params_answer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::DH_GEN_OK => c_dh_gen_ok(b, at),
+        id::DH_GEN_OK => c_dh_gen_ok(r),
         #[cfg(feature = "fast-all")]
-        id::DH_GEN_RETRY => c_dh_gen_retry(b, at),
+        id::DH_GEN_RETRY => c_dh_gen_retry(r),
         #[cfg(feature = "fast-all")]
-        id::DH_GEN_FAIL => c_dh_gen_fail(b, at),
+        id::DH_GEN_FAIL => c_dh_gen_fail(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6891,14 +6689,13 @@ fn t_set_client_dh_params_answer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ShippingOption`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_shipping_option(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_shipping_option(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::SHIPPING_OPTION => c_shipping_option(b, at),
+        id::SHIPPING_OPTION => c_shipping_option(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6907,14 +6704,13 @@ fn t_shipping_option(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsAbsValueAndPrev`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_abs_value_and_prev(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_abs_value_and_prev(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_ABS_VALUE_AND_PREV => c_stats_abs_value_and_prev(b, at),
+        id::STATS_ABS_VALUE_AND_PREV => c_stats_abs_value_and_prev(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6923,14 +6719,13 @@ fn t_stats_abs_value_and_prev(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsDateRangeDays`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_date_range_days(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_date_range_days(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_DATE_RANGE_DAYS => c_stats_date_range_days(b, at),
+        id::STATS_DATE_RANGE_DAYS => c_stats_date_range_days(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6939,18 +6734,17 @@ fn t_stats_date_range_days(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsGraph`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_graph(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_graph(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_GRAPH_ASYNC => c_stats_graph_async(b, at),
+        id::STATS_GRAPH_ASYNC => c_stats_graph_async(r),
         #[cfg(feature = "fast-all")]
-        id::STATS_GRAPH => c_stats_graph(b, at),
+        id::STATS_GRAPH => c_stats_graph(r),
         #[cfg(feature = "fast-all")]
-        id::STATS_GRAPH_ERROR => c_stats_graph_error(b, at),
+        id::STATS_GRAPH_ERROR => c_stats_graph_error(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6959,14 +6753,13 @@ fn t_stats_graph(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsGroupTopAdmin`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_group_top_admin(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_group_top_admin(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_GROUP_TOP_ADMIN => c_stats_group_top_admin(b, at),
+        id::STATS_GROUP_TOP_ADMIN => c_stats_group_top_admin(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6975,14 +6768,13 @@ fn t_stats_group_top_admin(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsGroupTopInviter`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_group_top_inviter(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_group_top_inviter(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_GROUP_TOP_INVITER => c_stats_group_top_inviter(b, at),
+        id::STATS_GROUP_TOP_INVITER => c_stats_group_top_inviter(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -6991,14 +6783,13 @@ fn t_stats_group_top_inviter(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsGroupTopPoster`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_group_top_poster(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_group_top_poster(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_GROUP_TOP_POSTER => c_stats_group_top_poster(b, at),
+        id::STATS_GROUP_TOP_POSTER => c_stats_group_top_poster(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7007,14 +6798,13 @@ fn t_stats_group_top_poster(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsPercentValue`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_percent_value(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_percent_value(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_PERCENT_VALUE => c_stats_percent_value(b, at),
+        id::STATS_PERCENT_VALUE => c_stats_percent_value(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7023,14 +6813,13 @@ fn t_stats_percent_value(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StatsURL`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_url(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_url(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_URL => c_stats_url(b, at),
+        id::STATS_URL => c_stats_url(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7039,14 +6828,13 @@ fn t_stats_url(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StickerPack`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_sticker_pack(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_sticker_pack(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STICKER_PACK => c_sticker_pack(b, at),
+        id::STICKER_PACK => c_sticker_pack(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7055,14 +6843,13 @@ fn t_sticker_pack(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StickerSet`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_sticker_set(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_sticker_set(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STICKER_SET => c_sticker_set(b, at),
+        id::STICKER_SET => c_sticker_set(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7071,16 +6858,15 @@ fn t_sticker_set(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `StickerSetCovered`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_sticker_set_covered(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_sticker_set_covered(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STICKER_SET_MULTI_COVERED => c_sticker_set_multi_covered(b, at),
+        id::STICKER_SET_MULTI_COVERED => c_sticker_set_multi_covered(r),
         #[cfg(feature = "fast-all")]
-        id::STICKER_SET_COVERED => c_sticker_set_covered(b, at),
+        id::STICKER_SET_COVERED => c_sticker_set_covered(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7089,14 +6875,13 @@ fn t_sticker_set_covered(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Theme`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_theme(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_theme(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::THEME => c_theme(b, at),
+        id::THEME => c_theme(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7105,14 +6890,13 @@ fn t_theme(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `ThemeSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_theme_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_theme_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::THEME_SETTINGS => c_theme_settings(b, at),
+        id::THEME_SETTINGS => c_theme_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7121,21 +6905,20 @@ fn t_theme_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `TlsBlock`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_tls_block(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_tls_block(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::TLS_BLOCK_ZERO => c_tls_block_zero(b, at),
-        id::TLS_BLOCK_DOMAIN => Some(at),
+        id::TLS_BLOCK_ZERO => c_tls_block_zero(r),
+        id::TLS_BLOCK_DOMAIN => Some(r),
         #[cfg(feature = "fast-all")]
-        id::TLS_BLOCK_STRING => c_tls_block_string(b, at),
+        id::TLS_BLOCK_STRING => c_tls_block_string(r),
         #[cfg(feature = "fast-all")]
-        id::TLS_BLOCK_RANDOM => c_tls_block_random(b, at),
+        id::TLS_BLOCK_RANDOM => c_tls_block_random(r),
         #[cfg(feature = "fast-all")]
-        id::TLS_BLOCK_GREASE => c_tls_block_grease(b, at),
+        id::TLS_BLOCK_GREASE => c_tls_block_grease(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7144,14 +6927,13 @@ fn t_tls_block(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `TlsClientHello`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_tls_client_hello(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_tls_client_hello(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::TLS_CLIENT_HELLO => c_tls_client_hello(b, at),
+        id::TLS_CLIENT_HELLO => c_tls_client_hello(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7160,14 +6942,13 @@ fn t_tls_client_hello(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `TopPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_top_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_top_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::TOP_PEER => c_top_peer(b, at),
+        id::TOP_PEER => c_top_peer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7176,20 +6957,19 @@ fn t_top_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `TopPeerCategory`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_top_peer_category(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_top_peer_category(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::TOP_PEER_CATEGORY_CORRESPONDENTS => Some(at),
-        id::TOP_PEER_CATEGORY_BOTS_INLINE => Some(at),
-        id::TOP_PEER_CATEGORY_CHANNELS => Some(at),
-        id::TOP_PEER_CATEGORY_PHONE_CALLS => Some(at),
-        id::TOP_PEER_CATEGORY_FORWARD_USERS => Some(at),
-        id::TOP_PEER_CATEGORY_BOTS_PM => Some(at),
-        id::TOP_PEER_CATEGORY_GROUPS => Some(at),
-        id::TOP_PEER_CATEGORY_FORWARD_CHATS => Some(at),
+        id::TOP_PEER_CATEGORY_CORRESPONDENTS => Some(r),
+        id::TOP_PEER_CATEGORY_BOTS_INLINE => Some(r),
+        id::TOP_PEER_CATEGORY_CHANNELS => Some(r),
+        id::TOP_PEER_CATEGORY_PHONE_CALLS => Some(r),
+        id::TOP_PEER_CATEGORY_FORWARD_USERS => Some(r),
+        id::TOP_PEER_CATEGORY_BOTS_PM => Some(r),
+        id::TOP_PEER_CATEGORY_GROUPS => Some(r),
+        id::TOP_PEER_CATEGORY_FORWARD_CHATS => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7198,14 +6978,13 @@ fn t_top_peer_category(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `TopPeerCategoryPeers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_top_peer_category_peers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_top_peer_category_peers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::TOP_PEER_CATEGORY_PEERS => c_top_peer_category_peers(b, at),
+        id::TOP_PEER_CATEGORY_PEERS => c_top_peer_category_peers(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7214,164 +6993,163 @@ fn t_top_peer_category_peers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Update`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_update(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_update(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     if id == id::UPDATE_NEW_MESSAGE {
-        return c_update_new_message(b, at);
+        return c_update_new_message(r);
     }
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHAT_PARTICIPANTS => c_update_chat_participants(b, at),
+        id::UPDATE_CHAT_PARTICIPANTS => c_update_chat_participants(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_STICKER_SETS_ORDER => c_update_sticker_sets_order(b, at),
+        id::UPDATE_STICKER_SETS_ORDER => c_update_sticker_sets_order(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_BOT_INLINE_SEND => c_update_bot_inline_send(b, at),
+        id::UPDATE_BOT_INLINE_SEND => c_update_bot_inline_send(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_USER_PHONE => c_update_user_phone(b, at),
+        id::UPDATE_USER_PHONE => c_update_user_phone(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_NEW_ENCRYPTED_MESSAGE => c_update_new_encrypted_message(b, at),
+        id::UPDATE_NEW_ENCRYPTED_MESSAGE => c_update_new_encrypted_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHAT => c_update_chat(b, at),
+        id::UPDATE_CHAT => c_update_chat(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_ENCRYPTED_CHAT_TYPING => c_update_encrypted_chat_typing(b, at),
+        id::UPDATE_ENCRYPTED_CHAT_TYPING => c_update_encrypted_chat_typing(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_FOLDER_PEERS => c_update_folder_peers(b, at),
-        id::UPDATE_EDIT_CHANNEL_MESSAGE => c_update_edit_channel_message(b, at),
-        id::UPDATE_USER_STATUS => c_update_user_status(b, at),
+        id::UPDATE_FOLDER_PEERS => c_update_folder_peers(r),
+        id::UPDATE_EDIT_CHANNEL_MESSAGE => c_update_edit_channel_message(r),
+        id::UPDATE_USER_STATUS => c_update_user_status(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_READ_CHANNEL_DISCUSSION_INBOX => c_update_read_channel_discussion_inbox(b, at),
-        id::UPDATE_NEW_MESSAGE => c_update_new_message(b, at),
+        id::UPDATE_READ_CHANNEL_DISCUSSION_INBOX => c_update_read_channel_discussion_inbox(r),
+        id::UPDATE_NEW_MESSAGE => c_update_new_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PEER_BLOCKED => c_update_peer_blocked(b, at),
-        id::UPDATE_READ_CHANNEL_OUTBOX => c_update_read_channel_outbox(b, at),
+        id::UPDATE_PEER_BLOCKED => c_update_peer_blocked(r),
+        id::UPDATE_READ_CHANNEL_OUTBOX => c_update_read_channel_outbox(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PHONE_CALL_SIGNALING_DATA => c_update_phone_call_signaling_data(b, at),
+        id::UPDATE_PHONE_CALL_SIGNALING_DATA => c_update_phone_call_signaling_data(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_DIALOG_FILTER => c_update_dialog_filter(b, at),
-        id::UPDATE_READ_HISTORY_OUTBOX => c_update_read_history_outbox(b, at),
-        id::UPDATE_READ_CHANNEL_INBOX => c_update_read_channel_inbox(b, at),
-        id::UPDATE_PTS_CHANGED => Some(at),
-        id::UPDATE_DIALOG_FILTERS => Some(at),
+        id::UPDATE_DIALOG_FILTER => c_update_dialog_filter(r),
+        id::UPDATE_READ_HISTORY_OUTBOX => c_update_read_history_outbox(r),
+        id::UPDATE_READ_CHANNEL_INBOX => c_update_read_channel_inbox(r),
+        id::UPDATE_PTS_CHANGED => Some(r),
+        id::UPDATE_DIALOG_FILTERS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_ENCRYPTED_MESSAGES_READ => c_update_encrypted_messages_read(b, at),
+        id::UPDATE_ENCRYPTED_MESSAGES_READ => c_update_encrypted_messages_read(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_NEW_SCHEDULED_MESSAGE => c_update_new_scheduled_message(b, at),
+        id::UPDATE_NEW_SCHEDULED_MESSAGE => c_update_new_scheduled_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_BOT_INLINE_QUERY => c_update_bot_inline_query(b, at),
+        id::UPDATE_BOT_INLINE_QUERY => c_update_bot_inline_query(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHANNEL_WEB_PAGE => c_update_channel_web_page(b, at),
+        id::UPDATE_CHANNEL_WEB_PAGE => c_update_channel_web_page(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_MESSAGE_POLL_VOTE => c_update_message_poll_vote(b, at),
-        id::UPDATE_STICKER_SETS => Some(at),
+        id::UPDATE_MESSAGE_POLL_VOTE => c_update_message_poll_vote(r),
+        id::UPDATE_STICKER_SETS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_READ_CHANNEL_DISCUSSION_OUTBOX => c_update_read_channel_discussion_outbox(b, at),
+        id::UPDATE_READ_CHANNEL_DISCUSSION_OUTBOX => c_update_read_channel_discussion_outbox(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_LANG_PACK_TOO_LONG => c_update_lang_pack_too_long(b, at),
-        id::UPDATE_MESSAGE_ID => c_update_message_id(b, at),
+        id::UPDATE_LANG_PACK_TOO_LONG => c_update_lang_pack_too_long(r),
+        id::UPDATE_MESSAGE_ID => c_update_message_id(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHAT_DEFAULT_BANNED_RIGHTS => c_update_chat_default_banned_rights(b, at),
+        id::UPDATE_CHAT_DEFAULT_BANNED_RIGHTS => c_update_chat_default_banned_rights(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_LANG_PACK => c_update_lang_pack(b, at),
-        id::UPDATE_LOGIN_TOKEN => Some(at),
-        id::UPDATE_READ_FEATURED_STICKERS => Some(at),
-        id::UPDATE_USER_TYPING => c_update_user_typing(b, at),
+        id::UPDATE_LANG_PACK => c_update_lang_pack(r),
+        id::UPDATE_LOGIN_TOKEN => Some(r),
+        id::UPDATE_READ_FEATURED_STICKERS => Some(r),
+        id::UPDATE_USER_TYPING => c_update_user_typing(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_BOT_PRECHECKOUT_QUERY => c_update_bot_precheckout_query(b, at),
-        id::UPDATE_NEW_CHANNEL_MESSAGE => c_update_new_channel_message(b, at),
+        id::UPDATE_BOT_PRECHECKOUT_QUERY => c_update_bot_precheckout_query(r),
+        id::UPDATE_NEW_CHANNEL_MESSAGE => c_update_new_channel_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHANNEL_PARTICIPANT => c_update_channel_participant(b, at),
+        id::UPDATE_CHANNEL_PARTICIPANT => c_update_channel_participant(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_NEW_STICKER_SET => c_update_new_sticker_set(b, at),
+        id::UPDATE_NEW_STICKER_SET => c_update_new_sticker_set(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_READ_MESSAGES_CONTENTS => c_update_read_messages_contents(b, at),
+        id::UPDATE_READ_MESSAGES_CONTENTS => c_update_read_messages_contents(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PEER_SETTINGS => c_update_peer_settings(b, at),
+        id::UPDATE_PEER_SETTINGS => c_update_peer_settings(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHAT_PARTICIPANT_DELETE => c_update_chat_participant_delete(b, at),
+        id::UPDATE_CHAT_PARTICIPANT_DELETE => c_update_chat_participant_delete(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_DIALOG_PINNED => c_update_dialog_pinned(b, at),
+        id::UPDATE_DIALOG_PINNED => c_update_dialog_pinned(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHANNEL_MESSAGE_FORWARDS => c_update_channel_message_forwards(b, at),
-        id::UPDATE_CONTACTS_RESET => Some(at),
+        id::UPDATE_CHANNEL_MESSAGE_FORWARDS => c_update_channel_message_forwards(r),
+        id::UPDATE_CONTACTS_RESET => Some(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHANNEL_AVAILABLE_MESSAGES => c_update_channel_available_messages(b, at),
+        id::UPDATE_CHANNEL_AVAILABLE_MESSAGES => c_update_channel_available_messages(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_WEB_PAGE => c_update_web_page(b, at),
+        id::UPDATE_WEB_PAGE => c_update_web_page(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_THEME => c_update_theme(b, at),
+        id::UPDATE_THEME => c_update_theme(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_BOT_WEBHOOK_JSON => c_update_bot_webhook_json(b, at),
+        id::UPDATE_BOT_WEBHOOK_JSON => c_update_bot_webhook_json(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PINNED_CHANNEL_MESSAGES => c_update_pinned_channel_messages(b, at),
+        id::UPDATE_PINNED_CHANNEL_MESSAGES => c_update_pinned_channel_messages(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_GEO_LIVE_VIEWED => c_update_geo_live_viewed(b, at),
+        id::UPDATE_GEO_LIVE_VIEWED => c_update_geo_live_viewed(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHANNEL_READ_MESSAGES_CONTENTS => c_update_channel_read_messages_contents(b, at),
+        id::UPDATE_CHANNEL_READ_MESSAGES_CONTENTS => c_update_channel_read_messages_contents(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_DC_OPTIONS => c_update_dc_options(b, at),
+        id::UPDATE_DC_OPTIONS => c_update_dc_options(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_DELETE_SCHEDULED_MESSAGES => c_update_delete_scheduled_messages(b, at),
-        id::UPDATE_SAVED_GIFS => Some(at),
+        id::UPDATE_DELETE_SCHEDULED_MESSAGES => c_update_delete_scheduled_messages(r),
+        id::UPDATE_SAVED_GIFS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_USER_PHOTO => c_update_user_photo(b, at),
+        id::UPDATE_USER_PHOTO => c_update_user_photo(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHANNEL_MESSAGE_VIEWS => c_update_channel_message_views(b, at),
-        id::UPDATE_RECENT_STICKERS => Some(at),
-        id::UPDATE_CHAT_USER_TYPING => c_update_chat_user_typing(b, at),
+        id::UPDATE_CHANNEL_MESSAGE_VIEWS => c_update_channel_message_views(r),
+        id::UPDATE_RECENT_STICKERS => Some(r),
+        id::UPDATE_CHAT_USER_TYPING => c_update_chat_user_typing(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_BOT_WEBHOOK_JSON_QUERY => c_update_bot_webhook_json_query(b, at),
-        id::UPDATE_READ_HISTORY_INBOX => c_update_read_history_inbox(b, at),
-        id::UPDATE_DELETE_MESSAGES => c_update_delete_messages(b, at),
-        id::UPDATE_CONFIG => Some(at),
+        id::UPDATE_BOT_WEBHOOK_JSON_QUERY => c_update_bot_webhook_json_query(r),
+        id::UPDATE_READ_HISTORY_INBOX => c_update_read_history_inbox(r),
+        id::UPDATE_DELETE_MESSAGES => c_update_delete_messages(r),
+        id::UPDATE_CONFIG => Some(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_GROUP_CALL => c_update_group_call(b, at),
+        id::UPDATE_GROUP_CALL => c_update_group_call(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_DIALOG_FILTER_ORDER => c_update_dialog_filter_order(b, at),
-        id::UPDATE_USER_NAME => c_update_user_name(b, at),
+        id::UPDATE_DIALOG_FILTER_ORDER => c_update_dialog_filter_order(r),
+        id::UPDATE_USER_NAME => c_update_user_name(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PHONE_CALL => c_update_phone_call(b, at),
+        id::UPDATE_PHONE_CALL => c_update_phone_call(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_MESSAGE_POLL => c_update_message_poll(b, at),
+        id::UPDATE_MESSAGE_POLL => c_update_message_poll(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_ENCRYPTION => c_update_encryption(b, at),
+        id::UPDATE_ENCRYPTION => c_update_encryption(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PEER_LOCATED => c_update_peer_located(b, at),
+        id::UPDATE_PEER_LOCATED => c_update_peer_located(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHAT_PARTICIPANT_ADMIN => c_update_chat_participant_admin(b, at),
-        id::UPDATE_CHANNEL => c_update_channel(b, at),
+        id::UPDATE_CHAT_PARTICIPANT_ADMIN => c_update_chat_participant_admin(r),
+        id::UPDATE_CHANNEL => c_update_channel(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_NOTIFY_SETTINGS => c_update_notify_settings(b, at),
-        id::UPDATE_DELETE_CHANNEL_MESSAGES => c_update_delete_channel_messages(b, at),
+        id::UPDATE_NOTIFY_SETTINGS => c_update_notify_settings(r),
+        id::UPDATE_DELETE_CHANNEL_MESSAGES => c_update_delete_channel_messages(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_BOT_SHIPPING_QUERY => c_update_bot_shipping_query(b, at),
+        id::UPDATE_BOT_SHIPPING_QUERY => c_update_bot_shipping_query(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_DIALOG_UNREAD_MARK => c_update_dialog_unread_mark(b, at),
-        id::UPDATE_EDIT_MESSAGE => c_update_edit_message(b, at),
-        id::UPDATE_FAVED_STICKERS => Some(at),
+        id::UPDATE_DIALOG_UNREAD_MARK => c_update_dialog_unread_mark(r),
+        id::UPDATE_EDIT_MESSAGE => c_update_edit_message(r),
+        id::UPDATE_FAVED_STICKERS => Some(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_BOT_CALLBACK_QUERY => c_update_bot_callback_query(b, at),
+        id::UPDATE_BOT_CALLBACK_QUERY => c_update_bot_callback_query(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHAT_PARTICIPANT_ADD => c_update_chat_participant_add(b, at),
-        id::UPDATE_CHANNEL_TOO_LONG => c_update_channel_too_long(b, at),
+        id::UPDATE_CHAT_PARTICIPANT_ADD => c_update_chat_participant_add(r),
+        id::UPDATE_CHANNEL_TOO_LONG => c_update_channel_too_long(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_SERVICE_NOTIFICATION => c_update_service_notification(b, at),
+        id::UPDATE_SERVICE_NOTIFICATION => c_update_service_notification(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PINNED_MESSAGES => c_update_pinned_messages(b, at),
+        id::UPDATE_PINNED_MESSAGES => c_update_pinned_messages(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_DRAFT_MESSAGE => c_update_draft_message(b, at),
+        id::UPDATE_DRAFT_MESSAGE => c_update_draft_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PRIVACY => c_update_privacy(b, at),
+        id::UPDATE_PRIVACY => c_update_privacy(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_GROUP_CALL_PARTICIPANTS => c_update_group_call_participants(b, at),
+        id::UPDATE_GROUP_CALL_PARTICIPANTS => c_update_group_call_participants(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_INLINE_BOT_CALLBACK_QUERY => c_update_inline_bot_callback_query(b, at),
+        id::UPDATE_INLINE_BOT_CALLBACK_QUERY => c_update_inline_bot_callback_query(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_PINNED_DIALOGS => c_update_pinned_dialogs(b, at),
+        id::UPDATE_PINNED_DIALOGS => c_update_pinned_dialogs(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_CHANNEL_USER_TYPING => c_update_channel_user_typing(b, at),
+        id::UPDATE_CHANNEL_USER_TYPING => c_update_channel_user_typing(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7380,25 +7158,24 @@ fn t_update(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `Updates`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_updates(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_updates(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPDATE_SHORT_SENT_MESSAGE => c_update_short_sent_message(b, at),
+        id::UPDATE_SHORT_SENT_MESSAGE => c_update_short_sent_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_SHORT_MESSAGE => c_update_short_message(b, at),
+        id::UPDATE_SHORT_MESSAGE => c_update_short_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_SHORT_CHAT_MESSAGE => c_update_short_chat_message(b, at),
+        id::UPDATE_SHORT_CHAT_MESSAGE => c_update_short_chat_message(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATES_COMBINED => c_updates_combined(b, at),
+        id::UPDATES_COMBINED => c_updates_combined(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATES => c_updates(b, at),
+        id::UPDATES => c_updates(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATE_SHORT => c_update_short(b, at),
-        id::UPDATES_TOO_LONG => Some(at),
+        id::UPDATE_SHORT => c_update_short(r),
+        id::UPDATES_TOO_LONG => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7407,17 +7184,16 @@ fn t_updates(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `UrlAuthResult`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_url_auth_result(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_url_auth_result(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::URL_AUTH_RESULT_ACCEPTED => c_url_auth_result_accepted(b, at),
+        id::URL_AUTH_RESULT_ACCEPTED => c_url_auth_result_accepted(r),
         #[cfg(feature = "fast-all")]
-        id::URL_AUTH_RESULT_REQUEST => c_url_auth_result_request(b, at),
-        id::URL_AUTH_RESULT_DEFAULT => Some(at),
+        id::URL_AUTH_RESULT_REQUEST => c_url_auth_result_request(r),
+        id::URL_AUTH_RESULT_DEFAULT => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7426,14 +7202,13 @@ fn t_url_auth_result(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `User`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_user(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_user(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::USER_EMPTY => c_user_empty(b, at),
-        id::USER => c_user(b, at),
+        id::USER_EMPTY => c_user_empty(r),
+        id::USER => c_user(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7442,14 +7217,13 @@ fn t_user(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `UserFull`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_user_full(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_user_full(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::USER_FULL => c_user_full(b, at),
+        id::USER_FULL => c_user_full(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7458,14 +7232,13 @@ fn t_user_full(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `UserProfilePhoto`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_user_profile_photo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_user_profile_photo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::USER_PROFILE_PHOTO_EMPTY => Some(at),
-        id::USER_PROFILE_PHOTO => c_user_profile_photo(b, at),
+        id::USER_PROFILE_PHOTO_EMPTY => Some(r),
+        id::USER_PROFILE_PHOTO => c_user_profile_photo(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7474,18 +7247,17 @@ fn t_user_profile_photo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `UserStatus`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn t_user_status(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_user_status(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::USER_STATUS_OFFLINE => c_user_status_offline(b, at),
-        id::USER_STATUS_LAST_WEEK => Some(at),
-        id::USER_STATUS_EMPTY => Some(at),
-        id::USER_STATUS_LAST_MONTH => Some(at),
-        id::USER_STATUS_RECENTLY => Some(at),
-        id::USER_STATUS_ONLINE => c_user_status_online(b, at),
+        id::USER_STATUS_OFFLINE => c_user_status_offline(r),
+        id::USER_STATUS_LAST_WEEK => Some(r),
+        id::USER_STATUS_EMPTY => Some(r),
+        id::USER_STATUS_LAST_MONTH => Some(r),
+        id::USER_STATUS_RECENTLY => Some(r),
+        id::USER_STATUS_ONLINE => c_user_status_online(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7494,14 +7266,13 @@ fn t_user_status(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `VideoSize`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_video_size(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_video_size(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::VIDEO_SIZE => c_video_size(b, at),
+        id::VIDEO_SIZE => c_video_size(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7510,16 +7281,15 @@ fn t_video_size(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `WallPaper`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_wall_paper(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_wall_paper(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::WALL_PAPER_NO_FILE => c_wall_paper_no_file(b, at),
+        id::WALL_PAPER_NO_FILE => c_wall_paper_no_file(r),
         #[cfg(feature = "fast-all")]
-        id::WALL_PAPER => c_wall_paper(b, at),
+        id::WALL_PAPER => c_wall_paper(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7528,14 +7298,13 @@ fn t_wall_paper(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `WallPaperSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_wall_paper_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_wall_paper_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::WALL_PAPER_SETTINGS => c_wall_paper_settings(b, at),
+        id::WALL_PAPER_SETTINGS => c_wall_paper_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7544,14 +7313,13 @@ fn t_wall_paper_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `WebAuthorization`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_web_authorization(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_web_authorization(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::WEB_AUTHORIZATION => c_web_authorization(b, at),
+        id::WEB_AUTHORIZATION => c_web_authorization(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7560,16 +7328,15 @@ fn t_web_authorization(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `WebDocument`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_web_document(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_web_document(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::WEB_DOCUMENT => c_web_document(b, at),
+        id::WEB_DOCUMENT => c_web_document(r),
         #[cfg(feature = "fast-all")]
-        id::WEB_DOCUMENT_NO_PROXY => c_web_document_no_proxy(b, at),
+        id::WEB_DOCUMENT_NO_PROXY => c_web_document_no_proxy(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7578,20 +7345,19 @@ fn t_web_document(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `WebPage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_web_page(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_web_page(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::WEB_PAGE_NOT_MODIFIED => c_web_page_not_modified(b, at),
+        id::WEB_PAGE_NOT_MODIFIED => c_web_page_not_modified(r),
         #[cfg(feature = "fast-all")]
-        id::WEB_PAGE_PENDING => c_web_page_pending(b, at),
+        id::WEB_PAGE_PENDING => c_web_page_pending(r),
         #[cfg(feature = "fast-all")]
-        id::WEB_PAGE => c_web_page(b, at),
+        id::WEB_PAGE => c_web_page(r),
         #[cfg(feature = "fast-all")]
-        id::WEB_PAGE_EMPTY => c_web_page_empty(b, at),
+        id::WEB_PAGE_EMPTY => c_web_page_empty(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7600,14 +7366,13 @@ fn t_web_page(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `WebPageAttribute`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_web_page_attribute(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_web_page_attribute(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::WEB_PAGE_ATTRIBUTE_THEME => c_web_page_attribute_theme(b, at),
+        id::WEB_PAGE_ATTRIBUTE_THEME => c_web_page_attribute_theme(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7616,14 +7381,13 @@ fn t_web_page_attribute(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.AuthorizationForm`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_authorization_form(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_authorization_form(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_AUTHORIZATION_FORM => c_account_authorization_form(b, at),
+        id::ACCOUNT_AUTHORIZATION_FORM => c_account_authorization_form(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7632,14 +7396,13 @@ fn t_account_authorization_form(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.Authorizations`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_authorizations(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_authorizations(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_AUTHORIZATIONS => c_account_authorizations(b, at),
+        id::ACCOUNT_AUTHORIZATIONS => c_account_authorizations(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7648,14 +7411,13 @@ fn t_account_authorizations(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.AutoDownloadSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_auto_download_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_auto_download_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_AUTO_DOWNLOAD_SETTINGS => c_account_auto_download_settings(b, at),
+        id::ACCOUNT_AUTO_DOWNLOAD_SETTINGS => c_account_auto_download_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7664,14 +7426,13 @@ fn t_account_auto_download_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.ContentSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_content_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_content_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_CONTENT_SETTINGS => c_account_content_settings(b, at),
+        id::ACCOUNT_CONTENT_SETTINGS => c_account_content_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7680,14 +7441,13 @@ fn t_account_content_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.Password`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_password(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_password(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_PASSWORD => c_account_password(b, at),
+        id::ACCOUNT_PASSWORD => c_account_password(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7696,14 +7456,13 @@ fn t_account_password(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.PasswordInputSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_password_input_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_password_input_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_PASSWORD_INPUT_SETTINGS => c_account_password_input_settings(b, at),
+        id::ACCOUNT_PASSWORD_INPUT_SETTINGS => c_account_password_input_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7712,14 +7471,13 @@ fn t_account_password_input_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.PasswordSettings`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_password_settings(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_password_settings(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_PASSWORD_SETTINGS => c_account_password_settings(b, at),
+        id::ACCOUNT_PASSWORD_SETTINGS => c_account_password_settings(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7728,14 +7486,13 @@ fn t_account_password_settings(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.PrivacyRules`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_privacy_rules(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_privacy_rules(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_PRIVACY_RULES => c_account_privacy_rules(b, at),
+        id::ACCOUNT_PRIVACY_RULES => c_account_privacy_rules(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7744,14 +7501,13 @@ fn t_account_privacy_rules(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.SentEmailCode`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_sent_email_code(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_sent_email_code(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_SENT_EMAIL_CODE => c_account_sent_email_code(b, at),
+        id::ACCOUNT_SENT_EMAIL_CODE => c_account_sent_email_code(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7760,14 +7516,13 @@ fn t_account_sent_email_code(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.Takeout`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_takeout(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_takeout(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_TAKEOUT => c_account_takeout(b, at),
+        id::ACCOUNT_TAKEOUT => c_account_takeout(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7776,15 +7531,14 @@ fn t_account_takeout(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.Themes`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_themes(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_themes(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_THEMES => c_account_themes(b, at),
-        id::ACCOUNT_THEMES_NOT_MODIFIED => Some(at),
+        id::ACCOUNT_THEMES => c_account_themes(r),
+        id::ACCOUNT_THEMES_NOT_MODIFIED => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7793,14 +7547,13 @@ fn t_account_themes(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.TmpPassword`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_tmp_password(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_tmp_password(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_TMP_PASSWORD => c_account_tmp_password(b, at),
+        id::ACCOUNT_TMP_PASSWORD => c_account_tmp_password(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7809,15 +7562,14 @@ fn t_account_tmp_password(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.WallPapers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_wall_papers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_wall_papers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::ACCOUNT_WALL_PAPERS_NOT_MODIFIED => Some(at),
+        id::ACCOUNT_WALL_PAPERS_NOT_MODIFIED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_WALL_PAPERS => c_account_wall_papers(b, at),
+        id::ACCOUNT_WALL_PAPERS => c_account_wall_papers(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7826,14 +7578,13 @@ fn t_account_wall_papers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `account.WebAuthorizations`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_account_web_authorizations(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_account_web_authorizations(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::ACCOUNT_WEB_AUTHORIZATIONS => c_account_web_authorizations(b, at),
+        id::ACCOUNT_WEB_AUTHORIZATIONS => c_account_web_authorizations(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7842,16 +7593,15 @@ fn t_account_web_authorizations(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `auth.Authorization`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auth_authorization(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auth_authorization(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTH_AUTHORIZATION_SIGN_UP_REQUIRED => c_auth_authorization_sign_up_required(b, at),
+        id::AUTH_AUTHORIZATION_SIGN_UP_REQUIRED => c_auth_authorization_sign_up_required(r),
         #[cfg(feature = "fast-all")]
-        id::AUTH_AUTHORIZATION => c_auth_authorization(b, at),
+        id::AUTH_AUTHORIZATION => c_auth_authorization(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7860,15 +7610,14 @@ fn t_auth_authorization(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `auth.CodeType`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auth_code_type(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auth_code_type(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::AUTH_CODE_TYPE_FLASH_CALL => Some(at),
-        id::AUTH_CODE_TYPE_SMS => Some(at),
-        id::AUTH_CODE_TYPE_CALL => Some(at),
+        id::AUTH_CODE_TYPE_FLASH_CALL => Some(r),
+        id::AUTH_CODE_TYPE_SMS => Some(r),
+        id::AUTH_CODE_TYPE_CALL => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7877,14 +7626,13 @@ fn t_auth_code_type(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `auth.ExportedAuthorization`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auth_exported_authorization(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auth_exported_authorization(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTH_EXPORTED_AUTHORIZATION => c_auth_exported_authorization(b, at),
+        id::AUTH_EXPORTED_AUTHORIZATION => c_auth_exported_authorization(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7893,18 +7641,17 @@ fn t_auth_exported_authorization(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `auth.LoginToken`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auth_login_token(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auth_login_token(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTH_LOGIN_TOKEN_MIGRATE_TO => c_auth_login_token_migrate_to(b, at),
+        id::AUTH_LOGIN_TOKEN_MIGRATE_TO => c_auth_login_token_migrate_to(r),
         #[cfg(feature = "fast-all")]
-        id::AUTH_LOGIN_TOKEN_SUCCESS => c_auth_login_token_success(b, at),
+        id::AUTH_LOGIN_TOKEN_SUCCESS => c_auth_login_token_success(r),
         #[cfg(feature = "fast-all")]
-        id::AUTH_LOGIN_TOKEN => c_auth_login_token(b, at),
+        id::AUTH_LOGIN_TOKEN => c_auth_login_token(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7913,14 +7660,13 @@ fn t_auth_login_token(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `auth.PasswordRecovery`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auth_password_recovery(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auth_password_recovery(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTH_PASSWORD_RECOVERY => c_auth_password_recovery(b, at),
+        id::AUTH_PASSWORD_RECOVERY => c_auth_password_recovery(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7929,14 +7675,13 @@ fn t_auth_password_recovery(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `auth.SentCode`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auth_sent_code(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auth_sent_code(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTH_SENT_CODE => c_auth_sent_code(b, at),
+        id::AUTH_SENT_CODE => c_auth_sent_code(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7945,20 +7690,19 @@ fn t_auth_sent_code(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `auth.SentCodeType`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_auth_sent_code_type(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_auth_sent_code_type(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::AUTH_SENT_CODE_TYPE_APP => c_auth_sent_code_type_app(b, at),
+        id::AUTH_SENT_CODE_TYPE_APP => c_auth_sent_code_type_app(r),
         #[cfg(feature = "fast-all")]
-        id::AUTH_SENT_CODE_TYPE_CALL => c_auth_sent_code_type_call(b, at),
+        id::AUTH_SENT_CODE_TYPE_CALL => c_auth_sent_code_type_call(r),
         #[cfg(feature = "fast-all")]
-        id::AUTH_SENT_CODE_TYPE_FLASH_CALL => c_auth_sent_code_type_flash_call(b, at),
+        id::AUTH_SENT_CODE_TYPE_FLASH_CALL => c_auth_sent_code_type_flash_call(r),
         #[cfg(feature = "fast-all")]
-        id::AUTH_SENT_CODE_TYPE_SMS => c_auth_sent_code_type_sms(b, at),
+        id::AUTH_SENT_CODE_TYPE_SMS => c_auth_sent_code_type_sms(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7967,14 +7711,13 @@ fn t_auth_sent_code_type(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `channels.AdminLogResults`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channels_admin_log_results(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channels_admin_log_results(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHANNELS_ADMIN_LOG_RESULTS => c_channels_admin_log_results(b, at),
+        id::CHANNELS_ADMIN_LOG_RESULTS => c_channels_admin_log_results(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7983,14 +7726,13 @@ fn t_channels_admin_log_results(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `channels.ChannelParticipant`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channels_channel_participant(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channels_channel_participant(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CHANNELS_CHANNEL_PARTICIPANT => c_channels_channel_participant(b, at),
+        id::CHANNELS_CHANNEL_PARTICIPANT => c_channels_channel_participant(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -7999,15 +7741,14 @@ fn t_channels_channel_participant(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `channels.ChannelParticipants`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_channels_channel_participants(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_channels_channel_participants(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::CHANNELS_CHANNEL_PARTICIPANTS_NOT_MODIFIED => Some(at),
+        id::CHANNELS_CHANNEL_PARTICIPANTS_NOT_MODIFIED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::CHANNELS_CHANNEL_PARTICIPANTS => c_channels_channel_participants(b, at),
+        id::CHANNELS_CHANNEL_PARTICIPANTS => c_channels_channel_participants(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8016,16 +7757,15 @@ fn t_channels_channel_participants(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `contacts.Blocked`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contacts_blocked(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contacts_blocked(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONTACTS_BLOCKED => c_contacts_blocked(b, at),
+        id::CONTACTS_BLOCKED => c_contacts_blocked(r),
         #[cfg(feature = "fast-all")]
-        id::CONTACTS_BLOCKED_SLICE => c_contacts_blocked_slice(b, at),
+        id::CONTACTS_BLOCKED_SLICE => c_contacts_blocked_slice(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8034,15 +7774,14 @@ fn t_contacts_blocked(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `contacts.Contacts`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contacts_contacts(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contacts_contacts(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::CONTACTS_CONTACTS_NOT_MODIFIED => Some(at),
+        id::CONTACTS_CONTACTS_NOT_MODIFIED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::CONTACTS_CONTACTS => c_contacts_contacts(b, at),
+        id::CONTACTS_CONTACTS => c_contacts_contacts(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8051,14 +7790,13 @@ fn t_contacts_contacts(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `contacts.Found`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contacts_found(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contacts_found(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONTACTS_FOUND => c_contacts_found(b, at),
+        id::CONTACTS_FOUND => c_contacts_found(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8067,14 +7805,13 @@ fn t_contacts_found(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `contacts.ImportedContacts`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contacts_imported_contacts(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contacts_imported_contacts(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONTACTS_IMPORTED_CONTACTS => c_contacts_imported_contacts(b, at),
+        id::CONTACTS_IMPORTED_CONTACTS => c_contacts_imported_contacts(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8083,14 +7820,13 @@ fn t_contacts_imported_contacts(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `contacts.ResolvedPeer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contacts_resolved_peer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contacts_resolved_peer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONTACTS_RESOLVED_PEER => c_contacts_resolved_peer(b, at),
+        id::CONTACTS_RESOLVED_PEER => c_contacts_resolved_peer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8099,16 +7835,15 @@ fn t_contacts_resolved_peer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `contacts.TopPeers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_contacts_top_peers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_contacts_top_peers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::CONTACTS_TOP_PEERS => c_contacts_top_peers(b, at),
-        id::CONTACTS_TOP_PEERS_DISABLED => Some(at),
-        id::CONTACTS_TOP_PEERS_NOT_MODIFIED => Some(at),
+        id::CONTACTS_TOP_PEERS => c_contacts_top_peers(r),
+        id::CONTACTS_TOP_PEERS_DISABLED => Some(r),
+        id::CONTACTS_TOP_PEERS_NOT_MODIFIED => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8117,15 +7852,14 @@ fn t_contacts_top_peers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.AppUpdate`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_app_update(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_app_update(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_APP_UPDATE => c_help_app_update(b, at),
-        id::HELP_NO_APP_UPDATE => Some(at),
+        id::HELP_APP_UPDATE => c_help_app_update(r),
+        id::HELP_NO_APP_UPDATE => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8134,14 +7868,13 @@ fn t_help_app_update(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.ConfigSimple`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_config_simple(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_config_simple(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_CONFIG_SIMPLE => c_help_config_simple(b, at),
+        id::HELP_CONFIG_SIMPLE => c_help_config_simple(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8150,15 +7883,14 @@ fn t_help_config_simple(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.CountriesList`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_countries_list(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_countries_list(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_COUNTRIES_LIST => c_help_countries_list(b, at),
-        id::HELP_COUNTRIES_LIST_NOT_MODIFIED => Some(at),
+        id::HELP_COUNTRIES_LIST => c_help_countries_list(r),
+        id::HELP_COUNTRIES_LIST_NOT_MODIFIED => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8167,14 +7899,13 @@ fn t_help_countries_list(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.Country`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_country(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_country(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_COUNTRY => c_help_country(b, at),
+        id::HELP_COUNTRY => c_help_country(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8183,14 +7914,13 @@ fn t_help_country(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.CountryCode`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_country_code(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_country_code(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_COUNTRY_CODE => c_help_country_code(b, at),
+        id::HELP_COUNTRY_CODE => c_help_country_code(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8199,15 +7929,14 @@ fn t_help_country_code(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.DeepLinkInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_deep_link_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_deep_link_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::HELP_DEEP_LINK_INFO_EMPTY => Some(at),
+        id::HELP_DEEP_LINK_INFO_EMPTY => Some(r),
         #[cfg(feature = "fast-all")]
-        id::HELP_DEEP_LINK_INFO => c_help_deep_link_info(b, at),
+        id::HELP_DEEP_LINK_INFO => c_help_deep_link_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8216,14 +7945,13 @@ fn t_help_deep_link_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.InviteText`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_invite_text(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_invite_text(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_INVITE_TEXT => c_help_invite_text(b, at),
+        id::HELP_INVITE_TEXT => c_help_invite_text(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8232,15 +7960,14 @@ fn t_help_invite_text(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.PassportConfig`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_passport_config(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_passport_config(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_PASSPORT_CONFIG => c_help_passport_config(b, at),
-        id::HELP_PASSPORT_CONFIG_NOT_MODIFIED => Some(at),
+        id::HELP_PASSPORT_CONFIG => c_help_passport_config(r),
+        id::HELP_PASSPORT_CONFIG_NOT_MODIFIED => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8249,16 +7976,15 @@ fn t_help_passport_config(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.PromoData`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_promo_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_promo_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_PROMO_DATA => c_help_promo_data(b, at),
+        id::HELP_PROMO_DATA => c_help_promo_data(r),
         #[cfg(feature = "fast-all")]
-        id::HELP_PROMO_DATA_EMPTY => c_help_promo_data_empty(b, at),
+        id::HELP_PROMO_DATA_EMPTY => c_help_promo_data_empty(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8267,14 +7993,13 @@ fn t_help_promo_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.RecentMeUrls`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_recent_me_urls(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_recent_me_urls(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_RECENT_ME_URLS => c_help_recent_me_urls(b, at),
+        id::HELP_RECENT_ME_URLS => c_help_recent_me_urls(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8283,14 +8008,13 @@ fn t_help_recent_me_urls(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.Support`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_support(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_support(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_SUPPORT => c_help_support(b, at),
+        id::HELP_SUPPORT => c_help_support(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8299,14 +8023,13 @@ fn t_help_support(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.SupportName`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_support_name(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_support_name(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_SUPPORT_NAME => c_help_support_name(b, at),
+        id::HELP_SUPPORT_NAME => c_help_support_name(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8315,14 +8038,13 @@ fn t_help_support_name(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.TermsOfService`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_terms_of_service(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_terms_of_service(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_TERMS_OF_SERVICE => c_help_terms_of_service(b, at),
+        id::HELP_TERMS_OF_SERVICE => c_help_terms_of_service(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8331,16 +8053,15 @@ fn t_help_terms_of_service(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.TermsOfServiceUpdate`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_terms_of_service_update(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_terms_of_service_update(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_TERMS_OF_SERVICE_UPDATE => c_help_terms_of_service_update(b, at),
+        id::HELP_TERMS_OF_SERVICE_UPDATE => c_help_terms_of_service_update(r),
         #[cfg(feature = "fast-all")]
-        id::HELP_TERMS_OF_SERVICE_UPDATE_EMPTY => c_help_terms_of_service_update_empty(b, at),
+        id::HELP_TERMS_OF_SERVICE_UPDATE_EMPTY => c_help_terms_of_service_update_empty(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8349,15 +8070,14 @@ fn t_help_terms_of_service_update(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `help.UserInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_help_user_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_help_user_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::HELP_USER_INFO => c_help_user_info(b, at),
-        id::HELP_USER_INFO_EMPTY => Some(at),
+        id::HELP_USER_INFO => c_help_user_info(r),
+        id::HELP_USER_INFO_EMPTY => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8366,14 +8086,13 @@ fn t_help_user_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.AffectedHistory`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_affected_history(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_affected_history(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_AFFECTED_HISTORY => c_messages_affected_history(b, at),
+        id::MESSAGES_AFFECTED_HISTORY => c_messages_affected_history(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8382,14 +8101,13 @@ fn t_messages_affected_history(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.AffectedMessages`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_affected_messages(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_affected_messages(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_AFFECTED_MESSAGES => c_messages_affected_messages(b, at),
+        id::MESSAGES_AFFECTED_MESSAGES => c_messages_affected_messages(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8398,15 +8116,14 @@ fn t_messages_affected_messages(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.AllStickers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_all_stickers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_all_stickers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::MESSAGES_ALL_STICKERS_NOT_MODIFIED => Some(at),
+        id::MESSAGES_ALL_STICKERS_NOT_MODIFIED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_ALL_STICKERS => c_messages_all_stickers(b, at),
+        id::MESSAGES_ALL_STICKERS => c_messages_all_stickers(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8415,14 +8132,13 @@ fn t_messages_all_stickers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.ArchivedStickers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_archived_stickers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_archived_stickers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_ARCHIVED_STICKERS => c_messages_archived_stickers(b, at),
+        id::MESSAGES_ARCHIVED_STICKERS => c_messages_archived_stickers(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8431,14 +8147,13 @@ fn t_messages_archived_stickers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.BotCallbackAnswer`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_bot_callback_answer(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_bot_callback_answer(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_BOT_CALLBACK_ANSWER => c_messages_bot_callback_answer(b, at),
+        id::MESSAGES_BOT_CALLBACK_ANSWER => c_messages_bot_callback_answer(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8447,14 +8162,13 @@ fn t_messages_bot_callback_answer(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.BotResults`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_bot_results(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_bot_results(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_BOT_RESULTS => c_messages_bot_results(b, at),
+        id::MESSAGES_BOT_RESULTS => c_messages_bot_results(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8463,14 +8177,13 @@ fn t_messages_bot_results(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.ChatFull`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_chat_full(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_chat_full(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_CHAT_FULL => c_messages_chat_full(b, at),
+        id::MESSAGES_CHAT_FULL => c_messages_chat_full(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8479,16 +8192,15 @@ fn t_messages_chat_full(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.Chats`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_chats(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_chats(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_CHATS => c_messages_chats(b, at),
+        id::MESSAGES_CHATS => c_messages_chats(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_CHATS_SLICE => c_messages_chats_slice(b, at),
+        id::MESSAGES_CHATS_SLICE => c_messages_chats_slice(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8497,16 +8209,15 @@ fn t_messages_chats(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.DhConfig`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_dh_config(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_dh_config(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_DH_CONFIG => c_messages_dh_config(b, at),
+        id::MESSAGES_DH_CONFIG => c_messages_dh_config(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_DH_CONFIG_NOT_MODIFIED => c_messages_dh_config_not_modified(b, at),
+        id::MESSAGES_DH_CONFIG_NOT_MODIFIED => c_messages_dh_config_not_modified(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8515,18 +8226,17 @@ fn t_messages_dh_config(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.Dialogs`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_dialogs(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_dialogs(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_DIALOGS => c_messages_dialogs(b, at),
+        id::MESSAGES_DIALOGS => c_messages_dialogs(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_DIALOGS_SLICE => c_messages_dialogs_slice(b, at),
+        id::MESSAGES_DIALOGS_SLICE => c_messages_dialogs_slice(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_DIALOGS_NOT_MODIFIED => c_messages_dialogs_not_modified(b, at),
+        id::MESSAGES_DIALOGS_NOT_MODIFIED => c_messages_dialogs_not_modified(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8535,14 +8245,13 @@ fn t_messages_dialogs(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.DiscussionMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_discussion_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_discussion_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_DISCUSSION_MESSAGE => c_messages_discussion_message(b, at),
+        id::MESSAGES_DISCUSSION_MESSAGE => c_messages_discussion_message(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8551,15 +8260,14 @@ fn t_messages_discussion_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.FavedStickers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_faved_stickers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_faved_stickers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::MESSAGES_FAVED_STICKERS_NOT_MODIFIED => Some(at),
+        id::MESSAGES_FAVED_STICKERS_NOT_MODIFIED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_FAVED_STICKERS => c_messages_faved_stickers(b, at),
+        id::MESSAGES_FAVED_STICKERS => c_messages_faved_stickers(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8568,18 +8276,15 @@ fn t_messages_faved_stickers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.FeaturedStickers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_featured_stickers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_featured_stickers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_FEATURED_STICKERS => c_messages_featured_stickers(b, at),
+        id::MESSAGES_FEATURED_STICKERS => c_messages_featured_stickers(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_FEATURED_STICKERS_NOT_MODIFIED => {
-            c_messages_featured_stickers_not_modified(b, at)
-        }
+        id::MESSAGES_FEATURED_STICKERS_NOT_MODIFIED => c_messages_featured_stickers_not_modified(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8588,15 +8293,14 @@ fn t_messages_featured_stickers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.FoundStickerSets`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_found_sticker_sets(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_found_sticker_sets(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::MESSAGES_FOUND_STICKER_SETS_NOT_MODIFIED => Some(at),
+        id::MESSAGES_FOUND_STICKER_SETS_NOT_MODIFIED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_FOUND_STICKER_SETS => c_messages_found_sticker_sets(b, at),
+        id::MESSAGES_FOUND_STICKER_SETS => c_messages_found_sticker_sets(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8605,14 +8309,13 @@ fn t_messages_found_sticker_sets(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.HighScores`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_high_scores(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_high_scores(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_HIGH_SCORES => c_messages_high_scores(b, at),
+        id::MESSAGES_HIGH_SCORES => c_messages_high_scores(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8621,14 +8324,13 @@ fn t_messages_high_scores(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.InactiveChats`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_inactive_chats(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_inactive_chats(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_INACTIVE_CHATS => c_messages_inactive_chats(b, at),
+        id::MESSAGES_INACTIVE_CHATS => c_messages_inactive_chats(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8637,14 +8339,13 @@ fn t_messages_inactive_chats(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.MessageEditData`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_message_edit_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_message_edit_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_MESSAGE_EDIT_DATA => c_messages_message_edit_data(b, at),
+        id::MESSAGES_MESSAGE_EDIT_DATA => c_messages_message_edit_data(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8653,14 +8354,13 @@ fn t_messages_message_edit_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.MessageViews`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_message_views(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_message_views(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_MESSAGE_VIEWS => c_messages_message_views(b, at),
+        id::MESSAGES_MESSAGE_VIEWS => c_messages_message_views(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8669,20 +8369,19 @@ fn t_messages_message_views(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.Messages`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_messages(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_messages(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_MESSAGES_SLICE => c_messages_messages_slice(b, at),
+        id::MESSAGES_MESSAGES_SLICE => c_messages_messages_slice(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_CHANNEL_MESSAGES => c_messages_channel_messages(b, at),
+        id::MESSAGES_CHANNEL_MESSAGES => c_messages_channel_messages(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_MESSAGES_NOT_MODIFIED => c_messages_messages_not_modified(b, at),
+        id::MESSAGES_MESSAGES_NOT_MODIFIED => c_messages_messages_not_modified(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_MESSAGES => c_messages_messages(b, at),
+        id::MESSAGES_MESSAGES => c_messages_messages(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8691,14 +8390,13 @@ fn t_messages_messages(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.PeerDialogs`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_peer_dialogs(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_peer_dialogs(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_PEER_DIALOGS => c_messages_peer_dialogs(b, at),
+        id::MESSAGES_PEER_DIALOGS => c_messages_peer_dialogs(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8707,15 +8405,14 @@ fn t_messages_peer_dialogs(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.RecentStickers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_recent_stickers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_recent_stickers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::MESSAGES_RECENT_STICKERS_NOT_MODIFIED => Some(at),
+        id::MESSAGES_RECENT_STICKERS_NOT_MODIFIED => Some(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_RECENT_STICKERS => c_messages_recent_stickers(b, at),
+        id::MESSAGES_RECENT_STICKERS => c_messages_recent_stickers(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8724,15 +8421,14 @@ fn t_messages_recent_stickers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.SavedGifs`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_saved_gifs(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_saved_gifs(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_SAVED_GIFS => c_messages_saved_gifs(b, at),
-        id::MESSAGES_SAVED_GIFS_NOT_MODIFIED => Some(at),
+        id::MESSAGES_SAVED_GIFS => c_messages_saved_gifs(r),
+        id::MESSAGES_SAVED_GIFS_NOT_MODIFIED => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8741,14 +8437,13 @@ fn t_messages_saved_gifs(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.SearchCounter`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_search_counter(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_search_counter(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_SEARCH_COUNTER => c_messages_search_counter(b, at),
+        id::MESSAGES_SEARCH_COUNTER => c_messages_search_counter(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8757,16 +8452,15 @@ fn t_messages_search_counter(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.SentEncryptedMessage`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_sent_encrypted_message(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_sent_encrypted_message(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_SENT_ENCRYPTED_MESSAGE => c_messages_sent_encrypted_message(b, at),
+        id::MESSAGES_SENT_ENCRYPTED_MESSAGE => c_messages_sent_encrypted_message(r),
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_SENT_ENCRYPTED_FILE => c_messages_sent_encrypted_file(b, at),
+        id::MESSAGES_SENT_ENCRYPTED_FILE => c_messages_sent_encrypted_file(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8775,14 +8469,13 @@ fn t_messages_sent_encrypted_message(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.StickerSet`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_sticker_set(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_sticker_set(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_STICKER_SET => c_messages_sticker_set(b, at),
+        id::MESSAGES_STICKER_SET => c_messages_sticker_set(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8791,17 +8484,16 @@ fn t_messages_sticker_set(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.StickerSetInstallResult`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_sticker_set_install_result(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_sticker_set_install_result(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
         id::MESSAGES_STICKER_SET_INSTALL_RESULT_ARCHIVE => {
-            c_messages_sticker_set_install_result_archive(b, at)
+            c_messages_sticker_set_install_result_archive(r)
         }
-        id::MESSAGES_STICKER_SET_INSTALL_RESULT_SUCCESS => Some(at),
+        id::MESSAGES_STICKER_SET_INSTALL_RESULT_SUCCESS => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8810,15 +8502,14 @@ fn t_messages_sticker_set_install_result(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.Stickers`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_stickers(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_stickers(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_STICKERS => c_messages_stickers(b, at),
-        id::MESSAGES_STICKERS_NOT_MODIFIED => Some(at),
+        id::MESSAGES_STICKERS => c_messages_stickers(r),
+        id::MESSAGES_STICKERS_NOT_MODIFIED => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8827,14 +8518,13 @@ fn t_messages_stickers(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `messages.VotesList`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_messages_votes_list(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_messages_votes_list(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::MESSAGES_VOTES_LIST => c_messages_votes_list(b, at),
+        id::MESSAGES_VOTES_LIST => c_messages_votes_list(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8843,14 +8533,13 @@ fn t_messages_votes_list(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `payments.BankCardData`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payments_bank_card_data(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payments_bank_card_data(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENTS_BANK_CARD_DATA => c_payments_bank_card_data(b, at),
+        id::PAYMENTS_BANK_CARD_DATA => c_payments_bank_card_data(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8859,14 +8548,13 @@ fn t_payments_bank_card_data(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `payments.PaymentForm`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payments_payment_form(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payments_payment_form(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENTS_PAYMENT_FORM => c_payments_payment_form(b, at),
+        id::PAYMENTS_PAYMENT_FORM => c_payments_payment_form(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8875,14 +8563,13 @@ fn t_payments_payment_form(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `payments.PaymentReceipt`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payments_payment_receipt(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payments_payment_receipt(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENTS_PAYMENT_RECEIPT => c_payments_payment_receipt(b, at),
+        id::PAYMENTS_PAYMENT_RECEIPT => c_payments_payment_receipt(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8891,16 +8578,15 @@ fn t_payments_payment_receipt(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `payments.PaymentResult`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payments_payment_result(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payments_payment_result(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENTS_PAYMENT_RESULT => c_payments_payment_result(b, at),
+        id::PAYMENTS_PAYMENT_RESULT => c_payments_payment_result(r),
         #[cfg(feature = "fast-all")]
-        id::PAYMENTS_PAYMENT_VERIFICATION_NEEDED => c_payments_payment_verification_needed(b, at),
+        id::PAYMENTS_PAYMENT_VERIFICATION_NEEDED => c_payments_payment_verification_needed(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8909,14 +8595,13 @@ fn t_payments_payment_result(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `payments.SavedInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payments_saved_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payments_saved_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENTS_SAVED_INFO => c_payments_saved_info(b, at),
+        id::PAYMENTS_SAVED_INFO => c_payments_saved_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8925,14 +8610,13 @@ fn t_payments_saved_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `payments.ValidatedRequestedInfo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_payments_validated_requested_info(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_payments_validated_requested_info(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PAYMENTS_VALIDATED_REQUESTED_INFO => c_payments_validated_requested_info(b, at),
+        id::PAYMENTS_VALIDATED_REQUESTED_INFO => c_payments_validated_requested_info(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8941,14 +8625,13 @@ fn t_payments_validated_requested_info(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `phone.GroupCall`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_phone_group_call(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_phone_group_call(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHONE_GROUP_CALL => c_phone_group_call(b, at),
+        id::PHONE_GROUP_CALL => c_phone_group_call(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8957,14 +8640,13 @@ fn t_phone_group_call(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `phone.GroupParticipants`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_phone_group_participants(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_phone_group_participants(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHONE_GROUP_PARTICIPANTS => c_phone_group_participants(b, at),
+        id::PHONE_GROUP_PARTICIPANTS => c_phone_group_participants(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8973,14 +8655,13 @@ fn t_phone_group_participants(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `phone.PhoneCall`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_phone_phone_call(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_phone_phone_call(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHONE_PHONE_CALL => c_phone_phone_call(b, at),
+        id::PHONE_PHONE_CALL => c_phone_phone_call(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -8989,14 +8670,13 @@ fn t_phone_phone_call(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `photos.Photo`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_photos_photo(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_photos_photo(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHOTOS_PHOTO => c_photos_photo(b, at),
+        id::PHOTOS_PHOTO => c_photos_photo(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9005,16 +8685,15 @@ fn t_photos_photo(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `photos.Photos`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_photos_photos(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_photos_photos(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::PHOTOS_PHOTOS_SLICE => c_photos_photos_slice(b, at),
+        id::PHOTOS_PHOTOS_SLICE => c_photos_photos_slice(r),
         #[cfg(feature = "fast-all")]
-        id::PHOTOS_PHOTOS => c_photos_photos(b, at),
+        id::PHOTOS_PHOTOS => c_photos_photos(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9023,14 +8702,13 @@ fn t_photos_photos(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `stats.BroadcastStats`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_broadcast_stats(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_broadcast_stats(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_BROADCAST_STATS => c_stats_broadcast_stats(b, at),
+        id::STATS_BROADCAST_STATS => c_stats_broadcast_stats(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9039,14 +8717,13 @@ fn t_stats_broadcast_stats(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `stats.MegagroupStats`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_megagroup_stats(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_megagroup_stats(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_MEGAGROUP_STATS => c_stats_megagroup_stats(b, at),
+        id::STATS_MEGAGROUP_STATS => c_stats_megagroup_stats(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9055,14 +8732,13 @@ fn t_stats_megagroup_stats(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `stats.MessageStats`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_stats_message_stats(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_stats_message_stats(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::STATS_MESSAGE_STATS => c_stats_message_stats(b, at),
+        id::STATS_MESSAGE_STATS => c_stats_message_stats(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9071,22 +8747,21 @@ fn t_stats_message_stats(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `storage.FileType`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_storage_file_type(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_storage_file_type(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
-        id::STORAGE_FILE_JPEG => Some(at),
-        id::STORAGE_FILE_PNG => Some(at),
-        id::STORAGE_FILE_WEBP => Some(at),
-        id::STORAGE_FILE_PARTIAL => Some(at),
-        id::STORAGE_FILE_MOV => Some(at),
-        id::STORAGE_FILE_MP3 => Some(at),
-        id::STORAGE_FILE_UNKNOWN => Some(at),
-        id::STORAGE_FILE_PDF => Some(at),
-        id::STORAGE_FILE_MP4 => Some(at),
-        id::STORAGE_FILE_GIF => Some(at),
+        id::STORAGE_FILE_JPEG => Some(r),
+        id::STORAGE_FILE_PNG => Some(r),
+        id::STORAGE_FILE_WEBP => Some(r),
+        id::STORAGE_FILE_PARTIAL => Some(r),
+        id::STORAGE_FILE_MOV => Some(r),
+        id::STORAGE_FILE_MP3 => Some(r),
+        id::STORAGE_FILE_UNKNOWN => Some(r),
+        id::STORAGE_FILE_PDF => Some(r),
+        id::STORAGE_FILE_MP4 => Some(r),
+        id::STORAGE_FILE_GIF => Some(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9095,18 +8770,17 @@ fn t_storage_file_type(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `updates.ChannelDifference`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_updates_channel_difference(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_updates_channel_difference(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPDATES_CHANNEL_DIFFERENCE => c_updates_channel_difference(b, at),
+        id::UPDATES_CHANNEL_DIFFERENCE => c_updates_channel_difference(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATES_CHANNEL_DIFFERENCE_EMPTY => c_updates_channel_difference_empty(b, at),
+        id::UPDATES_CHANNEL_DIFFERENCE_EMPTY => c_updates_channel_difference_empty(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATES_CHANNEL_DIFFERENCE_TOO_LONG => c_updates_channel_difference_too_long(b, at),
+        id::UPDATES_CHANNEL_DIFFERENCE_TOO_LONG => c_updates_channel_difference_too_long(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9115,20 +8789,19 @@ fn t_updates_channel_difference(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `updates.Difference`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_updates_difference(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_updates_difference(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPDATES_DIFFERENCE => c_updates_difference(b, at),
+        id::UPDATES_DIFFERENCE => c_updates_difference(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATES_DIFFERENCE_TOO_LONG => c_updates_difference_too_long(b, at),
+        id::UPDATES_DIFFERENCE_TOO_LONG => c_updates_difference_too_long(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATES_DIFFERENCE_EMPTY => c_updates_difference_empty(b, at),
+        id::UPDATES_DIFFERENCE_EMPTY => c_updates_difference_empty(r),
         #[cfg(feature = "fast-all")]
-        id::UPDATES_DIFFERENCE_SLICE => c_updates_difference_slice(b, at),
+        id::UPDATES_DIFFERENCE_SLICE => c_updates_difference_slice(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9137,14 +8810,13 @@ fn t_updates_difference(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `updates.State`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_updates_state(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_updates_state(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPDATES_STATE => c_updates_state(b, at),
+        id::UPDATES_STATE => c_updates_state(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9153,16 +8825,15 @@ fn t_updates_state(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `upload.CdnFile`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_upload_cdn_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_upload_cdn_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPLOAD_CDN_FILE => c_upload_cdn_file(b, at),
+        id::UPLOAD_CDN_FILE => c_upload_cdn_file(r),
         #[cfg(feature = "fast-all")]
-        id::UPLOAD_CDN_FILE_REUPLOAD_NEEDED => c_upload_cdn_file_reupload_needed(b, at),
+        id::UPLOAD_CDN_FILE_REUPLOAD_NEEDED => c_upload_cdn_file_reupload_needed(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9171,16 +8842,15 @@ fn t_upload_cdn_file(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `upload.File`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_upload_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_upload_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPLOAD_FILE => c_upload_file(b, at),
+        id::UPLOAD_FILE => c_upload_file(r),
         #[cfg(feature = "fast-all")]
-        id::UPLOAD_FILE_CDN_REDIRECT => c_upload_file_cdn_redirect(b, at),
+        id::UPLOAD_FILE_CDN_REDIRECT => c_upload_file_cdn_redirect(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9189,14 +8859,13 @@ fn t_upload_file(b: &[u8], at: usize) -> Option<usize> {
 /// A boxed `upload.WebFile`.
 #[cfg(feature = "fast-all")]
 #[inline]
-fn t_upload_web_file(b: &[u8], at: usize) -> Option<usize> {
-    let id = v::word(b, at)?;
-    let at = at + 4;
+fn t_upload_web_file(r: &[u8]) -> Option<&[u8]> {
+    let (id, r) = v::word(r)?;
     match id {
         #[cfg(feature = "fast-all")]
-        id::UPLOAD_WEB_FILE => c_upload_web_file(b, at),
+        id::UPLOAD_WEB_FILE => c_upload_web_file(r),
         _ => {
-            let _ = at;
+            let _ = r;
             None
         }
     }
@@ -9205,12687 +8874,12668 @@ fn t_upload_web_file(b: &[u8], at: usize) -> Option<usize> {
 /// `userStatusOffline#8c703f was_online:int = UserStatus;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_user_status_offline(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_user_status_offline(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `secureValueErrorFrontSide#be3dfa type:SecureValueType file_hash:bytes text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_front_side(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_error_front_side(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updates.difference#f49ca0 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> state:updates.State = updates.Difference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_difference(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_updates_difference(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_encrypted_message(b, at)?;
+            r = t_encrypted_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_update(b, at)?;
+            r = t_update(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    at = t_updates_state(b, at)?;
-    Some(at)
+    r = t_updates_state(r)?;
+    Some(r)
 }
 
 /// `help.userInfo#1eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_user_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
+fn c_help_user_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_entity(b, at)?;
+            r = t_message_entity(r)?;
         }
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageEntityBlockquote#20df5d0 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_blockquote(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_blockquote(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `theme#28f1114 flags:# creator:flags.0?true default:flags.1?true id:long access_hash:long slug:string title:string document:flags.2?Document settings:flags.3?ThemeSettings installs_count:int = Theme;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_theme(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_document(b, at)?;
+        r = t_document(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_theme_settings(b, at)?;
+        r = t_theme_settings(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputGameID#32c3e77 id:long access_hash:long = InputGame;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_game_id(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_game_id(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `inputStickeredMediaDocument#438865b id:InputDocument = InputStickeredMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_stickered_media_document(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_document(b, at)?;
-    Some(at)
+fn c_input_stickered_media_document(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_document(r)?;
+    Some(r)
 }
 
 /// `msgs_state_info#04deb57d req_msg_id:long info:string = MsgsStateInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_msgs_state_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_msgs_state_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `wallPaperSettings#5086cf8 flags:# blur:flags.1?true motion:flags.2?true background_color:flags.0?int second_background_color:flags.4?int intensity:flags.3?int rotation:flags.4?int = WallPaperSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_wall_paper_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_wall_paper_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `resPQ#05162463 nonce:int128 server_nonce:int128 pq:string server_public_key_fingerprints:Vector<long> = ResPQ;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_res_pq(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 32)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+fn c_res_pq(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 32)?;
+    r = v::bytes(r)?;
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `botInlineMessageMediaGeo#51846fd flags:# geo:GeoPoint heading:flags.0?int period:flags.1?int proximity_notification_radius:flags.3?int reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_inline_message_media_geo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_bot_inline_message_media_geo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = t_geo_point(b, at)?;
+    r = t_geo_point(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `keyboardButtonSwitchInline#568a748 flags:# same_peer:flags.0?true text:string query:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_switch_inline(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_keyboard_button_switch_inline(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelParticipantsSearch#656ac4b q:string = ChannelParticipantsFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participants_search(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_participants_search(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `auth.loginTokenMigrateTo#68e9916 dc_id:int token:bytes = auth.LoginToken;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_login_token_migrate_to(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_login_token_migrate_to(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `chatForbidden#7328bdb id:int title:string = Chat;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_chat_forbidden(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_chat_forbidden(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateChatParticipants#7761198 participants:ChatParticipants = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_chat_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_chat_participants(b, at)?;
-    Some(at)
+fn c_update_chat_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_chat_participants(r)?;
+    Some(r)
 }
 
 /// `textImage#81ccf4f document_id:long w:int h:int = RichText;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_text_image(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_text_image(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `messages.votesList#823f649 flags:# count:int votes:Vector<MessageUserVote> users:Vector<User> next_offset:flags.0?string = messages.VotesList;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_votes_list(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_messages_votes_list(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_user_vote(b, at)?;
+            r = t_message_user_vote(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `tlsBlockZero length:int = TlsBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_tls_block_zero(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_tls_block_zero(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_future_salt(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_future_salt(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `upload.file#96a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_upload_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_storage_file_type(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_upload_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_storage_file_type(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputPaymentCredentialsApplePay#aa1c39f payment_data:DataJSON = InputPaymentCredentials;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_payment_credentials_apple_pay(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_data_json(b, at)?;
-    Some(at)
+fn c_input_payment_credentials_apple_pay(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `contacts.blocked#ade1591 blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contacts_blocked(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_blocked(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_peer_blocked(b, at)?;
+            r = t_peer_blocked(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageRange#ae30253 min_id:int max_id:int = MessageRange;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_range(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_range(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updateStickerSetsOrder#bb2d201 flags:# masks:flags.0?true order:Vector<long> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_sticker_sets_order(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_sticker_sets_order(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `privacyValueDisallowUsers#c7f49b7 users:Vector<int> = PrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_privacy_value_disallow_users(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_privacy_value_disallow_users(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `inputStickerSetThumb#dbaeae9 stickerset:InputStickerSet volume_id:long local_id:int = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_sticker_set_thumb(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_sticker_set(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_input_sticker_set_thumb(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_sticker_set(r)?;
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `chatFull#dc8c181 flags:# can_set_username:flags.7?true has_scheduled:flags.8?true id:int about:string participants:ChatParticipants chat_photo:flags.2?Photo notify_settings:PeerNotifySettings exported_invite:ExportedChatInvite bot_info:flags.3?Vector<BotInfo> pinned_msg_id:flags.6?int folder_id:flags.11?int call:flags.12?InputGroupCall = ChatFull;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_full(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_chat_full(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x19cc)?;
-    at = v::bytes(b, at)?;
-    at = t_chat_participants(b, at)?;
+    r = v::bytes(r)?;
+    r = t_chat_participants(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_photo(b, at)?;
+        r = t_photo(r)?;
     }
-    at = t_peer_notify_settings(b, at)?;
-    at = t_exported_chat_invite(b, at)?;
+    r = t_peer_notify_settings(r)?;
+    r = t_exported_chat_invite(r)?;
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_bot_info(b, at)?;
+                r = t_bot_info(r)?;
             }
         }
     }
     if w0 & (1 << 6) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 11) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 12) != 0 {
-        at = t_input_group_call(b, at)?;
+        r = t_input_group_call(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `help.recentMeUrls#e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_recent_me_urls(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_help_recent_me_urls(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_recent_me_url(b, at)?;
+            r = t_recent_me_url(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `photoSizeEmpty#e17e23c type:string = PhotoSize;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo_size_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_photo_size_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateBotInlineSend#e48f964 flags:# user_id:int query:string geo:flags.0?GeoPoint id:string msg_id:flags.1?InputBotInlineMessageID = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_bot_inline_send(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_update_bot_inline_send(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_geo_point(b, at)?;
+        r = t_geo_point(r)?;
     }
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = t_input_bot_inline_message_id(b, at)?;
+        r = t_input_bot_inline_message_id(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelAdminLogEventActionChangeLocation#e6b76ae prev_value:ChannelLocation new_value:ChannelLocation = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_change_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_channel_location(b, at)?;
-    at = t_channel_location(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_change_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_channel_location(r)?;
+    r = t_channel_location(r)?;
+    Some(r)
 }
 
 /// `messageUserVoteMultiple#e8fe0de user_id:int options:Vector<bytes> date:int = MessageUserVote;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_user_vote_multiple(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_message_user_vote_multiple(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `documentAttributeVideo#ef02ce6 flags:# round_message:flags.0?true supports_streaming:flags.1?true duration:int w:int h:int = DocumentAttribute;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_document_attribute_video(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_document_attribute_video(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    Some(at)
+    Some(r)
 }
 
 /// `inputMediaPoll#f94e5f1 flags:# poll:Poll correct_answers:flags.0?Vector<bytes> solution:flags.1?string solution_entities:flags.1?Vector<MessageEntity> = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_poll(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_poll(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_poll(b, at)?;
+    r = t_poll(r)?;
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = v::bytes(b, at)?;
+                r = v::bytes(r)?;
             }
         }
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `keyboardButtonUrlAuth#10b78d29 flags:# text:string fwd_text:flags.0?string url:string button_id:int = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_url_auth(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_keyboard_button_url_auth(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `savedPhoneContact#1142bd56 phone:string first_name:string last_name:string date:int = SavedContact;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_saved_phone_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_saved_phone_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `botInlineResult#11965f3a flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?WebDocument content:flags.5?WebDocument send_message:BotInlineMessage = BotInlineResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_inline_result(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_bot_inline_result(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3e)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = t_web_document(b, at)?;
+        r = t_web_document(r)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = t_web_document(b, at)?;
+        r = t_web_document(r)?;
     }
-    at = t_bot_inline_message(b, at)?;
-    Some(at)
+    r = t_bot_inline_message(r)?;
+    Some(r)
 }
 
 /// `updateShortSentMessage#11f1331c flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> = Updates;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_short_sent_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_update_short_sent_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x282)?;
     if w0 & (1 << 9) != 0 {
-        at = t_message_media(b, at)?;
+        r = t_message_media(r)?;
     }
     if w0 & (1 << 7) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.authorizations#1250abde authorizations:Vector<Authorization> = account.Authorizations;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_authorizations(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_account_authorizations(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_authorization(b, at)?;
+            r = t_authorization(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `stickerPack#12b299d4 emoticon:string documents:Vector<long> = StickerPack;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_sticker_pack(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+fn c_sticker_pack(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `updateUserPhone#12b9417b user_id:int phone:string = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_user_phone(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_update_user_phone(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateNewEncryptedMessage#12bcbd9a message:EncryptedMessage qts:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_new_encrypted_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_encrypted_message(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_new_encrypted_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_encrypted_message(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputPrivacyValueAllowUsers#131cc67f users:Vector<InputUser> = InputPrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_privacy_value_allow_users(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_input_privacy_value_allow_users(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_user(b, at)?;
+            r = t_input_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChat#1330a196 chat_id:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_password_recovery(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_password_recovery(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `encryptedChatDiscarded#13d6dd27 id:int = EncryptedChat;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_chat_discarded(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_encrypted_chat_discarded(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channelParticipantsBanned#1427a5e1 q:string = ChannelParticipantsFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participants_banned(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_participants_banned(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photos_photos_slice(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_photos_photos_slice(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_photo(b, at)?;
+            r = t_photo(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `secureSecretSettings#1527bcac secure_algo:SecurePasswordKdfAlgo secure_secret:bytes secure_secret_id:long = SecureSecretSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_secret_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_password_kdf_algo(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_secure_secret_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_password_kdf_algo(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `documentAttributeFilename#15590068 file_name:string = DocumentAttribute;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_document_attribute_filename(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_document_attribute_filename(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_dialogs(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_dialogs(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_dialog(b, at)?;
+            r = t_dialog(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelParticipant#15ebac1d user_id:int date:int = ChannelParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participant(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_channel_participant(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `pageBlockRelatedArticles#16115a96 title:RichText articles:Vector<PageRelatedArticle> = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_related_articles(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
+fn c_page_block_related_articles(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_page_related_article(b, at)?;
+            r = t_page_related_article(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateEncryptedChatTyping#1710f156 chat_id:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_encrypted_chat_typing(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_encrypted_chat_typing(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `pageBlockPhoto#1759c560 flags:# photo_id:long caption:PageCaption url:flags.0?string webpage_id:flags.0?long = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_page_block_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_page_caption(b, at)?;
+    r = t_page_caption(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputPeerChat#179be863 chat_id:int = InputPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_peer_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_input_peer_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `help.support#17c6b5f6 phone_number:string user:User = help.Support;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_support(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_user(b, at)?;
-    Some(at)
+fn c_help_support(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_user(r)?;
+    Some(r)
 }
 
 /// `botInlineMediaResult#17db940b flags:# id:string type:string photo:flags.0?Photo document:flags.1?Document title:flags.2?string description:flags.3?string send_message:BotInlineMessage = BotInlineResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_inline_media_result(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_bot_inline_media_result(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_photo(b, at)?;
+        r = t_photo(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_document(b, at)?;
+        r = t_document(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = t_bot_inline_message(b, at)?;
-    Some(at)
+    r = t_bot_inline_message(r)?;
+    Some(r)
 }
 
 /// `secureValue#187fa0ca flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?SecureFile reverse_side:flags.2?SecureFile selfie:flags.3?SecureFile translation:flags.6?Vector<SecureFile> files:flags.4?Vector<SecureFile> plain_data:flags.5?SecurePlainData hash:bytes = SecureValue;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_secure_value(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7f)?;
-    at = t_secure_value_type(b, at)?;
+    r = t_secure_value_type(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_secure_data(b, at)?;
+        r = t_secure_data(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_secure_file(b, at)?;
+        r = t_secure_file(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_secure_file(b, at)?;
+        r = t_secure_file(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_secure_file(b, at)?;
+        r = t_secure_file(r)?;
     }
     if w0 & (1 << 6) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_secure_file(b, at)?;
+                r = t_secure_file(r)?;
             }
         }
     }
     if w0 & (1 << 4) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_secure_file(b, at)?;
+                r = t_secure_file(r)?;
             }
         }
     }
     if w0 & (1 << 5) != 0 {
-        at = t_secure_plain_data(b, at)?;
+        r = t_secure_plain_data(r)?;
     }
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `dcOption#18b7a10d flags:# ipv6:flags.0?true media_only:flags.1?true tcpo_only:flags.2?true cdn:flags.3?true static:flags.4?true id:int ip_address:string port:int secret:flags.10?bytes = DcOption;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dc_option(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_dc_option(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x41f)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 10) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `privacyValueAllowChatParticipants#18be796b chats:Vector<int> = PrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_privacy_value_allow_chat_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_privacy_value_allow_chat_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `help.inviteText#18cb9f78 message:string = help.InviteText;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_invite_text(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_invite_text(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `botInlineMessageMediaContact#18d1cdc2 flags:# phone_number:string first_name:string last_name:string vcard:string reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_inline_message_media_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_bot_inline_message_media_contact(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `statsGroupTopPoster#18f3d0f7 user_id:int messages:int avg_chars:int = StatsGroupTopPoster;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_group_top_poster(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_stats_group_top_poster(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `updateFolderPeers#19360dc0 folder_peers:Vector<FolderPeer> pts:int pts_count:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_folder_peers(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_update_folder_peers(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_folder_peer(b, at)?;
+            r = t_folder_peer(r)?;
         }
     }
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `inputDocument#1abfb575 id:long access_hash:long file_reference:bytes = InputDocument;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_document(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_document(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `draftMessageEmpty#1b0c841a flags:# date:flags.0?int = DraftMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_draft_message_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_draft_message_empty(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageActionSecureValuesSentMe#1b287353 values:Vector<SecureValue> credentials:SecureCredentialsEncrypted = MessageAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_action_secure_values_sent_me(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_message_action_secure_values_sent_me(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value(b, at)?;
+            r = t_secure_value(r)?;
         }
     }
-    at = t_secure_credentials_encrypted(b, at)?;
-    Some(at)
+    r = t_secure_credentials_encrypted(r)?;
+    Some(r)
 }
 
 /// `updateEditChannelMessage#1b3f4df7 message:Message pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_edit_channel_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_edit_channel_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionToggleInvites#1b7907ae new_value:Bool = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_toggle_invites(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_toggle_invites(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `phoneCallWaiting#1b8f4ad1 flags:# video:flags.6?true id:long access_hash:long date:int admin_id:int participant_id:int protocol:PhoneCallProtocol receive_date:flags.0?int = PhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_call_waiting(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<32>(b, at)?;
-    at += 32;
+fn c_phone_call_waiting(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<32>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x41)?;
-    at = t_phone_call_protocol(b, at)?;
+    r = t_phone_call_protocol(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateUserStatus#1bfbd823 user_id:int status:UserStatus = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_user_status(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_user_status(b, at)?;
-    Some(at)
+fn c_update_user_status(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_user_status(r)?;
+    Some(r)
 }
 
 /// `channelParticipantBanned#1c0facaf flags:# left:flags.0?true user_id:int kicked_by:int date:int banned_rights:ChatBannedRights = ChannelParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participant_banned(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_channel_participant_banned(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_chat_banned_rights(b, at)?;
-    Some(at)
+    r = t_chat_banned_rights(r)?;
+    Some(r)
 }
 
 /// `webDocument#1c570ed1 url:string access_hash:long size:int mime_type:string attributes:Vector<DocumentAttribute> = WebDocument;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_document(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
+fn c_web_document(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document_attribute(b, at)?;
+            r = t_document_attribute(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputSingleMedia#1cc6e91f flags:# media:InputMedia random_id:long message:string entities:flags.0?Vector<MessageEntity> = InputSingleMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_single_media(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_single_media(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_media(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
+    r = t_input_media(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateReadChannelDiscussionInbox#1cc7de54 flags:# channel_id:int top_msg_id:int read_max_id:int broadcast_id:flags.0?int broadcast_post:flags.0?int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_read_channel_discussion_inbox(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_update_read_channel_discussion_inbox(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputAppEvent#1d1b1245 time:double type:string peer:long data:JSONValue = InputAppEvent;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_app_event(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = t_json_value(b, at)?;
-    Some(at)
+fn c_input_app_event(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = t_json_value(r)?;
+    Some(r)
 }
 
 /// `help.appUpdate#1da7158f flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string = help.AppUpdate;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_app_update(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_help_app_update(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_entity(b, at)?;
+            r = t_message_entity(r)?;
         }
     }
     if w0 & (1 << 1) != 0 {
-        at = t_document(b, at)?;
+        r = t_document(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pageBlockKicker#1e148390 text:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_kicker(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_kicker(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `inputMediaUploadedPhoto#1e287d04 flags:# file:InputFile stickers:flags.0?Vector<InputDocument> ttl_seconds:flags.1?int = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_uploaded_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_uploaded_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_input_file(b, at)?;
+    r = t_input_file(r)?;
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_input_document(b, at)?;
+                r = t_input_document(r)?;
             }
         }
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_phone_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_phone_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `document#1e87342b flags:# id:long access_hash:long file_reference:bytes date:int mime_type:string size:int thumbs:flags.0?Vector<PhotoSize> video_thumbs:flags.1?Vector<VideoSize> dc_id:int attributes:Vector<DocumentAttribute> = Document;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_document(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_document(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_photo_size(b, at)?;
+                r = t_photo_size(r)?;
             }
         }
     }
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_video_size(b, at)?;
+                r = t_video_size(r)?;
             }
         }
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document_attribute(b, at)?;
+            r = t_document_attribute(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `postAddress#1e8caaeb street_line1:string street_line2:string city:string state:string country_iso2:string post_code:string = PostAddress;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_post_address(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_post_address(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateNewMessage#1f2b0afd message:Message pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_new_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_new_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `userEmpty#200250ba id:int = User;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_user_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_user_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photos_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_photo(b, at)?;
+fn c_photos_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_photo(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updates.channelDifference#2064674e flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_channel_difference(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_updates_channel_difference(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_update(b, at)?;
+            r = t_update(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputMessageEntityMentionName#208e68c9 offset:int length:int user_id:InputUser = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_input_message_entity_mention_name(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_input_message_entity_mention_name(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `channelLocation#209b82db geo_point:GeoPoint address:string = ChannelLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_geo_point(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_geo_point(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputPeerChannel#20adaef8 channel_id:int access_hash:long = InputPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_peer_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_input_peer_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `rpc_error#2144ca19 error_code:int error_message:string = RpcError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_rpc_error(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_rpc_error(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `upload.webFile#21e753bc size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_upload_web_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = t_storage_file_type(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_upload_web_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = t_storage_file_type(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `securePlainEmail#21ec5a5f email:string = SecurePlainData;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_plain_email(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_plain_email(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateShortMessage#2296d2c8 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int user_id:int message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?int reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> = Updates;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_short_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_update_short_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x28be)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 12)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 12)?;
     if w0 & (1 << 2) != 0 {
-        at = t_message_fwd_header(b, at)?;
+        r = t_message_fwd_header(r)?;
     }
     if w0 & (1 << 11) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_message_reply_header(b, at)?;
+        r = t_message_reply_header(r)?;
     }
     if w0 & (1 << 7) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.recentStickers#22f3afb3 hash:int packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_recent_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_recent_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_pack(b, at)?;
+            r = t_sticker_pack(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document(b, at)?;
+            r = t_document(r)?;
         }
     }
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionStartGroupCall#23209745 call:InputGroupCall = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_start_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_start_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    Some(r)
 }
 
 /// `photoEmpty#2331b22d id:long = Photo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_photo_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `emojiKeywordDeleted#236df622 keyword:string emoticons:Vector<string> = EmojiKeyword;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_emoji_keyword_deleted(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
+fn c_emoji_keyword_deleted(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `encryptedMessageService#23734b06 random_id:long chat_id:int date:int bytes:bytes = EncryptedMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_message_service(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_encrypted_message_service(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `sendMessageUploadRoundAction#243e1c66 progress:int = SendMessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_send_message_upload_round_action(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_send_message_upload_round_action(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `updatePeerBlocked#246a4b22 peer_id:Peer blocked:Bool = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_peer_blocked(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_update_peer_blocked(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `keyboardButtonUrl#258aff05 text:string url:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_url(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_keyboard_button_url(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateReadChannelOutbox#25d6c9c7 channel_id:int max_id:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_read_channel_outbox(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_read_channel_outbox(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `pageBlockBlockquote#263d7c26 text:RichText caption:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_blockquote(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_blockquote(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `updatePhoneCallSignalingData#2661bf09 phone_call_id:long data:bytes = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_phone_call_signaling_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_update_phone_call_signaling_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionToggleSignatures#26ae0971 new_value:Bool = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_toggle_signatures(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_toggle_signatures(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messages.messageEditData#26b5dde6 flags:# caption:flags.0?true = messages.MessageEditData;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_message_edit_data(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_message_edit_data(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    Some(at)
+    Some(r)
 }
 
 /// `updateDialogFilter#26ffde7d flags:# id:int filter:flags.0?DialogFilter = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_dialog_filter(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_update_dialog_filter(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = t_dialog_filter(b, at)?;
+        r = t_dialog_filter(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `msg_detailed_info#276d3ec6 msg_id:long answer_msg_id:long bytes:int status:int = MsgDetailedInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_msg_detailed_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 24)?;
-    Some(at)
+fn c_msg_detailed_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 24)?;
+    Some(r)
 }
 
 /// `inputPeerPhotoFileLocation#27d69997 flags:# big:flags.0?true peer:InputPeer volume_id:long local_id:int = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_peer_photo_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_peer_photo_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `messageService#286fa604 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true post:flags.14?true legacy:flags.19?true id:int from_id:flags.8?Peer peer_id:Peer reply_to:flags.3?MessageReplyHeader date:int action:MessageAction = Message;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_service(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_message_service(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x8613a)?;
     if w0 & (1 << 8) != 0 {
-        at = t_peer(b, at)?;
+        r = t_peer(r)?;
     }
-    at = t_peer(b, at)?;
+    r = t_peer(r)?;
     if w0 & (1 << 3) != 0 {
-        at = t_message_reply_header(b, at)?;
+        r = t_message_reply_header(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    at = t_message_action(b, at)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    r = t_message_action(r)?;
+    Some(r)
 }
 
 /// `channelForbidden#289da732 flags:# broadcast:flags.5?true megagroup:flags.8?true id:int access_hash:long title:string until_date:flags.16?int = Chat;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_channel_forbidden(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_channel_forbidden(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x10120)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 16) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageEntityCode#28a20571 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_terms_of_service_update(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_help_terms_of_service(b, at)?;
-    Some(at)
+fn c_help_terms_of_service_update(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_help_terms_of_service(r)?;
+    Some(r)
 }
 
 /// `langPackStringDeleted#2979eeb2 key:string = LangPackString;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_lang_pack_string_deleted(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_lang_pack_string_deleted(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputChannelFromMessage#2a286531 peer:InputPeer msg_id:int channel_id:int = InputChannel;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_channel_from_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_input_channel_from_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `jsonNumber#2be0dfa4 value:double = JSONValue;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_json_number(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_json_number(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `dialog#2c171f72 flags:# pinned:flags.2?true unread_mark:flags.3?true peer:Peer top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_mentions_count:int notify_settings:PeerNotifySettings pts:flags.0?int draft:flags.1?DraftMessage folder_id:flags.4?int = Dialog;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dialog(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_dialog(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 20)?;
-    at = t_peer_notify_settings(b, at)?;
+    r = t_peer(r)?;
+    r = v::fixed(r, 20)?;
+    r = t_peer_notify_settings(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_draft_message(b, at)?;
+        r = t_draft_message(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_dh_config(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_dh_config(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputUserFromMessage#2d117597 peer:InputPeer msg_id:int user_id:int = InputUser;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_user_from_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_input_user_from_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `inputEncryptedFileBigUploaded#2dc173c8 id:long parts:int key_fingerprint:int = InputEncryptedFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_encrypted_file_big_uploaded(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_encrypted_file_big_uploaded(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionDefaultBannedRights#2df5fc0a prev_banned_rights:ChatBannedRights new_banned_rights:ChatBannedRights = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_default_banned_rights(
-    b: &[u8],
-    mut at: usize,
-) -> Option<usize> {
-    at = t_chat_banned_rights(b, at)?;
-    at = t_chat_banned_rights(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_default_banned_rights(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_chat_banned_rights(r)?;
+    r = t_chat_banned_rights(r)?;
+    Some(r)
 }
 
 /// `messages.savedGifs#2e0709a5 hash:int gifs:Vector<Document> = messages.SavedGifs;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_saved_gifs(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_saved_gifs(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document(b, at)?;
+            r = t_document(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageMediaVenue#2ec0533f geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_venue(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_geo_point(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_media_venue(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_geo_point(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateReadHistoryOutbox#2f2f21bf peer:Peer max_id:int pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_read_history_outbox(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_update_read_history_outbox(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `gzip_packed#3072cfa1 packed_data:bytes = Object;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_gzip_packed(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_gzip_packed(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `statsGroupTopInviter#31962a4c user_id:int invitations:int = StatsGroupTopInviter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_group_top_inviter(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_stats_group_top_inviter(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `config#330b4067 flags:# phonecalls_enabled:flags.1?true default_p2p_contacts:flags.3?true preload_featured_stickers:flags.4?true ignore_phone_entities:flags.5?true revoke_pm_inbox:flags.6?true blocked_mode:flags.8?true pfs_enabled:flags.13?true date:int expires:int test_mode:Bool this_dc:int dc_options:Vector<DcOption> dc_txt_domain_name:string chat_size_max:int megagroup_size_max:int forwarded_count_max:int online_update_period_ms:int offline_blur_timeout_ms:int offline_idle_timeout_ms:int online_cloud_timeout_ms:int notify_cloud_delay_ms:int notify_default_delay_ms:int push_chat_period_ms:int push_chat_limit:int saved_gifs_limit:int edit_time_limit:int revoke_time_limit:int revoke_pm_time_limit:int rating_e_decay:int stickers_recent_limit:int stickers_faved_limit:int channels_read_media_period:int tmp_sessions:flags.0?int pinned_dialogs_count_max:int pinned_infolder_count_max:int call_receive_timeout_ms:int call_ring_timeout_ms:int call_connect_timeout_ms:int call_packet_timeout_ms:int me_url_prefix:string autoupdate_url_prefix:flags.7?string gif_search_username:flags.9?string venue_search_username:flags.10?string img_search_username:flags.11?string static_maps_provider:flags.12?string caption_length_max:int message_length_max:int webfile_dc_id:int suggested_lang_code:flags.2?string lang_pack_version:flags.2?int base_lang_pack_version:flags.2?int = Config;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_config(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_config(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3fff)?;
-    at = v::boolean(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = v::boolean(r)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_dc_option(b, at)?;
+            r = t_dc_option(r)?;
         }
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 76)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 76)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 24)?;
-    at = v::bytes(b, at)?;
+    r = v::fixed(r, 24)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 7) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 9) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 10) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 11) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 12) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::fixed(b, at, 12)?;
+    r = v::fixed(r, 12)?;
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateReadChannelInbox#330b5424 flags:# folder_id:flags.0?int channel_id:int max_id:int still_unread_count:int pts:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_read_channel_inbox(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_read_channel_inbox(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `inputSecureFileUploaded#3334b0f0 id:long parts:int md5_checksum:string file_hash:bytes secret:bytes = InputSecureFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_secure_file_uploaded(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_secure_file_uploaded(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputMediaDocument#33473058 flags:# id:InputDocument ttl_seconds:flags.0?int query:flags.1?string = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_document(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_document(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_input_document(b, at)?;
+    r = t_input_document(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_peer_dialogs(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_peer_dialogs(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_dialog(b, at)?;
+            r = t_dialog(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    at = t_updates_state(b, at)?;
-    Some(at)
+    r = t_updates_state(r)?;
+    Some(r)
 }
 
 /// `inputBotInlineMessageMediaAuto#3380c786 flags:# message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_message_media_auto(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_message_media_auto(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x6)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `secureCredentialsEncrypted#33f0ea47 data:bytes hash:bytes secret:bytes = SecureCredentialsEncrypted;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_credentials_encrypted(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_credentials_encrypted(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `stickerSetMultiCovered#3407e51b set:StickerSet covers:Vector<Document> = StickerSetCovered;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_sticker_set_multi_covered(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_sticker_set(b, at)?;
+fn c_sticker_set_multi_covered(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_sticker_set(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document(b, at)?;
+            r = t_document(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputPaymentCredentials#3417d728 flags:# save:flags.0?true data:DataJSON = InputPaymentCredentials;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_payment_credentials(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_payment_credentials(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_data_json(b, at)?;
-    Some(at)
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `pageTableCell#34566b6a flags:# header:flags.0?true align_center:flags.3?true align_right:flags.4?true valign_middle:flags.5?true valign_bottom:flags.6?true text:flags.7?RichText colspan:flags.1?int rowspan:flags.2?int = PageTableCell;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_table_cell(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_page_table_cell(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xff)?;
     if w0 & (1 << 7) != 0 {
-        at = t_rich_text(b, at)?;
+        r = t_rich_text(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `secureValueErrorTranslationFiles#34636dd8 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_translation_files(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
+fn c_secure_value_error_translation_files(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `pong#347773c5 msg_id:long ping_id:long = Pong;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_pong(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_pong(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `replyKeyboardMarkup#3502758c flags:# resize:flags.0?true single_use:flags.1?true selective:flags.2?true rows:Vector<KeyboardButtonRow> = ReplyMarkup;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_reply_keyboard_markup(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_reply_keyboard_markup(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x7)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_keyboard_button_row(b, at)?;
+            r = t_keyboard_button_row(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageEntityMentionName#352dca58 offset:int length:int user_id:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_mention_name(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_message_entity_mention_name(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `keyboardButtonCallback#35bbdb6b flags:# requires_password:flags.0?true text:string data:bytes = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_callback(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_keyboard_button_callback(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.stickerSetInstallResultArchive#35e410a8 sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_sticker_set_install_result_archive(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_sticker_set_install_result_archive(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_set_covered(b, at)?;
+            r = t_sticker_set_covered(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageUserVoteInputOption#36377430 user_id:int date:int = MessageUserVote;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_user_vote_input_option(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_user_vote_input_option(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_bot_callback_answer(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_bot_callback_answer(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `documentEmpty#36f8c871 id:long = Document;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_document_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_document_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `ipPortSecret#37982646 ipv4:int port:int secret:bytes = IpPort;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_ip_port_secret(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_ip_port_secret(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateEncryptedMessagesRead#38fe25b7 chat_id:int max_date:int date:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_encrypted_messages_read(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_update_encrypted_messages_read(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `auth.loginTokenSuccess#390d5c5e authorization:auth.Authorization = auth.LoginToken;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_login_token_success(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_auth_authorization(b, at)?;
-    Some(at)
+fn c_auth_login_token_success(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_auth_authorization(r)?;
+    Some(r)
 }
 
 /// `updateNewScheduledMessage#39a51dfb message:Message = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_new_scheduled_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    Some(at)
+fn c_update_new_scheduled_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    Some(r)
 }
 
 /// `messages.messagesSlice#3a54685e flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_messages_slice(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_messages_messages_slice(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow#3a912d4a salt1:bytes salt2:bytes g:int p:bytes = PasswordKdfAlgo;`
 #[cfg(feature = "fast-all")]
 #[inline]
 fn c_password_kdf_algo_sha256_sha256_pbkdf2_hmacsha512iter100000_sha256_mod_pow(
-    b: &[u8],
-    mut at: usize,
-) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    mut r: &[u8],
+) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEvent#3b5a3e40 id:long date:int user_id:int action:ChannelAdminLogEventAction = ChannelAdminLogEvent;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = t_channel_admin_log_event_action(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = t_channel_admin_log_event_action(r)?;
+    Some(r)
 }
 
 /// `pollAnswerVoters#3b6ddad2 flags:# chosen:flags.0?true correct:flags.1?true option:bytes voters:int = PollAnswerVoters;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_poll_answer_voters(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_poll_answer_voters(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputPhoto#3bb3b94a id:long access_hash:long file_reference:bytes = InputPhoto;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `dh_gen_ok#3bcbf734 nonce:int128 server_nonce:int128 new_nonce_hash1:int128 = Set_client_DH_params_answer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dh_gen_ok(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 48)?;
-    Some(at)
+fn c_dh_gen_ok(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 48)?;
+    Some(r)
 }
 
 /// `chat#3bda1bde flags:# creator:flags.0?true kicked:flags.1?true left:flags.2?true deactivated:flags.5?true call_active:flags.23?true call_not_empty:flags.24?true id:int title:string photo:ChatPhoto participants_count:int date:int version:int migrated_to:flags.6?InputChannel admin_rights:flags.14?ChatAdminRights default_banned_rights:flags.18?ChatBannedRights = Chat;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_chat(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1844067)?;
-    at = v::bytes(b, at)?;
-    at = t_chat_photo(b, at)?;
-    at = v::fixed(b, at, 12)?;
+    r = v::bytes(r)?;
+    r = t_chat_photo(r)?;
+    r = v::fixed(r, 12)?;
     if w0 & (1 << 6) != 0 {
-        at = t_input_channel(b, at)?;
+        r = t_input_channel(r)?;
     }
     if w0 & (1 << 14) != 0 {
-        at = t_chat_admin_rights(b, at)?;
+        r = t_chat_admin_rights(r)?;
     }
     if w0 & (1 << 18) != 0 {
-        at = t_chat_banned_rights(b, at)?;
+        r = t_chat_banned_rights(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `encryptedChatWaiting#3bf703dc id:int access_hash:long date:int admin_id:int participant_id:int = EncryptedChat;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_chat_waiting(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 24)?;
-    Some(at)
+fn c_encrypted_chat_waiting(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 24)?;
+    Some(r)
 }
 
 /// `inlineBotSwitchPM#3c20629f text:string start_param:string = InlineBotSwitchPM;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_inline_bot_switch_pm(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_inline_bot_switch_pm(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputTheme#3c5693e9 id:long access_hash:long = InputTheme;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_theme(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `p_q_inner_data_temp#3c6a84d4 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 expires_in:int = P_Q_inner_data;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_p_q_inner_data_temp(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 68)?;
-    Some(at)
+fn c_p_q_inner_data_temp(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 68)?;
+    Some(r)
 }
 
 /// `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_sent_code_type_app(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_auth_sent_code_type_app(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputBotInlineMessageText#3dcd7a87 flags:# no_webpage:flags.0?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_message_text(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_message_text(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updates.channelDifferenceEmpty#3e11affb flags:# final:flags.0?true pts:int timeout:flags.1?int = updates.ChannelDifference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_channel_difference_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_updates_channel_difference_empty(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payments_bank_card_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
+fn c_payments_bank_card_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_bank_card_open_url(b, at)?;
+            r = t_bank_card_open_url(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateBotInlineQuery#3f2038db flags:# query_id:long user_id:int query:string geo:flags.0?GeoPoint peer_type:flags.1?InlineQueryPeerType offset:string = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_bot_inline_query(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_update_bot_inline_query(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_geo_point(b, at)?;
+        r = t_geo_point(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_inline_query_peer_type(b, at)?;
+        r = t_inline_query_peer_type(r)?;
     }
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `chatParticipants#3f460fed chat_id:int participants:Vector<ChatParticipant> version:int = ChatParticipants;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_chat_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat_participant(b, at)?;
+            r = t_chat_participant(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `payments.paymentForm#3f56aea3 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true bot_id:int invoice:Invoice provider_id:int url:string native_provider:flags.4?string native_params:flags.4?DataJSON saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?PaymentSavedCredentials users:Vector<User> = payments.PaymentForm;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payments_payment_form(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_payments_payment_form(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
-    at = t_invoice(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
+    r = t_invoice(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 4) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = t_data_json(b, at)?;
+        r = t_data_json(r)?;
     }
     if w0 & (1 << 0) != 0 {
-        at = t_payment_requested_info(b, at)?;
+        r = t_payment_requested_info(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_payment_saved_credentials(b, at)?;
+        r = t_payment_saved_credentials(r)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageMediaDice#3f7ee58b value:int emoticon:string = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_dice(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_media_dice(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputPhotoFileLocation#40181ffe id:long access_hash:long file_reference:bytes thumb_size:string = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_photo_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_photo_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateShortChatMessage#402d5dbb flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int from_id:int chat_id:int message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?int reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> = Updates;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_short_chat_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_update_short_chat_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x28be)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 12)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 12)?;
     if w0 & (1 << 2) != 0 {
-        at = t_message_fwd_header(b, at)?;
+        r = t_message_fwd_header(r)?;
     }
     if w0 & (1 << 11) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_message_reply_header(b, at)?;
+        r = t_message_reply_header(r)?;
     }
     if w0 & (1 << 7) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageActionPaymentSent#40699cd0 currency:string total_amount:long = MessageAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_action_payment_sent(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_action_payment_sent(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updateChannelWebPage#40771900 channel_id:int webpage:WebPage pts:int pts_count:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_channel_web_page(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_web_page(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_channel_web_page(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_web_page(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `stickerSet#40e237a8 flags:# archived:flags.1?true official:flags.2?true masks:flags.3?true animated:flags.5?true installed_date:flags.0?int id:long access_hash:long title:string short_name:string thumbs:flags.4?Vector<PhotoSize> thumb_dc_id:flags.4?int count:int hash:int = StickerSet;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3f)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 4) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_photo_size(b, at)?;
+                r = t_photo_size(r)?;
             }
         }
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messageReplies#4128faac flags:# comments:flags.0?true replies:int replies_pts:int recent_repliers:flags.1?Vector<Peer> channel_id:flags.0?int max_id:flags.2?int read_max_id:flags.3?int = MessageReplies;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_replies(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_message_replies(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_peer(b, at)?;
+                r = t_peer(r)?;
             }
         }
     }
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputBotInlineMessageMediaVenue#417bbf11 flags:# geo_point:InputGeoPoint title:string address:string provider:string venue_id:string venue_type:string reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_message_media_venue(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_message_media_venue(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4)?;
-    at = t_input_geo_point(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_input_geo_point(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `help.countryCode#4203c5ef flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_country_code(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_help_country_code(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = v::bytes(b, at)?;
+                r = v::bytes(r)?;
             }
         }
     }
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = v::bytes(b, at)?;
+                r = v::bytes(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `tlsBlockString data:string = TlsBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_tls_block_string(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_tls_block_string(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionDeleteMessage#42e047bb message:Message = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_delete_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_delete_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    Some(r)
 }
 
 /// `updateMessagePollVote#42f88f2c poll_id:long user_id:int options:Vector<bytes> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_message_poll_vote(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
+fn c_update_message_poll_vote(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelAdminLogEventActionChangePhoto#434bd2af prev_photo:Photo new_photo:Photo = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_change_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_photo(b, at)?;
-    at = t_photo(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_change_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_photo(r)?;
+    r = t_photo(r)?;
+    Some(r)
 }
 
 /// `auth.authorizationSignUpRequired#44747e9a flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_authorization_sign_up_required(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_auth_authorization_sign_up_required(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = t_help_terms_of_service(b, at)?;
+        r = t_help_terms_of_service(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelParticipantCreator#447dca4b flags:# user_id:int admin_rights:ChatAdminRights rank:flags.0?string = ChannelParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participant_creator(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_channel_participant_creator(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_chat_admin_rights(b, at)?;
+    r = t_chat_admin_rights(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageViews#455b853d flags:# views:flags.0?int forwards:flags.1?int replies:flags.2?MessageReplies = MessageViews;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_views(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_views(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_message_replies(b, at)?;
+        r = t_message_replies(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateReadChannelDiscussionOutbox#4638a26c channel_id:int top_msg_id:int read_max_id:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_read_channel_discussion_outbox(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_update_read_channel_discussion_outbox(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `updateLangPackTooLong#46560264 lang_code:string = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_lang_pack_too_long(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_update_lang_pack_too_long(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<IpPort> = AccessPointRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_access_point_rule(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
+fn c_access_point_rule(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, false, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, false, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_ip_port(b, at)?;
+            r = t_ip_port(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pageBlockParagraph#467a0766 text:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_paragraph(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_paragraph(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `dh_gen_retry#46dc1fb9 nonce:int128 server_nonce:int128 new_nonce_hash2:int128 = Set_client_DH_params_answer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dh_gen_retry(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 48)?;
-    Some(at)
+fn c_dh_gen_retry(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 48)?;
+    Some(r)
 }
 
 /// `recentMeUrlUnknown#46e1d13d url:string = RecentMeUrl;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_recent_me_url_unknown(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_recent_me_url_unknown(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `statsURL#47a971e0 url:string = StatsURL;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_url(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_stats_url(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputGeoPoint#48222faf flags:# lat:double long:double accuracy_radius:flags.0?int = InputGeoPoint;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_geo_point(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_input_geo_point(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pageBlockFooter#48870999 text:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_footer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_footer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `messageActionChatAddUser#488a7337 users:Vector<int> = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_chat_add_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_message_action_chat_add_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `replyInlineMarkup#48a30254 rows:Vector<KeyboardButtonRow> = ReplyMarkup;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_reply_inline_markup(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_reply_inline_markup(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_keyboard_button_row(b, at)?;
+            r = t_keyboard_button_row(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `statsGraphAsync#4a27eb2d token:string = StatsGraph;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_graph_async(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_stats_graph_async(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `encryptedFile#4a70994c id:long access_hash:long size:int dc_id:int key_fingerprint:int = EncryptedFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 28)?;
-    Some(at)
+fn c_encrypted_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 28)?;
+    Some(r)
 }
 
 /// `inputStickeredMediaPhoto#4a992157 id:InputPhoto = InputStickeredMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_stickered_media_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_photo(b, at)?;
-    Some(at)
+fn c_input_stickered_media_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_photo(r)?;
+    Some(r)
 }
 
 /// `updates.differenceTooLong#4afe8f6d pts:int = updates.Difference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_difference_too_long(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_updates_difference_too_long(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputBotInlineMessageGame#4b425864 flags:# reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_message_game(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_message_game(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4)?;
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageMediaPoll#4bd6e798 poll:Poll results:PollResults = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_poll(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_poll(b, at)?;
-    at = t_poll_results(b, at)?;
-    Some(at)
+fn c_message_media_poll(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_poll(r)?;
+    r = t_poll_results(r)?;
+    Some(r)
 }
 
 /// `messageEntityCashtag#4c4e743f offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_cashtag(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_cashtag(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `inputPrivacyValueAllowChatParticipants#4c81c1ba chats:Vector<int> = InputPrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_privacy_value_allow_chat_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_input_privacy_value_allow_chat_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `tlsBlockRandom length:int = TlsBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_tls_block_random(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_tls_block_random(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `privacyValueAllowUsers#4d5bbe0c users:Vector<int> = PrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_privacy_value_allow_users(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_privacy_value_allow_users(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `account.takeout#4dba4501 id:long = account.Takeout;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_takeout(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_account_takeout(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payments_payment_result(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_updates(b, at)?;
-    Some(at)
+fn c_payments_payment_result(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_updates(r)?;
+    Some(r)
 }
 
 /// `updateMessageID#4e90bfd6 id:int random_id:long = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_message_id(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_update_message_id(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `pageBlockPullquote#4f4456d3 text:RichText caption:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_pullquote(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_pullquote(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `inputBotInlineResultGame#4fa417f2 id:string short_name:string send_message:InputBotInlineMessage = InputBotInlineResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_result_game(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = t_input_bot_inline_message(b, at)?;
-    Some(at)
+fn c_input_bot_inline_result_game(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = t_input_bot_inline_message(r)?;
+    Some(r)
 }
 
 /// `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_archived_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_archived_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_set_covered(b, at)?;
+            r = t_sticker_set_covered(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `payments.paymentReceipt#500911e1 flags:# date:int bot_id:int invoice:Invoice provider_id:int info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payments_payment_receipt(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_payments_payment_receipt(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_invoice(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = t_invoice(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
-        at = t_payment_requested_info(b, at)?;
+        r = t_payment_requested_info(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_shipping_option(b, at)?;
+        r = t_shipping_option(r)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_privacy_rules(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_account_privacy_rules(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_privacy_rule(b, at)?;
+            r = t_privacy_rule(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `phoneCallDiscarded#50ca4de1 flags:# need_rating:flags.2?true need_debug:flags.3?true video:flags.6?true id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = PhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_call_discarded(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_phone_call_discarded(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4f)?;
     if w0 & (1 << 0) != 0 {
-        at = t_phone_call_discard_reason(b, at)?;
+        r = t_phone_call_discard_reason(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `keyboardButtonGame#50f41ccf text:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_game(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_keyboard_button_game(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.foundStickerSets#5108d648 hash:int sets:Vector<StickerSetCovered> = messages.FoundStickerSets;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_found_sticker_sets(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_found_sticker_sets(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_set_covered(b, at)?;
+            r = t_sticker_set_covered(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `dialogPeerFolder#514519e2 folder_id:int = DialogPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dialog_peer_folder(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_dialog_peer_folder(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageActionChatMigrateTo#51bdb021 channel_id:int = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_chat_migrate_to(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_action_chat_migrate_to(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_sent_code_type_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_auth_sent_code_type_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phoneCallEmpty#5366c915 id:long = PhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_call_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_phone_call_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `inputSecureFile#5367e5be id:long access_hash:long = InputSecureFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_secure_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_secure_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionToggleSlowMode#53909779 prev_value:int new_value:int = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_toggle_slow_mode(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_channel_admin_log_event_action_toggle_slow_mode(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `webPageAttributeTheme#54b56617 flags:# documents:flags.0?Vector<Document> settings:flags.1?ThemeSettings = WebPageAttribute;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_page_attribute_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_web_page_attribute_theme(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_document(b, at)?;
+                r = t_document(r)?;
             }
         }
     }
     if w0 & (1 << 1) != 0 {
-        at = t_theme_settings(b, at)?;
+        r = t_theme_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChatDefaultBannedRights#54c01850 peer:Peer default_banned_rights:ChatBannedRights version:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_chat_default_banned_rights(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = t_chat_banned_rights(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_chat_default_banned_rights(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = t_chat_banned_rights(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionChangeAbout#55188a2e prev_value:string new_value:string = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_change_about(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_change_about(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `groupCall#55903081 flags:# join_muted:flags.1?true can_change_join_muted:flags.2?true id:long access_hash:long participants_count:int params:flags.0?DataJSON version:int = GroupCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<24>(b, at)?;
-    at += 24;
+fn c_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<24>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = t_data_json(b, at)?;
+        r = t_data_json(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `updateLangPack#56022f4d difference:LangPackDifference = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_lang_pack(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_lang_pack_difference(b, at)?;
-    Some(at)
+fn c_update_lang_pack(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_lang_pack_difference(r)?;
+    Some(r)
 }
 
 /// `messages.sentEncryptedMessage#560f8935 date:int = messages.SentEncryptedMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_sent_encrypted_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_sent_encrypted_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `groupCallParticipant#56b087c9 flags:# muted:flags.0?true left:flags.1?true can_self_unmute:flags.2?true just_joined:flags.4?true versioned:flags.5?true user_id:int date:int active_date:flags.3?int source:int = GroupCallParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_group_call_participant(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_group_call_participant(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3f)?;
     if w0 & (1 << 3) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionToggleGroupCallSetting#56d6a247 join_muted:Bool = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_toggle_group_call_setting(
-    b: &[u8],
-    mut at: usize,
-) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_toggle_group_call_setting(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messageMediaGeo#56e0d474 geo:GeoPoint = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_geo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_geo_point(b, at)?;
-    Some(at)
+fn c_message_media_geo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_geo_point(r)?;
+    Some(r)
 }
 
 /// `p_q_inner_data_temp_dc#56fddf88 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int expires_in:int = P_Q_inner_data;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_p_q_inner_data_temp_dc(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 72)?;
-    Some(at)
+fn c_p_q_inner_data_temp_dc(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 72)?;
+    Some(r)
 }
 
 /// `cdnConfig#5725e40a public_keys:Vector<CdnPublicKey> = CdnConfig;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_cdn_config(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_cdn_config(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_cdn_public_key(b, at)?;
+            r = t_cdn_public_key(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_content_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_content_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    Some(at)
+    Some(r)
 }
 
 /// `message#58ae39c9 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true post:flags.14?true from_scheduled:flags.18?true legacy:flags.19?true edit_hide:flags.21?true pinned:flags.24?true id:int from_id:flags.8?Peer peer_id:Peer fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?int reply_to:flags.3?MessageReplyHeader date:int message:string media:flags.9?MessageMedia reply_markup:flags.6?ReplyMarkup entities:flags.7?Vector<MessageEntity> views:flags.10?int forwards:flags.10?int replies:flags.23?MessageReplies edit_date:flags.15?int post_author:flags.16?string grouped_id:flags.17?long restriction_reason:flags.22?Vector<RestrictionReason> = Message;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1efeffe)?;
     if w0 & (1 << 8) != 0 {
-        at = t_peer(b, at)?;
+        r = t_peer(r)?;
     }
-    at = t_peer(b, at)?;
+    r = t_peer(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_message_fwd_header(b, at)?;
+        r = t_message_fwd_header(r)?;
     }
     if w0 & (1 << 11) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_message_reply_header(b, at)?;
+        r = t_message_reply_header(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 9) != 0 {
-        at = t_message_media(b, at)?;
+        r = t_message_media(r)?;
     }
     if w0 & (1 << 6) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
     if w0 & (1 << 7) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 10) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 23) != 0 {
-        at = t_message_replies(b, at)?;
+        r = t_message_replies(r)?;
     }
     if w0 & (1 << 15) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 16) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 17) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 22) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_restriction_reason(b, at)?;
+                r = t_restriction_reason(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `highScore#58fffcd0 pos:int user_id:int score:int = HighScore;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_high_score(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_high_score(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `inputEncryptedFile#5a17b5e5 id:long access_hash:long = InputEncryptedFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_encrypted_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_encrypted_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_config_simple(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
+fn c_help_config_simple(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
     {
-        let (n, after) = v::count(b, at, false, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, false, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_access_point_rule(b, at)?;
+            r = t_access_point_rule(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `chatInviteAlready#5a686d7c chat:Chat = ChatInvite;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_invite_already(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_chat(b, at)?;
-    Some(at)
+fn c_chat_invite_already(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_chat(r)?;
+    Some(r)
 }
 
 /// `photoSizeProgressive#5aa86a51 type:string location:FileLocation w:int h:int sizes:Vector<int> = PhotoSize;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo_size_progressive(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_file_location(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_photo_size_progressive(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_file_location(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `inputMediaUploadedDocument#5b38c6c1 flags:# nosound_video:flags.3?true force_file:flags.4?true file:InputFile thumb:flags.2?InputFile mime_type:string attributes:Vector<DocumentAttribute> stickers:flags.0?Vector<InputDocument> ttl_seconds:flags.1?int = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_uploaded_document(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_uploaded_document(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
-    at = t_input_file(b, at)?;
+    r = t_input_file(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_input_file(b, at)?;
+        r = t_input_file(r)?;
     }
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document_attribute(b, at)?;
+            r = t_document_attribute(r)?;
         }
     }
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_input_document(b, at)?;
+                r = t_input_document(r)?;
             }
         }
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateUserTyping#5c486927 user_id:int action:SendMessageAction = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_user_typing(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_send_message_action(b, at)?;
-    Some(at)
+fn c_update_user_typing(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_send_message_action(r)?;
+    Some(r)
 }
 
 /// `emojiKeywordsDifference#5cc761bd lang_code:string from_version:int version:int keywords:Vector<EmojiKeyword> = EmojiKeywordsDifference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_emoji_keywords_difference(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
+fn c_emoji_keywords_difference(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_emoji_keyword(b, at)?;
+            r = t_emoji_keyword(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `popularContact#5ce14175 client_id:long importers:int = PopularContact;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_popular_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_popular_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `updateBotPrecheckoutQuery#5d2f3aa9 flags:# query_id:long user_id:int payload:bytes info:flags.0?PaymentRequestedInfo shipping_option_id:flags.1?string currency:string total_amount:long = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_bot_precheckout_query(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_update_bot_precheckout_query(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_payment_requested_info(b, at)?;
+        r = t_payment_requested_info(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updates.differenceEmpty#5d75a138 date:int seq:int = updates.Difference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_difference_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_updates_difference_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `exportedMessageLink#5dab1af4 link:string html:string = ExportedMessageLink;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_exported_message_link(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_exported_message_link(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_sent_code(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_auth_sent_code(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x6)?;
-    at = t_auth_sent_code_type(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_auth_sent_code_type(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = t_auth_code_type(b, at)?;
+        r = t_auth_code_type(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pageListOrderedItemText#5e068047 num:string text:RichText = PageListOrderedItem;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_list_ordered_item_text(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_list_ordered_item_text(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionTogglePreHistoryHidden#5f5c95f1 new_value:Bool = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_toggle_pre_history_hidden(
-    b: &[u8],
-    mut at: usize,
-) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_toggle_pre_history_hidden(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messageFwdHeader#5f777dce flags:# from_id:flags.0?Peer from_name:flags.5?string date:int channel_post:flags.2?int post_author:flags.3?string saved_from_peer:flags.4?Peer saved_from_msg_id:flags.4?int psa_type:flags.6?string = MessageFwdHeader;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_fwd_header(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_fwd_header(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7d)?;
     if w0 & (1 << 0) != 0 {
-        at = t_peer(b, at)?;
+        r = t_peer(r)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = t_peer(b, at)?;
+        r = t_peer(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 6) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `chatAdminRights#5fb224d5 flags:# change_info:flags.0?true post_messages:flags.1?true edit_messages:flags.2?true delete_messages:flags.3?true ban_users:flags.4?true invite_users:flags.5?true pin_messages:flags.7?true add_admins:flags.9?true anonymous:flags.10?true manage_call:flags.11?true = ChatAdminRights;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_chat_admin_rights(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_chat_admin_rights(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0xebf)?;
-    Some(at)
+    Some(r)
 }
 
 /// `statsGroupTopAdmin#6014f412 user_id:int deleted:int kicked:int banned:int = StatsGroupTopAdmin;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_group_top_admin(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_stats_group_top_admin(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `chatInvitePeek#61695cb0 chat:Chat expires:int = ChatInvite;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_invite_peek(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_chat(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_chat_invite_peek(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_chat(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `fileHash#6242c773 offset:int limit:int hash:bytes = FileHash;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_file_hash(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_file_hash(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `encryptedChatRequested#62718a82 flags:# folder_id:flags.0?int id:int access_hash:long date:int admin_id:int participant_id:int g_a:bytes = EncryptedChat;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_chat_requested(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_encrypted_chat_requested(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 24)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::fixed(r, 24)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_login_token(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_login_token(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateNewChannelMessage#62ba04d9 message:Message pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_new_channel_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_new_channel_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `destroy_session_none#62d350c9 session_id:long = DestroySessionRes;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_destroy_session_none(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_destroy_session_none(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `msgs_ack#62d6b459 msg_ids:Vector<long> = MsgsAck;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_msgs_ack(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+fn c_msgs_ack(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `documentAttributeSticker#6319d612 flags:# mask:flags.1?true alt:string stickerset:InputStickerSet mask_coords:flags.0?MaskCoords = DocumentAttribute;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_document_attribute_sticker(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_document_attribute_sticker(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
-    at = t_input_sticker_set(b, at)?;
+    r = v::bytes(r)?;
+    r = t_input_sticker_set(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_mask_coords(b, at)?;
+        r = t_mask_coords(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `phoneConnectionWebrtc#635fe375 flags:# turn:flags.0?true stun:flags.1?true id:long ip:string ipv6:string port:int username:string password:string = PhoneConnection;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_connection_webrtc(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_phone_connection_webrtc(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_auto_download_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_auto_download_settings(b, at)?;
-    at = t_auto_download_settings(b, at)?;
-    at = t_auto_download_settings(b, at)?;
-    Some(at)
+fn c_account_auto_download_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_auto_download_settings(r)?;
+    r = t_auto_download_settings(r)?;
+    r = t_auto_download_settings(r)?;
+    Some(r)
 }
 
 /// `stickerSetCovered#6410a5d2 set:StickerSet cover:Document = StickerSetCovered;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_sticker_set_covered(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_sticker_set(b, at)?;
-    at = t_document(b, at)?;
-    Some(at)
+fn c_sticker_set_covered(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_sticker_set(r)?;
+    r = t_document(r)?;
+    Some(r)
 }
 
 /// `messages.channelMessages#64479808 flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_channel_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_messages_channel_messages(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x6)?;
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputDialogPeerFolder#64600527 folder_id:int = InputDialogPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_dialog_peer_folder(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_input_dialog_peer_folder(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputEncryptedFileUploaded#64bd0306 id:long parts:int md5_checksum:string key_fingerprint:int = InputEncryptedFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_encrypted_file_uploaded(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_input_encrypted_file_uploaded(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageEntityEmail#64e475c2 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_email(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_email(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.chats#64ff9fd5 chats:Vector<Chat> = messages.Chats;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_chats(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_chats(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChannelParticipant#65d2b464 flags:# channel_id:int date:int user_id:int prev_participant:flags.0?ChannelParticipant new_participant:flags.1?ChannelParticipant qts:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_channel_participant(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_update_channel_participant(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = t_channel_participant(b, at)?;
+        r = t_channel_participant(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_channel_participant(b, at)?;
+        r = t_channel_participant(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `client_DH_inner_data#6643b654 nonce:int128 server_nonce:int128 retry_id:long g_b:string = Client_DH_Inner_Data;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_client_dh_inner_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 40)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_client_dh_inner_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 40)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `secureValueErrorFiles#666220e9 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_files(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
+fn c_secure_value_error_files(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `phone.groupCall#66ab0bfc call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string users:Vector<User> = phone.GroupCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_group_call(b, at)?;
+fn c_phone_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_group_call(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_group_call_participant(b, at)?;
+            r = t_group_call_participant(r)?;
         }
     }
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateNewStickerSet#688a30aa stickerset:messages.StickerSet = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_new_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_messages_sticker_set(b, at)?;
-    Some(at)
+fn c_update_new_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_messages_sticker_set(r)?;
+    Some(r)
 }
 
 /// `updateReadMessagesContents#68c13933 messages:Vector<int> pts:int pts_count:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_read_messages_contents(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_read_messages_contents(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messageMediaPhoto#695150d7 flags:# photo:flags.0?Photo ttl_seconds:flags.2?int = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_media_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x5)?;
     if w0 & (1 << 0) != 0 {
-        at = t_photo(b, at)?;
+        r = t_photo(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `userProfilePhoto#69d3ab26 flags:# has_video:flags.0?true photo_id:long photo_small:FileLocation photo_big:FileLocation dc_id:int = UserProfilePhoto;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_user_profile_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_user_profile_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_file_location(b, at)?;
-    at = t_file_location(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_file_location(r)?;
+    r = t_file_location(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionChangeUsername#6a4afc38 prev_value:string new_value:string = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_change_username(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_change_username(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_deep_link_info(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_help_deep_link_info(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updatePeerSettings#6a7e7366 peer:Peer settings:PeerSettings = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_peer_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = t_peer_settings(b, at)?;
-    Some(at)
+fn c_update_peer_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = t_peer_settings(r)?;
+    Some(r)
 }
 
 /// `documentAttributeImageSize#6c37c15c w:int h:int = DocumentAttribute;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_document_attribute_image_size(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_document_attribute_image_size(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `langPackStringPluralized#6c47ac9f flags:# key:string zero_value:flags.0?string one_value:flags.1?string two_value:flags.2?string few_value:flags.3?string many_value:flags.4?string other_value:string = LangPackString;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_lang_pack_string_pluralized(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_lang_pack_string_pluralized(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `tlsClientHello blocks:vector<TlsBlock> = TlsClientHello;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_tls_client_hello(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_tls_client_hello(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, false, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, false, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_tls_block(b, at)?;
+            r = t_tls_block(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pollAnswer#6ca9c2e9 text:string option:bytes = PollAnswer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_poll_answer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_poll_answer(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messageEntityBotCommand#6cef8ac7 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_bot_command(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_bot_command(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updateChatParticipantDelete#6e5f8c22 chat_id:int user_id:int version:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_chat_participant_delete(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_update_chat_participant_delete(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `updateDialogPinned#6e6fe51c flags:# pinned:flags.0?true folder_id:flags.1?int peer:DialogPeer = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_dialog_pinned(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_dialog_pinned(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_dialog_peer(b, at)?;
-    Some(at)
+    r = t_dialog_peer(r)?;
+    Some(r)
 }
 
 /// `updateChannelMessageForwards#6e8a84df channel_id:int id:int forwards:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_channel_message_forwards(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_update_channel_message_forwards(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `messageEntityUrl#6ed02538 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_url(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_url(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messageEntityHashtag#6f635b0d offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_hashtag(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_hashtag(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `pageCaption#6f747657 text:RichText credit:RichText = PageCaption;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_caption(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_caption(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `account.wallPapers#702b65a9 hash:int wallpapers:Vector<WallPaper> = account.WallPapers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_wall_papers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_account_wall_papers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_wall_paper(b, at)?;
+            r = t_wall_paper(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelAdminLogEventActionEditMessage#709b2405 prev_message:Message new_message:Message = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_edit_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    at = t_message(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_edit_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    r = t_message(r)?;
+    Some(r)
 }
 
 /// `pageBlockTitle#70abc3fd text:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_title(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_title(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `contacts.topPeers#70b772a8 categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contacts_top_peers(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_top_peers(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_top_peer_category_peers(b, at)?;
+            r = t_top_peer_category_peers(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChannelAvailableMessages#70db6837 channel_id:int available_min_id:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_channel_available_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_channel_available_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `dialogFolder#71bd134c flags:# pinned:flags.2?true folder:Folder peer:Peer top_message:int unread_muted_peers_count:int unread_unmuted_peers_count:int unread_muted_messages_count:int unread_unmuted_messages_count:int = Dialog;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dialog_folder(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_dialog_folder(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x4)?;
-    at = t_folder(b, at)?;
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+    r = t_folder(r)?;
+    r = t_peer(r)?;
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_dialogs_slice(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_dialogs_slice(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_dialog(b, at)?;
+            r = t_dialog(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputWallPaperSlug#72091c80 slug:string = InputWallPaper;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_wall_paper_slug(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_wall_paper_slug(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updatesCombined#725b04c3 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq_start:int seq:int = Updates;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_combined(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_updates_combined(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_update(b, at)?;
+            r = t_update(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `webPageNotModified#7311ca11 flags:# cached_page_views:flags.0?int = WebPage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_page_not_modified(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_web_page_not_modified(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `peerSettings#733f2961 flags:# report_spam:flags.0?true add_contact:flags.1?true block_contact:flags.2?true share_contact:flags.3?true need_contacts_exception:flags.4?true report_geo:flags.5?true autoarchived:flags.7?true geo_distance:flags.6?int = PeerSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_peer_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_peer_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xff)?;
     if w0 & (1 << 6) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageEntityPre#73924be0 offset:int length:int language:string = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_pre(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_entity_pre(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `dialogFilter#7438f7e8 flags:# contacts:flags.0?true non_contacts:flags.1?true groups:flags.2?true broadcasts:flags.3?true bots:flags.4?true exclude_muted:flags.11?true exclude_read:flags.12?true exclude_archived:flags.13?true id:int title:string emoticon:flags.25?string pinned_peers:Vector<InputPeer> include_peers:Vector<InputPeer> exclude_peers:Vector<InputPeer> = DialogFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dialog_filter(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_dialog_filter(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x200381f)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 25) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_peer(b, at)?;
+            r = t_input_peer(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_peer(b, at)?;
+            r = t_input_peer(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_peer(b, at)?;
+            r = t_input_peer(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `textPlain#744694e0 text:string = RichText;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_text_plain(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_text_plain(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.messagesNotModified#74535f21 count:int = messages.Messages;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_messages_not_modified(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_messages_not_modified(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `updates#74ae4240 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq:int = Updates;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_updates(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_update(b, at)?;
+            r = t_update(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `inputClientProxy#75588b3f address:string port:int = InputClientProxy;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_client_proxy(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_input_client_proxy(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageEntityBankCard#761e6af4 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_bank_card(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_bank_card(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `botInlineMessageMediaAuto#764cf810 flags:# message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_inline_message_media_auto(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_bot_inline_message_media_auto(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x6)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageEntityTextUrl#76a6d327 offset:int length:int url:string = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_text_url(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_entity_text_url(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messageActionInviteToGroupCall#76b9f11a call:InputGroupCall users:Vector<int> = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_invite_to_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_message_action_invite_to_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `keyboardButtonRow#77608b83 buttons:Vector<KeyboardButton> = KeyboardButtonRow;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_row(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_keyboard_button_row(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_keyboard_button(b, at)?;
+            r = t_keyboard_button(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `dialogFilterSuggested#77744d4a filter:DialogFilter description:string = DialogFilterSuggested;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dialog_filter_suggested(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_dialog_filter(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_dialog_filter_suggested(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_dialog_filter(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `groupCallDiscarded#7780bcb4 id:long access_hash:long duration:int = GroupCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_group_call_discarded(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+fn c_group_call_discarded(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `photoSize#77bfb61b type:string location:FileLocation w:int h:int size:int = PhotoSize;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo_size(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_file_location(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_photo_size(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_file_location(r)?;
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `contacts.importedContacts#77d01c3b imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contacts_imported_contacts(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_imported_contacts(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_imported_contact(b, at)?;
+            r = t_imported_contact(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_popular_contact(b, at)?;
+            r = t_popular_contact(r)?;
         }
     }
-    at = v::fixed_vector(b, at, true, 8)?;
+    r = v::fixed_vector(r, true, 8)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_terms_of_service(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_help_terms_of_service(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_data_json(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_data_json(r)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_entity(b, at)?;
+            r = t_message_entity(r)?;
         }
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateShort#78d4dec1 update:Update date:int = Updates;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_short(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_update(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_short(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_update(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `server_DH_params_fail#79cb045d nonce:int128 server_nonce:int128 new_nonce_hash:int128 = Server_DH_Params;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_server_dh_params_fail(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 48)?;
-    Some(at)
+fn c_server_dh_params_fail(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 48)?;
+    Some(r)
 }
 
 /// `messageActionGroupCall#7a0d7f42 flags:# call:InputGroupCall duration:flags.0?int = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_action_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_group_call(b, at)?;
+    r = t_input_group_call(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `secureValueErrorFile#7a700873 type:SecureValueType file_hash:bytes text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_error_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputPeerUser#7b8e7de6 user_id:int access_hash:long = InputPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_peer_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_input_peer_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `pageBlockVideo#7c8fe7b6 flags:# autoplay:flags.0?true loop:flags.1?true video_id:long caption:PageCaption = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_video(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_page_block_video(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_page_caption(b, at)?;
-    Some(at)
+    r = t_page_caption(r)?;
+    Some(r)
 }
 
 /// `securePlainPhone#7d6099dd phone:string = SecurePlainData;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_plain_phone(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_plain_phone(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `dataJSON#7d748d04 data:string = DataJSON;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_data_json(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_data_json(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `msg_resend_req#7d861a08 msg_ids:Vector<long> = MsgResendReq;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_msg_resend_req(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+fn c_msg_resend_req(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `contacts.resolvedPeer#7f077ad9 peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contacts_resolved_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
+fn c_contacts_resolved_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.themes#7f676421 hash:int themes:Vector<Theme> = account.Themes;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_themes(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_account_themes(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_theme(b, at)?;
+            r = t_theme(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateWebPage#7f891213 webpage:WebPage pts:int pts_count:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_web_page(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_web_page(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_web_page(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_web_page(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messageActionChatEditPhoto#7fcb13a8 photo:Photo = MessageAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_action_chat_edit_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_photo(b, at)?;
-    Some(at)
+fn c_message_action_chat_edit_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_photo(r)?;
+    Some(r)
 }
 
 /// `pageBlockAudio#804361ea audio_id:long caption:PageCaption = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_audio(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = t_page_caption(b, at)?;
-    Some(at)
+fn c_page_block_audio(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = t_page_caption(r)?;
+    Some(r)
 }
 
 /// `msg_new_detailed_info#809db6df answer_msg_id:long bytes:int status:int = MsgDetailedInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_msg_new_detailed_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_msg_new_detailed_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `inputMessagesFilterPhoneCalls#80c99768 flags:# missed:flags.0?true = MessagesFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_messages_filter_phone_calls(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_messages_filter_phone_calls(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    Some(at)
+    Some(r)
 }
 
 /// `messageActionPhoneCall#80e11a7f flags:# video:flags.2?true call_id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_phone_call(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_message_action_phone_call(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = t_phone_call_discard_reason(b, at)?;
+        r = t_phone_call_discard_reason(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_sent_email_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_account_sent_email_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `updateTheme#8216fba3 theme:Theme = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_theme(b, at)?;
-    Some(at)
+fn c_update_theme(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_theme(r)?;
+    Some(r)
 }
 
 /// `messageEntityItalic#826f8b60 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_italic(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_italic(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `secureRequiredType#829d99da flags:# native_names:flags.0?true selfie_required:flags.1?true translation_required:flags.2?true type:SecureValueType = SecureRequiredType;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_required_type(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_secure_required_type(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x7)?;
-    at = t_secure_value_type(b, at)?;
-    Some(at)
+    r = t_secure_value_type(r)?;
+    Some(r)
 }
 
 /// `updateBotWebhookJSON#8317c0c3 data:DataJSON = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_bot_webhook_json(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_data_json(b, at)?;
-    Some(at)
+fn c_update_bot_webhook_json(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `p_q_inner_data#83c95aec pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 = P_Q_inner_data;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_p_q_inner_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 64)?;
-    Some(at)
+fn c_p_q_inner_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 64)?;
+    Some(r)
 }
 
 /// `messageEmpty#83e5de54 id:int = Message;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageMediaInvoice#84551347 flags:# shipping_address_requested:flags.1?true test:flags.3?true title:string description:string photo:flags.0?WebDocument receipt_msg_id:flags.2?int currency:string total_amount:long start_param:string = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_invoice(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_media_invoice(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_web_document(b, at)?;
+        r = t_web_document(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.affectedMessages#84d19185 pts:int pts_count:int = messages.AffectedMessages;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_affected_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_messages_affected_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updatePinnedChannelMessages#8588878b flags:# pinned:flags.0?true channel_id:int messages:Vector<int> pts:int pts_count:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_pinned_channel_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_update_pinned_channel_messages(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `inputStickerSetShortName#861cc8a0 short_name:string = InputStickerSet;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_sticker_set_short_name(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_sticker_set_short_name(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `securePasswordKdfAlgoSHA512#86471d92 salt:bytes = SecurePasswordKdfAlgo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_password_kdf_algo_sha512(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_password_kdf_algo_sha512(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `secureValueErrorReverseSide#868a2aa5 type:SecureValueType file_hash:bytes text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_reverse_side(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_error_reverse_side(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `secureValueError#869d758f type:SecureValueType hash:bytes text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_error(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `poll#86e18161 id:long flags:# closed:flags.0?true public_voters:flags.1?true multiple_choice:flags.2?true quiz:flags.3?true question:string answers:Vector<PollAnswer> close_period:flags.4?int close_date:flags.5?int = Poll;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_poll(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_poll(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w1 = v::flags(run, 8, 0x3f)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_poll_answer(b, at)?;
+            r = t_poll_answer(r)?;
         }
     }
     if w1 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w1 & (1 << 5) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateGeoLiveViewed#871fb939 peer:Peer msg_id:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_geo_live_viewed(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_geo_live_viewed(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phoneCall#8742ae7f flags:# p2p_allowed:flags.5?true video:flags.6?true id:long access_hash:long date:int admin_id:int participant_id:int g_a_or_b:bytes key_fingerprint:long protocol:PhoneCallProtocol connections:Vector<PhoneConnection> start_date:int = PhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_call(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<32>(b, at)?;
-    at += 32;
+fn c_phone_call(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<32>(r)?;
+    r = rest;
     v::flags(run, 0, 0x60)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = t_phone_call_protocol(b, at)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = t_phone_call_protocol(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_phone_connection(b, at)?;
+            r = t_phone_connection(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `help.countriesList#87d0759e countries:Vector<help.Country> hash:int = help.CountriesList;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_countries_list(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_help_countries_list(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_help_country(b, at)?;
+            r = t_help_country(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phoneCallRequested#87eabb53 flags:# video:flags.6?true id:long access_hash:long date:int admin_id:int participant_id:int g_a_hash:bytes protocol:PhoneCallProtocol = PhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_call_requested(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<32>(b, at)?;
-    at += 32;
+fn c_phone_call_requested(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<32>(r)?;
+    r = rest;
     v::flags(run, 0, 0x40)?;
-    at = v::bytes(b, at)?;
-    at = t_phone_call_protocol(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = t_phone_call_protocol(r)?;
+    Some(r)
 }
 
 /// `inputBotInlineResult#88bf9319 flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?InputWebDocument content:flags.5?InputWebDocument send_message:InputBotInlineMessage = InputBotInlineResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_result(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_result(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3e)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = t_input_web_document(b, at)?;
+        r = t_input_web_document(r)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = t_input_web_document(b, at)?;
+        r = t_input_web_document(r)?;
     }
-    at = t_input_bot_inline_message(b, at)?;
-    Some(at)
+    r = t_input_bot_inline_message(r)?;
+    Some(r)
 }
 
 /// `inputBotInlineMessageID#890c3d89 dc_id:int id:long access_hash:long = InputBotInlineMessageID;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_message_id(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+fn c_input_bot_inline_message_id(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `inputChatPhoto#8953ad37 id:InputPhoto = InputChatPhoto;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_chat_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_photo(b, at)?;
-    Some(at)
+fn c_input_chat_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_photo(r)?;
+    Some(r)
 }
 
 /// `updateChannelReadMessagesContents#89893b45 channel_id:int messages:Vector<int> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_channel_read_messages_contents(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_update_channel_read_messages_contents(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `stats.messageStats#8999f295 views_graph:StatsGraph = stats.MessageStats;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_message_stats(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_stats_graph(b, at)?;
-    Some(at)
+fn c_stats_message_stats(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_stats_graph(r)?;
+    Some(r)
 }
 
 /// `botInlineMessageMediaVenue#8a86659c flags:# geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_inline_message_media_venue(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_bot_inline_message_media_venue(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4)?;
-    at = t_geo_point(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_geo_point(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `secureData#8aeabec3 data:bytes data_hash:bytes secret:bytes = SecureData;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `wallPaperNoFile#8af40b25 flags:# default:flags.1?true dark:flags.4?true settings:flags.2?WallPaperSettings = WallPaper;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_wall_paper_no_file(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_wall_paper_no_file(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x16)?;
     if w0 & (1 << 2) != 0 {
-        at = t_wall_paper_settings(b, at)?;
+        r = t_wall_paper_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `help.supportName#8c05f1c9 name:string = help.SupportName;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_support_name(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_support_name(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `help.promoData#8c39793f flags:# proxy:flags.0?true expires:int peer:Peer chats:Vector<Chat> users:Vector<User> psa_type:flags.1?string psa_message:flags.2?string = help.PromoData;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_promo_data(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_help_promo_data(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
-    at = t_peer(b, at)?;
+    r = t_peer(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.messages#8c718e87 messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_messages(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_messages(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `botInlineMessageText#8c7f65e2 flags:# no_webpage:flags.0?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = BotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_inline_message_text(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_bot_inline_message_text(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `msgs_all_info#8cc0d131 msg_ids:Vector<long> info:string = MsgsAllInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_msgs_all_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_msgs_all_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `recentMeUrlUser#8dbc3336 url:string user_id:int = RecentMeUrl;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_recent_me_url_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_recent_me_url_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `photos.photos#8dca6aa5 photos:Vector<Photo> users:Vector<User> = photos.Photos;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photos_photos(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_photos_photos(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_photo(b, at)?;
+            r = t_photo(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `nearestDc#8e1a1775 country:string this_dc:int nearest_dc:int = NearestDc;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_nearest_dc(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_nearest_dc(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updateDcOptions#8e5e9873 dc_options:Vector<DcOption> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_dc_options(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_update_dc_options(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_dc_option(b, at)?;
+            r = t_dc_option(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `statsGraph#8ea464b6 flags:# json:DataJSON zoom_token:flags.0?string = StatsGraph;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_graph(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_stats_graph(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_data_json(b, at)?;
+    r = t_data_json(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelAdminLogEventActionStopPoll#8f079643 message:Message = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_stop_poll(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_stop_poll(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    Some(r)
 }
 
 /// `messageActionPaymentSentMe#8f31b327 flags:# currency:string total_amount:long payload:bytes info:flags.0?PaymentRequestedInfo shipping_option_id:flags.1?string charge:PaymentCharge = MessageAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_action_payment_sent_me(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_action_payment_sent_me(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_payment_requested_info(b, at)?;
+        r = t_payment_requested_info(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = t_payment_charge(b, at)?;
-    Some(at)
+    r = t_payment_charge(r)?;
+    Some(r)
 }
 
 /// `urlAuthResultAccepted#8f8c0e4e url:string = UrlAuthResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_url_auth_result_accepted(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_url_auth_result_accepted(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `pageBlockSubtitle#8ffa9a1f text:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_subtitle(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_subtitle(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `inputPrivacyValueDisallowUsers#90110467 users:Vector<InputUser> = InputPrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_privacy_value_disallow_users(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_input_privacy_value_disallow_users(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_user(b, at)?;
+            r = t_input_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateDeleteScheduledMessages#90866cee peer:Peer messages:Vector<int> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_delete_scheduled_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_update_delete_scheduled_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `paymentRequestedInfo#909c3f94 flags:# name:flags.0?string phone:flags.1?string email:flags.2?string shipping_address:flags.3?PostAddress = PaymentRequestedInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payment_requested_info(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_payment_requested_info(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_post_address(b, at)?;
+        r = t_post_address(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_http_wait(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_http_wait(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `messageActionGameScore#92a72876 game_id:long score:int = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_game_score(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_message_action_game_score(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `urlAuthResultRequest#92d33a0e flags:# request_write_access:flags.0?true bot:User domain:string = UrlAuthResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_url_auth_result_request(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_url_auth_result_request(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_user(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = t_user(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `user#938458c1 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true id:int access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string = User;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_user(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_user(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3fffc7f)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = t_user_profile_photo(b, at)?;
+        r = t_user_profile_photo(r)?;
     }
     if w0 & (1 << 6) != 0 {
-        at = t_user_status(b, at)?;
+        r = t_user_status(r)?;
     }
     if w0 & (1 << 14) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 18) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_restriction_reason(b, at)?;
+                r = t_restriction_reason(r)?;
             }
         }
     }
     if w0 & (1 << 19) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 22) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.botResults#947ca848 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_bot_results(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_messages_bot_results(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_inline_bot_switch_pm(b, at)?;
+        r = t_inline_bot_switch_pm(r)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_bot_inline_result(b, at)?;
+            r = t_bot_inline_result(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_sent_encrypted_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_encrypted_file(b, at)?;
-    Some(at)
+fn c_messages_sent_encrypted_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_encrypted_file(r)?;
+    Some(r)
 }
 
 /// `updateUserPhoto#95313b0c user_id:int date:int photo:UserProfilePhoto previous:Bool = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_user_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = t_user_profile_photo(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_update_user_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = t_user_profile_photo(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messageActionChannelCreate#95d2ac92 title:string = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_channel_create(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_action_channel_create(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputBotInlineMessageMediaGeo#96929a85 flags:# geo_point:InputGeoPoint heading:flags.0?int period:flags.1?int proximity_notification_radius:flags.3?int reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_message_media_geo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_message_media_geo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = t_input_geo_point(b, at)?;
+    r = t_input_geo_point(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputMediaGeoLive#971fa843 flags:# stopped:flags.0?true geo_point:InputGeoPoint heading:flags.2?int period:flags.1?int proximity_notification_radius:flags.3?int = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_geo_live(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_geo_live(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = t_input_geo_point(b, at)?;
+    r = t_input_geo_point(r)?;
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `documentAttributeAudio#9852f9c6 flags:# voice:flags.10?true duration:int title:flags.0?string performer:flags.1?string waveform:flags.2?bytes = DocumentAttribute;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_document_attribute_audio(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_document_attribute_audio(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x407)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `page#98657f0d flags:# part:flags.0?true rtl:flags.1?true v2:flags.2?true url:string blocks:Vector<PageBlock> photos:Vector<Photo> documents:Vector<Document> views:flags.3?int = Page;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_page(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_page_block(b, at)?;
+            r = t_page_block(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_photo(b, at)?;
+            r = t_photo(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document(b, at)?;
+            r = t_document(r)?;
         }
     }
     if w0 & (1 << 3) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChannelMessageViews#98a12b4b channel_id:int id:int views:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_channel_message_views(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_update_channel_message_views(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `messageActionGeoProximityReached#98e0d697 from_id:Peer to_id:Peer distance:int = MessageAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_action_geo_proximity_reached(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_action_geo_proximity_reached(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = t_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `botInfo#98e81d3a user_id:int description:string commands:Vector<BotCommand> = BotInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
+fn c_bot_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_bot_command(b, at)?;
+            r = t_bot_command(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `help.promoDataEmpty#98f6ac75 expires:int = help.PromoData;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_promo_data_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_help_promo_data_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phoneCallAccepted#997c454a flags:# video:flags.6?true id:long access_hash:long date:int admin_id:int participant_id:int g_b:bytes protocol:PhoneCallProtocol = PhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_call_accepted(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<32>(b, at)?;
-    at += 32;
+fn c_phone_call_accepted(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<32>(r)?;
+    r = rest;
     v::flags(run, 0, 0x40)?;
-    at = v::bytes(b, at)?;
-    at = t_phone_call_protocol(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = t_phone_call_protocol(r)?;
+    Some(r)
 }
 
 /// `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_high_scores(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_high_scores(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_high_score(b, at)?;
+            r = t_high_score(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.passwordSettings#9a5c33e5 flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_password_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_password_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_secure_secret_settings(b, at)?;
+        r = t_secure_secret_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChatUserTyping#9a65ea1f chat_id:int user_id:int action:SendMessageAction = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_chat_user_typing(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = t_send_message_action(b, at)?;
-    Some(at)
+fn c_update_chat_user_typing(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = t_send_message_action(r)?;
+    Some(r)
 }
 
 /// `messageEntityPhone#9b69e34b offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_phone(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_phone(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updateBotWebhookJSONQuery#9b9240a6 query_id:long data:DataJSON timeout:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_bot_webhook_json_query(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = t_data_json(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_bot_webhook_json_query(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = t_data_json(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `chatEmpty#9ba2d800 id:int = Chat;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_chat_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_chat_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputWebDocument#9bed434d url:string size:int mime_type:string attributes:Vector<DocumentAttribute> = InputWebDocument;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_web_document(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
+fn c_input_web_document(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document_attribute(b, at)?;
+            r = t_document_attribute(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `themeSettings#9c14984a flags:# base_theme:BaseTheme accent_color:int message_top_color:flags.0?int message_bottom_color:flags.0?int wallpaper:flags.1?WallPaper = ThemeSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_theme_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_theme_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_base_theme(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = t_base_theme(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_wall_paper(b, at)?;
+        r = t_wall_paper(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputPeerNotifySettings#9c3d198e flags:# show_previews:flags.0?Bool silent:flags.1?Bool mute_until:flags.2?int sound:flags.3?string = InputPeerNotifySettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_peer_notify_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_peer_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
     if w0 & (1 << 0) != 0 {
-        at = v::boolean(b, at)?;
+        r = v::boolean(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::boolean(b, at)?;
+        r = v::boolean(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageEntityUnderline#9c4e7e8b offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_underline(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_underline(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updateReadHistoryInbox#9c974fdf flags:# folder_id:flags.0?int peer:Peer max_id:int still_unread_count:int pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_read_history_inbox(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_read_history_inbox(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+    r = t_peer(r)?;
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `messageMediaDocument#9cb070d7 flags:# document:flags.0?Document ttl_seconds:flags.2?int = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_document(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_media_document(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x5)?;
     if w0 & (1 << 0) != 0 {
-        at = t_document(b, at)?;
+        r = t_document(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.chatsSlice#9cd81144 count:int chats:Vector<Chat> = messages.Chats;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_chats_slice(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_chats_slice(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `phone.groupParticipants#9cfeb92d count:int participants:Vector<GroupCallParticipant> next_offset:string users:Vector<User> version:int = phone.GroupParticipants;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_group_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_phone_group_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_group_call_participant(b, at)?;
+            r = t_group_call_participant(r)?;
         }
     }
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phoneConnection#9d4c17c0 id:long ip:string ipv6:string port:int peer_tag:bytes = PhoneConnection;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_connection(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_phone_connection(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `peerUser#9db1bc6d user_id:int = Peer;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_peer_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_peer_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputStickerSetID#9de7a269 id:long access_hash:long = InputStickerSet;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_sticker_set_id(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_sticker_set_id(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `new_session_created#9ec20908 first_msg_id:long unique_id:long server_salt:long = NewSession;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_new_session_created(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 24)?;
-    Some(at)
+fn c_new_session_created(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 24)?;
+    Some(r)
 }
 
 /// `chatBannedRights#9f120418 flags:# view_messages:flags.0?true send_messages:flags.1?true send_media:flags.2?true send_stickers:flags.3?true send_gifs:flags.4?true send_games:flags.5?true send_inline:flags.6?true embed_links:flags.7?true send_polls:flags.8?true change_info:flags.10?true invite_users:flags.15?true pin_messages:flags.17?true until_date:int = ChatBannedRights;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_chat_banned_rights(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_chat_banned_rights(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     v::flags(run, 0, 0x285ff)?;
-    Some(at)
+    Some(r)
 }
 
 /// `inputWebFileGeoPointLocation#9f2221c9 geo_point:InputGeoPoint access_hash:long w:int h:int zoom:int scale:int = InputWebFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_web_file_geo_point_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_geo_point(b, at)?;
-    at = v::fixed(b, at, 24)?;
-    Some(at)
+fn c_input_web_file_geo_point_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_geo_point(r)?;
+    r = v::fixed(r, 24)?;
+    Some(r)
 }
 
 /// `notifyPeer#9fd40bd8 peer:Peer = NotifyPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_notify_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    Some(at)
+fn c_notify_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    Some(r)
 }
 
 /// `recentMeUrlChat#a01b22f9 url:string chat_id:int = RecentMeUrl;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_recent_me_url_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_recent_me_url_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `replyKeyboardHide#a03e5b85 flags:# selective:flags.2?true = ReplyMarkup;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_reply_keyboard_hide(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_reply_keyboard_hide(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x4)?;
-    Some(at)
+    Some(r)
 }
 
 /// `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_passport_config(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_data_json(b, at)?;
-    Some(at)
+fn c_help_passport_config(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `secureValueErrorTranslationFile#a1144770 type:SecureValueType file_hash:bytes text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_translation_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_error_translation_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateDeleteMessages#a20db0e5 messages:Vector<int> pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_delete_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_delete_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionChangeLinkedChat#a26f881b prev_value:int new_value:int = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_change_linked_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_channel_admin_log_event_action_change_linked_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messageUserVote#a28e5559 user_id:int option:bytes date:int = MessageUserVote;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_user_vote(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_user_vote(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `keyboardButton#a2fa4880 text:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_keyboard_button(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelParticipantSelf#a3289a6d user_id:int inviter_id:int date:int = ChannelParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participant_self(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_channel_participant_self(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `messageMediaWebPage#a32dd600 webpage:WebPage = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_web_page(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_web_page(b, at)?;
-    Some(at)
+fn c_message_media_web_page(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_web_page(r)?;
+    Some(r)
 }
 
 /// `receivedNotifyMessage#a384b779 id:int flags:int = ReceivedNotifyMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_received_notify_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_received_notify_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `channelParticipantsKicked#a3b54985 q:string = ChannelParticipantsFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participants_kicked(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_participants_kicked(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `wallPaper#a437c3ed id:long flags:# creator:flags.0?true default:flags.1?true pattern:flags.3?true dark:flags.4?true access_hash:long slug:string document:Document settings:flags.2?WallPaperSettings = WallPaper;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_wall_paper(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_wall_paper(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     let w1 = v::flags(run, 8, 0x1f)?;
-    at = v::bytes(b, at)?;
-    at = t_document(b, at)?;
+    r = v::bytes(r)?;
+    r = t_document(r)?;
     if w1 & (1 << 2) != 0 {
-        at = t_wall_paper_settings(b, at)?;
+        r = t_wall_paper_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `rpc_answer_dropped#a43ad8b7 msg_id:long seq_no:int bytes:int = RpcDropAnswer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_rpc_answer_dropped(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_rpc_answer_dropped(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `pageBlockMap#a44f3ef6 geo:GeoPoint zoom:int w:int h:int caption:PageCaption = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_map(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_geo_point(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    at = t_page_caption(b, at)?;
-    Some(at)
+fn c_page_block_map(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_geo_point(r)?;
+    r = v::fixed(r, 12)?;
+    r = t_page_caption(r)?;
+    Some(r)
 }
 
 /// `updateGroupCall#a45eb99b chat_id:int call:GroupCall = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_group_call(b, at)?;
-    Some(at)
+fn c_update_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_group_call(r)?;
+    Some(r)
 }
 
 /// `updates.channelDifferenceTooLong#a4bcc6fe flags:# final:flags.0?true timeout:flags.1?int dialog:Dialog messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_channel_difference_too_long(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_updates_channel_difference_too_long(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_dialog(b, at)?;
+    r = t_dialog(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updates.state#a56c2a3e pts:int qts:int date:int seq:int unread_count:int = updates.State;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_state(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+fn c_updates_state(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `emojiURL#a575739d url:string = EmojiURL;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_emoji_url(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_emoji_url(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateDialogFilterOrder#a5d72105 order:Vector<int> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_dialog_filter_order(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_update_dialog_filter_order(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `messageActionChatCreate#a6638b9a title:string users:Vector<int> = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_chat_create(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_message_action_chat_create(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `inputMessageID#a676a322 id:int = InputMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_message_id(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_input_message_id(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `dh_gen_fail#a69dae02 nonce:int128 server_nonce:int128 new_nonce_hash3:int128 = Set_client_DH_params_answer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dh_gen_fail(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 48)?;
-    Some(at)
+fn c_dh_gen_fail(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 48)?;
+    Some(r)
 }
 
 /// `messageReplyHeader#a6d57763 flags:# reply_to_msg_id:int reply_to_peer_id:flags.0?Peer reply_to_top_id:flags.1?int = MessageReplyHeader;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_reply_header(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_message_reply_header(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = t_peer(b, at)?;
+        r = t_peer(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputBotInlineMessageMediaContact#a6edbffd flags:# phone_number:string first_name:string last_name:string vcard:string reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_message_media_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_message_media_contact(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateUserName#a7332b73 user_id:int first_name:string last_name:string username:string = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_user_name(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_update_user_name(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `bad_msg_notification#a7eff811 bad_msg_id:long bad_msg_seqno:int error_code:int = BadMsgNotification;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bad_msg_notification(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_bad_msg_notification(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `pageBlockEmbed#a8718dc5 flags:# full_width:flags.0?true allow_scrolling:flags.3?true url:flags.1?string html:flags.2?string poster_photo_id:flags.4?long w:flags.5?int h:flags.5?int caption:PageCaption = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_embed(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_page_block_embed(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3f)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    at = t_page_caption(b, at)?;
-    Some(at)
+    r = t_page_caption(r)?;
+    Some(r)
 }
 
 /// `inputBotInlineResultPhoto#a8d864a7 id:string type:string photo:InputPhoto send_message:InputBotInlineMessage = InputBotInlineResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_result_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = t_input_photo(b, at)?;
-    at = t_input_bot_inline_message(b, at)?;
-    Some(at)
+fn c_input_bot_inline_result_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = t_input_photo(r)?;
+    r = t_input_bot_inline_message(r)?;
+    Some(r)
 }
 
 /// `updates.differenceSlice#a8fb1981 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> intermediate_state:updates.State = updates.Difference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_updates_difference_slice(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_updates_difference_slice(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_encrypted_message(b, at)?;
+            r = t_encrypted_message(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_update(b, at)?;
+            r = t_update(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    at = t_updates_state(b, at)?;
-    Some(at)
+    r = t_updates_state(r)?;
+    Some(r)
 }
 
 /// `messages.inactiveChats#a927fec5 dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_inactive_chats(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
+fn c_messages_inactive_chats(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `upload.cdnFile#a99fca4f bytes:bytes = upload.CdnFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_upload_cdn_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_upload_cdn_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `p_q_inner_data_dc#a9f55f95 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int = P_Q_inner_data;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_p_q_inner_data_dc(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 68)?;
-    Some(at)
+fn c_p_q_inner_data_dc(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 68)?;
+    Some(r)
 }
 
 /// `sendMessageUploadDocumentAction#aa0cd9e4 progress:int = SendMessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_send_message_upload_document_action(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_send_message_upload_document_action(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `auth.sentCodeTypeFlashCall#ab03c6d9 pattern:string = auth.SentCodeType;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_sent_code_type_flash_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_sent_code_type_flash_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updatePhoneCall#ab0f6b1e phone_call:PhoneCall = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_phone_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_phone_call(b, at)?;
-    Some(at)
+fn c_update_phone_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_phone_call(r)?;
+    Some(r)
 }
 
 /// `encryptedChatEmpty#ab7ec0a0 id:int = EncryptedChat;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_chat_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_encrypted_chat_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageActionBotAllowed#abe9affe domain:string = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_bot_allowed(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_action_bot_allowed(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateMessagePoll#aca1657b flags:# poll_id:long poll:flags.0?Poll results:PollResults = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_message_poll(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_update_message_poll(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = t_poll(b, at)?;
+        r = t_poll(r)?;
     }
-    at = t_poll_results(b, at)?;
-    Some(at)
+    r = t_poll_results(r)?;
+    Some(r)
 }
 
 /// `privacyValueDisallowChatParticipants#acae0690 chats:Vector<int> = PrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_privacy_value_disallow_chat_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_privacy_value_disallow_chat_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `inputMessageCallbackQuery#acfa1a7e id:int query_id:long = InputMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_message_callback_query(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_input_message_callback_query(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `authorization#ad01d61d flags:# current:flags.0?true official_app:flags.1?true password_pending:flags.2?true hash:long device_model:string platform:string system_version:string api_id:int app_name:string app_version:string date_created:int date_active:int ip:string country:string region:string = Authorization;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     v::flags(run, 0, 0x7)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.password#ad2641f8 flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes = account.Password;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_password(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_password(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
     if w0 & (1 << 2) != 0 {
-        at = t_password_kdf_algo(b, at)?;
+        r = t_password_kdf_algo(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = t_password_kdf_algo(b, at)?;
-    at = t_secure_password_kdf_algo(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = t_password_kdf_algo(r)?;
+    r = t_secure_password_kdf_algo(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_authorization_form(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_authorization_form(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_required_type(b, at)?;
+            r = t_secure_required_type(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value(b, at)?;
+            r = t_secure_value(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value_error(b, at)?;
+            r = t_secure_value_error(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageInteractionCounters#ad4fc9bd msg_id:int views:int forwards:int = MessageInteractionCounters;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_interaction_counters(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_message_interaction_counters(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_future_salts(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
+fn c_future_salts(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
     {
-        let (n, after) = v::count(b, at, false, 1)?;
-        at = after;
+        let (n, rest) = v::count(r, false, 1)?;
+        r = rest;
         for _ in 0..n {
-            at = c_future_salt(b, at)?;
+            r = c_future_salt(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `maskCoords#aed6dbb2 n:int x:double y:double zoom:double = MaskCoords;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_mask_coords(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 28)?;
-    Some(at)
+fn c_mask_coords(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 28)?;
+    Some(r)
 }
 
 /// `peerNotifySettings#af509d20 flags:# show_previews:flags.0?Bool silent:flags.1?Bool mute_until:flags.2?int sound:flags.3?string = PeerNotifySettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_peer_notify_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_peer_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
     if w0 & (1 << 0) != 0 {
-        at = v::boolean(b, at)?;
+        r = v::boolean(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::boolean(b, at)?;
+        r = v::boolean(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `keyboardButtonBuy#afd93fbb text:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_buy(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_keyboard_button_buy(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputChannel#afeb712e channel_id:int access_hash:long = InputChannel;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_input_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_input_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `messageActionChannelMigrateFrom#b055eaee title:string chat_id:int = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_channel_migrate_from(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_action_channel_migrate_from(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `keyboardButtonRequestPhone#b16a6c29 text:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_request_phone(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_keyboard_button_request_phone(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionChangeStickerSet#b1c3caa7 prev_stickerset:InputStickerSet new_stickerset:InputStickerSet = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_change_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_sticker_set(b, at)?;
-    at = t_input_sticker_set(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_change_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_sticker_set(r)?;
+    r = t_input_sticker_set(r)?;
+    Some(r)
 }
 
 /// `geoPoint#b2a2f663 flags:# long:double lat:double access_hash:long accuracy_radius:flags.0?int = GeoPoint;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_geo_point(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<28>(b, at)?;
-    at += 28;
+fn c_geo_point(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<28>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageActionChatDeleteUser#b2ae9b0c user_id:int = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_chat_delete_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_action_chat_delete_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `contacts.found#b3134d9d my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contacts_found(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_found(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_peer(b, at)?;
+            r = t_peer(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_peer(b, at)?;
+            r = t_peer(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pageRelatedArticle#b390dc08 flags:# url:string webpage_id:long title:flags.0?string description:flags.1?string photo_id:flags.2?long author:flags.3?string published_date:flags.4?int = PageRelatedArticle;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_related_article(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_page_related_article(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputMediaPhoto#b3ba0635 flags:# id:InputPhoto ttl_seconds:flags.0?int = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_photo(b, at)?;
+    r = t_input_photo(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `emojiLanguage#b3fb5361 lang_code:string = EmojiLanguage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_emoji_language(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_emoji_language(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_affected_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_messages_affected_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `updateEncryption#b4a2e88d chat:EncryptedChat date:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_encryption(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_encrypted_chat(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_encryption(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_encrypted_chat(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `updatePeerLocated#b4afcfb0 peers:Vector<PeerLocated> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_peer_located(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_update_peer_located(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_peer_located(b, at)?;
+            r = t_peer_located(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `server_DH_inner_data#b5890dba nonce:int128 server_nonce:int128 g:int dh_prime:string g_a:string server_time:int = Server_DH_inner_data;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_server_dh_inner_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 36)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_server_dh_inner_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 36)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageActionChatEditTitle#b5a1ce5a title:string = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_chat_edit_title(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_action_chat_edit_title(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.stickerSet#b60a24a6 set:StickerSet packs:Vector<StickerPack> documents:Vector<Document> = messages.StickerSet;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_sticker_set(b, at)?;
+fn c_messages_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_sticker_set(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_pack(b, at)?;
+            r = t_sticker_pack(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document(b, at)?;
+            r = t_document(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `shippingOption#b6213cdf id:string title:string prices:Vector<LabeledPrice> = ShippingOption;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_shipping_option(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+fn c_shipping_option(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_labeled_price(b, at)?;
+            r = t_labeled_price(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `statsDateRangeDays#b637edaf min_date:int max_date:int = StatsDateRangeDays;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_date_range_days(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_stats_date_range_days(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updateChatParticipantAdmin#b6901959 chat_id:int user_id:int is_admin:Bool version:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_chat_participant_admin(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::boolean(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_chat_participant_admin(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::boolean(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.featuredStickers#b6abc341 hash:int count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_featured_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
+fn c_messages_featured_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_set_covered(b, at)?;
+            r = t_sticker_set_covered(r)?;
         }
     }
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `messages.messageViews#b6c4f543 views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_message_views(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_message_views(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_views(b, at)?;
+            r = t_message_views(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChannel#b6d45656 channel_id:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_update_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `jsonString#b71e767a value:string = JSONValue;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_json_string(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_json_string(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputNotifyPeer#b8bc5b0c peer:InputPeer = InputNotifyPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_notify_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_input_notify_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `accountDaysTTL#b8d0afdf days:int = AccountDaysTTL;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_days_ttl(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_account_days_ttl(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `pageListItemText#b92fb6cd text:RichText = PageListItem;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_list_item_text(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_list_item_text(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `messageMediaGeoLive#b940c666 flags:# geo:GeoPoint heading:flags.0?int period:int proximity_notification_radius:flags.1?int = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_geo_live(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_message_media_geo_live(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_geo_point(b, at)?;
+    r = t_geo_point(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pageBlockAuthorDate#baafe5e0 author:RichText published_date:int = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_author_date(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_page_block_author_date(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputDocumentFileLocation#bad07584 id:long access_hash:long file_reference:bytes thumb_size:string = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_document_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_document_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `peerChat#bad0e5bb chat_id:int = Peer;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_peer_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_peer_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputMessageReplyTo#bad88395 id:int = InputMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_message_reply_to(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_input_message_reply_to(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `pollResults#badcc1a3 flags:# min:flags.0?true results:flags.1?Vector<PollAnswerVoters> total_voters:flags.2?int recent_voters:flags.3?Vector<int> solution:flags.4?string solution_entities:flags.4?Vector<MessageEntity> = PollResults;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_poll_results(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_poll_results(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_poll_answer_voters(b, at)?;
+                r = t_poll_answer_voters(r)?;
             }
         }
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::fixed_vector(b, at, true, 4)?;
+        r = v::fixed_vector(r, true, 4)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelParticipantsContacts#bb6ae88d q:string = ChannelParticipantsFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participants_contacts(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_participants_contacts(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messageEntityUnknown#bb92ba95 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_unknown(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_unknown(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `keyboardButtonRequestPoll#bbc7515d flags:# quiz:flags.0?Bool text:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_request_poll(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_keyboard_button_request_poll(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::boolean(b, at)?;
+        r = v::boolean(r)?;
     }
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `securePasswordKdfAlgoPBKDF2HMACSHA512iter100000#bbf2dda0 salt:bytes = SecurePasswordKdfAlgo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_password_kdf_algo_pbkdf2_hmacsha512iter100000(
-    b: &[u8],
-    mut at: usize,
-) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_password_kdf_algo_pbkdf2_hmacsha512iter100000(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `recentMeUrlStickerSet#bc0a57dc url:string set:StickerSetCovered = RecentMeUrl;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_recent_me_url_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_sticker_set_covered(b, at)?;
-    Some(at)
+fn c_recent_me_url_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_sticker_set_covered(r)?;
+    Some(r)
 }
 
 /// `fileLocationToBeDeprecated#bc7fc6cd volume_id:long local_id:int = FileLocation;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_file_location_to_be_deprecated(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_file_location_to_be_deprecated(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `inputThemeSettings#bd507cd1 flags:# base_theme:BaseTheme accent_color:int message_top_color:flags.0?int message_bottom_color:flags.0?int wallpaper:flags.1?InputWallPaper wallpaper_settings:flags.1?WallPaperSettings = InputThemeSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_theme_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_theme_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_base_theme(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = t_base_theme(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_input_wall_paper(b, at)?;
+        r = t_input_wall_paper(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_wall_paper_settings(b, at)?;
+        r = t_wall_paper_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageEntityBold#bd610bc9 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_bold(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_bold(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `peerChannel#bddde532 channel_id:int = Peer;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_peer_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_peer_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `stats.broadcastStats#bdf78394 period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph recent_message_interactions:Vector<MessageInteractionCounters> = stats.BroadcastStats;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_broadcast_stats(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_stats_date_range_days(b, at)?;
-    at = t_stats_abs_value_and_prev(b, at)?;
-    at = t_stats_abs_value_and_prev(b, at)?;
-    at = t_stats_abs_value_and_prev(b, at)?;
-    at = t_stats_percent_value(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
+fn c_stats_broadcast_stats(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_stats_date_range_days(r)?;
+    r = t_stats_abs_value_and_prev(r)?;
+    r = t_stats_abs_value_and_prev(r)?;
+    r = t_stats_abs_value_and_prev(r)?;
+    r = t_stats_percent_value(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_interaction_counters(b, at)?;
+            r = t_message_interaction_counters(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `game#bdf9653b flags:# id:long access_hash:long short_name:string title:string description:string photo:Photo document:flags.0?Document = Game;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_game(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_game(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = t_photo(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = t_photo(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_document(b, at)?;
+        r = t_document(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `globalPrivacySettings#bea2f424 flags:# archive_and_mute_new_noncontact_peers:flags.0?Bool = GlobalPrivacySettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_global_privacy_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_global_privacy_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::boolean(b, at)?;
+        r = v::boolean(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateNotifySettings#bec268ef peer:NotifyPeer notify_settings:PeerNotifySettings = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_notify_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_notify_peer(b, at)?;
-    at = t_peer_notify_settings(b, at)?;
-    Some(at)
+fn c_update_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_notify_peer(r)?;
+    r = t_peer_notify_settings(r)?;
+    Some(r)
 }
 
 /// `statsGraphError#bedc9822 error:string = StatsGraph;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_graph_error(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_stats_graph_error(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messageEntityStrike#bf0693d4 offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_strike(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_strike(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `pageBlockTable#bf4dea82 flags:# bordered:flags.0?true striped:flags.1?true title:RichText rows:Vector<PageTableRow> = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_table(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_page_block_table(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_rich_text(b, at)?;
+    r = t_rich_text(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_page_table_row(b, at)?;
+            r = t_page_table_row(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `pageBlockHeader#bfd064ec text:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_header(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_header(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `auth.sentCodeTypeSms#c000bba2 length:int = auth.SentCodeType;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_sent_code_type_sms(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_auth_sent_code_type_sms(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `pageBlockPreformatted#c070d93e text:RichText language:string = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_preformatted(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_page_block_preformatted(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.dhConfigNotModified#c0e24635 random:bytes = messages.DhConfig;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_dh_config_not_modified(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_dh_config_not_modified(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputPaymentCredentialsSaved#c10eb2cf id:string tmp_password:bytes = InputPaymentCredentials;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_payment_credentials_saved(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_payment_credentials_saved(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputMediaVenue#c13d1c11 geo_point:InputGeoPoint title:string address:string provider:string venue_id:string venue_type:string = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_venue(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_geo_point(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_media_venue(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_geo_point(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_password_input_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_password_input_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = t_password_kdf_algo(b, at)?;
+        r = t_password_kdf_algo(r)?;
     }
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_secure_secret_settings(b, at)?;
+        r = t_secure_secret_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputWebFileLocation#c239d686 url:string access_hash:long = InputWebFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_web_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_input_web_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `botCommand#c27ac8c7 command:string description:string = BotCommand;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bot_command(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_bot_command(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `invoice#c30aa358 flags:# test:flags.0?true name_requested:flags.1?true phone_requested:flags.2?true email_requested:flags.3?true shipping_address_requested:flags.4?true flexible:flags.5?true phone_to_provider:flags.6?true email_to_provider:flags.7?true currency:string prices:Vector<LabeledPrice> = Invoice;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_invoice(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_invoice(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0xff)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_labeled_price(b, at)?;
+            r = t_labeled_price(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputGameShortName#c331e80a bot_id:InputUser short_name:string = InputGame;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_game_short_name(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_game_short_name(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateDeleteChannelMessages#c37521c9 channel_id:int messages:Vector<int> pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_delete_channel_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_delete_channel_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_country(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_help_country(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_help_country_code(b, at)?;
+            r = t_help_country_code(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channelParticipantLeft#c3c6796b user_id:int = ChannelParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participant_left(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_channel_participant_left(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `error#c4b9f9bb code:int text:string = Error;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_error(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_error(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `webPagePending#c586da1c id:long date:int = WebPage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_page_pending(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_web_page_pending(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `inputChatUploadedPhoto#c642724e flags:# file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double = InputChatPhoto;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_chat_uploaded_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_chat_uploaded_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = t_input_file(b, at)?;
+        r = t_input_file(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_input_file(b, at)?;
+        r = t_input_file(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.featuredStickersNotModified#c6dc0c66 count:int = messages.FeaturedStickers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_featured_stickers_not_modified(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_featured_stickers_not_modified(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `jsonBool#c7345e6a value:Bool = JSONValue;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_json_bool(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_json_bool(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `chatParticipant#c8d7493e user_id:int inviter_id:int date:int = ChatParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_participant(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_chat_participant(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `cdnPublicKey#c982eaba dc_id:int public_key:string = CdnPublicKey;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_cdn_public_key(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_cdn_public_key(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputPaymentCredentialsAndroidPay#ca05d50e payment_token:DataJSON google_transaction_id:string = InputPaymentCredentials;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_payment_credentials_android_pay(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_data_json(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_payment_credentials_android_pay(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_data_json(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `peerLocated#ca461b5d peer:Peer expires:int distance:int = PeerLocated;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_peer_located(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_peer_located(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `webAuthorization#cac943f2 hash:long bot_id:int domain:string browser:string platform:string date_created:int date_active:int ip:string region:string = WebAuthorization;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_web_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `langPackString#cad181f6 key:string value:string = LangPackString;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_lang_pack_string(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_lang_pack_string(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `labeledPrice#cb296bf8 label:string amount:long = LabeledPrice;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_labeled_price(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_labeled_price(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `statsAbsValueAndPrev#cb43acde current:double previous:double = StatsAbsValueAndPrev;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_abs_value_and_prev(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_stats_abs_value_and_prev(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `inputSecureFileLocation#cbc7ee28 id:long access_hash:long = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_secure_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_secure_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `statsPercentValue#cbce2fe0 part:double total:double = StatsPercentValue;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_percent_value(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_stats_percent_value(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `messageMediaContact#cbf24940 phone_number:string first_name:string last_name:string vcard:string user_id:int = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_media_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channelParticipantAdmin#ccbebbaf flags:# can_edit:flags.0?true self:flags.1?true user_id:int inviter_id:flags.1?int promoted_by:int date:int admin_rights:ChatAdminRights rank:flags.2?string = ChannelParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participant_admin(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_channel_participant_admin(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 8)?;
-    at = t_chat_admin_rights(b, at)?;
+    r = v::fixed(r, 8)?;
+    r = t_chat_admin_rights(r)?;
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `auth.authorization#cd050916 flags:# tmp_sessions:flags.0?int user:User = auth.Authorization;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_auth_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_user(b, at)?;
-    Some(at)
+    r = t_user(r)?;
+    Some(r)
 }
 
 /// `channelMessagesFilter#cd77d957 flags:# exclude_new_messages:flags.1?true ranges:Vector<MessageRange> = ChannelMessagesFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_messages_filter(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_channel_messages_filter(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x2)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_range(b, at)?;
+            r = t_message_range(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `paymentSavedCredentialsCard#cdc27a1f id:string title:string = PaymentSavedCredentials;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payment_saved_credentials_card(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_payment_saved_credentials_card(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `pageBlockAnchor#ce0d37b0 name:string = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_anchor(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_page_block_anchor(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `importedContact#d0028438 user_id:int client_id:long = ImportedContact;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_imported_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_imported_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `inputKeyboardButtonUrlAuth#d02e7fd4 flags:# request_write_access:flags.0?true text:string fwd_text:flags.1?string url:string bot:InputUser = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_keyboard_button_url_auth(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_keyboard_button_url_auth(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::bytes(b, at)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_restriction_reason(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_restriction_reason(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.channelParticipant#d0d9b163 participant:ChannelParticipant users:Vector<User> = channels.ChannelParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channels_channel_participant(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_channel_participant(b, at)?;
+fn c_channels_channel_participant(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_channel_participant(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `server_DH_params_ok#d0e8075c nonce:int128 server_nonce:int128 encrypted_answer:string = Server_DH_Params;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_server_dh_params_ok(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 32)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_server_dh_params_ok(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 32)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payments_validated_requested_info(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_payments_validated_requested_info(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_shipping_option(b, at)?;
+                r = t_shipping_option(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `sendMessageUploadPhotoAction#d1d34a26 progress:int = SendMessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_send_message_upload_photo_action(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_send_message_upload_photo_action(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `chatPhoto#d20b9f3c flags:# has_video:flags.0?true photo_small:FileLocation photo_big:FileLocation dc_id:int = ChatPhoto;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_chat_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_chat_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_file_location(b, at)?;
-    at = t_file_location(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_file_location(r)?;
+    r = t_file_location(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputCheckPasswordSRP#d27ff082 srp_id:long A:bytes M1:bytes = InputCheckPasswordSRP;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_check_password_srp(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_check_password_srp(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channel#d31a961e flags:# creator:flags.0?true left:flags.2?true broadcast:flags.5?true verified:flags.7?true megagroup:flags.8?true restricted:flags.9?true signatures:flags.11?true min:flags.12?true scam:flags.19?true has_link:flags.20?true has_geo:flags.21?true slowmode_enabled:flags.22?true call_active:flags.23?true call_not_empty:flags.24?true id:int access_hash:flags.13?long title:string username:flags.6?string photo:ChatPhoto date:int version:int restriction_reason:flags.9?Vector<RestrictionReason> admin_rights:flags.14?ChatAdminRights banned_rights:flags.15?ChatBannedRights default_banned_rights:flags.18?ChatBannedRights participants_count:flags.17?int = Chat;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_channel(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1fefbe5)?;
     if w0 & (1 << 13) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 6) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = t_chat_photo(b, at)?;
-    at = v::fixed(b, at, 8)?;
+    r = t_chat_photo(r)?;
+    r = v::fixed(r, 8)?;
     if w0 & (1 << 9) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_restriction_reason(b, at)?;
+                r = t_restriction_reason(r)?;
             }
         }
     }
     if w0 & (1 << 14) != 0 {
-        at = t_chat_admin_rights(b, at)?;
+        r = t_chat_admin_rights(r)?;
     }
     if w0 & (1 << 15) != 0 {
-        at = t_chat_banned_rights(b, at)?;
+        r = t_chat_banned_rights(r)?;
     }
     if w0 & (1 << 18) != 0 {
-        at = t_chat_banned_rights(b, at)?;
+        r = t_chat_banned_rights(r)?;
     }
     if w0 & (1 << 17) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputMediaGame#d33f43f3 id:InputGame = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_game(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_game(b, at)?;
-    Some(at)
+fn c_input_media_game(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_game(r)?;
+    Some(r)
 }
 
 /// `contactStatus#d3680c61 user_id:int status:UserStatus = ContactStatus;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contact_status(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_user_status(b, at)?;
-    Some(at)
+fn c_contact_status(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_user_status(r)?;
+    Some(r)
 }
 
 /// `ipPort#d433ad73 ipv4:int port:int = IpPort;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_ip_port(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_ip_port(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionParticipantToggleAdmin#d5676710 prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_participant_toggle_admin(
-    b: &[u8],
-    mut at: usize,
-) -> Option<usize> {
-    at = t_channel_participant(b, at)?;
-    at = t_channel_participant(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_participant_toggle_admin(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_channel_participant(r)?;
+    r = t_channel_participant(r)?;
+    Some(r)
 }
 
 /// `emojiKeyword#d5b3b9f9 keyword:string emoticons:Vector<string> = EmojiKeyword;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_emoji_keyword(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
+fn c_emoji_keyword(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `photoPathSize#d8214d41 type:string bytes:bytes = PhotoSize;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo_path_size(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_photo_path_size(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputPrivacyValueDisallowChatParticipants#d82363af chats:Vector<int> = InputPrivacyRule;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_privacy_value_disallow_chat_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_input_privacy_value_disallow_chat_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `inputUser#d8292816 user_id:int access_hash:long = InputUser;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_input_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `inputPhotoLegacyFileLocation#d83466f3 id:long access_hash:long file_reference:bytes volume_id:long local_id:int secret:long = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_photo_legacy_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+fn c_input_photo_legacy_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `payments.paymentVerificationNeeded#d8411139 url:string = payments.PaymentResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payments_payment_verification_needed(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_payments_payment_verification_needed(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputGroupCall#d8aa840f id:long access_hash:long = InputGroupCall;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_input_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `messageActionSecureValuesSent#d95c6154 types:Vector<SecureValueType> = MessageAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_action_secure_values_sent(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_message_action_secure_values_sent(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value_type(b, at)?;
+            r = t_secure_value_type(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `chatParticipantCreator#da13538a user_id:int = ChatParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_participant_creator(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_chat_participant_creator(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `msgs_state_req#da69fb52 msg_ids:Vector<long> = MsgsStateReq;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_msgs_state_req(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+fn c_msgs_state_req(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `inputSecureValue#db21d0a7 flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?InputSecureFile reverse_side:flags.2?InputSecureFile selfie:flags.3?InputSecureFile translation:flags.6?Vector<InputSecureFile> files:flags.4?Vector<InputSecureFile> plain_data:flags.5?SecurePlainData = InputSecureValue;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_secure_value(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_secure_value(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7f)?;
-    at = t_secure_value_type(b, at)?;
+    r = t_secure_value_type(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_secure_data(b, at)?;
+        r = t_secure_data(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_input_secure_file(b, at)?;
+        r = t_input_secure_file(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_input_secure_file(b, at)?;
+        r = t_input_secure_file(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_input_secure_file(b, at)?;
+        r = t_input_secure_file(r)?;
     }
     if w0 & (1 << 6) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_input_secure_file(b, at)?;
+                r = t_input_secure_file(r)?;
             }
         }
     }
     if w0 & (1 << 4) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_input_secure_file(b, at)?;
+                r = t_input_secure_file(r)?;
             }
         }
     }
     if w0 & (1 << 5) != 0 {
-        at = t_secure_plain_data(b, at)?;
+        r = t_secure_plain_data(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.tmpPassword#db64fd34 tmp_password:bytes valid_until:int = account.TmpPassword;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_tmp_password(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_account_tmp_password(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionDiscardGroupCall#db9f9140 call:InputGroupCall = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_discard_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_discard_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    Some(r)
 }
 
 /// `codeSettings#debebe83 flags:# allow_flashcall:flags.0?true current_number:flags.1?true allow_app_hash:flags.4?true = CodeSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_code_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_code_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x13)?;
-    Some(at)
+    Some(r)
 }
 
 /// `auth.exportedAuthorization#df969c2d id:int bytes:bytes = auth.ExportedAuthorization;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auth_exported_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_exported_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `chatInvite#dfc2f58e flags:# channel:flags.0?true broadcast:flags.1?true public:flags.2?true megagroup:flags.3?true title:string photo:Photo participants_count:int participants:flags.4?Vector<User> = ChatInvite;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_invite(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_chat_invite(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1f)?;
-    at = v::bytes(b, at)?;
-    at = t_photo(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = v::bytes(r)?;
+    r = t_photo(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 4) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_user(b, at)?;
+                r = t_user(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputFileLocation#dfdaabe1 volume_id:long local_id:int secret:long file_reference:bytes = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 20)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 20)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `secureFile#e0277a62 id:long access_hash:long size:int dc_id:int date:int file_hash:bytes secret:bytes = SecureFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 28)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 28)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `autoDownloadSettings#e04232f3 flags:# disabled:flags.0?true video_preload_large:flags.1?true audio_preload_next:flags.2?true phonecalls_less_data:flags.3?true photo_size_max:int video_size_max:int file_size_max:int video_upload_maxbitrate:int = AutoDownloadSettings;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_auto_download_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_auto_download_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     v::flags(run, 0, 0xf)?;
-    Some(at)
+    Some(r)
 }
 
 /// `channelParticipantsMentions#e04b5ceb flags:# q:flags.0?string top_msg_id:flags.1?int = ChannelParticipantsFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_participants_mentions(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_channel_participants_mentions(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `photoStrippedSize#e0b0bc2e type:string bytes:bytes = PhotoSize;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo_stripped_size(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_photo_stripped_size(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `pageTableRow#e0c0c5e5 cells:Vector<PageTableCell> = PageTableRow;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_table_row(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_page_table_row(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_page_table_cell(b, at)?;
+            r = t_page_table_cell(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateBotShippingQuery#e0cdc940 query_id:long user_id:int payload:bytes shipping_address:PostAddress = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_bot_shipping_query(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
-    at = t_post_address(b, at)?;
-    Some(at)
+fn c_update_bot_shipping_query(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
+    r = t_post_address(r)?;
+    Some(r)
 }
 
 /// `updateDialogUnreadMark#e16459c3 flags:# unread:flags.0?true peer:DialogPeer = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_dialog_unread_mark(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_dialog_unread_mark(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_dialog_peer(b, at)?;
-    Some(at)
+    r = t_dialog_peer(r)?;
+    Some(r)
 }
 
 /// `contacts.blockedSlice#e1664194 count:int blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contacts_blocked_slice(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_contacts_blocked_slice(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_peer_blocked(b, at)?;
+            r = t_peer_blocked(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputReportReasonOther#e1746d0a text:string = ReportReason;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_report_reason_other(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_report_reason_other(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `destroy_session_ok#e22045fc session_id:long = DestroySessionRes;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_destroy_session_ok(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_destroy_session_ok(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `chatParticipantAdmin#e2d6e436 user_id:int inviter_id:int date:int = ChatParticipant;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_participant_admin(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_chat_participant_admin(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionParticipantInvite#e31c34d8 participant:ChannelParticipant = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_participant_invite(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_channel_participant(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_participant_invite(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_channel_participant(r)?;
+    Some(r)
 }
 
 /// `help.termsOfServiceUpdateEmpty#e3309f7f expires:int = help.TermsOfServiceUpdate;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_help_terms_of_service_update_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_help_terms_of_service_update_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `updateEditMessage#e40370a3 message:Message pts:int pts_count:int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_edit_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_update_edit_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.stickers#e4599bbd hash:int stickers:Vector<Document> = messages.Stickers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document(b, at)?;
+            r = t_document(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `secureValueErrorSelfie#e537ced6 type:SecureValueType file_hash:bytes text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_selfie(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_error_selfie(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `dialogPeer#e56dbf05 peer:Peer = DialogPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_dialog_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    Some(at)
+fn c_dialog_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    Some(r)
 }
 
 /// `inputMediaPhotoExternal#e5bbfe1a flags:# url:string ttl_seconds:flags.0?int = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_photo_external(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_photo_external(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_chat_full(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_chat_full(b, at)?;
+fn c_messages_chat_full(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_chat_full(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputWallPaper#e630b979 id:long access_hash:long = InputWallPaper;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_wall_paper(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_wall_paper(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionParticipantUnmute#e64429c0 participant:GroupCallParticipant = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_participant_unmute(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_group_call_participant(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_participant_unmute(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_group_call_participant(r)?;
+    Some(r)
 }
 
 /// `inputMediaDice#e66fbf7b emoticon:string = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_dice(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_media_dice(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `tlsBlockGrease seed:int = TlsBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_tls_block_grease(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_tls_block_grease(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputStickerSetDice#e67f520e emoticon:string = InputStickerSet;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_sticker_set_dice(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_sticker_set_dice(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionParticipantToggleBan#e6d83d7e prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_participant_toggle_ban(
-    b: &[u8],
-    mut at: usize,
-) -> Option<usize> {
-    at = t_channel_participant(b, at)?;
-    at = t_channel_participant(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_participant_toggle_ban(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_channel_participant(r)?;
+    r = t_channel_participant(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionChangeTitle#e6dfb825 prev_value:string new_value:string = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_change_title(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_change_title(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `updateBotCallbackQuery#e73547e1 flags:# query_id:long user_id:int peer:Peer msg_id:int chat_instance:long data:flags.0?bytes game_short_name:flags.1?string = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_bot_callback_query(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_update_bot_callback_query(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 12)?;
+    r = t_peer(r)?;
+    r = v::fixed(r, 12)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `videoSize#e831c556 flags:# type:string location:FileLocation w:int h:int size:int video_start_ts:flags.0?double = VideoSize;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_video_size(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_video_size(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
-    at = t_file_location(b, at)?;
-    at = v::fixed(b, at, 12)?;
+    r = v::bytes(r)?;
+    r = t_file_location(r)?;
+    r = v::fixed(r, 12)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.searchCounter#e844ebff flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_search_counter(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_search_counter(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x2)?;
-    at = t_messages_filter(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_messages_filter(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `webPage#e89c45b2 flags:# id:long url:string display_url:string hash:int type:flags.0?string site_name:flags.1?string title:flags.2?string description:flags.3?string photo:flags.4?Photo embed_url:flags.5?string embed_type:flags.5?string embed_width:flags.6?int embed_height:flags.6?int duration:flags.7?int author:flags.8?string document:flags.9?Document cached_page:flags.10?Page attributes:flags.12?Vector<WebPageAttribute> = WebPage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_page(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_web_page(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x17ff)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 4) != 0 {
-        at = t_photo(b, at)?;
+        r = t_photo(r)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 6) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 7) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 8) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 9) != 0 {
-        at = t_document(b, at)?;
+        r = t_document(r)?;
     }
     if w0 & (1 << 10) != 0 {
-        at = t_page(b, at)?;
+        r = t_page(r)?;
     }
     if w0 & (1 << 12) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_web_page_attribute(b, at)?;
+                r = t_web_page_attribute(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `secureValueErrorData#e8a40bd9 type:SecureValueType data_hash:bytes field:string text:string = SecureValueError;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_error_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_error_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `peerBlocked#e8fd8014 peer_id:Peer date:int = PeerBlocked;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_peer_blocked(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_peer_blocked(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `sendMessageUploadVideoAction#e9763aec progress:int = SendMessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_send_message_upload_video_action(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_send_message_upload_video_action(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `photoCachedSize#e9a734fa type:string location:FileLocation w:int h:int bytes:bytes = PhotoSize;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo_cached_size(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_file_location(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_photo_cached_size(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_file_location(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `folderPeer#e9baa668 peer:Peer folder_id:int = FolderPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_folder_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_folder_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionUpdatePinned#e9e82c18 message:Message = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_update_pinned(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_message(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_update_pinned(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_message(r)?;
+    Some(r)
 }
 
 /// `paymentCharge#ea02c27e id:string provider_charge_id:string = PaymentCharge;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payment_charge(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_payment_charge(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventsFilter#ea107ae4 flags:# join:flags.0?true leave:flags.1?true invite:flags.2?true ban:flags.3?true unban:flags.4?true kick:flags.5?true unkick:flags.6?true promote:flags.7?true demote:flags.8?true info:flags.9?true settings:flags.10?true pinned:flags.11?true edit:flags.12?true delete:flags.13?true group_call:flags.14?true = ChannelAdminLogEventsFilter;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_events_filter(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_channel_admin_log_events_filter(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x7fff)?;
-    Some(at)
+    Some(r)
 }
 
 /// `updateChatParticipantAdd#ea4b0e5c chat_id:int user_id:int inviter_id:int date:int version:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_chat_participant_add(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+fn c_update_chat_participant_add(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `contacts.contacts#eae87e42 contacts:Vector<Contact> saved_count:int users:Vector<User> = contacts.Contacts;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contacts_contacts(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_contacts(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_contact(b, at)?;
+            r = t_contact(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateChannelTooLong#eb0467fb flags:# channel_id:int pts:flags.0?int = Update;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_update_channel_too_long(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_update_channel_too_long(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `webPageEmpty#eb1477e8 id:long = WebPage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_page_empty(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_web_page_empty(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `recentMeUrlChatInvite#eb49081d url:string chat_invite:ChatInvite = RecentMeUrl;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_recent_me_url_chat_invite(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_chat_invite(b, at)?;
-    Some(at)
+fn c_recent_me_url_chat_invite(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_chat_invite(r)?;
+    Some(r)
 }
 
 /// `updateServiceNotification#ebe46819 flags:# popup:flags.0?true inbox_date:flags.1?int type:string message:string media:MessageMedia entities:Vector<MessageEntity> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_service_notification(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_service_notification(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = t_message_media(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = t_message_media(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_entity(b, at)?;
+            r = t_message_entity(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `phone.phoneCall#ec82e140 phone_call:PhoneCall users:Vector<User> = phone.PhoneCall;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_phone_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_phone_call(b, at)?;
+fn c_phone_phone_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_phone_call(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `encryptedMessage#ed18c118 random_id:long chat_id:int date:int bytes:bytes file:EncryptedFile = EncryptedMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    at = t_encrypted_file(b, at)?;
-    Some(at)
+fn c_encrypted_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    r = t_encrypted_file(r)?;
+    Some(r)
 }
 
 /// `secureValueHash#ed1ecdb0 type:SecureValueType hash:bytes = SecureValueHash;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_secure_value_hash(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_secure_value_type(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_secure_value_hash(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_secure_value_type(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.webAuthorizations#ed56c9fc authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_account_web_authorizations(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_account_web_authorizations(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_web_authorization(b, at)?;
+            r = t_web_authorization(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updatePinnedMessages#ed85eab5 flags:# pinned:flags.0?true peer:Peer messages:Vector<int> pts:int pts_count:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_pinned_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_pinned_messages(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = t_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channels_admin_log_results(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_channels_admin_log_results(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_channel_admin_log_event(b, at)?;
+            r = t_channel_admin_log_event(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `bad_server_salt#edab447b bad_msg_id:long bad_msg_seqno:int error_code:int new_server_salt:long = BadMsgNotification;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bad_server_salt(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 24)?;
-    Some(at)
+fn c_bad_server_salt(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 24)?;
+    Some(r)
 }
 
 /// `userStatusOnline#edb93949 expires:int = UserStatus;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_user_status_online(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_user_status_online(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `topPeer#edcdc05b peer:Peer rating:double = TopPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_top_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_top_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `userFull#edf17c12 flags:# blocked:flags.0?true phone_calls_available:flags.4?true phone_calls_private:flags.5?true can_pin_message:flags.7?true has_scheduled:flags.12?true video_calls_available:flags.13?true user:User about:flags.1?string settings:PeerSettings profile_photo:flags.2?Photo notify_settings:PeerNotifySettings bot_info:flags.3?BotInfo pinned_msg_id:flags.6?int common_chats_count:int folder_id:flags.11?int = UserFull;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_user_full(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_user_full(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x38ff)?;
-    at = t_user(b, at)?;
+    r = t_user(r)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = t_peer_settings(b, at)?;
+    r = t_peer_settings(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_photo(b, at)?;
+        r = t_photo(r)?;
     }
-    at = t_peer_notify_settings(b, at)?;
+    r = t_peer_notify_settings(r)?;
     if w0 & (1 << 3) != 0 {
-        at = t_bot_info(b, at)?;
+        r = t_bot_info(r)?;
     }
     if w0 & (1 << 6) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 11) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.allStickers#edfd405f hash:int sets:Vector<StickerSet> = messages.AllStickers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_all_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_all_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_set(b, at)?;
+            r = t_sticker_set(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateDraftMessage#ee2bb969 peer:Peer draft:DraftMessage = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_draft_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_peer(b, at)?;
-    at = t_draft_message(b, at)?;
-    Some(at)
+fn c_update_draft_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_peer(r)?;
+    r = t_draft_message(r)?;
+    Some(r)
 }
 
 /// `updatePrivacy#ee3b272a key:PrivacyKey rules:Vector<PrivacyRule> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_privacy(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_privacy_key(b, at)?;
+fn c_update_privacy(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_privacy_key(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_privacy_rule(b, at)?;
+            r = t_privacy_rule(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `upload.cdnFileReuploadNeeded#eea8e46e request_token:bytes = upload.CdnFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_upload_cdn_file_reupload_needed(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_upload_cdn_file_reupload_needed(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `langPackLanguage#eeca5ce3 flags:# official:flags.0?true rtl:flags.2?true beta:flags.3?true name:string native_name:string lang_code:string base_lang_code:flags.1?string plural_code:string strings_count:int translated_count:int translations_url:string = LangPackLanguage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_lang_pack_language(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_lang_pack_language(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `pageBlockChannel#ef1751b5 channel:Chat = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_chat(b, at)?;
-    Some(at)
+fn c_page_block_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_chat(r)?;
+    Some(r)
 }
 
 /// `channelFull#ef3a6acd flags:# can_view_participants:flags.3?true can_set_username:flags.6?true can_set_stickers:flags.7?true hidden_prehistory:flags.10?true can_set_location:flags.16?true has_scheduled:flags.19?true can_view_stats:flags.20?true blocked:flags.22?true id:int about:string participants_count:flags.0?int admins_count:flags.1?int kicked_count:flags.2?int banned_count:flags.2?int online_count:flags.13?int read_inbox_max_id:int read_outbox_max_id:int unread_count:int chat_photo:Photo notify_settings:PeerNotifySettings exported_invite:ExportedChatInvite bot_info:Vector<BotInfo> migrated_from_chat_id:flags.4?int migrated_from_max_id:flags.4?int pinned_msg_id:flags.5?int stickerset:flags.8?StickerSet available_min_id:flags.9?int folder_id:flags.11?int linked_chat_id:flags.14?int location:flags.15?ChannelLocation slowmode_seconds:flags.17?int slowmode_next_send_date:flags.18?int stats_dc:flags.12?int pts:int call:flags.21?InputGroupCall = ChatFull;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_full(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_channel_full(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7fffff)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 13) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 12)?;
-    at = t_photo(b, at)?;
-    at = t_peer_notify_settings(b, at)?;
-    at = t_exported_chat_invite(b, at)?;
+    r = v::fixed(r, 12)?;
+    r = t_photo(r)?;
+    r = t_peer_notify_settings(r)?;
+    r = t_exported_chat_invite(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_bot_info(b, at)?;
+            r = t_bot_info(r)?;
         }
     }
     if w0 & (1 << 4) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 5) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 8) != 0 {
-        at = t_sticker_set(b, at)?;
+        r = t_sticker_set(r)?;
     }
     if w0 & (1 << 9) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 11) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 14) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 15) != 0 {
-        at = t_channel_location(b, at)?;
+        r = t_channel_location(r)?;
     }
     if w0 & (1 << 17) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 18) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 12) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 21) != 0 {
-        at = t_input_group_call(b, at)?;
+        r = t_input_group_call(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_stats_megagroup_stats(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_stats_date_range_days(b, at)?;
-    at = t_stats_abs_value_and_prev(b, at)?;
-    at = t_stats_abs_value_and_prev(b, at)?;
-    at = t_stats_abs_value_and_prev(b, at)?;
-    at = t_stats_abs_value_and_prev(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
-    at = t_stats_graph(b, at)?;
+fn c_stats_megagroup_stats(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_stats_date_range_days(r)?;
+    r = t_stats_abs_value_and_prev(r)?;
+    r = t_stats_abs_value_and_prev(r)?;
+    r = t_stats_abs_value_and_prev(r)?;
+    r = t_stats_abs_value_and_prev(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
+    r = t_stats_graph(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_stats_group_top_poster(b, at)?;
+            r = t_stats_group_top_poster(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_stats_group_top_admin(b, at)?;
+            r = t_stats_group_top_admin(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_stats_group_top_inviter(b, at)?;
+            r = t_stats_group_top_inviter(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `chatOnlines#f041e250 onlines:int = ChatOnlines;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_onlines(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_chat_onlines(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.dialogsNotModified#f0e3e596 count:int = messages.Dialogs;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_dialogs_not_modified(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_dialogs_not_modified(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `pageBlockSubheader#f12bb6e1 text:RichText = PageBlock;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_page_block_subheader(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_rich_text(b, at)?;
-    Some(at)
+fn c_page_block_subheader(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_rich_text(r)?;
+    Some(r)
 }
 
 /// `inputEncryptedChat#f141b5e1 chat_id:int access_hash:long = InputEncryptedChat;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_encrypted_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_input_encrypted_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `upload.fileCdnRedirect#f18cda44 dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_upload_file_cdn_redirect(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+fn c_upload_file_cdn_redirect(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_file_hash(b, at)?;
+            r = t_file_hash(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateGroupCallParticipants#f2ebdb4e call:InputGroupCall participants:Vector<GroupCallParticipant> version:int = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_group_call_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
+fn c_update_group_call_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_group_call_participant(b, at)?;
+            r = t_group_call_participant(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `sendMessageUploadAudioAction#f351d7ab progress:int = SendMessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_send_message_upload_audio_action(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_send_message_upload_audio_action(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.favedStickers#f37f2f16 hash:int packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_faved_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_messages_faved_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_sticker_pack(b, at)?;
+            r = t_sticker_pack(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document(b, at)?;
+            r = t_document(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `langPackDifference#f385c1f6 lang_code:string from_version:int version:int strings:Vector<LangPackString> = LangPackDifference;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_lang_pack_difference(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
+fn c_lang_pack_difference(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_lang_pack_string(b, at)?;
+            r = t_lang_pack_string(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputPhoneContact#f392b7f4 client_id:long phone:string first_name:string last_name:string = InputContact;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_phone_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_phone_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `replyKeyboardForceReply#f4108aa0 flags:# single_use:flags.1?true selective:flags.2?true = ReplyMarkup;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_reply_keyboard_force_reply(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_reply_keyboard_force_reply(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x6)?;
-    Some(at)
+    Some(r)
 }
 
 /// `inputMediaInvoice#f4e096c3 flags:# title:string description:string photo:flags.0?InputWebDocument invoice:Invoice payload:bytes provider:string provider_data:DataJSON start_param:string = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_invoice(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_invoice(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_input_web_document(b, at)?;
+        r = t_input_web_document(r)?;
     }
-    at = t_invoice(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = t_data_json(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = t_invoice(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = t_data_json(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `inputEncryptedFileLocation#f5235d55 id:long access_hash:long = InputFileLocation;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_encrypted_file_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_input_encrypted_file_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `inputFile#f52ff27f id:long parts:int name:string md5_checksum:string = InputFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `bankCardOpenUrl#f568028a url:string name:string = BankCardOpenUrl;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_bank_card_open_url(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_bank_card_open_url(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.channelParticipants#f56ee2a8 count:int participants:Vector<ChannelParticipant> users:Vector<User> = channels.ChannelParticipants;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channels_channel_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
+fn c_channels_channel_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_channel_participant(b, at)?;
+            r = t_channel_participant(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputThemeSlug#f5890df1 slug:string = InputTheme;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_theme_slug(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_theme_slug(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.discussionMessage#f5dd8f9d flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_messages_discussion_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_discussion_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message(b, at)?;
+            r = t_message(r)?;
         }
     }
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_chat(b, at)?;
+            r = t_chat(r)?;
         }
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_user(b, at)?;
+            r = t_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageActionChatJoinedByLink#f89cf5e8 inviter_id:int = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_chat_joined_by_link(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_message_action_chat_joined_by_link(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputMediaContact#f8ab7dfb phone_number:string first_name:string last_name:string vcard:string = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_media_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `peerSelfLocated#f8ec284b expires:int = PeerLocated;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_peer_self_located(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_peer_self_located(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `contact#f911c994 user_id:int mutual:Bool = Contact;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `channelAdminLogEventActionParticipantMute#f92424d2 participant:GroupCallParticipant = ChannelAdminLogEventAction;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_channel_admin_log_event_action_participant_mute(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_group_call_participant(b, at)?;
-    Some(at)
+fn c_channel_admin_log_event_action_participant_mute(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_group_call_participant(r)?;
+    Some(r)
 }
 
 /// `inputMediaGeoPoint#f9c44144 geo_point:InputGeoPoint = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_geo_point(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_geo_point(b, at)?;
-    Some(at)
+fn c_input_media_geo_point(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_geo_point(r)?;
+    Some(r)
 }
 
 /// `webDocumentNoProxy#f9c8bcc6 url:string size:int mime_type:string attributes:Vector<DocumentAttribute> = WebDocument;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_web_document_no_proxy(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
+fn c_web_document_no_proxy(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_document_attribute(b, at)?;
+            r = t_document_attribute(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `updateInlineBotCallbackQuery#f9d27a5a flags:# query_id:long user_id:int msg_id:InputBotInlineMessageID chat_instance:long data:flags.0?bytes game_short_name:flags.1?string = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_inline_bot_callback_query(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_update_inline_bot_callback_query(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_input_bot_inline_message_id(b, at)?;
-    at = v::fixed(b, at, 8)?;
+    r = t_input_bot_inline_message_id(r)?;
+    r = v::fixed(r, 8)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messageEntityMention#fa04579d offset:int length:int = MessageEntity;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_entity_mention(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_message_entity_mention(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updatePinnedDialogs#fa0f3ca2 flags:# folder_id:flags.1?int order:flags.0?Vector<DialogPeer> = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_pinned_dialogs(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_update_pinned_dialogs(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 0) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_dialog_peer(b, at)?;
+                r = t_dialog_peer(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputFileBig#fa4f0bb5 id:long parts:int name:string = InputFile;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_file_big(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_input_file_big(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `encryptedChat#fa56ce36 id:int access_hash:long date:int admin_id:int participant_id:int g_a_or_b:bytes key_fingerprint:long = EncryptedChat;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_encrypted_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 24)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_encrypted_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 24)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messageActionCustomAction#fae69f56 message:string = MessageAction;`
 #[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
-fn c_message_action_custom_action(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_message_action_custom_action(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `photo#fb197a65 flags:# has_stickers:flags.0?true id:long access_hash:long file_reference:bytes date:int sizes:Vector<PhotoSize> video_sizes:flags.1?Vector<VideoSize> dc_id:int = Photo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<20>(b, at)?;
-    at += 20;
+fn c_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<20>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_photo_size(b, at)?;
+            r = t_photo_size(r)?;
         }
     }
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_video_size(b, at)?;
+                r = t_video_size(r)?;
             }
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `inputMediaDocumentExternal#fb52dc99 flags:# url:string ttl_seconds:flags.0?int = InputMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_media_document_external(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_media_document_external(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `topPeerCategoryPeers#fb834291 category:TopPeerCategory count:int peers:Vector<TopPeer> = TopPeerCategoryPeers;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_top_peer_category_peers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_top_peer_category(b, at)?;
-    at = v::fixed(b, at, 4)?;
+fn c_top_peer_category_peers(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_top_peer_category(r)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_top_peer(b, at)?;
+            r = t_top_peer(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `payments.savedInfo#fb8fe43c flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_payments_saved_info(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_payments_saved_info(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = t_payment_requested_info(b, at)?;
+        r = t_payment_requested_info(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputFolderPeer#fbd2c296 peer:InputPeer folder_id:int = InputFolderPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_folder_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_input_folder_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `chatInviteExported#fc2e05bc link:string = ExportedChatInvite;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_invite_exported(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_chat_invite_exported(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `keyboardButtonRequestGeoLocation#fc796b3f text:string = KeyboardButton;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_keyboard_button_request_geo_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_keyboard_button_request_geo_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `phoneCallProtocol#fc878fc8 flags:# udp_p2p:flags.0?true udp_reflector:flags.1?true min_layer:int max_layer:int library_versions:Vector<string> = PhoneCallProtocol;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_phone_call_protocol(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_phone_call_protocol(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `chatParticipantsForbidden#fc900c2b flags:# chat_id:int self_participant:flags.0?ChatParticipant = ChatParticipants;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_chat_participants_forbidden(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_chat_participants_forbidden(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = t_chat_participant(b, at)?;
+        r = t_chat_participant(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputDialogPeer#fcaafeb7 peer:InputPeer = InputDialogPeer;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_dialog_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_input_dialog_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `draftMessage#fd8e711f flags:# no_webpage:flags.1?true reply_to_msg_id:flags.0?int message:string entities:flags.3?Vector<MessageEntity> date:int = DraftMessage;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_draft_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_draft_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xb)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messageMediaGame#fdb19008 game:Game = MessageMedia;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_message_media_game(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_game(b, at)?;
-    Some(at)
+fn c_message_media_game(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_game(r)?;
+    Some(r)
 }
 
 /// `updateChannelUserTyping#ff2abe9f flags:# channel_id:int top_msg_id:flags.0?int user_id:int action:SendMessageAction = Update;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_update_channel_user_typing(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_update_channel_user_typing(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 4)?;
-    at = t_send_message_action(b, at)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    r = t_send_message_action(r)?;
+    Some(r)
 }
 
 /// `folder#ff544e65 flags:# autofill_new_broadcasts:flags.0?true autofill_public_groups:flags.1?true autofill_new_correspondents:flags.2?true id:int title:string photo:flags.3?ChatPhoto = Folder;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_folder(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_folder(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 3) != 0 {
-        at = t_chat_photo(b, at)?;
+        r = t_chat_photo(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputStickerSetItem#ffa0a496 flags:# document:InputDocument emoji:string mask_coords:flags.0?MaskCoords = InputStickerSetItem;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_sticker_set_item(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_sticker_set_item(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_document(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_input_document(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_mask_coords(b, at)?;
+        r = t_mask_coords(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `inputBotInlineResultDocument#fff8fdc4 flags:# id:string type:string title:flags.1?string description:flags.2?string document:InputDocument send_message:InputBotInlineMessage = InputBotInlineResult;`
 #[cfg(feature = "fast-all")]
 #[inline]
-fn c_input_bot_inline_result_document(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_input_bot_inline_result_document(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x6)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = t_input_document(b, at)?;
-    at = t_input_bot_inline_message(b, at)?;
-    Some(at)
+    r = t_input_document(r)?;
+    r = t_input_bot_inline_message(r)?;
+    Some(r)
 }
 
 /// `updates.getChannelDifference#3173d78 flags:# force:flags.0?true channel:InputChannel filter:ChannelMessagesFilter pts:int limit:int = updates.ChannelDifference;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_updates_get_channel_difference(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_updates_get_channel_difference(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_channel(b, at)?;
-    at = t_channel_messages_filter(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = t_input_channel(r)?;
+    r = t_channel_messages_filter(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `help.getUserInfo#38a08d3 user_id:InputUser = help.UserInfo;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_get_user_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_help_get_user_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `messages.getStickers#43d4f2c emoticon:string hash:int = messages.Stickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.receivedMessages#5a954c0 max_id:int = Vector<ReceivedNotifyMessage>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_received_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_received_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `help.dismissSuggestion#77fa99f suggestion:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_dismiss_suggestion(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_dismiss_suggestion(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.getFullChannel#8736a09 channel:InputChannel = messages.ChatFull;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_full_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    Some(at)
+fn c_channels_get_full_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    Some(r)
 }
 
 /// `contacts.deleteContacts#96a0e00 id:Vector<InputUser> = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_delete_contacts(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_delete_contacts(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_user(b, at)?;
+            r = t_input_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.setBotPrecheckoutResults#9c2dd95 flags:# success:flags.1?true query_id:long error:flags.0?string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_bot_precheckout_results(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_messages_set_bot_precheckout_results(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.createChat#9cb126e users:Vector<InputUser> title:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_create_chat(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_create_chat(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_user(b, at)?;
+            r = t_input_user(r)?;
         }
     }
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.getChannels#a7f6bbb id:Vector<InputChannel> = messages.Chats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_channels(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_channels_get_channels(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_channel(b, at)?;
+            r = t_input_channel(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.search#c352eec flags:# peer:InputPeer q:string from_id:flags.0?InputPeer top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_search(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_search(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_input_peer(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_input_peer(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_input_peer(b, at)?;
+        r = t_input_peer(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_messages_filter(b, at)?;
-    at = v::fixed(b, at, 32)?;
-    Some(at)
+    r = t_messages_filter(r)?;
+    r = v::fixed(r, 32)?;
+    Some(r)
 }
 
 /// `phone.getGroupCall#c7cb017 call:InputGroupCall = phone.GroupCall;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_get_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    Some(at)
+fn c_phone_get_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    Some(r)
 }
 
 /// `messages.getCommonChats#d0a48c4 user_id:InputUser max_id:int limit:int = messages.Chats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_common_chats(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_messages_get_common_chats(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_users_get_users(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_users_get_users(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_user(b, at)?;
+            r = t_input_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.exportChatInvite#df7534c peer:InputPeer = ExportedChatInvite;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_export_chat_invite(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_messages_export_chat_invite(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `messages.readHistory#e306d3a peer:InputPeer max_id:int = messages.AffectedMessages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_read_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_read_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.readMentions#f0189d3 peer:InputPeer = messages.AffectedHistory;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_read_mentions(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_messages_read_mentions(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `messages.getInlineGameHighScores#f635e1b id:InputBotInlineMessageID user_id:InputUser = messages.HighScores;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_inline_game_high_scores(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_bot_inline_message_id(b, at)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_messages_get_inline_game_high_scores(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_bot_inline_message_id(r)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `contacts.deleteByPhones#1013fd9e phones:Vector<string> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_delete_by_phones(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_delete_by_phones(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channels.checkUsername#10e6bd2c channel:InputChannel username:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_check_username(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channels_check_username(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.sendVote#10ea6184 peer:InputPeer msg_id:int options:Vector<bytes> = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_vote(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
+fn c_messages_send_vote(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `contacts.search#11f812d8 q:string limit:int = contacts.Found;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_search(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_contacts_search(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channels.getParticipants#123e05e9 channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:int = channels.ChannelParticipants;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_channel_participants_filter(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_channels_get_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_channel_participants_filter(r)?;
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `account.getNotifySettings#12b3ad31 peer:InputNotifyPeer = PeerNotifySettings;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_notify_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_notify_peer(b, at)?;
-    Some(at)
+fn c_account_get_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_notify_peer(r)?;
+    Some(r)
 }
 
 /// `messages.getEmojiKeywordsDifference#1508b6af lang_code:string from_version:int = EmojiKeywordsDifference;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_emoji_keywords_difference(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_emoji_keywords_difference(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.migrateChat#15a3b8e3 chat_id:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_migrate_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_migrate_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.setInlineGameScore#15ad9f64 flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_inline_game_score(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_set_inline_game_score(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_input_bot_inline_message_id(b, at)?;
-    at = t_input_user(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_input_bot_inline_message_id(r)?;
+    r = t_input_user(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phone.receivedCall#17d54f61 peer:InputPhoneCall = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_received_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_phone_call(b, at)?;
-    Some(at)
+fn c_phone_received_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_phone_call(r)?;
+    Some(r)
 }
 
 /// `channels.inviteToChannel#199f3a6c channel:InputChannel users:Vector<InputUser> = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_invite_to_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
+fn c_channels_invite_to_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_user(b, at)?;
+            r = t_input_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.updateDialogFilter#1ad4a04a flags:# id:int filter:flags.0?DialogFilter = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_update_dialog_filter(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_messages_update_dialog_filter(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = t_dialog_filter(b, at)?;
+        r = t_dialog_filter(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `contacts.resetTopPeerRating#1ae373ac category:TopPeerCategory peer:InputPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_reset_top_peer_rating(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_top_peer_category(b, at)?;
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_contacts_reset_top_peer_rating(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_top_peer_category(r)?;
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `account.sendConfirmPhoneCode#1b3faa88 hash:string settings:CodeSettings = auth.SentCode;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_send_confirm_phone_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_code_settings(b, at)?;
-    Some(at)
+fn c_account_send_confirm_phone_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_code_settings(r)?;
+    Some(r)
 }
 
 /// `messages.deleteHistory#1c015b09 flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int = messages.AffectedHistory;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_delete_history(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_delete_history(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `folders.deleteFolder#1c295881 folder_id:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_folders_delete_folder(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_folders_delete_folder(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.uploadTheme#1c3db333 flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string = Document;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_upload_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_upload_theme(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_file(b, at)?;
+    r = t_input_file(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_input_file(b, at)?;
+        r = t_input_file(r)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getAllStickers#1c9618b1 hash:int = messages.AllStickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_all_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_all_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.finishTakeoutSession#1d2652ee flags:# success:flags.0?true = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_finish_takeout_session(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_finish_takeout_session(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    Some(at)
+    Some(r)
 }
 
 /// `help.hidePromoData#1e251c95 peer:InputPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_hide_promo_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_help_hide_promo_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `account.setGlobalPrivacySettings#1edaaac2 settings:GlobalPrivacySettings = GlobalPrivacySettings;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_set_global_privacy_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_global_privacy_settings(b, at)?;
-    Some(at)
+fn c_account_set_global_privacy_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_global_privacy_settings(r)?;
+    Some(r)
 }
 
 /// `auth.cancelCode#1f040578 phone_number:string phone_code_hash:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_cancel_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_cancel_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.toggleSignatures#1f69b606 channel:InputChannel enabled:Bool = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_toggle_signatures(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_channels_toggle_signatures(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `upload.getCdnFile#2000bcc3 file_token:bytes offset:int limit:int = upload.CdnFile;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_get_cdn_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_upload_get_cdn_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.getFavedStickers#21ce0b0e hash:int = messages.FavedStickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_faved_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_faved_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.sendInlineBotResult#220815b0 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to_msg_id:flags.0?int random_id:long query_id:long id:string schedule_date:flags.10?int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_inline_bot_result(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_send_inline_bot_result(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xce1)?;
-    at = t_input_peer(b, at)?;
+    r = t_input_peer(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 10) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.setAccountTTL#2442485e ttl:AccountDaysTTL = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_set_account_ttl(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_account_days_ttl(b, at)?;
-    Some(at)
+fn c_account_set_account_ttl(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_account_days_ttl(r)?;
+    Some(r)
 }
 
 /// `channels.joinChannel#24b524c5 channel:InputChannel = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_join_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    Some(at)
+fn c_channels_join_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    Some(r)
 }
 
 /// `messages.getReplies#24b581ba peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_replies(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 32)?;
-    Some(at)
+fn c_messages_get_replies(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 32)?;
+    Some(r)
 }
 
 /// `upload.getWebFile#24e6818d location:InputWebFileLocation offset:int limit:int = upload.WebFile;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_get_web_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_web_file_location(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_upload_get_web_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_web_file_location(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `updates.getDifference#25939651 flags:# pts:int pts_total_limit:flags.0?int date:int qts:int = updates.Difference;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_updates_get_difference(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_updates_get_difference(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.getStickerSet#2619a90e stickerset:InputStickerSet = messages.StickerSet;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_sticker_set(b, at)?;
-    Some(at)
+fn c_messages_get_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_sticker_set(r)?;
+    Some(r)
 }
 
 /// `messages.getDhConfig#26cf8950 version:int random_length:int = messages.DhConfig;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_dh_config(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_messages_get_dh_config(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `account.checkUsername#2714d86c username:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_check_username(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_check_username(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `phone.saveCallDebug#277add7e peer:InputPhoneCall debug:DataJSON = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_save_call_debug(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_phone_call(b, at)?;
-    at = t_data_json(b, at)?;
-    Some(at)
+fn c_phone_save_call_debug(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_phone_call(r)?;
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `account.getThemes#285946f8 format:string hash:int = account.Themes;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_themes(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_account_get_themes(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `contacts.blockFromReplies#29a8962c flags:# delete_message:flags.0?true delete_history:flags.1?true report_spam:flags.2?true msg_id:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_block_from_replies(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_contacts_block_from_replies(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     v::flags(run, 0, 0x7)?;
-    Some(at)
+    Some(r)
 }
 
 /// `payments.sendPaymentForm#2b8879b3 flags:# msg_id:int requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials = payments.PaymentResult;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_payments_send_payment_form(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_payments_send_payment_form(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = t_input_payment_credentials(b, at)?;
-    Some(at)
+    r = t_input_payment_credentials(r)?;
+    Some(r)
 }
 
 /// `contacts.importContacts#2c800be5 contacts:Vector<InputContact> = contacts.ImportedContacts;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_import_contacts(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_contacts_import_contacts(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_contact(b, at)?;
+            r = t_input_contact(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `contacts.getContactIDs#2caa4a42 hash:int = Vector<int>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_get_contact_i_ds(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_contacts_get_contact_i_ds(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.resetWebAuthorization#2d01b9ef hash:long = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_reset_web_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_account_reset_web_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.getFeaturedStickers#2dacca4f hash:int = messages.FeaturedStickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_featured_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_featured_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `payments.getBankCardData#2e79d779 number:string = payments.BankCardData;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_payments_get_bank_card_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_payments_get_bank_card_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `phone.confirmCall#2efe1722 peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol = phone.PhoneCall;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_confirm_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_phone_call(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = t_phone_call_protocol(b, at)?;
-    Some(at)
+fn c_phone_confirm_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_phone_call(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = t_phone_call_protocol(r)?;
+    Some(r)
 }
 
 /// `account.unregisterDevice#3076c4bf token_type:int token:string other_uids:Vector<int> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_unregister_device(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_account_unregister_device(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `messages.saveGif#327a30cb id:InputDocument unsave:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_save_gif(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_document(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_messages_save_gif(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_document(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messages.getWebPage#32ca8f91 url:string hash:int = WebPage;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_web_page(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_web_page(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.sendEncryptedService#32d439a4 peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_encrypted_service(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_encrypted_chat(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_send_encrypted_service(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_encrypted_chat(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getDocumentByHash#338e2464 sha256:bytes size:int mime_type:string = Document;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_document_by_hash(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_get_document_by_hash(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.getAdminLog#33ddf480 flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int = channels.AdminLogResults;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_admin_log(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_channels_get_admin_log(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_input_channel(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_input_channel(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_channel_admin_log_events_filter(b, at)?;
+        r = t_channel_admin_log_events_filter(r)?;
     }
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_input_user(b, at)?;
+                r = t_input_user(r)?;
             }
         }
     }
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `messages.sendMedia#3491eba9 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_media(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_send_media(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4ed)?;
-    at = t_input_peer(b, at)?;
+    r = t_input_peer(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_input_media(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
+    r = t_input_media(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 10) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channels.updateUsername#3514b3de channel:InputChannel username:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_update_username(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channels_update_username(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getEmojiKeywords#35a0e062 lang_code:string = EmojiKeywordsDifference;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_emoji_keywords(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_get_emoji_keywords(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getPeerSettings#3672e09c peer:InputPeer = PeerSettings;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_peer_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_messages_get_peer_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `messages.readMessageContents#36a73f77 id:Vector<int> = messages.AffectedMessages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_read_message_contents(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_messages_read_message_contents(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `account.updateDeviceLocked#38df3532 period:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_update_device_locked(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_account_update_device_locked(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.saveRecentSticker#392718f8 flags:# attached:flags.0?true id:InputDocument unsave:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_save_recent_sticker(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_save_recent_sticker(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_document(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+    r = t_input_document(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messages.reorderPinnedDialogs#3b1adf37 flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_reorder_pinned_dialogs(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_messages_reorder_pinned_dialogs(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_dialog_peer(b, at)?;
+            r = t_input_dialog_peer(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.getFullChat#3b831c66 chat_id:int = messages.ChatFull;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_full_chat(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_full_chat(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phone.acceptCall#3bd2b4a0 peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol = phone.PhoneCall;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_accept_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_phone_call(b, at)?;
-    at = v::bytes(b, at)?;
-    at = t_phone_call_protocol(b, at)?;
-    Some(at)
+fn c_phone_accept_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_phone_call(r)?;
+    r = v::bytes(r)?;
+    r = t_phone_call_protocol(r)?;
+    Some(r)
 }
 
 /// `messages.getChats#3c6aa187 id:Vector<int> = messages.Chats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_chats(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_messages_get_chats(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `channels.createChannel#3d5fb10f flags:# broadcast:flags.0?true megagroup:flags.1?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_create_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_channels_create_channel(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_input_geo_point(b, at)?;
+        r = t_input_geo_point(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.acceptEncryption#3dbc0415 peer:InputEncryptedChat g_b:bytes key_fingerprint:long = EncryptedChat;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_accept_encryption(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_encrypted_chat(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_messages_accept_encryption(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_encrypted_chat(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `help.getRecentMeUrls#3dc0f114 referer:string = help.RecentMeUrls;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_get_recent_me_urls(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_get_recent_me_urls(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.updateUsername#3e0bdd7c username:string = User;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_update_username(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_update_username(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.checkChatInvite#3eadb1bb hash:string = ChatInvite;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_check_chat_invite(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_check_chat_invite(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `auth.resendCode#3ef1a9bf phone_number:string phone_code_hash:string = auth.SentCode;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_resend_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_resend_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `help.getDeepLinkInfo#3fedc75f path:string = help.DeepLinkInfo;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_get_deep_link_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_get_deep_link_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.setDiscussionGroup#40582bb2 broadcast:InputChannel group:InputChannel = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_set_discussion_group(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_channel(b, at)?;
-    Some(at)
+fn c_channels_set_discussion_group(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_channel(r)?;
+    Some(r)
 }
 
 /// `account.deleteAccount#418d4e0b reason:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_delete_account(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_delete_account(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `langpack.getLanguages#42c6978f lang_pack:string = Vector<LangPackLanguage>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_langpack_get_languages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_langpack_get_languages(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `phone.requestCall#42ff96ed flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol = phone.PhoneCall;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_request_call(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_phone_request_call(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_user(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = t_phone_call_protocol(b, at)?;
-    Some(at)
+    r = t_input_user(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = t_phone_call_protocol(r)?;
+    Some(r)
 }
 
 /// `messages.getDiscussionMessage#446972fd peer:InputPeer msg_id:int = messages.DiscussionMessage;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_discussion_message(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_discussion_message(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.getTmpPassword#449e0b51 password:InputCheckPasswordSRP period:int = account.TmpPassword;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_tmp_password(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_check_password_srp(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_account_get_tmp_password(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_check_password_srp(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.sendEncrypted#44fa7a15 flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_encrypted(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_send_encrypted(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_encrypted_chat(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = t_input_encrypted_chat(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getUnreadMentions#46578472 peer:InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_unread_mentions(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 20)?;
-    Some(at)
+fn c_messages_get_unread_mentions(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 20)?;
+    Some(r)
 }
 
 /// `messages.editMessage#48f71778 flags:# no_webpage:flags.1?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_edit_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_edit_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xc80e)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 11) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 14) != 0 {
-        at = t_input_media(b, at)?;
+        r = t_input_media(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 15) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.reportEncryptedSpam#4b0c8c0f peer:InputEncryptedChat = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_report_encrypted_spam(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_encrypted_chat(b, at)?;
-    Some(at)
+fn c_messages_report_encrypted_spam(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_encrypted_chat(r)?;
+    Some(r)
 }
 
 /// `messages.searchGlobal#4bc6589a flags:# folder_id:flags.0?int q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_search_global(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_search_global(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::bytes(b, at)?;
-    at = t_messages_filter(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = t_messages_filter(r)?;
+    r = v::fixed(r, 12)?;
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `upload.getCdnFileHashes#4da54231 file_token:bytes offset:int = Vector<FileHash>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_get_cdn_file_hashes(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_upload_get_cdn_file_hashes(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.verifyPhone#4dd3a7f6 phone_number:string phone_code_hash:string phone_code:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_verify_phone(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_verify_phone(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getEmojiKeywordsLanguages#4e9963b2 lang_codes:Vector<string> = Vector<EmojiLanguage>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_emoji_keywords_languages(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_get_emoji_keywords_languages(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `auth.recoverPassword#4ea56e92 code:string = auth.Authorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_recover_password(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_recover_password(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.hidePeerSettingsBar#4facb138 peer:InputPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_hide_peer_settings_bar(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_messages_hide_peer_settings_bar(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `phone.leaveGroupCall#500377f9 call:InputGroupCall source:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_leave_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_phone_leave_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.uploadEncryptedFile#5057c497 peer:InputEncryptedChat file:InputEncryptedFile = EncryptedFile;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_upload_encrypted_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_encrypted_chat(b, at)?;
-    at = t_input_encrypted_file(b, at)?;
-    Some(at)
+fn c_messages_upload_encrypted_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_encrypted_chat(r)?;
+    r = t_input_encrypted_file(r)?;
+    Some(r)
 }
 
 /// `messages.getInlineBotResults#514e999d flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string = messages.BotResults;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_inline_bot_results(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_get_inline_bot_results(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_user(b, at)?;
-    at = t_input_peer(b, at)?;
+    r = t_input_user(r)?;
+    r = t_input_peer(r)?;
     if w0 & (1 << 0) != 0 {
-        at = t_input_geo_point(b, at)?;
+        r = t_input_geo_point(r)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.uploadMedia#519bc2b1 peer:InputPeer media:InputMedia = MessageMedia;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_upload_media(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = t_input_media(b, at)?;
-    Some(at)
+fn c_messages_upload_media(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = t_input_media(r)?;
+    Some(r)
 }
 
 /// `messages.sendMessage#520c3870 flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_send_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4ef)?;
-    at = t_input_peer(b, at)?;
+    r = t_input_peer(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
     if w0 & (1 << 10) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `help.getAppUpdate#522d5a7d source:string = help.AppUpdate;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_get_app_update(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_get_app_update(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.getNotifyExceptions#53577479 flags:# compare_sound:flags.1?true peer:flags.0?InputNotifyPeer = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_notify_exceptions(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_get_notify_exceptions(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = t_input_notify_peer(b, at)?;
+        r = t_input_notify_peer(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channels.getParticipant#546dd7a6 channel:InputChannel user_id:InputUser = channels.ChannelParticipant;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_participant(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_channels_get_participant(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `messages.sendEncryptedFile#5559481d flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile = messages.SentEncryptedMessage;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_encrypted_file(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_send_encrypted_file(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_encrypted_chat(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = t_input_encrypted_file(b, at)?;
-    Some(at)
+    r = t_input_encrypted_chat(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = t_input_encrypted_file(r)?;
+    Some(r)
 }
 
 /// `messages.receivedQueue#55a5bb66 max_qts:int = Vector<long>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_received_queue(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_received_queue(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `stats.getMessagePublicForwards#5630281b channel:InputChannel msg_id:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stats_get_message_public_forwards(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_stats_get_message_public_forwards(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::fixed(r, 8)?;
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `channels.editTitle#566decd0 channel:InputChannel title:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_edit_title(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channels_edit_title(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getMessagesViews#5784d3e1 peer:InputPeer id:Vector<int> increment:Bool = messages.MessageViews;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_messages_views(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_messages_get_messages_views(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messages.getArchivedStickers#57f17692 flags:# masks:flags.0?true offset_id:long limit:int = messages.ArchivedStickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_archived_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_messages_get_archived_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    Some(at)
+    Some(r)
 }
 
 /// `messages.setTyping#58943ee2 flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_typing(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_set_typing(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_peer(b, at)?;
+    r = t_input_peer(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_send_message_action(b, at)?;
-    Some(at)
+    r = t_send_message_action(r)?;
+    Some(r)
 }
 
 /// `rpc_drop_answer#58e4a740 req_msg_id:long = RpcDropAnswer;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_rpc_drop_answer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_rpc_drop_answer(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `channels.editLocation#58e63f6d channel:InputChannel geo_point:InputGeoPoint address:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_edit_location(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_geo_point(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channels_edit_location(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_geo_point(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.deleteScheduledMessages#59ae2b16 peer:InputPeer id:Vector<int> = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_delete_scheduled_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_messages_delete_scheduled_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `phone.setCallRating#59ead627 flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_set_call_rating(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_phone_set_call_rating(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_phone_call(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = t_input_phone_call(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.readFeaturedStickers#5b118126 id:Vector<long> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_read_featured_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+fn c_messages_read_featured_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `account.updateTheme#5cb367d5 flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?InputThemeSettings = Theme;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_update_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_update_theme(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
-    at = v::bytes(b, at)?;
-    at = t_input_theme(b, at)?;
+    r = v::bytes(r)?;
+    r = t_input_theme(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_input_document(b, at)?;
+        r = t_input_document(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_input_theme_settings(b, at)?;
+        r = t_input_theme_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.getRecentStickers#5ea192c9 flags:# attached:flags.0?true hash:int = messages.RecentStickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_recent_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_messages_get_recent_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    Some(at)
+    Some(r)
 }
 
 /// `account.confirmPhone#5f2178c3 phone_code_hash:string phone_code:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_confirm_phone(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_confirm_phone(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `phone.joinGroupCall#5f9c8e62 flags:# muted:flags.0?true call:InputGroupCall params:DataJSON = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_join_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_phone_join_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_group_call(b, at)?;
-    at = t_data_json(b, at)?;
-    Some(at)
+    r = t_input_group_call(r)?;
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `messages.getOldFeaturedStickers#5fe7025b offset:int limit:int hash:int = messages.FeaturedStickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_old_featured_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_messages_get_old_featured_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `req_pq#60469778 nonce:int128 = ResPQ;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_req_pq(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_req_pq(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `stats.loadAsyncGraph#621d5fa0 flags:# token:string x:flags.0?long = StatsGraph;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stats_load_async_graph(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_stats_load_async_graph(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `phone.editGroupCallMember#63146ae4 flags:# muted:flags.0?true call:InputGroupCall user_id:InputUser = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_edit_group_call_member(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_phone_edit_group_call_member(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_group_call(b, at)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+    r = t_input_group_call(r)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `messages.getMessages#63c66506 id:Vector<InputMessage> = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_messages(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_get_messages(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_message(b, at)?;
+            r = t_input_message(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.getMultiWallPapers#65ad71dc wallpapers:Vector<InputWallPaper> = Vector<WallPaper>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_multi_wall_papers(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_account_get_multi_wall_papers(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_wall_paper(b, at)?;
+            r = t_input_wall_paper(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.getMaskStickers#65b8c79f hash:int = messages.AllStickers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_mask_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_mask_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.updateStatus#6628562c offline:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_update_status(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_account_update_status(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `help.editUserInfo#66b91b70 user_id:InputUser message:string entities:Vector<MessageEntity> = help.UserInfo;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_edit_user_info(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    at = v::bytes(b, at)?;
+fn c_help_edit_user_info(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_message_entity(b, at)?;
+            r = t_message_entity(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `auth.importBotAuthorization#67a3ff2c flags:int api_id:int api_hash:string bot_auth_token:string = auth.Authorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_import_bot_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_import_bot_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `folders.editPeerFolders#6847d0ab folder_peers:Vector<InputFolderPeer> = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_folders_edit_peer_folders(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_folders_edit_peer_folders(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_folder_peer(b, at)?;
+            r = t_input_folder_peer(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.registerDevice#68976c6f flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<int> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_register_device(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_account_register_device(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
-    at = v::boolean(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::boolean(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `contacts.block#68cc1411 id:InputPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_block(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_contacts_block(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `langpack.getLanguage#6a596502 lang_pack:string lang_code:string = LangPackLanguage;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_langpack_get_language(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_langpack_get_language(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.importChatInvite#6c50051c hash:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_import_chat_invite(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_import_chat_invite(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.saveWallPaper#6c5a5b37 wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_save_wall_paper(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_wall_paper(b, at)?;
-    at = v::boolean(b, at)?;
-    at = t_wall_paper_settings(b, at)?;
-    Some(at)
+fn c_account_save_wall_paper(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_wall_paper(r)?;
+    r = v::boolean(r)?;
+    r = t_wall_paper_settings(r)?;
+    Some(r)
 }
 
 /// `messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_onlines(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_messages_get_onlines(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `help.saveAppLog#6f02f748 events:Vector<InputAppEvent> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_save_app_log(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_help_save_app_log(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_app_event(b, at)?;
+            r = t_input_app_event(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.sendVerifyEmailCode#7011509f email:string = account.SentEmailCode;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_send_verify_email_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_send_verify_email_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.changePhone#70c32edb phone_number:string phone_code_hash:string phone_code:string = User;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_change_phone(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_change_phone(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.editBanned#72796912 channel:InputChannel user_id:InputUser banned_rights:ChatBannedRights = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_edit_banned(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_user(b, at)?;
-    at = t_chat_banned_rights(b, at)?;
-    Some(at)
+fn c_channels_edit_banned(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_user(r)?;
+    r = t_chat_banned_rights(r)?;
+    Some(r)
 }
 
 /// `photos.updateProfilePhoto#72d4742c id:InputPhoto = photos.Photo;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_photos_update_profile_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_photo(b, at)?;
-    Some(at)
+fn c_photos_update_profile_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_photo(r)?;
+    Some(r)
 }
 
 /// `messages.getSearchCounters#732eef00 peer:InputPeer filters:Vector<MessagesFilter> = Vector<messages.SearchCounter>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_search_counters(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
+fn c_messages_get_search_counters(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_messages_filter(b, at)?;
+            r = t_messages_filter(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `help.getCountriesList#735787a8 lang_code:string hash:int = help.CountriesList;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_get_countries_list(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_help_get_countries_list(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.getSecureValue#73665bc2 types:Vector<SecureValueType> = Vector<SecureValue>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_secure_value(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_account_get_secure_value(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value_type(b, at)?;
+            r = t_secure_value_type(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.getPollResults#73bb643b peer:InputPeer msg_id:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_poll_results(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_poll_results(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phone.toggleGroupCallSettings#74bbb43d flags:# call:InputGroupCall join_muted:flags.0?Bool = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_toggle_group_call_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_phone_toggle_group_call_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x1)?;
-    at = t_input_group_call(b, at)?;
+    r = t_input_group_call(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::boolean(b, at)?;
+        r = v::boolean(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.saveAutoDownloadSettings#76f36233 flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_save_auto_download_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_save_auto_download_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_auto_download_settings(b, at)?;
-    Some(at)
+    r = t_auto_download_settings(r)?;
+    Some(r)
 }
 
 /// `payments.validateRequestedInfo#770a8e74 flags:# save:flags.0?true msg_id:int info:PaymentRequestedInfo = payments.ValidatedRequestedInfo;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_payments_validate_requested_info(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<8>(b, at)?;
-    at += 8;
+fn c_payments_validate_requested_info(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<8>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_payment_requested_info(b, at)?;
-    Some(at)
+    r = t_payment_requested_info(r)?;
+    Some(r)
 }
 
 /// `messages.reorderStickerSets#78337739 flags:# masks:flags.0?true order:Vector<long> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_reorder_sticker_sets(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_reorder_sticker_sets(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `account.updateProfile#78515775 flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string = User;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_update_profile(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_update_profile(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.setEncryptedTyping#791451ed peer:InputEncryptedChat typing:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_encrypted_typing(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_encrypted_chat(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_messages_set_encrypted_typing(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_encrypted_chat(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `phone.discardGroupCall#7a777135 call:InputGroupCall = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_discard_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    Some(at)
+fn c_phone_discard_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    Some(r)
 }
 
 /// `ping#7abe77ec ping_id:long = Pong;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_ping(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_ping(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `account.installTheme#7ae43737 flags:# dark:flags.0?true format:flags.1?string theme:flags.1?InputTheme = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_install_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_install_theme(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_input_theme(b, at)?;
+        r = t_input_theme(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `phone.inviteToGroupCall#7b393160 call:InputGroupCall users:Vector<InputUser> = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_invite_to_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
+fn c_phone_invite_to_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_user(b, at)?;
+            r = t_input_user(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.readEncryptedHistory#7f4b690a peer:InputEncryptedChat max_date:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_read_encrypted_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_encrypted_chat(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_read_encrypted_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_encrypted_chat(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `bots.setBotCommands#805d46f6 commands:Vector<BotCommand> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_bots_set_bot_commands(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_bots_set_bot_commands(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_bot_command(b, at)?;
+            r = t_bot_command(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `auth.signUp#80eee427 phone_number:string phone_code_hash:string first_name:string last_name:string = auth.Authorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_sign_up(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_sign_up(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getStatsURL#812c2ae6 flags:# dark:flags.0?true peer:InputPeer params:string = StatsURL;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_stats_url(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_get_stats_url(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_peer(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = t_input_peer(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.sendChangePhoneCode#82574ae5 phone_number:string settings:CodeSettings = auth.SentCode;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_send_change_phone_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_code_settings(b, at)?;
-    Some(at)
+fn c_account_send_change_phone_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_code_settings(r)?;
+    Some(r)
 }
 
 /// `channels.getLeftChannels#8341ecc0 offset:int = messages.Chats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_left_channels(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_channels_get_left_channels(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.editInlineBotMessage#83557dba flags:# no_webpage:flags.1?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_edit_inline_bot_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_edit_inline_bot_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x480e)?;
-    at = t_input_bot_inline_message_id(b, at)?;
+    r = t_input_bot_inline_message_id(r)?;
     if w0 & (1 << 11) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 14) != 0 {
-        at = t_input_media(b, at)?;
+        r = t_input_media(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_reply_markup(b, at)?;
+        r = t_reply_markup(r)?;
     }
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.getSavedGifs#83bf3d52 hash:int = messages.SavedGifs;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_saved_gifs(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_saved_gifs(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.createTheme#8432c21f flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?InputThemeSettings = Theme;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_create_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_create_theme(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xc)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_input_document(b, at)?;
+        r = t_input_document(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_input_theme_settings(b, at)?;
+        r = t_input_theme_settings(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.updateNotifySettings#84be5b93 peer:InputNotifyPeer settings:InputPeerNotifySettings = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_update_notify_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_notify_peer(b, at)?;
-    at = t_input_peer_notify_settings(b, at)?;
-    Some(at)
+fn c_account_update_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_notify_peer(r)?;
+    r = t_input_peer_notify_settings(r)?;
+    Some(r)
 }
 
 /// `channels.deleteMessages#84c1fd4e channel:InputChannel id:Vector<int> = messages.AffectedMessages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_delete_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_channels_delete_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `contacts.toggleTopPeers#8514bdda enabled:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_toggle_top_peers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_contacts_toggle_top_peers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `stickers.addStickerToSet#8653febe stickerset:InputStickerSet sticker:InputStickerSetItem = messages.StickerSet;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stickers_add_sticker_to_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_sticker_set(b, at)?;
-    at = t_input_sticker_set_item(b, at)?;
-    Some(at)
+fn c_stickers_add_sticker_to_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_sticker_set(r)?;
+    r = t_input_sticker_set_item(r)?;
+    Some(r)
 }
 
 /// `photos.deletePhotos#87cf7f2f id:Vector<InputPhoto> = Vector<long>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_photos_delete_photos(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_photos_delete_photos(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_photo(b, at)?;
+            r = t_input_photo(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.clearRecentStickers#8999602d flags:# attached:flags.0?true = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_clear_recent_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_clear_recent_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    Some(at)
+    Some(r)
 }
 
 /// `account.saveSecureValue#899fe31d value:InputSecureValue secure_secret_id:long = SecureValue;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_save_secure_value(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_secure_value(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_account_save_secure_value(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_secure_value(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `photos.uploadProfilePhoto#89f30f69 flags:# file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double = photos.Photo;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_photos_upload_profile_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_photos_upload_profile_photo(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = t_input_file(b, at)?;
+        r = t_input_file(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = t_input_file(b, at)?;
+        r = t_input_file(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::fixed(b, at, 8)?;
+        r = v::fixed(r, 8)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.getWebPagePreview#8b68b0cc flags:# message:string entities:flags.3?Vector<MessageEntity> = MessageMedia;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_web_page_preview(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_get_web_page_preview(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x8)?;
-    at = v::bytes(b, at)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.getTheme#8d9d742b format:string theme:InputTheme document_id:long = Theme;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_input_theme(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_account_get_theme(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_input_theme(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `auth.dropTempAuthKeys#8e48a188 except_auth_keys:Vector<long> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_drop_temp_auth_keys(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 8)?;
-    Some(at)
+fn c_auth_drop_temp_auth_keys(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 8)?;
+    Some(r)
 }
 
 /// `messages.setGameScore#8ef8ecc0 flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_game_score(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_set_game_score(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = t_input_user(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    r = t_input_user(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channels.editCreator#8f38cd1f channel:InputChannel user_id:InputUser password:InputCheckPasswordSRP = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_edit_creator(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_user(b, at)?;
-    at = t_input_check_password_srp(b, at)?;
-    Some(at)
+fn c_channels_edit_creator(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_user(r)?;
+    r = t_input_check_password_srp(r)?;
+    Some(r)
 }
 
 /// `account.confirmPasswordEmail#8fdf1920 code:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_confirm_password_email(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_confirm_password_email(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `help.getAppChangelog#9010ef6f prev_app_version:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_get_app_changelog(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_get_app_changelog(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `users.setSecureValueErrors#90c894b5 id:InputUser errors:Vector<SecureValueError> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_users_set_secure_value_errors(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
+fn c_users_set_secure_value_errors(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value_error(b, at)?;
+            r = t_secure_value_error(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `photos.getUserPhotos#91cd32a8 user_id:InputUser offset:int max_id:long limit:int = photos.Photos;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_photos_get_user_photos(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_photos_get_user_photos(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `messages.getBotCallbackAnswer#9342ca07 flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP = messages.BotCallbackAnswer;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_bot_callback_answer(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_get_bot_callback_answer(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = t_input_check_password_srp(b, at)?;
+        r = t_input_check_password_srp(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `auth.importLoginToken#95ac5ce4 token:bytes = auth.LoginToken;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_import_login_token(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_import_login_token(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `payments.getPaymentForm#99f09745 msg_id:int = payments.PaymentForm;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_payments_get_payment_form(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_payments_get_payment_form(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `stickers.setStickerSetThumb#9a364e30 stickerset:InputStickerSet thumb:InputDocument = messages.StickerSet;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stickers_set_sticker_set_thumb(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_sticker_set(b, at)?;
-    at = t_input_document(b, at)?;
-    Some(at)
+fn c_stickers_set_sticker_set_thumb(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_sticker_set(r)?;
+    r = t_input_document(r)?;
+    Some(r)
 }
 
 /// `upload.reuploadCdnFile#9b2754a8 file_token:bytes request_token:bytes = Vector<FileHash>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_reupload_cdn_file(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_upload_reupload_cdn_file(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.getPasswordSettings#9cd4eaf9 password:InputCheckPasswordSRP = account.PasswordSettings;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_password_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_check_password_srp(b, at)?;
-    Some(at)
+fn c_account_get_password_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_check_password_srp(r)?;
+    Some(r)
 }
 
 /// `payments.getPaymentReceipt#a092a980 msg_id:int = payments.PaymentReceipt;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_payments_get_payment_receipt(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_payments_get_payment_receipt(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.getDialogs#a0ee3b73 flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:int = messages.Dialogs;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_dialogs(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_get_dialogs(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 1) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = v::fixed(b, at, 8)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = v::fixed(r, 8)?;
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.editChatDefaultBannedRights#a5866b41 peer:InputPeer banned_rights:ChatBannedRights = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_edit_chat_default_banned_rights(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = t_chat_banned_rights(b, at)?;
-    Some(at)
+fn c_messages_edit_chat_default_banned_rights(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = t_chat_banned_rights(r)?;
+    Some(r)
 }
 
 /// `account.updatePasswordSettings#a59b102f password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_update_password_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_check_password_srp(b, at)?;
-    at = t_account_password_input_settings(b, at)?;
-    Some(at)
+fn c_account_update_password_settings(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_check_password_srp(r)?;
+    r = t_account_password_input_settings(r)?;
+    Some(r)
 }
 
 /// `account.sendVerifyPhoneCode#a5a356f9 phone_number:string settings:CodeSettings = auth.SentCode;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_send_verify_phone_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_code_settings(b, at)?;
-    Some(at)
+fn c_account_send_verify_phone_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_code_settings(r)?;
+    Some(r)
 }
 
 /// `auth.sendCode#a677244f phone_number:string api_id:int api_hash:string settings:CodeSettings = auth.SentCode;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_send_code(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = t_code_settings(b, at)?;
-    Some(at)
+fn c_auth_send_code(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = t_code_settings(r)?;
+    Some(r)
 }
 
 /// `messages.toggleDialogPin#a731e257 flags:# pinned:flags.0?true peer:InputDialogPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_toggle_dialog_pin(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_toggle_dialog_pin(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_dialog_peer(b, at)?;
-    Some(at)
+    r = t_input_dialog_peer(r)?;
+    Some(r)
 }
 
 /// `messages.editChatAdmin#a9e69f2e chat_id:int user_id:InputUser is_admin:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_edit_chat_admin(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_input_user(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_messages_edit_chat_admin(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_input_user(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `bots.sendCustomRequest#aa2769ed custom_method:string params:DataJSON = DataJSON;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_bots_send_custom_request(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = t_data_json(b, at)?;
-    Some(at)
+fn c_bots_send_custom_request(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `account.getWallPapers#aabb1763 hash:int = account.WallPapers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_wall_papers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_account_get_wall_papers(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `stats.getBroadcastStats#ab42441a flags:# dark:flags.0?true channel:InputChannel = stats.BroadcastStats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stats_get_broadcast_stats(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_stats_get_broadcast_stats(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_channel(b, at)?;
-    Some(at)
+    r = t_input_channel(r)?;
+    Some(r)
 }
 
 /// `channels.getMessages#ad8c9a23 channel:InputChannel id:Vector<InputMessage> = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
+fn c_channels_get_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_message(b, at)?;
+            r = t_input_message(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.reportPeer#ae189d5f peer:InputPeer reason:ReportReason = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_report_peer(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = t_report_reason(b, at)?;
-    Some(at)
+fn c_account_report_peer(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = t_report_reason(r)?;
+    Some(r)
 }
 
 /// `channels.deleteHistory#af369d42 channel:InputChannel max_id:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_delete_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_channels_delete_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `upload.getFile#b15a9afc flags:# precise:flags.0?true cdn_supported:flags.1?true location:InputFileLocation offset:int limit:int = upload.File;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_get_file(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_upload_get_file(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_input_file_location(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = t_input_file_location(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `auth.exportLoginToken#b1b41517 api_id:int api_hash:string except_ids:Vector<int> = auth.LoginToken;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_export_login_token(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_auth_export_login_token(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_discard_call(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_phone_discard_call(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_phone_call(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = t_phone_call_discard_reason(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = t_input_phone_call(r)?;
+    r = v::fixed(r, 4)?;
+    r = t_phone_call_discard_reason(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `upload.saveFilePart#b304a621 file_id:long file_part:int bytes:bytes = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_save_file_part(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_upload_save_file_part(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.toggleStickerSets#b5052fea flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_toggle_sticker_sets(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_toggle_sticker_sets(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x7)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_sticker_set(b, at)?;
+            r = t_input_sticker_set(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.setContentSettings#b574b16b flags:# sensitive_enabled:flags.0?true = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_set_content_settings(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_set_content_settings(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    Some(at)
+    Some(r)
 }
 
 /// `stats.getMessageStats#b6e0a3f5 flags:# dark:flags.0?true channel:InputChannel msg_id:int = stats.MessageStats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stats_get_message_stats(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_stats_get_message_stats(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_channel(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_input_channel(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `phone.checkGroupCall#b74a7bea call:InputGroupCall source:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_check_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_phone_check_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.getAuthorizationForm#b86ba8e1 bot_id:int scope:string public_key:string = account.AuthorizationForm;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_authorization_form(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_get_authorization_form(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getPollVotes#b86e380e flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int = messages.VotesList;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_poll_votes(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_get_poll_votes(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.deleteSecureValue#b880bc4b types:Vector<SecureValueType> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_delete_secure_value(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_account_delete_secure_value(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value_type(b, at)?;
+            r = t_secure_value_type(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `get_future_salts#b921bd04 num:int = FutureSalts;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_get_future_salts(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_get_future_salts(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.faveSticker#b9ffc55b id:InputDocument unfave:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_fave_sticker(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_document(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_messages_fave_sticker(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_document(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messages.getRecentLocations#bbc45b09 peer:InputPeer limit:int hash:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_recent_locations(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_messages_get_recent_locations(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.saveDraft#bc39e14b flags:# no_webpage:flags.1?true reply_to_msg_id:flags.0?int peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_save_draft(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_save_draft(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xb)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    at = t_input_peer(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_input_peer(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 3) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_message_entity(b, at)?;
+                r = t_message_entity(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `auth.signIn#bcd51581 phone_number:string phone_code_hash:string phone_code:string = auth.Authorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_sign_in(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_sign_in(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.sendScheduledMessages#bd38850a peer:InputPeer id:Vector<int> = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_scheduled_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_messages_send_scheduled_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `phone.createGroupCall#bd3dabe0 peer:InputPeer random_id:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_create_group_call(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_phone_create_group_call(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.report#bd82b658 peer:InputPeer id:Vector<int> reason:ReportReason = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_report(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = t_report_reason(b, at)?;
-    Some(at)
+fn c_messages_report(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    r = t_report_reason(r)?;
+    Some(r)
 }
 
 /// `messages.getScheduledMessages#bdbb0464 peer:InputPeer id:Vector<int> = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_scheduled_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_messages_get_scheduled_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `req_pq_multi#be7e8ef1 nonce:int128 = ResPQ;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_req_pq_multi(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    Some(at)
+fn c_req_pq_multi(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    Some(r)
 }
 
 /// `contacts.unblock#bea65d50 id:InputPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_unblock(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_contacts_unblock(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `channels.deleteChannel#c0111fe3 channel:InputChannel = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_delete_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    Some(at)
+fn c_channels_delete_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    Some(r)
 }
 
 /// `contacts.getContacts#c023849f hash:int = contacts.Contacts;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_get_contacts(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_contacts_get_contacts(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.markDialogUnread#c286d98f flags:# unread:flags.0?true peer:InputDialogPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_mark_dialog_unread(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_mark_dialog_unread(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_dialog_peer(b, at)?;
-    Some(at)
+    r = t_input_dialog_peer(r)?;
+    Some(r)
 }
 
 /// `messages.searchStickerSets#c2b7d08b flags:# exclude_featured:flags.0?true q:string hash:int = messages.FoundStickerSets;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_search_sticker_sets(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_search_sticker_sets(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.updateDialogFiltersOrder#c563c1e4 order:Vector<int> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_update_dialog_filters_order(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_messages_update_dialog_filters_order(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `help.getPassportConfig#c661ad08 hash:int = help.PassportConfig;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_get_passport_config(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_help_get_passport_config(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `upload.getFileHashes#c7025931 location:InputFileLocation offset:int = Vector<FileHash>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_get_file_hashes(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_file_location(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_upload_get_file_hashes(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_file_location(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.installStickerSet#c78fe460 stickerset:InputStickerSet archived:Bool = messages.StickerSetInstallResult;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_install_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_sticker_set(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_messages_install_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_sticker_set(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messages.sendScreenshotNotification#c97df020 peer:InputPeer reply_to_msg_id:int random_id:long = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_screenshot_notification(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_messages_send_screenshot_notification(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `phone.getGroupParticipants#c9f1d285 call:InputGroupCall ids:Vector<int> sources:Vector<int> offset:string limit:int = phone.GroupParticipants;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_get_group_participants(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_group_call(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_phone_get_group_participants(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_group_call(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.setPrivacy#c9f81ce8 key:InputPrivacyKey rules:Vector<InputPrivacyRule> = account.PrivacyRules;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_set_privacy(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_privacy_key(b, at)?;
+fn c_account_set_privacy(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_privacy_key(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_privacy_rule(b, at)?;
+            r = t_input_privacy_rule(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `users.getFullUser#ca30a5b1 id:InputUser = UserFull;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_users_get_full_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_users_get_full_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `messages.editChatPhoto#ca4c79d8 chat_id:int photo:InputChatPhoto = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_edit_chat_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_input_chat_photo(b, at)?;
-    Some(at)
+fn c_messages_edit_chat_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_input_chat_photo(r)?;
+    Some(r)
 }
 
 /// `messages.sendMultiMedia#cc0110cb flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_send_multi_media(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_send_multi_media(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x4e1)?;
-    at = t_input_peer(b, at)?;
+    r = t_input_peer(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_single_media(b, at)?;
+            r = t_input_single_media(r)?;
         }
     }
     if w0 & (1 << 10) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channels.readHistory#cc104937 channel:InputChannel max_id:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_read_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_channels_read_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.getAttachedStickers#cc5b67cc media:InputStickeredMedia = Vector<StickerSetCovered>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_attached_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_stickered_media(b, at)?;
-    Some(at)
+fn c_messages_get_attached_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_stickered_media(r)?;
+    Some(r)
 }
 
 /// `langpack.getDifference#cd984aa5 lang_pack:string lang_code:string from_version:int = LangPackDifference;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_langpack_get_difference(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_langpack_get_difference(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `auth.bindTempAuthKey#cdd42a05 perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_bind_temp_auth_key(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 20)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_bind_temp_auth_key(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 20)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.reportSpam#cf1592db peer:InputPeer = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_report_spam(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_messages_report_spam(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `account.setContactSignUpNotification#cff43f61 silent:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_set_contact_sign_up_notification(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_account_set_contact_sign_up_notification(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `channels.deleteUserHistory#d10dd71b channel:InputChannel user_id:InputUser = messages.AffectedHistory;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_delete_user_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_channels_delete_user_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `auth.checkPassword#d18b4d16 password:InputCheckPasswordSRP = auth.Authorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_check_password(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_check_password_srp(b, at)?;
-    Some(at)
+fn c_auth_check_password(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_check_password_srp(r)?;
+    Some(r)
 }
 
 /// `messages.updatePinnedMessage#d2aaf7ec flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_update_pinned_message(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_update_pinned_message(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x7)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channels.editAdmin#d33c8902 channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_edit_admin(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_user(b, at)?;
-    at = t_chat_admin_rights(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_channels_edit_admin(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_user(r)?;
+    r = t_chat_admin_rights(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `contacts.getLocated#d348bc44 flags:# background:flags.1?true geo_point:InputGeoPoint self_expires:flags.0?int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_get_located(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_contacts_get_located(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
-    at = t_input_geo_point(b, at)?;
+    r = t_input_geo_point(r)?;
     if w0 & (1 << 0) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `contacts.getTopPeers#d4982db5 flags:# correspondents:flags.0?true bots_pm:flags.1?true bots_inline:flags.2?true phone_calls:flags.3?true forward_users:flags.4?true forward_chats:flags.5?true groups:flags.10?true channels:flags.15?true offset:int limit:int hash:int = contacts.TopPeers;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_get_top_peers(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<16>(b, at)?;
-    at += 16;
+fn c_contacts_get_top_peers(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<16>(r)?;
+    r = rest;
     v::flags(run, 0, 0x843f)?;
-    Some(at)
+    Some(r)
 }
 
 /// `messages.setBotCallbackAnswer#d58f130a flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_bot_callback_answer(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_messages_set_bot_callback_answer(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.getEmojiURL#d5b10c26 lang_code:string = EmojiURL;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_emoji_url(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_get_emoji_url(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getPinnedDialogs#d6b94df2 folder_id:int = messages.PeerDialogs;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_pinned_dialogs(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_pinned_dialogs(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `req_DH_params#d712e4be nonce:int128 server_nonce:int128 p:string q:string public_key_fingerprint:long encrypted_data:string = Server_DH_Params;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_req_dh_params(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 32)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_req_dh_params(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 32)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `payments.clearSavedInfo#d83d70c1 flags:# credentials:flags.0?true info:flags.1?true = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_payments_clear_saved_info(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_payments_clear_saved_info(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    Some(at)
+    Some(r)
 }
 
 /// `messages.forwardMessages#d9fee60e flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer schedule_date:flags.10?int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_forward_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_forward_messages(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x560)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    at = v::fixed_vector(b, at, true, 8)?;
-    at = t_input_peer(b, at)?;
+    r = t_input_peer(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    r = v::fixed_vector(r, true, 8)?;
+    r = t_input_peer(r)?;
     if w0 & (1 << 10) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `account.getPrivacy#dadbc950 key:InputPrivacyKey = account.PrivacyRules;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_privacy(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_privacy_key(b, at)?;
-    Some(at)
+fn c_account_get_privacy(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_privacy_key(r)?;
+    Some(r)
 }
 
 /// `messages.editChatTitle#dc452855 chat_id:int title:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_edit_chat_title(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_edit_chat_title(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getHistory#dcbb8260 peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 28)?;
-    Some(at)
+fn c_messages_get_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 28)?;
+    Some(r)
 }
 
 /// `stats.getMegagroupStats#dcdf8607 flags:# dark:flags.0?true channel:InputChannel = stats.MegagroupStats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stats_get_megagroup_stats(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_stats_get_megagroup_stats(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_channel(b, at)?;
-    Some(at)
+    r = t_input_channel(r)?;
+    Some(r)
 }
 
 /// `account.uploadWallPaper#dd853661 file:InputFile mime_type:string settings:WallPaperSettings = WallPaper;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_upload_wall_paper(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_file(b, at)?;
-    at = v::bytes(b, at)?;
-    at = t_wall_paper_settings(b, at)?;
-    Some(at)
+fn c_account_upload_wall_paper(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_file(r)?;
+    r = v::bytes(r)?;
+    r = t_wall_paper_settings(r)?;
+    Some(r)
 }
 
 /// `upload.saveBigFilePart#de7b673d file_id:long file_part:int file_total_parts:int bytes:bytes = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_upload_save_big_file_part(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 16)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_upload_save_big_file_part(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 16)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.editChatAbout#def60797 peer:InputPeer about:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_edit_chat_about(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_edit_chat_about(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.resetAuthorization#df77f3bc hash:long = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_reset_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_account_reset_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.deleteChatUser#e0611f16 chat_id:int user_id:InputUser = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_delete_chat_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_messages_delete_chat_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `messages.getScheduledHistory#e2c2685b peer:InputPeer hash:int = messages.Messages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_scheduled_history(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_scheduled_history(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.requestUrlAuth#e33f5613 peer:InputPeer msg_id:int button_id:int = UrlAuthResult;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_request_url_auth(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_messages_request_url_auth(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `auth.importAuthorization#e3ef9613 id:int bytes:bytes = auth.Authorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_import_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_import_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.getPeerDialogs#e470bcfd peers:Vector<InputDialogPeer> = messages.PeerDialogs;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_peer_dialogs(b: &[u8], mut at: usize) -> Option<usize> {
+fn c_messages_get_peer_dialogs(mut r: &[u8]) -> Option<&[u8]> {
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_dialog_peer(b, at)?;
+            r = t_input_dialog_peer(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.deleteMessages#e58e95d2 flags:# revoke:flags.0?true id:Vector<int> = messages.AffectedMessages;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_delete_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_delete_messages(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `auth.exportAuthorization#e5bfffcd dc_id:int = auth.ExportedAuthorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_export_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_auth_export_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.setBotShippingResults#e5f672fa flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_bot_shipping_results(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_messages_set_bot_shipping_results(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3)?;
     if w0 & (1 << 0) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 1) != 0 {
         {
-            let (n, after) = v::count(b, at, true, 4)?;
-            at = after;
+            let (n, rest) = v::count(r, true, 4)?;
+            r = rest;
             for _ in 0..n {
-                at = t_shipping_option(b, at)?;
+                r = t_shipping_option(r)?;
             }
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `bots.answerWebhookJSONQuery#e6213f4d query_id:long data:DataJSON = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_bots_answer_webhook_json_query(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    at = t_data_json(b, at)?;
-    Some(at)
+fn c_bots_answer_webhook_json_query(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `channels.exportMessageLink#e63fadeb flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int = ExportedMessageLink;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_export_message_link(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_channels_export_message_link(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    at = t_input_channel(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+    r = t_input_channel(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.startBot#e6df7378 bot:InputUser peer:InputPeer random_id:long start_param:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_start_bot(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_start_bot(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.acceptAuthorization#e7027c94 bot_id:int scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_accept_authorization(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+fn c_account_accept_authorization(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_secure_value_hash(b, at)?;
+            r = t_secure_value_hash(r)?;
         }
     }
-    at = t_secure_credentials_encrypted(b, at)?;
-    Some(at)
+    r = t_secure_credentials_encrypted(r)?;
+    Some(r)
 }
 
 /// `destroy_session#e7512126 session_id:long = DestroySessionRes;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_destroy_session(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_destroy_session(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.getGameHighScores#e822649d peer:InputPeer id:int user_id:InputUser = messages.HighScores;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_game_high_scores(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_messages_get_game_high_scores(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `auth.acceptLoginToken#e894ad4d token:bytes = Authorization;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_auth_accept_login_token(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_auth_accept_login_token(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `contacts.addContact#e8f463d0 flags:# add_phone_privacy_exception:flags.0?true id:InputUser first_name:string last_name:string phone:string = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_add_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_contacts_add_contact(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_user(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+    r = t_input_user(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.setStickers#ea8ca4f9 channel:InputChannel stickerset:InputStickerSet = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_set_stickers(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_sticker_set(b, at)?;
-    Some(at)
+fn c_channels_set_stickers(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_sticker_set(r)?;
+    Some(r)
 }
 
 /// `channels.readMessageContents#eab5dc38 channel:InputChannel id:Vector<int> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_read_message_contents(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_channels_read_message_contents(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `channels.togglePreHistoryHidden#eabbb94c channel:InputChannel enabled:Bool = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_toggle_pre_history_hidden(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_channels_toggle_pre_history_hidden(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `messages.setInlineBotResults#eb5ea206 flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_set_inline_bot_results(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<12>(b, at)?;
-    at += 12;
+fn c_messages_set_inline_bot_results(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<12>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0xf)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_bot_inline_result(b, at)?;
+            r = t_input_bot_inline_result(r)?;
         }
     }
-    at = v::fixed(b, at, 4)?;
+    r = v::fixed(r, 4)?;
     if w0 & (1 << 2) != 0 {
-        at = v::bytes(b, at)?;
+        r = v::bytes(r)?;
     }
     if w0 & (1 << 3) != 0 {
-        at = t_inline_bot_switch_pm(b, at)?;
+        r = t_inline_bot_switch_pm(r)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.getAllChats#eba80ff0 except_ids:Vector<int> = messages.Chats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_all_chats(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_messages_get_all_chats(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `help.setBotUpdatesStatus#ec22cfcd pending_updates_count:int message:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_set_bot_updates_status(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_help_set_bot_updates_status(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `account.verifyEmail#ecba39db email:string code:string = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_verify_email(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_account_verify_email(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `channels.toggleSlowMode#edd49ef0 channel:InputChannel seconds:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_toggle_slow_mode(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_channels_toggle_slow_mode(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `messages.discardEncryption#edd923c5 chat_id:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_discard_encryption(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_discard_encryption(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `help.acceptTermsOfService#ee72f79a id:DataJSON = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_help_accept_terms_of_service(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_data_json(b, at)?;
-    Some(at)
+fn c_help_accept_terms_of_service(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_data_json(r)?;
+    Some(r)
 }
 
 /// `langpack.getStrings#efea3803 lang_pack:string lang_code:string keys:Vector<string> = Vector<LangPackString>;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_langpack_get_strings(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+fn c_langpack_get_strings(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = v::bytes(b, at)?;
+            r = v::bytes(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `messages.unpinAllMessages#f025bc8b peer:InputPeer = messages.AffectedHistory;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_unpin_all_messages(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    Some(at)
+fn c_messages_unpin_all_messages(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    Some(r)
 }
 
 /// `account.initTakeoutSession#f05b4804 flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?int = account.Takeout;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_init_takeout_session(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_account_init_takeout_session(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x3f)?;
     if w0 & (1 << 5) != 0 {
-        at = v::fixed(b, at, 4)?;
+        r = v::fixed(r, 4)?;
     }
-    Some(at)
+    Some(r)
 }
 
 /// `stickers.createStickerSet#f1036780 flags:# masks:flags.0?true animated:flags.1?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> = messages.StickerSet;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stickers_create_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_stickers_create_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     let w0 = v::flags(run, 0, 0x7)?;
-    at = t_input_user(b, at)?;
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
+    r = t_input_user(r)?;
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
-        at = t_input_document(b, at)?;
+        r = t_input_document(r)?;
     }
     {
-        let (n, after) = v::count(b, at, true, 4)?;
-        at = after;
+        let (n, rest) = v::count(r, true, 4)?;
+        r = rest;
         for _ in 0..n {
-            at = t_input_sticker_set_item(b, at)?;
+            r = t_input_sticker_set_item(r)?;
         }
     }
-    Some(at)
+    Some(r)
 }
 
 /// `channels.editPhoto#f12e57c9 channel:InputChannel photo:InputChatPhoto = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_edit_photo(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_chat_photo(b, at)?;
-    Some(at)
+fn c_channels_edit_photo(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_chat_photo(r)?;
+    Some(r)
 }
 
 /// `account.saveTheme#f257106c theme:InputTheme unsave:Bool = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_save_theme(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_theme(b, at)?;
-    at = v::boolean(b, at)?;
-    Some(at)
+fn c_account_save_theme(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_theme(r)?;
+    r = v::boolean(r)?;
+    Some(r)
 }
 
 /// `langpack.getLangPack#f2f2330a lang_pack:string lang_code:string = LangPackDifference;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_langpack_get_lang_pack(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_langpack_get_lang_pack(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `ping_delay_disconnect#f3427b8c ping_id:long disconnect_delay:int = Pong;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_ping_delay_disconnect(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 12)?;
-    Some(at)
+fn c_ping_delay_disconnect(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 12)?;
+    Some(r)
 }
 
 /// `set_client_DH_params#f5045f1f nonce:int128 server_nonce:int128 encrypted_data:string = Set_client_DH_params_answer;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_set_client_dh_params(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 32)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_set_client_dh_params(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 32)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `contacts.getBlocked#f57c350f offset:int limit:int = contacts.Blocked;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_get_blocked(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_contacts_get_blocked(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.requestEncryption#f64daf43 user_id:InputUser random_id:int g_a:bytes = EncryptedChat;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_request_encryption(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_messages_request_encryption(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    r = v::fixed(r, 4)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.acceptUrlAuth#f729ea98 flags:# write_allowed:flags.0?true peer:InputPeer msg_id:int button_id:int = UrlAuthResult;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_accept_url_auth(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_messages_accept_url_auth(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x1)?;
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `messages.readDiscussion#f731a9f4 peer:InputPeer msg_id:int read_max_id:int = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_read_discussion(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 8)?;
-    Some(at)
+fn c_messages_read_discussion(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 8)?;
+    Some(r)
 }
 
 /// `stickers.removeStickerFromSet#f7760f51 sticker:InputDocument = messages.StickerSet;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stickers_remove_sticker_from_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_document(b, at)?;
-    Some(at)
+fn c_stickers_remove_sticker_from_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_document(r)?;
+    Some(r)
 }
 
 /// `contacts.acceptContact#f831a20f id:InputUser = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_accept_contact(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_user(b, at)?;
-    Some(at)
+fn c_contacts_accept_contact(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_user(r)?;
+    Some(r)
 }
 
 /// `channels.leaveChannel#f836aa95 channel:InputChannel = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_leave_channel(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    Some(at)
+fn c_channels_leave_channel(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    Some(r)
 }
 
 /// `channels.getAdminedPublicChannels#f8b036af flags:# by_location:flags.0?true check_limit:flags.1?true = messages.Chats;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_get_admined_public_channels(b: &[u8], mut at: usize) -> Option<usize> {
-    let run = v::take::<4>(b, at)?;
-    at += 4;
+fn c_channels_get_admined_public_channels(mut r: &[u8]) -> Option<&[u8]> {
+    let (run, rest) = v::take::<4>(r)?;
+    r = rest;
     v::flags(run, 0, 0x3)?;
-    Some(at)
+    Some(r)
 }
 
 /// `contacts.resolveUsername#f93ccba3 username:string = contacts.ResolvedPeer;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_contacts_resolve_username(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_contacts_resolve_username(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `messages.uninstallStickerSet#f96e55de stickerset:InputStickerSet = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_uninstall_sticker_set(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_sticker_set(b, at)?;
-    Some(at)
+fn c_messages_uninstall_sticker_set(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_sticker_set(r)?;
+    Some(r)
 }
 
 /// `messages.addChatUser#f9a0aa09 chat_id:int user_id:InputUser fwd_limit:int = Updates;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_add_chat_user(b: &[u8], mut at: usize) -> Option<usize> {
-    at = v::fixed(b, at, 4)?;
-    at = t_input_user(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_add_chat_user(mut r: &[u8]) -> Option<&[u8]> {
+    r = v::fixed(r, 4)?;
+    r = t_input_user(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `account.getWallPaper#fc8ddbea wallpaper:InputWallPaper = WallPaper;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_get_wall_paper(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_wall_paper(b, at)?;
-    Some(at)
+fn c_account_get_wall_paper(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_wall_paper(r)?;
+    Some(r)
 }
 
 /// `messages.getMessageEditData#fda68d36 peer:InputPeer id:int = messages.MessageEditData;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_messages_get_message_edit_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_peer(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_messages_get_message_edit_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_peer(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// `channels.reportSpam#fe087810 channel:InputChannel user_id:InputUser id:Vector<int> = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_channels_report_spam(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_channel(b, at)?;
-    at = t_input_user(b, at)?;
-    at = v::fixed_vector(b, at, true, 4)?;
-    Some(at)
+fn c_channels_report_spam(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_channel(r)?;
+    r = t_input_user(r)?;
+    r = v::fixed_vector(r, true, 4)?;
+    Some(r)
 }
 
 /// `account.installWallPaper#feed5769 wallpaper:InputWallPaper settings:WallPaperSettings = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_account_install_wall_paper(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_wall_paper(b, at)?;
-    at = t_wall_paper_settings(b, at)?;
-    Some(at)
+fn c_account_install_wall_paper(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_wall_paper(r)?;
+    r = t_wall_paper_settings(r)?;
+    Some(r)
 }
 
 /// `phone.sendSignalingData#ff7a9383 peer:InputPhoneCall data:bytes = Bool;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_phone_send_signaling_data(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_phone_call(b, at)?;
-    at = v::bytes(b, at)?;
-    Some(at)
+fn c_phone_send_signaling_data(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_phone_call(r)?;
+    r = v::bytes(r)?;
+    Some(r)
 }
 
 /// `stickers.changeStickerPosition#ffb6d4ca sticker:InputDocument position:int = messages.StickerSet;`
 #[cfg(all(feature = "fast-all", feature = "functions"))]
 #[inline]
-fn c_stickers_change_sticker_position(b: &[u8], mut at: usize) -> Option<usize> {
-    at = t_input_document(b, at)?;
-    at = v::fixed(b, at, 4)?;
-    Some(at)
+fn c_stickers_change_sticker_position(mut r: &[u8]) -> Option<&[u8]> {
+    r = t_input_document(r)?;
+    r = v::fixed(r, 4)?;
+    Some(r)
 }
 
 /// Whether objects of combinator `index` are validated in straight-line

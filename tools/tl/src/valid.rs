@@ -339,12 +339,12 @@ fn tname(layer: &Layer, t: usize) -> String {
 fn check_one(plan: &Plan<'_>, kind: Kind, arg: u16) -> String {
     let layer = plan.layer;
     match kind {
-        Kind::Bool => "at = v::boolean(b, at)?".into(),
-        Kind::String | Kind::Bytes => "at = v::bytes(b, at)?".into(),
-        Kind::Boxed => format!("at = {}(b, at)?", tname(layer, usize::from(arg))),
-        Kind::Bare => format!("at = {}(b, at)?", cname(layer, usize::from(arg))),
+        Kind::Bool => "r = v::boolean(r)?".into(),
+        Kind::String | Kind::Bytes => "r = v::bytes(r)?".into(),
+        Kind::Boxed => format!("r = {}(r)?", tname(layer, usize::from(arg))),
+        Kind::Bare => format!("r = {}(r)?", cname(layer, usize::from(arg))),
         Kind::True => String::new(),
-        k => format!("at = v::fixed(b, at, {})?", k.fixed_size().unwrap_or(0)),
+        k => format!("r = v::fixed(r, {})?", k.fixed_size().unwrap_or(0)),
     }
 }
 
@@ -358,9 +358,9 @@ fn check_field(plan: &Plan<'_>, f: &Field) -> String {
     }
     let boxed = f.repeat == Repeat::BoxedVector;
     match plain_size(f.kind) {
-        Some(n) => format!("at = v::fixed_vector(b, at, {boxed}, {n})?"),
+        Some(n) => format!("r = v::fixed_vector(r, {boxed}, {n})?"),
         None => format!(
-            "let (n, after) = v::count(b, at, {boxed}, {})?; at = after; for _ in 0..n {{ {}; }}",
+            "let (n, rest) = v::count(r, {boxed}, {})?; r = rest; for _ in 0..n {{ {}; }}",
             element_min(f.kind),
             check_one(plan, f.kind, f.arg)
         ),
@@ -375,7 +375,7 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
     o.push_str(plan.cfg(i).attr());
     let _ = writeln!(
         o,
-        "#[inline]\nfn {}(b: &[u8], mut at: usize) -> Option<usize> {{",
+        "#[inline]\nfn {}(mut r: &[u8]) -> Option<&[u8]> {{",
         cname(plan.layer, i)
     );
     // Words some field other than a flag's `true` tests (the others are
@@ -397,7 +397,7 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
             .map(|(_, f)| plain_size(f.kind).unwrap_or(0))
             .sum();
         if run.iter().any(|(_, f)| f.kind == Kind::Flags) {
-            let _ = writeln!(o, "let run = v::take::<{size}>(b, at)?;\nat += {size};");
+            let _ = writeln!(o, "let (run, rest) = v::take::<{size}>(r)?;\nr = rest;");
             let mut at = 0;
             for (k, f) in run.iter() {
                 if f.kind == Kind::Flags {
@@ -411,7 +411,7 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
                 at += plain_size(f.kind).unwrap_or(0);
             }
         } else {
-            let _ = writeln!(o, "at = v::fixed(b, at, {size})?;");
+            let _ = writeln!(o, "r = v::fixed(r, {size})?;");
         }
         run.clear();
     };
@@ -421,7 +421,7 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
         if let Some(((w, bit), n)) = guarded.take() {
             let _ = writeln!(
                 o,
-                "if w{w} & (1 << {bit}) != 0 {{ at = v::fixed(b, at, {n})?; }}"
+                "if w{w} & (1 << {bit}) != 0 {{ r = v::fixed(r, {n})?; }}"
             );
         }
     };
@@ -464,7 +464,7 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
     }
     close(&mut o, &mut guarded);
     flush(&mut o, &mut run);
-    o.push_str("Some(at)\n}\n\n");
+    o.push_str("Some(r)\n}\n\n");
     o
 }
 
@@ -487,8 +487,8 @@ fn dispatch(plan: &Plan<'_>, t: usize, cfg: Cfg) -> String {
     o.push_str(cfg.attr());
     let _ = writeln!(
         o,
-        "#[inline]\nfn {}(b: &[u8], at: usize) -> Option<usize> {{\n\
-         let id = v::word(b, at)?;\nlet at = at + 4;",
+        "#[inline]\nfn {}(r: &[u8]) -> Option<&[u8]> {{\n\
+         let (id, r) = v::word(r)?;",
         tname(layer, t)
     );
     // The type's most common constructor (the first the hot list names)
@@ -502,9 +502,9 @@ fn dispatch(plan: &Plan<'_>, t: usize, cfg: Cfg) -> String {
     if let (Some(m), true) = (first, info.members.len() > 2) {
         let c = &layer.combinators[m];
         let then = if c.fields.is_empty() {
-            "Some(at)".to_string()
+            "Some(r)".to_string()
         } else {
-            format!("{}(b, at)", cname(layer, m))
+            format!("{}(r)", cname(layer, m))
         };
         let _ = writeln!(o, "if id == id::{} {{\nreturn {then};\n}}", c.const_name);
     }
@@ -519,12 +519,12 @@ fn dispatch(plan: &Plan<'_>, t: usize, cfg: Cfg) -> String {
             o.push_str(plan.cfg(m).attr());
         }
         if c.fields.is_empty() {
-            let _ = writeln!(o, "id::{} => Some(at),", c.const_name);
+            let _ = writeln!(o, "id::{} => Some(r),", c.const_name);
         } else {
-            let _ = writeln!(o, "id::{} => {}(b, at),", c.const_name, cname(layer, m));
+            let _ = writeln!(o, "id::{} => {}(r),", c.const_name, cname(layer, m));
         }
     }
-    o.push_str("_ => {\nlet _ = at;\nNone\n}\n}\n}\n\n");
+    o.push_str("_ => {\nlet _ = r;\nNone\n}\n}\n}\n\n");
     o
 }
 
@@ -582,7 +582,8 @@ pub fn emit(layer: &Layer, hot: &Hot, header: &str) -> Result<String, Error> {
     o.push_str(
         "_ => return None,\n};\n\
          if below < levels {\nreturn None;\n}\n\
-         check(rest, 0)\n}\n\n",
+         let after = check(rest)?;\n\
+         Some(rest.len() - after.len())\n}\n\n",
     );
 
     // Which types are dispatched, under which features: those a
