@@ -154,6 +154,13 @@ fn mix(c: &mut Criterion) {
             black_box(sum)
         })
     });
+    g.bench_function("tlview decode", |bench| {
+        bench.iter(|| {
+            for m in &messages {
+                black_box(Updates::decode(black_box(m)).unwrap());
+            }
+        })
+    });
     let mut dst = vec![0u8; total];
     g.bench_function("memcpy", |bench| {
         bench.iter(|| {
@@ -164,6 +171,14 @@ fn mix(c: &mut Criterion) {
             }
             black_box(&dst);
         })
+    });
+    g.finish();
+    // The decode alone of `updates_50`, to compare with the mix's.
+    let u50 = std::fs::read(format!("{DATA}updates_50.bin")).unwrap();
+    let mut g = c.benchmark_group("updates/updates_50 decode");
+    g.throughput(Throughput::Bytes(u50.len() as u64));
+    g.bench_function("tlview decode", |bench| {
+        bench.iter(|| black_box(Updates::decode(black_box(&u50)).unwrap()))
     });
     g.finish();
 }

@@ -434,6 +434,11 @@ pub fn walk_any(data: &[u8]) {
         Expect::Type(u16::try_from(low % schema::TYPES.len()).unwrap_or(0))
     };
     let walked = check_extent(rest, expect, &Limits::DEFAULT);
+    // The generated straight-line validators (every one, under `fast-all`)
+    // and the table interpreter alone judge alike, errors included.
+    let table = crate::walk::walk_table_only(rest, expect, &Limits::DEFAULT);
+    let fast = crate::walk::walk(rest, expect, &Limits::DEFAULT);
+    assert_eq!(fast, table, "validators and table walker disagree");
     if expect == Expect::Any && Reader::new(rest).peek_id() == Ok(id::MSG_CONTAINER) {
         container(rest, walked.map(|(n, _)| n));
     }
