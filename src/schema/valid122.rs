@@ -4,12 +4,12 @@
 // Inputs:
 //   api-layer122.tl: 122534 bytes, crc32 96298f35
 //   mtproto.tl: 5244 bytes, crc32 24955881
-//   hot122.txt: 1970 bytes, crc32 581151be
+//   hot122.txt: 1746 bytes, crc32 c705a72e
 
 //! Straight-line validators of TL layer 122, generated from the schema by
 //! `tl gen` (see `tools/tl/src/valid.rs` for what they check and why they
 //! agree with the walker). 1253 of its 1293 combinators can have one;
-//! `fast` compiles the 320 of the hot list (and the fieldless ones),
+//! `fast` compiles the 311 of the hot list (and the fieldless ones),
 //! `fast-all` all of them. The walker hands objects to [`body_len`].
 
 #![allow(
@@ -760,10 +760,10 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
         408 => (c_bot_inline_message_media_auto, const { v::levels(0, 5) }),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         410 => (c_message_entity_text_url, const { v::levels(0, 0) }),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         411 => (
             c_message_action_invite_to_group_call,
-            const { v::levels(1, 1) },
+            const { v::levels(0, 1) },
         ),
         #[cfg(feature = "fast-all")]
         412 => (c_keyboard_button_row, const { v::levels(0, 3) }),
@@ -781,8 +781,8 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
         419 => (c_update_short, const { v::levels(0, 10) }),
         #[cfg(feature = "fast-all")]
         420 => (c_server_dh_params_fail, const { v::levels(0, 0) }),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
-        421 => (c_message_action_group_call, const { v::levels(1, 1) }),
+        #[cfg(feature = "fast-all")]
+        421 => (c_message_action_group_call, const { v::levels(0, 1) }),
         #[cfg(feature = "fast-all")]
         422 => (c_secure_value_error_file, const { v::levels(0, 1) }),
         #[cfg(feature = "fast-all")]
@@ -812,8 +812,8 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
             c_input_messages_filter_phone_calls,
             const { v::levels(0, 0) },
         ),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
-        440 => (c_message_action_phone_call, const { v::levels(1, 1) }),
+        #[cfg(feature = "fast-all")]
+        440 => (c_message_action_phone_call, const { v::levels(0, 1) }),
         #[cfg(feature = "fast-all")]
         441 => (c_account_sent_email_code, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
@@ -916,7 +916,7 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
         493 => (c_payment_requested_info, const { v::levels(0, 1) }),
         #[cfg(feature = "fast-all")]
         494 => (c_http_wait, const { v::levels(0, 0) }),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         495 => (c_message_action_game_score, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         496 => (c_url_auth_result_request, const { v::levels(0, 3) }),
@@ -1061,7 +1061,7 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
             c_input_bot_inline_message_media_contact,
             const { v::levels(0, 5) },
         ),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         587 => (c_update_user_name, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         588 => (c_bad_msg_notification, const { v::levels(0, 0) }),
@@ -1088,7 +1088,7 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
         600 => (c_update_phone_call, const { v::levels(0, 2) }),
         #[cfg(feature = "fast-all")]
         602 => (c_encrypted_chat_empty, const { v::levels(0, 0) }),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         603 => (c_message_action_bot_allowed, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         604 => (c_update_message_poll, const { v::levels(0, 4) }),
@@ -1354,7 +1354,7 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
             c_payments_payment_verification_needed,
             const { v::levels(0, 0) },
         ),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         756 => (c_input_group_call, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         759 => (
@@ -1483,7 +1483,7 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
         829 => (c_update_chat_participant_add, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         830 => (c_contacts_contacts, const { v::levels(0, 3) }),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         831 => (c_update_channel_too_long, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         832 => (c_web_page_empty, const { v::levels(0, 0) }),
@@ -1599,7 +1599,7 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
         895 => (c_input_file_big, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         896 => (c_encrypted_chat, const { v::levels(0, 0) }),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         898 => (c_message_action_custom_action, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         900 => (c_photo, const { v::levels(0, 2) }),
@@ -2551,7 +2551,7 @@ pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
         88 if below >= const { v::levels(0, 2) } => Some(t_input_game),
         #[cfg(feature = "fast-all")]
         89 if below >= const { v::levels(0, 0) } => Some(t_input_geo_point),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         90 if below >= const { v::levels(0, 0) } => Some(t_input_group_call),
         #[cfg(feature = "fast-all")]
         91 if below >= const { v::levels(0, 3) } => Some(t_input_media),
@@ -2620,7 +2620,7 @@ pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         124 if below >= const { v::levels(2, 8) } => Some(t_message),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        126 if below >= const { v::levels(1, 3) } => Some(t_message_action),
+        126 if below >= const { v::levels(0, 3) } => Some(t_message_action),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         129 if below >= const { v::levels(1, 2) } => Some(t_message_entity),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
@@ -2699,7 +2699,7 @@ pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
         167 if below >= const { v::levels(0, 0) } => Some(t_peer_settings),
         #[cfg(feature = "fast-all")]
         168 if below >= const { v::levels(0, 1) } => Some(t_phone_call),
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         169 if below >= const { v::levels(0, 0) } => Some(t_phone_call_discard_reason),
         #[cfg(feature = "fast-all")]
         170 if below >= const { v::levels(0, 0) } => Some(t_phone_call_protocol),
@@ -3471,7 +3471,8 @@ fn t_channel_participants_filter(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `Chat`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_chat(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     if id == id::CHAT {
@@ -3492,7 +3493,8 @@ fn t_chat(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `ChatAdminRights`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_chat_admin_rights(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -3506,7 +3508,8 @@ fn t_chat_admin_rights(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `ChatBannedRights`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_chat_banned_rights(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -3607,7 +3610,8 @@ fn t_chat_participants(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `ChatPhoto`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_chat_photo(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -4046,7 +4050,8 @@ fn t_file_hash(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `FileLocation`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_file_location(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -4352,7 +4357,8 @@ fn t_input_bot_inline_result(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `InputChannel`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_input_channel(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     if id == id::INPUT_CHANNEL {
@@ -4598,11 +4604,12 @@ fn t_input_geo_point(r: &[u8]) -> Option<&[u8]> {
 }
 
 /// A boxed `InputGroupCall`.
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn t_input_group_call(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
+        #[cfg(feature = "fast-all")]
         id::INPUT_GROUP_CALL => c_input_group_call(r),
         _ => {
             let _ = r;
@@ -4963,7 +4970,8 @@ fn t_input_theme_settings(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `InputUser`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_input_user(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -5213,7 +5221,8 @@ fn t_mask_coords(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `Message`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_message(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     if id == id::MESSAGE {
@@ -5232,7 +5241,8 @@ fn t_message(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `MessageAction`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_message_action(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     if id == id::MESSAGE_ACTION_CHAT_CREATE {
@@ -5246,13 +5256,17 @@ fn t_message_action(r: &[u8]) -> Option<&[u8]> {
         id::MESSAGE_ACTION_SCREENSHOT_TAKEN => Some(r),
         id::MESSAGE_ACTION_CHAT_ADD_USER => c_message_action_chat_add_user(r),
         id::MESSAGE_ACTION_CHAT_MIGRATE_TO => c_message_action_chat_migrate_to(r),
+        #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_INVITE_TO_GROUP_CALL => c_message_action_invite_to_group_call(r),
+        #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_GROUP_CALL => c_message_action_group_call(r),
         #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_CHAT_EDIT_PHOTO => c_message_action_chat_edit_photo(r),
+        #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_PHONE_CALL => c_message_action_phone_call(r),
         #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_PAYMENT_SENT_ME => c_message_action_payment_sent_me(r),
+        #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_GAME_SCORE => c_message_action_game_score(r),
         id::MESSAGE_ACTION_PIN_MESSAGE => Some(r),
         id::MESSAGE_ACTION_CHANNEL_CREATE => c_message_action_channel_create(r),
@@ -5261,6 +5275,7 @@ fn t_message_action(r: &[u8]) -> Option<&[u8]> {
         id::MESSAGE_ACTION_GEO_PROXIMITY_REACHED => c_message_action_geo_proximity_reached(r),
         id::MESSAGE_ACTION_HISTORY_CLEAR => Some(r),
         id::MESSAGE_ACTION_CHAT_CREATE => c_message_action_chat_create(r),
+        #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_BOT_ALLOWED => c_message_action_bot_allowed(r),
         id::MESSAGE_ACTION_CHANNEL_MIGRATE_FROM => c_message_action_channel_migrate_from(r),
         id::MESSAGE_ACTION_CHAT_DELETE_USER => c_message_action_chat_delete_user(r),
@@ -5270,6 +5285,7 @@ fn t_message_action(r: &[u8]) -> Option<&[u8]> {
         id::MESSAGE_ACTION_SECURE_VALUES_SENT => c_message_action_secure_values_sent(r),
         id::MESSAGE_ACTION_CONTACT_SIGN_UP => Some(r),
         id::MESSAGE_ACTION_CHAT_JOINED_BY_LINK => c_message_action_chat_joined_by_link(r),
+        #[cfg(feature = "fast-all")]
         id::MESSAGE_ACTION_CUSTOM_ACTION => c_message_action_custom_action(r),
         _ => {
             let _ = r;
@@ -5280,7 +5296,8 @@ fn t_message_action(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `MessageEntity`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_message_entity(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -5312,7 +5329,8 @@ fn t_message_entity(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `MessageFwdHeader`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_message_fwd_header(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -5341,7 +5359,8 @@ fn t_message_interaction_counters(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `MessageMedia`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_message_media(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     if id == id::MESSAGE_MEDIA_EMPTY {
@@ -5396,7 +5415,8 @@ fn t_message_range(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `MessageReplies`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_message_replies(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -5411,7 +5431,8 @@ fn t_message_replies(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `MessageReplyHeader`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_message_reply_header(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -5889,7 +5910,8 @@ fn t_payment_saved_credentials(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `Peer`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_peer(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -5991,7 +6013,7 @@ fn t_phone_call(r: &[u8]) -> Option<&[u8]> {
 }
 
 /// A boxed `PhoneCallDiscardReason`.
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn t_phone_call_discard_reason(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
@@ -6274,7 +6296,8 @@ fn t_recent_me_url(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `ReplyMarkup`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_reply_markup(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -6331,7 +6354,8 @@ fn t_res_pq(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `RestrictionReason`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_restriction_reason(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -6610,7 +6634,8 @@ fn t_secure_value_type(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `SendMessageAction`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_send_message_action(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -6992,7 +7017,8 @@ fn t_top_peer_category_peers(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `Update`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_update(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     if id == id::UPDATE_NEW_MESSAGE {
@@ -7106,6 +7132,7 @@ fn t_update(r: &[u8]) -> Option<&[u8]> {
         id::UPDATE_GROUP_CALL => c_update_group_call(r),
         #[cfg(feature = "fast-all")]
         id::UPDATE_DIALOG_FILTER_ORDER => c_update_dialog_filter_order(r),
+        #[cfg(feature = "fast-all")]
         id::UPDATE_USER_NAME => c_update_user_name(r),
         #[cfg(feature = "fast-all")]
         id::UPDATE_PHONE_CALL => c_update_phone_call(r),
@@ -7131,6 +7158,7 @@ fn t_update(r: &[u8]) -> Option<&[u8]> {
         id::UPDATE_BOT_CALLBACK_QUERY => c_update_bot_callback_query(r),
         #[cfg(feature = "fast-all")]
         id::UPDATE_CHAT_PARTICIPANT_ADD => c_update_chat_participant_add(r),
+        #[cfg(feature = "fast-all")]
         id::UPDATE_CHANNEL_TOO_LONG => c_update_channel_too_long(r),
         #[cfg(feature = "fast-all")]
         id::UPDATE_SERVICE_NOTIFICATION => c_update_service_notification(r),
@@ -7201,7 +7229,8 @@ fn t_url_auth_result(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `User`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_user(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -7231,7 +7260,8 @@ fn t_user_full(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `UserProfilePhoto`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_user_profile_photo(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -7246,7 +7276,8 @@ fn t_user_profile_photo(r: &[u8]) -> Option<&[u8]> {
 
 /// A boxed `UserStatus`.
 #[cfg(any(feature = "fast", feature = "fast-all"))]
-#[inline]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_user_status(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
@@ -13101,7 +13132,7 @@ fn c_message_entity_text_url(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `messageActionInviteToGroupCall#76b9f11a call:InputGroupCall users:Vector<int> = MessageAction;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_message_action_invite_to_group_call(mut r: &[u8]) -> Option<&[u8]> {
     r = t_input_group_call(r)?;
@@ -13219,7 +13250,7 @@ fn c_server_dh_params_fail(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `messageActionGroupCall#7a0d7f42 flags:# call:InputGroupCall duration:flags.0?int = MessageAction;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_message_action_group_call(mut r: &[u8]) -> Option<&[u8]> {
     let (run, rest) = v::take::<4>(r)?;
@@ -13367,7 +13398,7 @@ fn c_input_messages_filter_phone_calls(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `messageActionPhoneCall#80e11a7f flags:# video:flags.2?true call_id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = MessageAction;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_message_action_phone_call(mut r: &[u8]) -> Option<&[u8]> {
     let (run, rest) = v::take::<12>(r)?;
@@ -13970,7 +14001,7 @@ fn c_http_wait(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `messageActionGameScore#92a72876 game_id:long score:int = MessageAction;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_message_action_game_score(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
@@ -14782,7 +14813,7 @@ fn c_input_bot_inline_message_media_contact(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `updateUserName#a7332b73 user_id:int first_name:string last_name:string username:string = Update;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_update_user_name(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 4)?;
@@ -14951,7 +14982,7 @@ fn c_encrypted_chat_empty(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `messageActionBotAllowed#abe9affe domain:string = MessageAction;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_message_action_bot_allowed(mut r: &[u8]) -> Option<&[u8]> {
     r = v::bytes(r)?;
@@ -16380,7 +16411,7 @@ fn c_payments_payment_verification_needed(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `inputGroupCall#d8aa840f id:long access_hash:long = InputGroupCall;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_input_group_call(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 16)?;
@@ -17023,7 +17054,7 @@ fn c_contacts_contacts(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `updateChannelTooLong#eb0467fb flags:# channel_id:int pts:flags.0?int = Update;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_update_channel_too_long(mut r: &[u8]) -> Option<&[u8]> {
     let (run, rest) = v::take::<8>(r)?;
@@ -17802,7 +17833,7 @@ fn c_encrypted_chat(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `messageActionCustomAction#fae69f56 message:string = MessageAction;`
-#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg(feature = "fast-all")]
 #[inline]
 fn c_message_action_custom_action(mut r: &[u8]) -> Option<&[u8]> {
     r = v::bytes(r)?;
@@ -22335,7 +22366,7 @@ pub(crate) fn validated(index: u16) -> bool {
         408 => true,
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         410 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         411 => true,
         #[cfg(feature = "fast-all")]
         412 => true,
@@ -22355,7 +22386,7 @@ pub(crate) fn validated(index: u16) -> bool {
         419 => true,
         #[cfg(feature = "fast-all")]
         420 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         421 => true,
         #[cfg(feature = "fast-all")]
         422 => true,
@@ -22391,7 +22422,7 @@ pub(crate) fn validated(index: u16) -> bool {
         438 => true,
         #[cfg(feature = "fast-all")]
         439 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         440 => true,
         #[cfg(feature = "fast-all")]
         441 => true,
@@ -22501,7 +22532,7 @@ pub(crate) fn validated(index: u16) -> bool {
         493 => true,
         #[cfg(feature = "fast-all")]
         494 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         495 => true,
         #[cfg(feature = "fast-all")]
         496 => true,
@@ -22675,7 +22706,7 @@ pub(crate) fn validated(index: u16) -> bool {
         585 => true,
         #[cfg(feature = "fast-all")]
         586 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         587 => true,
         #[cfg(feature = "fast-all")]
         588 => true,
@@ -22707,7 +22738,7 @@ pub(crate) fn validated(index: u16) -> bool {
         601 => true,
         #[cfg(feature = "fast-all")]
         602 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         603 => true,
         #[cfg(feature = "fast-all")]
         604 => true,
@@ -23007,7 +23038,7 @@ pub(crate) fn validated(index: u16) -> bool {
         754 => true,
         #[cfg(feature = "fast-all")]
         755 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         756 => true,
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         758 => true,
@@ -23147,7 +23178,7 @@ pub(crate) fn validated(index: u16) -> bool {
         829 => true,
         #[cfg(feature = "fast-all")]
         830 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         831 => true,
         #[cfg(feature = "fast-all")]
         832 => true,
@@ -23273,7 +23304,7 @@ pub(crate) fn validated(index: u16) -> bool {
         896 => true,
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         897 => true,
-        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        #[cfg(feature = "fast-all")]
         898 => true,
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         899 => true,

@@ -485,9 +485,15 @@ fn dispatch(plan: &Plan<'_>, t: usize, cfg: Cfg) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "/// A boxed `{}`.", info.name);
     o.push_str(cfg.attr());
+    let inline = if cfg == Cfg::Hot {
+        "#[cfg_attr(feature = \"fast-all\", inline)]\n\
+         #[cfg_attr(not(feature = \"fast-all\"), inline(always))]"
+    } else {
+        "#[inline]"
+    };
     let _ = writeln!(
         o,
-        "#[inline]\nfn {}(r: &[u8]) -> Option<&[u8]> {{\n\
+        "{inline}\nfn {}(r: &[u8]) -> Option<&[u8]> {{\n\
          let (id, r) = v::word(r)?;",
         tname(layer, t)
     );
