@@ -580,6 +580,22 @@ impl<'a> Reader<'a> {
         Some(words)
     }
 
+    /// Skips a `string` already validated, by its length header alone (no
+    /// check of the form or the padding). `None` only where the bytes are
+    /// cut, which validated bytes never are.
+    #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
+    #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
+    pub(crate) fn skip_string_valid(&mut self) -> Option<()> {
+        let first = *self.rest.first()?;
+        let size = if first < 254 {
+            (usize::from(first) + 4) & !3
+        } else {
+            let len = (u32::from_le_bytes(*self.rest.first_chunk::<4>()?) >> 8) as usize;
+            (len + 7) & !3
+        };
+        self.skip_opt(size)
+    }
+
     /// A `string` already validated (by [`Reader::string_opt`] or
     /// [`Reader::read_raw_bytes`]): its bytes, without checking the form
     /// or the padding again. `None` only where the bytes are cut, which

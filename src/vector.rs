@@ -120,8 +120,12 @@ impl<'a> Element<'a> for bool {
 /// assert!(v.get(2).is_none());
 /// ```
 pub struct Vector<'a, T> {
+    /// The elements' bytes; with `open`, every byte from the first element
+    /// to the end of the enclosing object, the elements' end not found yet.
     bytes: &'a [u8],
     len: u32,
+    /// Whether `bytes` runs past the last element (see [`Vector::open`]).
+    open: bool,
     base: usize,
     _elem: PhantomData<fn() -> T>,
 }
@@ -141,6 +145,22 @@ impl<'a, T: Element<'a>> Vector<'a, T> {
         Vector {
             bytes,
             len,
+            open: false,
+            base,
+            _elem: PhantomData,
+        }
+    }
+
+    /// A vector of `len` validated elements starting at `bytes`, whose end
+    /// is not looked for: what an accessor returns, so that iterating the
+    /// elements passes over them once rather than twice (once to find the
+    /// end, once to read). [`Vector::as_bytes`] finds the end when asked.
+    #[inline]
+    pub(crate) const fn open(bytes: &'a [u8], len: u32, base: usize) -> Self {
+        Vector {
+            bytes,
+            len,
+            open: true,
             base,
             _elem: PhantomData,
         }
@@ -164,10 +184,23 @@ impl<'a, T: Element<'a>> Vector<'a, T> {
         self.len == 0
     }
 
-    /// The borrowed bytes of its elements (after the count).
+    /// The borrowed bytes of its elements (after the count). For a vector
+    /// that a typed view's accessor returned, of elements of varying size,
+    /// this passes over the elements to find where they end.
     #[inline]
-    pub const fn as_bytes(&self) -> &'a [u8] {
-        self.bytes
+    pub fn as_bytes(&self) -> &'a [u8] {
+        if !self.open {
+            return self.bytes;
+        }
+        let mut r = Reader::within(self.bytes, self.base);
+        for _ in 0..self.len {
+            if T::read_valid(&mut r).is_none() {
+                // Validated bytes never end early; a cut vector has no bytes.
+                return &[];
+            }
+        }
+        let used = self.bytes.len().saturating_sub(r.remaining());
+        self.bytes.get(..used).unwrap_or(&[])
     }
 
     /// The offset of its first element in the message.

@@ -18,7 +18,6 @@ use super::{Chat, User};
 use super::{Ctx, Decode};
 use crate::error::Result;
 use crate::limits::Limits;
-use crate::object::Object;
 use crate::reader::Reader;
 use crate::schema::{id, ty};
 use crate::vector::{Element, Vector};
@@ -27,14 +26,6 @@ use crate::walk::Expect;
 /// `Update`: the generated enum of the 88 constructors of the type, each
 /// variant holding its constructor's typed view.
 pub use crate::enums::Update;
-
-/// The typed view of a validated `Update` (it cannot fail on validated
-/// bytes; if it somehow did, the fallback view reads neutral values).
-#[inline]
-fn update_view(o: Object<'_>) -> Update<'_> {
-    <Update<'_> as crate::view::Typed<'_>>::from_object(o)
-        .unwrap_or_else(<Update<'_> as crate::view::Typed<'_>>::fallback)
-}
 
 /// `Updates`: one variant per constructor of layer 122, each keeping the
 /// constructor's full name.
@@ -143,12 +134,12 @@ impl<'a> Updates<'a> {
                 let mut end = r;
                 // As `Ctx::object` one level below the root.
                 let below = limit - 2;
-                let update = crate::fast::object(&mut end, ty::UPDATE, below)?;
+                end = crate::fast::validate(&end, ty::UPDATE, below)?;
                 end.int_opt()?; // date
                 if !end.is_empty() {
                     return None;
                 }
-                Some(Updates::UpdateShort(UpdateShort::new(update, &r, &end)))
+                Some(Updates::UpdateShort(UpdateShort::new(&r, &end)))
             }
             _ => None,
         }
@@ -202,9 +193,9 @@ impl<'a> Decode<'a> for Updates<'a> {
             }
             id::UPDATE_SHORT => {
                 let start = *r;
-                let update = cx.nested(r)?.object(r, Expect::Type(ty::UPDATE))?;
+                cx.nested(r)?.object(r, Expect::Type(ty::UPDATE))?;
                 r.read_int()?;
-                Updates::UpdateShort(UpdateShort::new(update, &start, r))
+                Updates::UpdateShort(UpdateShort::new(&start, r))
             }
             id::UPDATES_COMBINED => Updates::UpdatesCombined(UpdatesCombined {
                 lists: read_lists(r, cx, 3)?,
@@ -356,8 +347,6 @@ impl<'a> Lists<'a> {
 /// `updateShort#78d4dec1`: one update.
 #[derive(Clone, Copy, Debug)]
 pub struct UpdateShort<'a> {
-    /// The update's constructor.
-    ctor: &'static crate::schema::Constructor,
     /// The update (boxed) and `date`, exactly.
     bytes: &'a [u8],
     /// The offset of `bytes` in the message.
@@ -365,13 +354,13 @@ pub struct UpdateShort<'a> {
 }
 
 impl<'a> UpdateShort<'a> {
-    /// The view of a validated body: `update` (read from `start`), then
-    /// `date`, ending at `end`.
+    /// The view of a validated body: `update` then `date`, from `start`
+    /// to `end`. The update's constructor is found again from its id when
+    /// it is read, which decoding need not pay for.
     #[inline]
-    fn new(update: Object<'a>, start: &Reader<'a>, end: &Reader<'a>) -> UpdateShort<'a> {
+    fn new(start: &Reader<'a>, end: &Reader<'a>) -> UpdateShort<'a> {
         let used = start.remaining().saturating_sub(end.remaining());
         UpdateShort {
-            ctor: update.constructor(),
             bytes: start.rest().get(..used).unwrap_or(&[]),
             base: start.offset(),
         }
@@ -381,12 +370,9 @@ impl<'a> UpdateShort<'a> {
     #[inline]
     pub fn update(&self) -> Update<'a> {
         let len = self.bytes.len().saturating_sub(4);
-        update_view(Object::from_parts(
-            self.ctor,
-            self.bytes.get(..len).unwrap_or(&[]),
-            self.base,
-            true,
-        ))
+        let r = Reader::within(self.bytes.get(..len).unwrap_or(&[]), self.base);
+        <Update<'a> as crate::view::Typed<'a>>::view_at(r)
+            .unwrap_or_else(<Update<'a> as crate::view::Typed<'a>>::fallback)
     }
 
     /// `date:int`.

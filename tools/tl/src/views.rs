@@ -602,9 +602,14 @@ fn accessor(
     let guard = f
         .when
         .and_then(|(w, bit)| Some((static_offset(names, c, usize::from(w))?, bit)));
-    // An accessor does not move on past its field: a nested view need not
-    // find its end.
-    let read = || read_expr(layer, names, f).map(|e| e.replace("view::<", "view_lazy::<"));
+    // An accessor does not move on past its field: a nested view or a
+    // vector need not find its end.
+    let read = || {
+        read_expr(layer, names, f).map(|e| {
+            e.replace("view::<", "view_lazy::<")
+                .replace("vector::<", "vector_lazy::<")
+        })
+    };
     let body = match (is_flag_true(f), f.when.is_some(), at, guard) {
         (true, false, _, _) => "true".to_string(),
         (true, true, _, Some((w, bit))) => format!("self.0.word_at({w}) & (1 << {bit}) != 0"),
@@ -787,11 +792,11 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
          #[inline]\n\
          fn read_valid(r: &mut crate::Reader<'a>) -> Option<Self> {{\n\
          if !cfg!(feature = \"fast\") {{\nreturn crate::view::reread(r);\n}}\n\
-         let id = r.read_id().ok()?;\nlet start = *r;\n\
+         let id = r.u32_opt()?;\nlet start = *r;\n\
          Some(match id {{\n{reads}\n_ => return None,\n}})\n}}\n\
          #[inline]\n\
          fn view_at(mut r: crate::Reader<'a>) -> Option<Self> {{\n\
-         let id = r.read_id().ok()?;\nlet b = crate::view::Body::rest(&r);\n\
+         let id = r.u32_opt()?;\nlet b = crate::view::Body::rest(&r);\n\
          Some(match id {{\n{from}\n_ => return None,\n}})\n}}\n\
          #[inline]\n\
          fn as_object(&self) -> crate::Object<'a> {{\nself.object()\n}}\n}}\n\
@@ -811,7 +816,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
                  /// Moves `r` past one boxed object of this type, which was validated.\n\
                  #[inline]\n\
                  pub(crate) fn skip_boxed(r: &mut crate::Reader<'_>) -> Option<()> {{\n\
-                 match r.read_id().ok()? {{\n{}\n_ => None,\n}}\n}}\n}}\n",
+                 match r.u32_opt()? {{\n{}\n_ => None,\n}}\n}}\n}}\n",
                 if only_functions { "#[cfg(feature = \"functions\")]\n" } else { "" },
                 arms(&|_, p| format!("{p}::ID => {p}::skip(r),"))
             ),
