@@ -941,3 +941,44 @@ fn every_mutation_is_judged_as_the_walker_judges_it() {
     }
     assert!(refused > 1000, "{refused}");
 }
+
+/// A vector that a generated accessor returns is left open (its end is
+/// not looked for until asked): it must give the same elements, offset and
+/// bytes as the exact vector of the one-pass `read()`.
+#[test]
+fn accessor_vectors_agree_with_one_pass_reads() {
+    use tlview::enums::{Message, Update};
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/updates_50.bin"
+    ))
+    .unwrap();
+    let Updates::Updates(u) = Updates::decode(&bytes).unwrap() else {
+        panic!("not updates")
+    };
+    let mut seen = 0;
+    for up in u.updates() {
+        let Update::NewMessage(n) = up else { continue };
+        let Message::Message(m) = n.message() else {
+            continue;
+        };
+        let open = m.entities().unwrap();
+        let exact = m.read().entities.unwrap();
+        assert_eq!(open.len(), exact.len());
+        assert_eq!(open.offset(), exact.offset());
+        assert_eq!(open.as_bytes(), exact.as_bytes());
+        assert!(!open.as_bytes().is_empty());
+        let spans = |v: tlview::Vector<'_, tlview::enums::MessageEntity<'_>>| {
+            v.iter()
+                .map(|e| (e.constructor_id(), e.offset(), e.length()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(spans(open), spans(exact));
+        assert_eq!(
+            open.get(1).map(|e| e.length()),
+            exact.get(1).map(|e| e.length())
+        );
+        seen += 1;
+    }
+    assert_eq!(seen, 50);
+}
