@@ -640,16 +640,18 @@ fn emit_names(layer: &Layer, header: &str) -> Result<String, Error> {
     let pool = Pool::new(ctors.chain(types).chain(fields))?;
 
     let mut o = header.to_string();
-    let _ = writeln!(
-        o,
-        "//! The names of layer {}'s combinators, types and fields (the `names`\n\
-         //! feature). Each name is a `start << 8 | len` slice of [`NAME_POOL`];\n\
-         //! read them with `schema::constructor_name`, `type_name` and `field_name`.\n",
+    let docs = format!(
+        "The names of layer {}'s combinators, types and fields (the `names`\n\
+         feature). Each name is a `start << 8 | len` slice of [`NAME_POOL`];\n\
+         read them with `schema::constructor_name`, `type_name` and `field_name`.",
         layer.layer
     );
-    let _ = writeln!(
-        o,
-        "/// Every name, concatenated; a name that occurs inside another shares its bytes."
+    comment(&mut o, "//!", &docs);
+    o.push('\n');
+    comment(
+        &mut o,
+        "///",
+        "Every name, concatenated; a name that occurs inside another shares its bytes.",
     );
     o.push_str("pub static NAME_POOL: &str = concat!(\n");
     // Pieces of about 80 bytes (names are ASCII, so any cut is a char boundary).
@@ -662,17 +664,25 @@ fn emit_names(layer: &Layer, header: &str) -> Result<String, Error> {
     }
     o.push_str(");\n\n");
 
+    // Bare numbers, reflowed by rustfmt.
     let list = |o: &mut String, doc: &str, name: &str, values: Vec<u32>| {
-        let _ = writeln!(o, "{doc}");
-        let _ = writeln!(o, "pub static {name}: [u32; {}] = [", values.len());
-        for v in values {
-            let _ = write!(o, "0x{v:x}, ");
+        Table {
+            doc,
+            name,
+            elem: "u32",
+            len: values.len(),
+            as_written: false,
         }
-        o.push_str("\n];\n\n");
+        .write(o, |o| {
+            for v in values {
+                let _ = write!(o, "0x{v:x}, ");
+            }
+            o.push('\n');
+        });
     };
     list(
         &mut o,
-        "/// The name of each combinator, parallel to `CONSTRUCTORS`.",
+        "The name of each combinator, parallel to `CONSTRUCTORS`.",
         "CONSTRUCTOR_NAMES",
         layer
             .combinators
@@ -682,13 +692,13 @@ fn emit_names(layer: &Layer, header: &str) -> Result<String, Error> {
     );
     list(
         &mut o,
-        "/// The name of each type, parallel to `TYPES`.",
+        "The name of each type, parallel to `TYPES`.",
         "TYPE_NAMES",
         layer.types.iter().map(|t| pool.packed(&t.name)).collect(),
     );
     list(
         &mut o,
-        "/// The name of each field, parallel to `OPS`.",
+        "The name of each field, parallel to `OPS`.",
         "FIELD_NAMES",
         layer
             .combinators
@@ -696,9 +706,7 @@ fn emit_names(layer: &Layer, header: &str) -> Result<String, Error> {
             .flat_map(|c| c.fields.iter().map(|f| pool.packed(&f.name)))
             .collect(),
     );
-    while o.ends_with("\n\n") {
-        o.pop();
-    }
+    end_file(&mut o);
     Ok(o)
 }
 
