@@ -1,13 +1,50 @@
-//! Writes the layer as the four Rust files of `tlview::schema`:
+//! Writes the layer as the five Rust files of `tlview::schema`:
 //! `layerNNN.rs` (ids, constructors, fields, types, `id` and `ty` constants),
-//! `names.rs` (the name pool, for the `names` feature) and `viewsNNN.rs`
-//! (the typed views, written by [`crate::views`]), and `checksNNN.rs`, which
-//! the library's own tests run over every view.
+//! `names.rs` (the name pool, for the `names` feature), `viewsNNN.rs`
+//! (the typed views, written by [`crate::views`]), `checksNNN.rs`, which
+//! the library's own tests run over every view, and `validNNN.rs` (the
+//! straight-line validators, written by [`crate::valid`]).
 //!
 //! The shapes (`Constructor`, `Op`, `Type`, `Kind`, the `CTOR_*` flags,
 //! `NO_TYPE`) are defined by hand in `tlview/src/schema/mod.rs`; the output
 //! asserts [`FORMAT_VERSION`] against it. The output is deterministic and is
 //! passed through `rustfmt`, so `cargo fmt --check` leaves it alone.
+//!
+//! # Adding something to the generated table
+//!
+//! `layerNNN.rs` is written by `emit_layer`, which is only the list of the
+//! file's sections (`SECTIONS`), in order; each section is one function
+//! below it, whose doc comment names what it writes and what in `tlview`
+//! reads it. To add a table, a constant or a module of constants:
+//!
+//! 1. Write `fn your_section(o: &mut String, s: &Shape<'_>)` beside the
+//!    others, with such a doc comment. Build its item from the pieces
+//!    above the sections: `Table` for a `pub static NAME: [T; N]` (with
+//!    `as_written: true` when each row is a line with its comments),
+//!    `const_module` for a `pub mod` of named constants, `item` for one
+//!    doc-commented line. Each leaves the blank line that ends a section.
+//! 2. Add `your_section` to `SECTIONS` in `emit_layer`, where the item
+//!    belongs in the file.
+//! 3. If it needs something counted over the whole layer (a run's length,
+//!    where the functions start), take it from `Shape`, or add it there;
+//!    a limit of the table format is an [`Error`] from `Shape::new`, so no
+//!    section can fail.
+//! 4. Re-export the item in `src/schema/mod.rs` (`pub use layer122::{…}`)
+//!    if the library is to read it. A new or changed shape (a field of
+//!    `Constructor`, a bit of `Op`) is defined by hand there: bump
+//!    `FORMAT_VERSION` there and [`FORMAT_VERSION`] here together.
+//! 5. Assert what the new section writes in the `small_layer` test below.
+//! 6. Regenerate from the workspace root (the command in every generated
+//!    header) and commit `src/schema/` with the generator:
+//!
+//!    ```text
+//!    cargo run -p tl --no-default-features -- gen schema/api-layer122.tl \
+//!        schema/mtproto.tl --hot schema/hot122.txt -o src
+//!    ```
+//!
+//!    `regenerating_gives_the_checked_in_files` (`tools/tl/tests/generate.rs`)
+//!    and the "generated code is fresh" step of `.ci/run` fail while the
+//!    checked-in files differ from what the generator writes.
 
 use core::fmt::Write as _;
 use core::ops::Range;
@@ -54,7 +91,7 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// The four files, not yet formatted (see [`rustfmt`]).
+/// The five files, not yet formatted (see [`rustfmt`]).
 pub fn emit(layer: &Layer, hot: &crate::valid::Hot) -> Result<Vec<File>, Error> {
     let h = header(layer, hot);
     Ok(vec![
