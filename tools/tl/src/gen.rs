@@ -832,6 +832,35 @@ mod tests {
     }
 
     #[test]
+    fn pieces_write_what_the_sections_are_made_of() {
+        let mut o = String::new();
+        Table {
+            doc: "Two\nlines.",
+            name: "T",
+            elem: "u8",
+            len: 1,
+            as_written: true,
+        }
+        .write(&mut o, |o| o.push_str("    1, // one\n"));
+        assert_eq!(
+            o,
+            "/// Two\n/// lines.\n#[rustfmt::skip]\npub static T: [u8; 1] = [\n    1, // one\n];\n\n"
+        );
+        o.clear();
+        let consts = [("boolTrue", "BOOL_TRUE", "0x997275b5".to_string())];
+        const_module(&mut o, "Ids.", "id", "u32", consts.into_iter());
+        assert_eq!(
+            o,
+            "/// Ids.\npub mod id {\n    /// `boolTrue`\n    pub const BOOL_TRUE: u32 = 0x997275b5;\n}\n\n"
+        );
+        o.clear();
+        item(&mut o, "One.", "pub const X: u8 = 1;");
+        comment(&mut o, "//!", "a\n\nb");
+        end_file(&mut o);
+        assert_eq!(o, "/// One.\npub const X: u8 = 1;\n\n//! a\n//!\n//! b\n");
+    }
+
+    #[test]
     fn pool_packing_and_limits() {
         let p = Pool::new(["ab", "abc", "bc", "x"].into_iter()).unwrap();
         assert_eq!(p.text, "abcx");
