@@ -476,18 +476,10 @@ pub fn typed(data: &[u8]) {
         write!(b, "{}", crate::view::TypedJson(obj)).unwrap();
         assert_eq!(a, b, "typed and dynamic TL JSON differ for type {ty}");
     }
+    // `Debug` of the object through the typed printer.
     let mut d = Digest::default();
-    write!(d, "{:?}", DebugOf(obj)).unwrap();
+    write!(d, "{:?}", crate::view::TypedDebug(obj)).unwrap();
     assert!(d.len > 0);
-}
-
-/// `Debug` of any object through the typed printer.
-struct DebugOf<'a>(Object<'a>);
-
-impl fmt::Debug for DebugOf<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::print::debug(f, self.0)
-    }
 }
 
 /// `MsgContainer::decode` against the walker on the same bytes.
