@@ -21,8 +21,6 @@ pub mod api;
 pub mod error;
 mod fast;
 pub mod flags;
-#[doc(hidden)]
-pub mod fuzzing;
 #[cfg(feature = "gzip")]
 pub mod gzip;
 #[cfg(feature = "names")]

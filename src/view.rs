@@ -542,6 +542,22 @@ impl core::fmt::Display for TypedJson<'_> {
     }
 }
 
+/// `Debug` of any validated object through the typed printer (each object's
+/// fields read by its generated view), as the generated views' `Debug`
+/// prints them, for an object whose type is only known at run time.
+///
+/// It exists for the fuzz harness (target `typed`) and is not API: it may
+/// change or go away in any release.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct TypedDebug<'a>(pub Object<'a>);
+
+impl core::fmt::Debug for TypedDebug<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        crate::print::debug(f, self.0)
+    }
+}
+
 /// `TryFrom<Object>` of every view: the object must be of a constructor the
 /// view accepts; it is not validated again.
 pub(crate) fn convert<'a, T: Typed<'a>>(o: Object<'a>) -> Result<T> {

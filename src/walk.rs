@@ -169,8 +169,9 @@ pub(crate) fn walk_object(
 }
 
 /// [`walk`] through the table interpreter alone, without the straight-line
-/// validators of the hot constructors: for tests and fuzzing, which check
-/// that both accept exactly the same inputs with the same errors.
+/// validators of the hot constructors: for the tests (`tests/fast_paths.rs`)
+/// and the fuzz harness (`testkit/fuzzing`, target `walk_any`), which check
+/// that both accept exactly the same inputs with the same errors. Not API.
 #[doc(hidden)]
 pub fn walk_table_only(input: &[u8], expect: Expect, limits: &Limits) -> Result<usize> {
     let mut r = Reader::new(input);

@@ -1,7 +1,7 @@
-//! Replays every committed fuzz input through the library's harness
-//! (`tlview::fuzzing`): the seed and minimized corpora of every target under
-//! `fuzz/corpus/<target>/`, and the reproducers of fixed bugs under
-//! `tests/regressions/`. This is the stable CI guard for the fuzz targets
+//! Replays every committed fuzz input through the fuzz harness (the
+//! unpublished crate `tlview-fuzzing`, `testkit/fuzzing`): the seed and
+//! minimized corpora of every target under `fuzz/corpus/<target>/`, and the
+//! reproducers of fixed bugs under `tests/regressions/`. This is the stable CI guard for the fuzz targets
 //! (which need nightly and cargo-fuzz); the targets whose checks need the
 //! `tl` tool (`json`'s re-encoding, `roundtrip`'s generic encoder) replay
 //! their library part here.
@@ -14,8 +14,8 @@
 
 use std::path::{Path, PathBuf};
 
-use tlview::fuzzing;
 use tlview::schema::{id, ty};
+use tlview_fuzzing as fuzzing;
 
 const TARGETS: [&str; 6] = [
     "decode_updates",

@@ -85,18 +85,18 @@ fn typed_decode_agrees_with_the_walker_on_mutations() {
         "updates_combined_10",
     ] {
         let bin = std::fs::read(format!("{DATA}{name}.bin")).unwrap();
-        tlview::fuzzing::decode_updates(&bin);
+        tlview_fuzzing::decode_updates(&bin);
         // Every cut and offset of the short forms; of the 2 KiB message,
         // every 3rd cut and 7th offset (to keep debug builds quick).
         let (cuts, step) = if bin.len() > 1000 { (3, 7) } else { (1, 1) };
         for cut in (0..bin.len()).step_by(cuts) {
-            tlview::fuzzing::decode_updates(&bin[..cut]);
+            tlview_fuzzing::decode_updates(&bin[..cut]);
         }
         let mut m = bin.clone();
         for i in (0..bin.len()).step_by(step) {
             for v in [0x00, 0xff, bin[i] ^ 0x80, bin[i].wrapping_add(1)] {
                 m[i] = v;
-                tlview::fuzzing::decode_updates(&m);
+                tlview_fuzzing::decode_updates(&m);
             }
             m[i] = bin[i];
         }

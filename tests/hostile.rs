@@ -18,7 +18,8 @@ use tlview::object::{Object, Value};
 use tlview::reader::VECTOR;
 use tlview::schema::{id, ty};
 use tlview::walk::{walk, walk_exact, Expect};
-use tlview::{fuzzing, AcceptContact, ErrorKind, Item, Limits, Updates};
+use tlview::{AcceptContact, ErrorKind, Item, Limits, Updates};
+use tlview_fuzzing as fuzzing;
 
 mod common;
 use common::B;

@@ -1,3 +1,3 @@
 //! Typed `Updates` decoding against the walker and the dynamic view.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| tlview::fuzzing::decode_updates(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| tlview_fuzzing::decode_updates(data));

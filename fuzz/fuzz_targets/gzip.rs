@@ -1,3 +1,3 @@
 //! Bounded gzip_packed unpacking.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| tlview::fuzzing::gzip(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| tlview_fuzzing::gzip(data));

@@ -7,7 +7,7 @@
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let mut text = String::new();
-    let Some(stats) = tlview::fuzzing::json_to(data, &mut text) else {
+    let Some(stats) = tlview_fuzzing::json_to(data, &mut text) else {
         return;
     };
     // The tool prints the same (it unpacks a gzip_packed root; skip those).
@@ -33,7 +33,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     }
     let mut again = String::new();
     assert!(
-        tlview::fuzzing::dump_to(&bytes, &mut again),
+        tlview_fuzzing::dump_to(&bytes, &mut again),
         "the re-encoded bytes do not decode"
     );
     assert_eq!(again, text, "the re-encoded bytes dump differently");

@@ -4,7 +4,7 @@
 //! give the same bytes as the specialized encoder.
 #![no_main]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
-    tlview::fuzzing::roundtrip_with(data, &mut |req, bytes| {
+    tlview_fuzzing::roundtrip_with(data, &mut |req, bytes| {
         let text = req.to_string();
         let value: serde_json::Value = match serde_json::from_str(&text) {
             Ok(v) => v,

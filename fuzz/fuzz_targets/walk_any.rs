@@ -1,3 +1,3 @@
 //! The walker on any expected type, then the dynamic view and TL JSON.
 #![no_main]
-libfuzzer_sys::fuzz_target!(|data: &[u8]| tlview::fuzzing::walk_any(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| tlview_fuzzing::walk_any(data));

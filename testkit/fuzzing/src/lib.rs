@@ -1,25 +1,42 @@
-//! The fuzz harness: one function per fuzz target, each taking the raw
-//! bytes libFuzzer (or a corpus replay test) gives it and panicking only
-//! when an invariant of the library breaks. Not part of the API.
+//! The fuzz harness of tlview: one function per fuzz target, each taking the
+//! raw bytes libFuzzer (or a corpus replay test) gives it and panicking only
+//! when an invariant of the library breaks. An unpublished crate of its own
+//! (it used to be the library's hidden `fuzzing` module, compiled into every
+//! build): tlview never depends on it.
 //!
 //! The targets (`fuzz/fuzz_targets/*.rs` call these; `tests/corpus.rs`
-//! replays the committed corpora through them):
+//! replays the committed corpora through them, and `tests/hostile.rs` and
+//! `tests/fast_paths.rs` run their inputs through them):
 //!
 //! - [`decode_updates`]: the typed `Updates` view against the walker and the
 //!   dynamic view;
 //! - [`walk_any`]: the walker, then the dynamic view and TL JSON, on any type;
+//!   and the generated validators against the table walker alone;
 //! - [`roundtrip`]: values built from the input, encoded, decoded, compared;
 //! - [`json`]: decode anything, print TL JSON;
 //! - [`typed`]: any type through its generated typed view (skip, printers);
 //! - `gzip` (feature `gzip`): bounded unpacking.
 //!
-//! Nothing here allocates; deep structures are visited with explicit stacks.
+//! It checks the library through its public API, and three hidden items that
+//! exist for the tests and this harness and are not API:
+//! `tlview::walk::walk_table_only` (the table walker without the generated
+//! validators), `tlview::schema::reread` (a type's generated skip, by type
+//! index) and `tlview::view::TypedDebug` (`Debug` through the typed printer
+//! of an object whose type is known only at run time).
+//!
+//! Its features `names`, `functions` and `gzip` turn on the tlview feature of
+//! the same name and the checks that need it; tlview's features turn them on
+//! in its own tests, and the fuzz crate turns on all three.
+//!
+//! Nothing here allocates (the crate is `no_std`); deep structures are
+//! visited with explicit stacks.
 //!
 //! The `panic!`s and assertions below are the harness's point, not input
 //! handling: each fires only when the library contradicts itself (the
 //! walker accepts what a view refuses, a validated object fails to re-read),
 //! which no input can make a correct library do, and libFuzzer reports the
-//! panic as the crash to investigate. The library never calls this module.
+//! panic as the crash to investigate.
+#![no_std]
 #![allow(
     missing_docs,
     clippy::indexing_slicing,
@@ -33,18 +50,18 @@ use core::fmt::{self, Write};
 
 use heapless::Vec as HVec;
 
-use crate::api::contacts::PeerRef;
-use crate::api::message::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
-use crate::api::peer::{Chat, Peer, User};
-use crate::api::{AcceptContact, InputPeer, InputUser, Updates};
-use crate::error::{ErrorKind, Result};
-use crate::limits::Limits;
-use crate::object::{Object, Value};
-use crate::reader::Reader;
-use crate::schema::{self, id, ty, Constructor, Repeat};
-use crate::sink::{SizeCounter, SliceSink};
-use crate::walk::{walk, walk_exact, Expect};
-use crate::writer::Writer;
+use tlview::api::contacts::PeerRef;
+use tlview::api::message::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
+use tlview::api::peer::{Chat, Peer, User};
+use tlview::api::{AcceptContact, InputPeer, InputUser, Updates};
+use tlview::error::{ErrorKind, Result};
+use tlview::limits::Limits;
+use tlview::object::{Object, Value};
+use tlview::reader::Reader;
+use tlview::schema::{self, id, ty, Constructor, Repeat};
+use tlview::sink::{SizeCounter, SliceSink};
+use tlview::walk::{walk, walk_exact, Expect};
+use tlview::writer::Writer;
 
 /// The widest limits the library allows (for re-reading validated bytes).
 const MAX: Limits = Limits {
@@ -168,14 +185,14 @@ pub struct Stats {
 /// One level of [`visit`]'s stack.
 enum Level<'a> {
     Obj {
-        fields: crate::object::Fields<'a>,
+        fields: tlview::object::Fields<'a>,
         ctor: &'static Constructor,
         seen: usize,
         flags: u32,
         level: u32,
     },
     Vec {
-        values: crate::object::Values<'a>,
+        values: tlview::object::Values<'a>,
         left: usize,
         level: u32,
     },
@@ -218,8 +235,8 @@ pub fn visit(root: Object<'_>) -> Stats {
     let mut st = read_all(root);
     #[cfg(feature = "names")]
     {
-        let compact = digest_of(&crate::json::Json(root), false);
-        let pretty = digest_of(&crate::json::Json(root), true);
+        let compact = digest_of(&tlview::json::Json(root), false);
+        let pretty = digest_of(&tlview::json::Json(root), true);
         assert!(pretty.len >= compact.len);
         st.json_bytes = compact.len;
     }
@@ -419,7 +436,7 @@ pub fn check_extent(input: &[u8], expect: Expect, limits: &Limits) -> Result<(us
 /// Target `walk_any`: the first two bytes choose what is expected (bit 15:
 /// any boxed object; else bit 14: a bare constructor, by index; else a type,
 /// by index), the rest is walked; whatever walks must decode, visit and print.
-/// A message container is also decoded by [`crate::mtproto::MsgContainer`].
+/// A message container is also decoded by [`tlview::mtproto::MsgContainer`].
 pub fn walk_any(data: &[u8]) {
     let Some((sel, rest)) = data.split_first_chunk::<2>() else {
         return;
@@ -436,8 +453,8 @@ pub fn walk_any(data: &[u8]) {
     let walked = check_extent(rest, expect, &Limits::DEFAULT);
     // The generated straight-line validators (every one, under `fast-all`)
     // and the table interpreter alone judge alike, errors included.
-    let table = crate::walk::walk_table_only(rest, expect, &Limits::DEFAULT);
-    let fast = crate::walk::walk(rest, expect, &Limits::DEFAULT);
+    let table = tlview::walk::walk_table_only(rest, expect, &Limits::DEFAULT);
+    let fast = tlview::walk::walk(rest, expect, &Limits::DEFAULT);
     assert_eq!(fast, table, "validators and table walker disagree");
     if expect == Expect::Any && Reader::new(rest).peek_id() == Ok(id::MSG_CONTAINER) {
         container(rest, walked.map(|(n, _)| n));
@@ -451,9 +468,6 @@ pub fn walk_any(data: &[u8]) {
 /// generated skip must find the same end without validating, the typed
 /// printer (each object's fields read by its generated view) must print the
 /// dynamic view's TL JSON byte for byte, and `Debug` must print.
-// Inline: the library itself does not compile it (nor the generated
-// dispatch it calls) unless a harness does.
-#[inline]
 pub fn typed(data: &[u8]) {
     let Some((sel, rest)) = data.split_first_chunk::<2>() else {
         return;
@@ -472,27 +486,19 @@ pub fn typed(data: &[u8]) {
     {
         let mut a = Digest::default();
         let mut b = Digest::default();
-        write!(a, "{}", crate::json::Json(obj)).unwrap();
-        write!(b, "{}", crate::view::TypedJson(obj)).unwrap();
+        write!(a, "{}", tlview::json::Json(obj)).unwrap();
+        write!(b, "{}", tlview::view::TypedJson(obj)).unwrap();
         assert_eq!(a, b, "typed and dynamic TL JSON differ for type {ty}");
     }
+    // `Debug` of the object through the typed printer.
     let mut d = Digest::default();
-    write!(d, "{:?}", DebugOf(obj)).unwrap();
+    write!(d, "{:?}", tlview::view::TypedDebug(obj)).unwrap();
     assert!(d.len > 0);
-}
-
-/// `Debug` of any object through the typed printer.
-struct DebugOf<'a>(Object<'a>);
-
-impl fmt::Debug for DebugOf<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::print::debug(f, self.0)
-    }
 }
 
 /// `MsgContainer::decode` against the walker on the same bytes.
 fn container(input: &[u8], walked: Result<usize>) {
-    let typed = crate::mtproto::MsgContainer::decode(input);
+    let typed = tlview::mtproto::MsgContainer::decode(input);
     let exact = matches!(walked, Ok(n) if n == input.len());
     match typed {
         Ok(c) => {
@@ -532,7 +538,7 @@ pub fn json_to<W: Write>(data: &[u8], w: &mut W) -> Option<Stats> {
     #[cfg(feature = "names")]
     if let Some(o) = obj {
         assert!(
-            crate::json::write_object(w, o, false).is_ok(),
+            tlview::json::write_object(w, o, false).is_ok(),
             "printing failed"
         );
     }
@@ -550,7 +556,7 @@ pub fn dump_to<W: Write>(data: &[u8], w: &mut W) -> bool {
     };
     #[cfg(feature = "names")]
     assert!(
-        crate::json::write_object(w, o, false).is_ok(),
+        tlview::json::write_object(w, o, false).is_ok(),
         "printing failed"
     );
     #[cfg(not(feature = "names"))]
@@ -636,7 +642,7 @@ pub fn decode_updates(data: &[u8]) {
         digest_of(&u, true);
         assert_eq!(u.name(), obj.name());
         let typed_json = digest_of(&u, false);
-        let dynamic_json = digest_of(&crate::json::Json(obj), false);
+        let dynamic_json = digest_of(&tlview::json::Json(obj), false);
         assert_eq!(typed_json, dynamic_json, "typed and dynamic TL JSON differ");
     }
 }
@@ -685,7 +691,7 @@ fn touch_input_user(u: &InputUser<'_>) -> u32 {
     }
 }
 
-fn touch_entities(v: crate::vector::Vector<'_, MessageEntity<'_>>) {
+fn touch_entities(v: tlview::vector::Vector<'_, MessageEntity<'_>>) {
     let mut n = 0;
     for e in v {
         n += 1;
@@ -716,7 +722,7 @@ fn touch_media(m: &MessageMedia<'_>) {
     }
 }
 
-fn touch_users(v: crate::vector::Vector<'_, User<'_>>) {
+fn touch_users(v: tlview::vector::Vector<'_, User<'_>>) {
     let mut n = 0;
     for u in v {
         n += 1;
@@ -779,7 +785,7 @@ fn touch_users(v: crate::vector::Vector<'_, User<'_>>) {
     assert_eq!(n, v.len(), "users ended early");
 }
 
-fn touch_chats(v: crate::vector::Vector<'_, Chat<'_>>) {
+fn touch_chats(v: tlview::vector::Vector<'_, Chat<'_>>) {
     let mut n = 0;
     for c in v {
         n += 1;
@@ -803,7 +809,7 @@ fn touch_chats(v: crate::vector::Vector<'_, Chat<'_>>) {
     assert_eq!(n, v.len(), "chats ended early");
 }
 
-fn touch_updates_vec(v: crate::vector::Vector<'_, crate::api::Update<'_>>) {
+fn touch_updates_vec(v: tlview::vector::Vector<'_, tlview::api::Update<'_>>) {
     let mut n = 0;
     for u in v {
         n += 1;
@@ -915,13 +921,13 @@ pub fn gzip(data: &[u8]) {
             max_unpacked: limit,
             ..Limits::DEFAULT
         };
-        let res = crate::gzip::unpack_packed(&mut r, &mut out, &lim).map(|b| b.len());
+        let res = tlview::gzip::unpack_packed(&mut r, &mut out, &lim).map(|b| b.len());
         if let Err(e) = res {
             assert!(e.offset() <= rest.len(), "error offset past the input");
         }
         res
     } else {
-        let res = crate::gzip::unpack(rest, &mut out, limit).map(|b| b.len());
+        let res = tlview::gzip::unpack(rest, &mut out, limit).map(|b| b.len());
         if let Err(e) = res {
             assert!(e.offset() <= rest.len(), "error offset past the input");
         }
@@ -930,13 +936,13 @@ pub fn gzip(data: &[u8]) {
             copy[..n].copy_from_slice(&out[..n]);
             // Exactly enough room.
             let mut exact = [0u8; 4096];
-            match crate::gzip::unpack(rest, &mut exact[..n], n) {
+            match tlview::gzip::unpack(rest, &mut exact[..n], n) {
                 Ok(b) => assert_eq!(b, &copy[..n]),
                 Err(e) => panic!("{n} bytes do not unpack into {n} bytes: {e:?}"),
             }
             // One byte less.
             if n > 0 {
-                match crate::gzip::unpack(rest, &mut exact, n - 1) {
+                match tlview::gzip::unpack(rest, &mut exact, n - 1) {
                     Err(e) => assert_eq!(
                         e.kind(),
                         ErrorKind::OutputLimit {
@@ -1225,7 +1231,7 @@ fn check_accept_contact(
             let o = Object::decode(bytes, Expect::Any, &MAX).ok();
             if let Some(o) = o {
                 assert_eq!(
-                    digest_of(&crate::json::Json(o), false),
+                    digest_of(&tlview::json::Json(o), false),
                     digest_of(req, false),
                     "typed and dynamic TL JSON of the request differ"
                 );
@@ -1362,7 +1368,7 @@ fn put_entities(w: &mut W<'_>, ents: &[Ent<'_>]) -> Result<()> {
 }
 
 fn check_entities(
-    got: Option<crate::vector::Vector<'_, MessageEntity<'_>>>,
+    got: Option<tlview::vector::Vector<'_, MessageEntity<'_>>>,
     want: &Option<HVec<Ent<'_>, 12>>,
 ) {
     let (Some(got), Some(want)) = (got, want) else {
@@ -1463,7 +1469,7 @@ fn draw_fwd<'d>(src: &mut Src<'d>) -> Fwd<'d> {
 fn put_fwd(w: &mut W<'_>, f: &Fwd<'_>) -> Result<()> {
     let has = |b: u32| f.flags & 1 << b != 0;
     w.write_id(id::MESSAGE_FWD_HEADER)?;
-    w.write_flags(crate::Flags(f.flags))?;
+    w.write_flags(tlview::Flags(f.flags))?;
     if has(0) {
         put_peer(w, f.from_id)?;
     }
@@ -1522,7 +1528,7 @@ struct Reply {
 
 fn put_reply(w: &mut W<'_>, r: &Reply) -> Result<()> {
     w.write_id(id::MESSAGE_REPLY_HEADER)?;
-    w.write_flags(crate::Flags(r.flags))?;
+    w.write_flags(tlview::Flags(r.flags))?;
     w.write_int(r.msg_id)?;
     if r.flags & 1 != 0 {
         put_peer(w, r.peer)?;
@@ -1583,7 +1589,7 @@ fn put_short(w: &mut W<'_>, s: &Short<'_>, flags: u32) -> Result<()> {
     } else {
         id::UPDATE_SHORT_MESSAGE
     })?;
-    w.write_flags(crate::Flags(flags))?;
+    w.write_flags(tlview::Flags(flags))?;
     w.write_int(s.id)?;
     w.write_int(s.from_id)?;
     if s.chat {
@@ -1780,7 +1786,7 @@ fn put_user(w: &mut W<'_>, u: &UserS<'_>) -> Result<()> {
     }
     let has = |b: u32| u.flags & 1 << b != 0;
     w.write_id(id::USER)?;
-    w.write_flags(crate::Flags(u.flags))?;
+    w.write_flags(tlview::Flags(u.flags))?;
     w.write_int(u.id)?;
     if has(0) {
         w.write_long(u.access_hash)?;
@@ -1827,7 +1833,7 @@ fn check_user(got: &User<'_>, u: &UserS<'_>) {
     let has = |b: u32| u.flags & 1 << b != 0;
     assert_eq!(d.flags().bits(), u.flags);
     assert_eq!(d.access_hash(), has(0).then_some(u.access_hash));
-    let s = |x: Option<crate::TlStr<'_>>| x.map(|s| s.as_bytes().len());
+    let s = |x: Option<tlview::TlStr<'_>>| x.map(|s| s.as_bytes().len());
     assert_eq!(
         d.first_name().map(|s| s.as_bytes()),
         has(1).then_some(u.strings[0])
@@ -1949,7 +1955,7 @@ fn put_chat(w: &mut W<'_>, c: &ChatS<'_>) -> Result<()> {
         }
         2 => {
             w.write_id(id::CHAT)?;
-            w.write_flags(crate::Flags(c.flags))?;
+            w.write_flags(tlview::Flags(c.flags))?;
             w.write_int(c.id)?;
             w.write_string(c.title)?;
             w.write_id(id::CHAT_PHOTO_EMPTY)?;
@@ -1959,7 +1965,7 @@ fn put_chat(w: &mut W<'_>, c: &ChatS<'_>) -> Result<()> {
         }
         3 => {
             w.write_id(id::CHANNEL)?;
-            w.write_flags(crate::Flags(c.flags))?;
+            w.write_flags(tlview::Flags(c.flags))?;
             w.write_int(c.id)?;
             if has(13) {
                 w.write_long(c.access_hash)?;
@@ -1978,7 +1984,7 @@ fn put_chat(w: &mut W<'_>, c: &ChatS<'_>) -> Result<()> {
         }
         _ => {
             w.write_id(id::CHANNEL_FORBIDDEN)?;
-            w.write_flags(crate::Flags(c.flags))?;
+            w.write_flags(tlview::Flags(c.flags))?;
             w.write_int(c.id)?;
             w.write_long(c.access_hash)?;
             w.write_string(c.title)?;
@@ -2115,7 +2121,7 @@ fn build_updates(src: &mut Src<'_>) {
             let (hash, radius) = (src.i64(), src.i32());
             let ents = draw_entities(src);
             w.write_id(id::UPDATE_SHORT_SENT_MESSAGE)?;
-            w.write_flags(crate::Flags(flags | bad))?;
+            w.write_flags(tlview::Flags(flags | bad))?;
             for x in ints {
                 w.write_int(x)?;
             }
@@ -2130,7 +2136,7 @@ fn build_updates(src: &mut Src<'_>) {
                     _ => {
                         w.write_id(id::MESSAGE_MEDIA_GEO)?;
                         w.write_id(id::GEO_POINT)?;
-                        w.write_flags(crate::Flags(geo_flags))?;
+                        w.write_flags(tlview::Flags(geo_flags))?;
                         w.write_double(geo[0])?;
                         w.write_double(geo[1])?;
                         w.write_long(hash)?;
