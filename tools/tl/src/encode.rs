@@ -10,11 +10,15 @@
 //!   when it is `true`; `false`, `null` or leaving it out leaves the bit clear,
 //!   unless another field present under the same bit sets it (then it must not
 //!   say `false`). An optional field whose value is `null` counts as absent.
-//! - `int`: a JSON integer in the 32-bit range; `long`: a decimal string
-//!   (a JSON integer is accepted too); `double`: a number or `"NaN"`,
-//!   `"Infinity"`, `"-Infinity"`; `int128`, `int256`: hex of exactly 16 / 32
-//!   bytes; `bytes`: hex; `string`: a JSON string (written as its UTF-8
-//!   bytes); `Bool`: `true` / `false`; vectors: arrays.
+//! - Every primitive is exactly as `tl-json.md` writes it, and nothing else
+//!   is accepted: `int` a JSON integer in the 32-bit range (not `1.0`, not
+//!   `"1"`); `long` a string of signed decimal digits in the 64-bit range, in
+//!   the form `tl dump` prints (`"-42"`; not the number `-42`, not `"+42"`,
+//!   `"042"` or `"-0"`); `double` a JSON number or one of `"NaN"`,
+//!   `"Infinity"`, `"-Infinity"`; `int128`, `int256` lowercase hex of
+//!   exactly 16 / 32 bytes; `bytes` lowercase hex; `string` a JSON string
+//!   (written as its UTF-8 bytes); `Bool` `true` / `false`; a bare `true`
+//!   `true`; vectors arrays.
 //! - Where a boxed type is expected, the constructor must be one of that type;
 //!   where a bare object is expected, `"_"` may be left out.
 //! - The `bytes` field before an MTProto `message`'s `body` is computed from
@@ -172,12 +176,34 @@ pub(crate) fn json_int(v: &Value) -> Option<i32> {
     v.as_i64().and_then(|i| i32::try_from(i).ok())
 }
 
-/// A `long`: a decimal string or a JSON integer in the 64-bit signed range.
+/// A `long`: a string of signed decimal digits in the 64-bit range, written
+/// as `tl dump` writes it (no `+`, no leading zeros, no `-0`).
 pub(crate) fn json_long(v: &Value) -> Option<i64> {
+    let Value::String(s) = v else { return None };
+    let l: i64 = s.parse().ok()?;
+    (l.to_string() == *s).then_some(l)
+}
+
+/// One or more ASCII digits.
+fn is_decimal(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Why `v` is not a `long`, for the error message.
+fn long_error(v: &Value) -> String {
+    const WANT: &str = "expected a long (a string of decimal digits like \"-42\")";
     match v {
-        Value::String(s) => s.parse().ok(),
-        Value::Number(n) => n.as_i64(),
-        _ => None,
+        Value::Number(n) if n.is_i64() => {
+            format!("{WANT}, found the number {n}: TL JSON writes a long as a string, \"{n}\"")
+        }
+        Value::String(s) => match s.parse::<i64>() {
+            Ok(l) => format!("{WANT}, found {}: write it as \"{l}\"", describe(v)),
+            Err(_) if is_decimal(s.strip_prefix('-').unwrap_or(s)) => {
+                format!("{WANT}, found {} (out of the 64-bit range)", describe(v))
+            }
+            Err(_) => format!("{WANT}, found {}", describe(v)),
+        },
+        _ => format!("{WANT}, found {}", describe(v)),
     }
 }
 
@@ -195,14 +221,14 @@ pub(crate) fn json_double(v: &Value) -> Option<f64> {
     }
 }
 
-/// Hex digits (either case) to bytes; `None` for an odd length or a non-hex
-/// character.
+/// Lowercase hex digits to bytes, as TL JSON writes `bytes`, `int128` and
+/// `int256`; `None` for an odd length or any other character (uppercase
+/// digits included).
 pub fn parse_hex(s: &str) -> Option<Vec<u8>> {
     fn digit(c: u8) -> Option<u8> {
         match c {
             b'0'..=b'9' => Some(c - b'0'),
             b'a'..=b'f' => Some(c - b'a' + 10),
-            b'A'..=b'F' => Some(c - b'A' + 10),
             _ => None,
         }
     }
@@ -215,14 +241,33 @@ pub fn parse_hex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// The indefinite article for `word` as it is said: "an" before a vowel
+/// sound (`an Updates`, `an InputUser`, `an upload.File`, `an int`), "a"
+/// before a consonant sound, including a `u` said "you" (`a User`, `a
+/// UrlAuthResult`) and a `one` said "won".
+///
+/// ```
+/// use tltool::encode::article;
+/// assert_eq!(article("Updates"), "an");
+/// assert_eq!(article("User"), "a");
+/// assert_eq!(article("messages.Messages"), "a");
+/// ```
+pub fn article(word: &str) -> &'static str {
+    let w = word.to_ascii_lowercase();
+    let you = ["us", "ur", "uti", "uni", "eu", "one", "once"];
+    if you.iter().any(|p| w.starts_with(p)) {
+        return "a";
+    }
+    match w.bytes().next() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    }
+}
+
 /// "a"/"an" and a type's name.
 fn a_type(t: u16) -> String {
     let name = schema::type_name(t);
-    let an = name
-        .chars()
-        .next()
-        .is_some_and(|c| "AEIOUaeiou".contains(c));
-    format!("{} {name}", if an { "an" } else { "a" })
+    format!("{} {name}", article(name))
 }
 
 /// One step of a JSON path.
@@ -613,7 +658,7 @@ impl<'v> Encoder<'v> {
             }
             Kind::Long => match json_long(v) {
                 Some(l) => self.wrote(w.write_long(l)),
-                None => Err(self.expected("a long (a decimal string like \"-42\")", v)),
+                None => Err(self.fail(long_error(v))),
             },
             Kind::Double => match json_double(v) {
                 Some(d) => self.wrote(w.write_double(d)),
@@ -623,11 +668,11 @@ impl<'v> Encoder<'v> {
                 )),
             },
             Kind::Int128 => {
-                let b = self.hex(v, Some(16), "an int128 (32 hex digits)")?;
+                let b = self.hex(v, Some(16), "an int128 (32 lowercase hex digits)")?;
                 self.wrote(w.write_raw(&b))
             }
             Kind::Int256 => {
-                let b = self.hex(v, Some(32), "an int256 (64 hex digits)")?;
+                let b = self.hex(v, Some(32), "an int256 (64 lowercase hex digits)")?;
                 self.wrote(w.write_raw(&b))
             }
             Kind::String => match v {
@@ -635,7 +680,7 @@ impl<'v> Encoder<'v> {
                 _ => Err(self.expected("a string", v)),
             },
             Kind::Bytes => {
-                let b = self.hex(v, None, "bytes (hex digits)")?;
+                let b = self.hex(v, None, "bytes (lowercase hex digits)")?;
                 self.wrote(w.write_bytes(&b))
             }
             Kind::Bool => match v {
@@ -824,13 +869,28 @@ mod tests {
             err(json!({"_":5})),
             "_: expected a constructor name, found 5"
         );
+        let long = |v: Value| err(json!({"_":"inputUser","user_id":1,"access_hash":v}));
+        let want = "access_hash: expected a long (a string of decimal digits like \"-42\")";
+        assert_eq!(long(json!("x")), format!("{want}, found \"x\""));
+        assert_eq!(long(json!(1.5)), format!("{want}, found 1.5"));
         assert_eq!(
-            err(json!({"_":"inputUser","user_id":1,"access_hash":"x"})),
-            "access_hash: expected a long (a decimal string like \"-42\"), found \"x\""
+            long(json!(-5)),
+            format!("{want}, found the number -5: TL JSON writes a long as a string, \"-5\"")
         );
+        assert_eq!(long(json!(true)), format!("{want}, found true"));
+        assert_eq!(long(json!(null)), format!("{want}, found null"));
+        for (given, canonical) in [("+5", "5"), ("05", "5"), ("-0", "0"), ("-007", "-7")] {
+            assert_eq!(
+                long(json!(given)),
+                format!("{want}, found \"{given}\": write it as \"{canonical}\"")
+            );
+        }
+        for bad in [" 5", "5 ", "", "-", "0x10", "1e3", "5.0"] {
+            assert_eq!(long(json!(bad)), format!("{want}, found {bad:?}"));
+        }
         assert_eq!(
-            err(json!({"_":"inputUser","user_id":1,"access_hash":1.5})),
-            "access_hash: expected a long (a decimal string like \"-42\"), found 1.5"
+            long(json!("9223372036854775808")),
+            format!("{want}, found \"9223372036854775808\" (out of the 64-bit range)")
         );
         assert_eq!(
             err(json!({"_":"boolTrue","x":1})),
@@ -842,11 +902,42 @@ mod tests {
         assert_eq!(encode(&pq).unwrap().len(), 20);
         assert_eq!(
             err(json!({"_":"req_pq_multi","nonce":"0011"})),
-            "nonce: expected an int128 (32 hex digits), found \"0011\""
+            "nonce: expected an int128 (32 lowercase hex digits), found \"0011\""
         );
         assert_eq!(
-            err(json!({"_":"inputCheckPasswordSRP","srp_id":"1","A":"zz","M1":""})),
-            "A: expected bytes (hex digits), found \"zz\""
+            err(json!({"_":"req_pq_multi","nonce":nonce.to_uppercase()})),
+            "nonce: expected an int128 (32 lowercase hex digits), \
+             found \"00112233445566778899AABBCCDDEEFF\""
+        );
+        assert_eq!(
+            err(json!({"_":"req_pq_multi","nonce":format!("{nonce}00")})),
+            "nonce: expected an int128 (32 lowercase hex digits), \
+             found \"00112233445566778899aabbccddeeff00\""
+        );
+        let nonce256 = nonce.repeat(2);
+        let dh = |n: &str| {
+            json!({"_":"p_q_inner_data","pq":"","p":"","q":"",
+            "nonce":nonce,"server_nonce":nonce,"new_nonce":n})
+        };
+        assert_eq!(
+            encode(&dh(&nonce256)).unwrap().len(),
+            4 + 3 * 4 + 16 + 16 + 32
+        );
+        assert_eq!(
+            err(dh(nonce)),
+            format!("new_nonce: expected an int256 (64 lowercase hex digits), found \"{nonce}\"")
+        );
+        assert!(err(dh(&nonce256.to_uppercase())).starts_with("new_nonce: expected an int256"));
+        let srp = |a: &str| json!({"_":"inputCheckPasswordSRP","srp_id":"1","A":a,"M1":""});
+        for bad in ["zz", "abc", "AB", "0x12", " 12"] {
+            assert_eq!(
+                err(srp(bad)),
+                format!("A: expected bytes (lowercase hex digits), found {bad:?}")
+            );
+        }
+        assert_eq!(
+            err(json!({"_":"inputCheckPasswordSRP","srp_id":"1","A":[1],"M1":""})),
+            "A: expected bytes (lowercase hex digits), found an array"
         );
         assert_eq!(
             err(json!({"_":"inputGeoPoint","lat":"north","long":1})),
@@ -858,6 +949,48 @@ mod tests {
             "offline: expected true or false (a Bool), found 1"
         );
         assert_eq!(
+            err(json!({"_":"account.updateStatus","offline":"true"})),
+            "offline: expected true or false (a Bool), found \"true\""
+        );
+        // double: a number or one of three strings, spelt exactly.
+        for bad in [
+            json!("nan"),
+            json!("inf"),
+            json!("1.5"),
+            json!(true),
+            json!(null),
+        ] {
+            assert!(
+                err(json!({"_":"inputGeoPoint","lat":bad,"long":0.5}))
+                    .starts_with("lat: expected a double"),
+                "{bad}"
+            );
+        }
+        // int: an integer in range, not a float or a string.
+        for bad in [json!(1.0), json!("1"), json!(2147483648i64), json!(true)] {
+            assert!(
+                err(json!({"_":"inputPeerChat","chat_id":bad}))
+                    .starts_with("chat_id: expected an int, found "),
+                "{bad}"
+            );
+        }
+        // string: a JSON string only.
+        for bad in [json!(5), json!(null), json!(["a"])] {
+            assert!(
+                err(json!({"_":"messageEntityTextUrl","offset":0,"length":1,"url":bad}))
+                    .starts_with("url: expected a string, found "),
+                "{bad}"
+            );
+        }
+        assert_eq!(article("Updates"), "an");
+        assert_eq!(article("User"), "a");
+        assert_eq!(article("UrlAuthResult"), "a");
+        assert_eq!(article("InputUser"), "an");
+        assert_eq!(article("upload.File"), "an");
+        assert_eq!(article("EncryptedChat"), "an");
+        assert_eq!(article("int"), "an");
+        assert_eq!(article("long"), "a");
+        assert_eq!(
             err(json!({"_":"msg_container","messages":[{"_":"updatesTooLong"}]})),
             "messages[0]: expected a bare message, found \"updatesTooLong\""
         );
@@ -866,11 +999,12 @@ mod tests {
     #[test]
     fn values() {
         let b = encode(&json!({"_":"inputUser","user_id":-1,"access_hash":"-5"})).unwrap();
-        assert_eq!(
-            b,
-            encode(&json!({"_":"inputUser","user_id":-1,"access_hash":-5})).unwrap()
-        );
         assert_eq!(&b[8..], &(-5i64).to_le_bytes());
+        for l in [i64::MIN, -1, 0, 1, i64::MAX] {
+            let b =
+                encode(&json!({"_":"inputUser","user_id":-1,"access_hash":l.to_string()})).unwrap();
+            assert_eq!(&b[8..], &l.to_le_bytes());
+        }
         for (s, bits) in [
             (json!("NaN"), f64::NAN.to_bits()),
             (json!("Infinity"), f64::INFINITY.to_bits()),
@@ -881,7 +1015,7 @@ mod tests {
             let b = encode(&json!({"_":"inputGeoPoint","lat":s,"long":0.5})).unwrap();
             assert_eq!(u64::from_le_bytes(b[8..16].try_into().unwrap()), bits);
         }
-        let nonce = "00112233445566778899AABBCCDDEEFF";
+        let nonce = "00112233445566778899aabbccddeeff";
         let b = encode(&json!({"_":"req_pq_multi","nonce":nonce})).unwrap();
         assert_eq!(&b[4..], &parse_hex(nonce).unwrap()[..]);
         // A bare object may leave out "_".
