@@ -22,7 +22,13 @@
 //! b.push(0);
 //! assert_eq!(
 //!     dump(&b, &DumpOptions::default()).unwrap_err(),
-//!     "1 trailing bytes after a complete object at byte 24"
+//!     "1 trailing byte after a complete object at byte 24"
+//! );
+//! // An error inside a field names the path of fields to it.
+//! b.truncate(22);
+//! assert_eq!(
+//!     dump(&b, &DumpOptions::default()).unwrap_err(),
+//!     "date at byte 20: int runs past the end of input: needs 4 bytes, 2 left"
 //! );
 //! ```
 
@@ -31,10 +37,11 @@ use std::fmt::Write as _;
 use tlview::json::Json;
 use tlview::mtproto::RpcResult;
 use tlview::object::Object;
-use tlview::schema::{self, id};
+use tlview::reader::VECTOR;
+use tlview::schema::{self, id, Constructor, Kind, Repeat};
 use tlview::view::TypedJson;
 use tlview::walk::Expect;
-use tlview::{Limits, Reader};
+use tlview::{Error, ErrorKind, Item, Limits, Reader};
 
 /// The most bytes a `gzip_packed` may unpack to: 64 MiB.
 pub const MAX_UNPACKED: usize = 64 << 20;
@@ -83,8 +90,10 @@ pub fn limits() -> Limits {
 }
 
 /// Validates `input` as exactly one boxed object as `opts` says and prints
-/// it as TL JSON. Errors are messages ready to print, with the byte offset
-/// (`unknown constructor id #deadbeef at byte 8`).
+/// it as TL JSON. Errors are messages ready to print, with the path of fields
+/// to the error (when it is inside a field) and the byte offset
+/// (`update.status at byte 12: unknown constructor id #deadbeef`); see
+/// [`error_path`].
 pub fn dump(input: &[u8], opts: &DumpOptions) -> Result<Dumped, String> {
     let limits = limits();
     let mut notes = Vec::new();
@@ -127,9 +136,9 @@ fn unpack_exact(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
     let mut r = Reader::new(bytes);
     let mut buf = vec![0u8; limits.max_unpacked];
     let n = tlview::gzip::unpack_packed(&mut r, &mut buf, limits)
-        .map_err(|e| e.to_string())?
+        .map_err(|e| error_text(&e))?
         .len();
-    r.finish().map_err(|e| e.to_string())?;
+    r.finish().map_err(|e| error_text(&e))?;
     buf.truncate(n);
     buf.shrink_to_fit();
     Ok(buf)
@@ -167,11 +176,15 @@ fn dump_plain(
     limits: &Limits,
     notes: &mut Vec<String>,
 ) -> Result<String, String> {
-    let root = Reader::new(bytes).peek_id().map_err(|e| e.to_string())?;
+    // An error with the path of fields to it.
+    let placed = |bytes: &[u8], expect: Expect, e: Error| {
+        error_text_at(&e, error_path(bytes, expect, limits, &e).as_deref())
+    };
+    let root = Reader::new(bytes).peek_id().map_err(|e| error_text(&e))?;
     let root_name = schema::constructor_by_id(root).map(|c| c.name());
 
     if root == id::RPC_RESULT && allows(opts.expect, root) {
-        let rr = RpcResult::decode(bytes).map_err(|e| e.to_string())?;
+        let rr = RpcResult::decode(bytes).map_err(|e| placed(bytes, Expect::Any, e))?;
         if Reader::new(rr.result).peek_id() == Ok(id::GZIP_PACKED) {
             let unpacked = unpack_exact(rr.result, limits)
                 .map_err(|e| format!("in rpc_result.result at byte {}: {e}", rr.result_offset))?;
@@ -181,7 +194,10 @@ fn dump_plain(
                 unpacked.len()
             ));
             let inner = Object::decode(&unpacked, Expect::Any, limits).map_err(|e| {
-                format!("in the data unpacked from rpc_result.result's gzip_packed: {e}")
+                format!(
+                    "in the data unpacked from rpc_result.result's gzip_packed: {}",
+                    placed(&unpacked, Expect::Any, e)
+                )
             })?;
             let compact = format!(
                 "{{\"_\":\"rpc_result\",\"req_msg_id\":\"{}\",\"result\":{}}}",
@@ -196,7 +212,8 @@ fn dump_plain(
         }
     }
 
-    let obj = Object::decode(bytes, opts.expect, limits).map_err(|e| e.to_string())?;
+    let obj =
+        Object::decode(bytes, opts.expect, limits).map_err(|e| placed(bytes, opts.expect, e))?;
     if opts.typed {
         notes.push(format!(
             "printed {} through the typed views",
@@ -286,4 +303,482 @@ pub fn reindent(compact: &str) -> String {
         }
     }
     out
+}
+
+/// An error of tlview's as `tl` says it: the library's sentence, except that
+/// the article before a type's name follows the name (`an Updates`, `a
+/// User`) and a count of one takes the singular (`1 trailing byte`).
+///
+/// ```
+/// use tlview::{Error, ErrorKind};
+/// let e = Error::new(ErrorKind::TrailingBytes { count: 1 }, 24);
+/// assert_eq!(
+///     tltool::dump::error_text(&e),
+///     "1 trailing byte after a complete object at byte 24"
+/// );
+/// ```
+pub fn error_text(e: &Error) -> String {
+    format!(
+        "{} at byte {}{}",
+        kind_text(e.kind()),
+        e.offset(),
+        kind_detail(e.kind())
+    )
+}
+
+/// `error_text` with the field path in front, when there is one:
+/// `updates[3].message.entities[0].length at byte 812: int runs past the end
+/// of input: needs 4 bytes, 2 left`.
+fn error_text_at(e: &Error, path: Option<&str>) -> String {
+    match path {
+        Some(p) if !p.is_empty() => format!(
+            "{p} at byte {}: {}{}",
+            e.offset(),
+            kind_text(e.kind()),
+            kind_detail(e.kind())
+        ),
+        _ => error_text(e),
+    }
+}
+
+/// "1 byte", "4 bytes".
+fn bytes(n: u32) -> String {
+    format!("{n} byte{}", if n == 1 { "" } else { "s" })
+}
+
+/// What went wrong, without the place.
+fn kind_text(kind: ErrorKind) -> String {
+    match kind {
+        ErrorKind::WrongType {
+            expected_type,
+            found,
+        } => {
+            let name = schema::type_name(expected_type);
+            let found = match schema::constructor_by_id(found) {
+                Some(c) => format!("#{found:08x} ({})", c.name()),
+                None => format!("#{found:08x}"),
+            };
+            format!(
+                "expected {} {name}, found constructor {found} of another type",
+                crate::encode::article(name)
+            )
+        }
+        ErrorKind::TrailingBytes { count } => {
+            format!(
+                "{} after a complete object",
+                bytes(count).replacen(" byte", " trailing byte", 1)
+            )
+        }
+        other => other.to_string(),
+    }
+}
+
+/// The numbers after the place (`: needs 4 bytes, 2 left`), as tlview gives
+/// them.
+fn kind_detail(kind: ErrorKind) -> String {
+    match kind {
+        ErrorKind::UnexpectedEnd {
+            needed, available, ..
+        } => format!(": needs {}, {available} left", bytes(needed)),
+        ErrorKind::SinkFull { needed, capacity } => {
+            format!(": needs {}, room for {capacity}", bytes(needed))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The path of fields to where `error` happened in `bytes`, read as
+/// `expect` (`updates[3].message.entities[0].length`; field names joined by
+/// `.`, vector elements as `[i]`); `None` when the error is not inside a
+/// field (the root's own id, bytes after the object) or cannot be placed.
+///
+/// tlview's walker keeps no path (it would cost every valid message), so
+/// this reads the message again, field by field by the layer table, and
+/// stops where reading fails. The path is given only when that reading
+/// fails with the very error the walker reported, so it is never a guess.
+///
+/// ```
+/// use tlview::walk::Expect;
+/// use tlview::object::Object;
+/// let mut b = Vec::new();
+/// // updateShort { update: updateUserStatus { user_id: 5, status: <cut> } }
+/// for w in [0x78d4dec1u32, 0x1bfbd823, 5] {
+///     b.extend(w.to_le_bytes());
+/// }
+/// let limits = tltool::dump::limits();
+/// let e = Object::decode(&b, Expect::Any, &limits).unwrap_err();
+/// assert_eq!(
+///     tltool::dump::error_path(&b, Expect::Any, &limits, &e).as_deref(),
+///     Some("update.status")
+/// );
+/// ```
+pub fn error_path(bytes: &[u8], expect: Expect, limits: &Limits, error: &Error) -> Option<String> {
+    match trace(bytes, expect, limits) {
+        Err((e, path)) if e == *error && !path.is_empty() => Some(path),
+        _ => None,
+    }
+}
+
+/// Reads `bytes` as exactly one object of `expect` by the [`Tracer`]: the
+/// first error and the path of fields to it.
+fn trace(bytes: &[u8], expect: Expect, limits: &Limits) -> Result<(), (Error, String)> {
+    let mut t = Tracer {
+        r: Reader::new(bytes),
+        path: Vec::new(),
+        max_depth: limits.max_depth.min(Limits::MAX_DEPTH),
+    };
+    match t.root(expect).and_then(|()| t.r.finish()) {
+        Ok(()) => Ok(()),
+        Err(e) => Err((e, t.path_string())),
+    }
+}
+
+/// One step of a path: a field, or an element of a vector.
+#[derive(Clone, Copy)]
+enum Seg {
+    Field(&'static str),
+    Index(u32),
+}
+
+/// Reads a message by the layer table as tlview's walker does (the same
+/// checks in the same order, so the same first error), keeping the path of
+/// fields it is in. It recurses once per nesting level, at most
+/// `Limits::MAX_DEPTH` (128) deep.
+struct Tracer<'a> {
+    r: Reader<'a>,
+    /// Where the reader is; on an error, where the error is.
+    path: Vec<Seg>,
+    max_depth: u32,
+}
+
+impl<'a> Tracer<'a> {
+    fn path_string(&self) -> String {
+        let mut s = String::new();
+        for seg in &self.path {
+            match seg {
+                Seg::Field(name) => {
+                    if !s.is_empty() {
+                        s.push('.');
+                    }
+                    s.push_str(name);
+                }
+                Seg::Index(i) => {
+                    let _ = write!(s, "[{i}]");
+                }
+            }
+        }
+        s
+    }
+
+    fn root(&mut self, expect: Expect) -> tlview::Result<()> {
+        if self.max_depth == 0 {
+            return Err(self.r.error(ErrorKind::DepthLimit { limit: 0 }));
+        }
+        let c = match expect {
+            Expect::Type(t) => self.header(Kind::Boxed, t)?,
+            Expect::Bare(c) => self.header(Kind::Bare, c)?,
+            Expect::Any => self.header(Kind::AnyBoxed, 0)?,
+        };
+        self.fields(c, 0)
+    }
+
+    /// The constructor of an object of `kind` (`Boxed`, `Bare`, `AnyBoxed`).
+    fn header(&mut self, kind: Kind, arg: u16) -> tlview::Result<&'static Constructor> {
+        if kind == Kind::Bare {
+            return schema::constructor(arg)
+                .ok_or_else(|| self.r.error(ErrorKind::UnknownConstructor { id: 0 }));
+        }
+        let at = self.r.offset();
+        let id = self.r.read_id()?;
+        match schema::constructor_by_id(id) {
+            Some(c) if kind != Kind::Boxed || (c.ty == arg && !c.is_function()) => Ok(c),
+            Some(_) => Err(Error::new(
+                ErrorKind::WrongType {
+                    expected_type: arg,
+                    found: id,
+                },
+                at,
+            )),
+            None if id == VECTOR && kind != Kind::Boxed => {
+                Err(Error::new(ErrorKind::UntypedVector, at))
+            }
+            None => Err(Error::new(ErrorKind::UnknownConstructor { id }, at)),
+        }
+    }
+
+    /// A nested object at nesting `level` (the root's fields hold level 1).
+    fn object(&mut self, kind: Kind, arg: u16, level: u32) -> tlview::Result<()> {
+        let at = self.r.offset();
+        let c = self.header(kind, arg)?;
+        if level >= self.max_depth {
+            return Err(Error::new(
+                ErrorKind::DepthLimit {
+                    limit: self.max_depth,
+                },
+                at,
+            ));
+        }
+        self.fields(c, level)
+    }
+
+    /// The fields of an object of constructor `c` at nesting `level`.
+    fn fields(&mut self, c: &'static Constructor, level: u32) -> tlview::Result<()> {
+        let ops = c.ops();
+        let base = usize::from(c.ops_start);
+        let mut flags = 0u32;
+        let mut last_int = 0i32;
+        for (i, &op) in ops.iter().enumerate() {
+            if let Some((_, bit)) = op.condition() {
+                if flags & (1 << (bit & 31)) == 0 {
+                    continue;
+                }
+            }
+            self.path.push(Seg::Field(schema::field_name(base + i)));
+            let kind = op.kind();
+            match op.repeat() {
+                Repeat::One => match kind {
+                    Kind::Flags => {
+                        let at = self.r.offset();
+                        flags = self.r.read_flags()?.bits();
+                        let declared = ops
+                            .get(i + 1..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .filter_map(|o| o.condition())
+                            .fold(0u32, |m, (_, bit)| m | 1 << (bit & 31));
+                        if flags & !declared != 0 {
+                            return Err(Error::new(
+                                ErrorKind::UndeclaredFlags {
+                                    flags,
+                                    undeclared: flags & !declared,
+                                },
+                                at,
+                            ));
+                        }
+                    }
+                    Kind::Int => last_int = self.r.read_int()?,
+                    Kind::SizedObject => self.sized(last_int, level)?,
+                    k if is_object(k) => self.object(k, op.arg(), level + 1)?,
+                    k => self.primitive(k)?,
+                },
+                Repeat::BoxedVector | Repeat::BareVector => {
+                    let min = match kind {
+                        Kind::Bare => 1,
+                        k => k.min_size(),
+                    };
+                    let count = if op.repeat() == Repeat::BoxedVector {
+                        self.r.read_vector_len(min)?
+                    } else {
+                        self.r.read_bare_vector_len(min)?
+                    };
+                    if let Some(size) = kind.fixed_size() {
+                        let n = usize::try_from(count)
+                            .ok()
+                            .and_then(|c| c.checked_mul(size))
+                            .unwrap_or(usize::MAX);
+                        self.r.skip(n, Item::VectorElements)?;
+                    } else {
+                        for j in 0..count {
+                            self.path.push(Seg::Index(j));
+                            if is_object(kind) {
+                                self.object(kind, op.arg(), level + 1)?;
+                            } else {
+                                self.primitive(kind)?;
+                            }
+                            self.path.pop();
+                        }
+                    }
+                }
+            }
+            self.path.pop();
+        }
+        Ok(())
+    }
+
+    /// The `body` of an MTProto `message`, which must fill the `size` bytes
+    /// its `bytes` field declared.
+    fn sized(&mut self, size: i32, level: u32) -> tlview::Result<()> {
+        let len = usize::try_from(size)
+            .map_err(|_| self.r.error(ErrorKind::InvalidLength { value: size }))?;
+        let left = self.r.remaining();
+        if len > left {
+            return Err(self.r.error(ErrorKind::UnexpectedEnd {
+                what: Item::Object,
+                needed: u32::try_from(len).unwrap_or(u32::MAX),
+                available: u32::try_from(left).unwrap_or(u32::MAX),
+            }));
+        }
+        let start = self.r.offset();
+        self.object(Kind::AnyBoxed, 0, level + 1)?;
+        let used = self.r.offset() - start;
+        if used != len {
+            return Err(self.r.error(ErrorKind::LengthMismatch {
+                declared: u32::try_from(len).unwrap_or(u32::MAX),
+                actual: u32::try_from(used).unwrap_or(u32::MAX),
+            }));
+        }
+        Ok(())
+    }
+
+    /// One value that is not an object.
+    fn primitive(&mut self, kind: Kind) -> tlview::Result<()> {
+        let r = &mut self.r;
+        match kind {
+            Kind::Int | Kind::Flags => r.skip(4, Item::Int),
+            Kind::Long => r.skip(8, Item::Long),
+            Kind::Double => r.skip(8, Item::Double),
+            Kind::Int128 => r.skip(16, Item::Int128),
+            Kind::Int256 => r.skip(32, Item::Int256),
+            Kind::String => r.read_raw_bytes(Item::StringData).map(|_| ()),
+            Kind::Bytes => r.read_raw_bytes(Item::BytesData).map(|_| ()),
+            Kind::Bool => r.read_bool().map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// An object rather than a primitive.
+fn is_object(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Boxed | Kind::Bare | Kind::AnyBoxed | Kind::SizedObject
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The committed messages: the reference ones and the sample.
+    fn messages() -> Vec<(String, Vec<u8>)> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data");
+        let mut out = Vec::new();
+        for name in [
+            "short_chat_message",
+            "short_message",
+            "short_sent",
+            "update_short",
+            "updates_combined_10",
+            "updates_50",
+            "sample/updates",
+        ] {
+            let path = format!("{root}/{name}.bin");
+            let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            out.push((name.to_string(), bytes));
+        }
+        out
+    }
+
+    /// The tracer refuses exactly what the walker refuses, with the very
+    /// same error, so `error_path` places every error inside a field.
+    fn agrees(name: &str, bytes: &[u8], limits: &Limits) -> bool {
+        let walker = Object::decode(bytes, Expect::Any, limits).map(|_| ());
+        let traced = trace(bytes, Expect::Any, limits);
+        match (walker, traced) {
+            (Ok(()), Ok(())) => false,
+            (Err(w), Err((t, path))) => {
+                assert_eq!(w, t, "{name}: at {path}");
+                // Only the root's id and bytes after the object are outside
+                // every field.
+                if path.is_empty() {
+                    assert!(
+                        w.offset() == 0 || matches!(w.kind(), ErrorKind::TrailingBytes { .. }),
+                        "{name}: {w}"
+                    );
+                }
+                true
+            }
+            (w, t) => panic!("{name}: the walker says {w:?}, the tracer {t:?}"),
+        }
+    }
+
+    #[test]
+    fn tracer_agrees_with_the_walker_on_truncations() {
+        let limits = limits();
+        for (name, bytes) in messages() {
+            assert!(!agrees(&name, &bytes, &limits));
+            // updates_50 is long: every 7th cut (and the last few).
+            let step = if bytes.len() > 4000 { 7 } else { 1 };
+            for cut in (0..bytes.len())
+                .step_by(step)
+                .chain(bytes.len() - 3..bytes.len())
+            {
+                assert!(agrees(&format!("{name}[..{cut}]"), &bytes[..cut], &limits));
+            }
+        }
+    }
+
+    #[test]
+    fn tracer_agrees_with_the_walker_on_mutations() {
+        let limits = limits();
+        let mut refused = 0;
+        for (name, bytes) in messages() {
+            let step = if bytes.len() > 4000 { 11 } else { 1 };
+            for at in (0..bytes.len()).step_by(step) {
+                for x in [0x01, 0x80, 0xff] {
+                    let mut b = bytes.clone();
+                    b[at] ^= x;
+                    refused += usize::from(agrees(&format!("{name}@{at}^{x:#x}"), &b, &limits));
+                }
+            }
+        }
+        assert!(refused > 1000, "{refused}");
+    }
+
+    #[test]
+    fn depth_limit_is_placed() {
+        // textBold chains (textBold#6724abc4 text:RichText) ending in
+        // textEmpty#dc3d824f, nested past the limit.
+        let limits = Limits {
+            max_depth: 5,
+            ..limits()
+        };
+        let mut b = Vec::new();
+        for _ in 0..8 {
+            b.extend(0x6724abc4u32.to_le_bytes());
+        }
+        b.extend(0xdc3d824fu32.to_le_bytes());
+        let e = Object::decode(&b, Expect::Any, &limits).unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::DepthLimit { limit: 5 }),
+            "{e}"
+        );
+        assert_eq!(
+            error_path(&b, Expect::Any, &limits, &e).as_deref(),
+            Some("text.text.text.text.text")
+        );
+    }
+
+    #[test]
+    fn error_wording() {
+        let e = Error::new(
+            ErrorKind::WrongType {
+                expected_type: schema::ty::UPDATES,
+                found: id::UPDATE_SHORT,
+            },
+            8,
+        );
+        assert_eq!(
+            error_text_at(&e, Some("result")),
+            "result at byte 8: expected an Updates, found constructor #78d4dec1 (updateShort) \
+             of another type"
+        );
+        let e = Error::new(
+            ErrorKind::UnexpectedEnd {
+                what: Item::StringData,
+                needed: 1,
+                available: 0,
+            },
+            3,
+        );
+        assert_eq!(
+            error_text(&e),
+            "string length runs past the end of input at byte 3: needs 1 byte, 0 left"
+        );
+        let e = Error::new(ErrorKind::TrailingBytes { count: 2 }, 4);
+        assert_eq!(
+            error_text(&e),
+            "2 trailing bytes after a complete object at byte 4"
+        );
+    }
 }

@@ -1,153 +1,177 @@
 //! `tl`: the tlview schema tool.
 //!
-//! Subcommands are a table of `(name, usage, handler)` in [`COMMANDS`]; each
-//! handler gets its own arguments and parses them (with [`Args`]).
+//! The command line is declared with clap's derive ([`Cli`], one struct of
+//! arguments per subcommand); each subcommand is a function that returns
+//! what went wrong as a [`Failure`], which [`main`] turns into a message on
+//! stderr and the exit status of [`EXIT_CODES`].
 
 #[cfg(feature = "convert")]
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[cfg(feature = "convert")]
-use tltool::dump::{dump, DumpOptions};
+use clap::{CommandFactory, Parser, Subcommand};
 use tltool::{layer, parse};
-#[cfg(feature = "convert")]
-use tlview::walk::Expect;
 
-/// A subcommand: name, one-line usage, summary, options, handler.
-struct Command {
-    name: &'static str,
-    usage: &'static str,
-    about: &'static str,
-    /// Its options, one per line, for `tl CMD --help`.
-    options: &'static str,
-    run: fn(Args) -> Result<(), String>,
-}
-
-const COMMANDS: &[Command] = &[
-    Command {
-        name: "dump",
-        usage: "tl dump [FILE|-] [--pretty] [--typed] [--expect TYPE] [--verbose]",
-        about: "print one binary TL object (FILE, or stdin) as TL JSON",
-        options: "  FILE|-          the binary object; stdin when absent or `-`
-  --pretty        indent the JSON
-  --typed         print through tlview's generated typed views (same JSON)
-  --expect TYPE   the root must be of this boxed type (`Updates`, `User`, ...)
-  --verbose       say on stderr how it was printed (gzip unpacked, typed or not)
-
-A gzip_packed root, or an rpc_result whose result is gzip_packed, is printed
-as the object it unpacks to (at most 64 MiB). Bytes after the object, or any
-invalid byte, are an error naming its offset (exit status 1).",
-        run: cmd_dump,
-    },
-    Command {
-        name: "encode",
-        usage: "tl encode [FILE|-] [--typed]",
-        about: "write the TL JSON object in FILE (or stdin) as binary TL to stdout",
-        options: "  FILE|-          the TL JSON; stdin when absent or `-`
-  --typed         use tlview's hand-written encoder (contacts.acceptContact only)
-
-Flags words are computed from the fields present; errors name the JSON path
-(`updates[3].message.entities[0].length: expected an int`, exit status 1).",
-        run: cmd_encode,
-    },
-    Command {
-        name: "id",
-        usage: "tl id 'DECLARATION'",
-        about: "print the CRC32 constructor id of a TL declaration as #xxxxxxxx",
-        options: "",
-        run: cmd_id,
-    },
-    Command {
-        name: "gen",
-        usage: "tl gen SCHEMA... [--hot LIST] -o DIR",
-        about: "generate tlview's DIR/schema/*.rs (tables, names, views, validators) from the schema files",
-        options: "  -o, --out DIR   where to write schema/layerNNN.rs, names.rs, viewsNNN.rs, checksNNN.rs, validNNN.rs\n  \
-  --hot LIST      the hot list: combinators whose validators the `fast` feature compiles",
-        run: cmd_gen,
-    },
-];
-
-fn usage() -> String {
-    let mut s = String::from("tl: the tlview schema tool\n\nUsage:\n");
-    for c in COMMANDS {
-        s.push_str(&format!("  {}\n      {}\n", c.usage, c.about));
-    }
-    s.push_str("  tl --help\n      print this help (`tl COMMAND --help`: its options)\n");
-    s.push_str(
-        "\nFrom the workspace root, regenerate the checked-in tables with\n  \
-         cargo run -p tl --no-default-features -- gen schema/api-layer122.tl schema/mtproto.tl --hot schema/hot122.txt -o src\n",
-    );
-    s
-}
-
-/// `tl CMD --help`.
-fn command_help(c: &Command) {
-    let mut s = format!("usage: {}\n{}\n", c.usage, c.about);
-    if !c.options.is_empty() {
-        s.push_str("\nOptions:\n");
-        s.push_str(c.options);
-        s.push('\n');
-    }
-    print!("{s}");
-}
-
-/// The arguments of one subcommand, consumed front to back.
-struct Args {
-    command: &'static Command,
-    rest: std::vec::IntoIter<String>,
-}
-
-impl Args {
-    /// The next argument, if any.
-    fn next(&mut self) -> Option<String> {
-        self.rest.next()
-    }
-
-    /// The value of an option (`-o DIR`).
-    fn value(&mut self, option: &str) -> Result<String, String> {
-        self.next()
-            .ok_or_else(|| format!("{option} needs a value\nusage: {}", self.command.usage))
-    }
-
-    /// An error about the arguments, with the usage line.
-    fn bad(&self, what: &str) -> String {
-        format!("{what}\nusage: {}", self.command.usage)
-    }
-
-    fn is_help(a: &str) -> bool {
-        a == "-h" || a == "--help"
-    }
-}
-
-fn cmd_gen(mut args: Args) -> Result<(), String> {
-    let mut schemas: Vec<PathBuf> = Vec::new();
-    let mut out: Option<PathBuf> = None;
-    let mut hot: Option<PathBuf> = None;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "-o" | "--out" => out = Some(PathBuf::from(args.value(&a)?)),
-            "--hot" => hot = Some(PathBuf::from(args.value(&a)?)),
-            h if Args::is_help(h) => {
-                command_help(args.command);
-                return Ok(());
-            }
-            o if o.starts_with('-') && o.len() > 1 => {
-                return Err(args.bad(&format!("unknown option `{o}`")))
-            }
-            _ => schemas.push(PathBuf::from(a)),
-        }
-    }
-    let Some(out) = out else {
-        return Err(args.bad("missing -o DIR"));
+/// The exit statuses, as `--help` shows them (and `tools/tl/README.md`).
+macro_rules! exit_codes {
+    () => {
+        "Exit status:
+  0  success
+  1  invalid input: bytes that are not valid TL, JSON that is not TL JSON,
+     a declaration whose declared id is not its CRC32, a name not in the
+     layer, a schema the generator refuses, a file that cannot be read
+     or written
+  2  usage error: an unknown command or option, a missing or malformed
+     argument (`--expect` of a type the layer does not have)"
     };
-    if schemas.is_empty() {
-        return Err(args.bad("no schema files given"));
+}
+
+/// [`exit_codes!`] as a constant.
+const EXIT_CODES: &str = exit_codes!();
+
+/// The tlview schema tool: TL binary <-> TL JSON, constructor ids, and the
+/// generator of tlview's tables.
+#[derive(Parser, Debug)]
+#[command(
+    name = "tl",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true,
+    after_help = EXIT_CODES,
+    after_long_help = concat!(
+        "From the workspace root, regenerate the checked-in tables with\n  ",
+        "cargo run -p tl --no-default-features -- gen schema/api-layer122.tl schema/mtproto.tl ",
+        "--hot schema/hot122.txt -o src\n\n",
+        exit_codes!()
+    )
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Dump(DumpArgs),
+    Encode(EncodeArgs),
+    Id(IdArgs),
+    Gen(GenArgs),
+}
+
+/// Print binary TL objects (each FILE, or stdin) as TL JSON.
+///
+/// Each input is exactly one boxed object. A gzip_packed root, or an
+/// rpc_result whose result is gzip_packed, is printed as the object it
+/// unpacks to (at most 64 MiB). Bytes after the object, or any invalid byte,
+/// are an error naming the path of fields to it and its byte offset
+/// (`updates[3].message.entities[0].length at byte 812: ...`). With several
+/// inputs, an error names its file and the others are still printed; the
+/// exit status is then 1.
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXIT_CODES)]
+struct DumpArgs {
+    /// The binary objects, one per file; `-` (or none) is stdin
+    #[arg(value_name = "FILE")]
+    files: Vec<String>,
+    /// Indent the JSON
+    #[arg(long, conflicts_with = "lines")]
+    pretty: bool,
+    /// One line per input, in order: its TL JSON, or `null` when it is not
+    /// valid (the error goes to stderr), so line N is always input N
+    #[arg(long)]
+    lines: bool,
+    /// Print through tlview's generated typed views (the same JSON)
+    #[arg(long)]
+    typed: bool,
+    /// The root must be of this boxed type (`Updates`, `User`, ...)
+    #[arg(long, value_name = "TYPE")]
+    expect: Option<String>,
+    /// Say on stderr how each input was printed (gzip unpacked, typed or not)
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+/// Write the TL JSON object in FILE (or stdin) as binary TL to stdout.
+///
+/// The JSON must be exactly TL JSON (shared/docs/tl-json.md): a long is a
+/// string of decimal digits ("-42", never the number -42), bytes, int128 and
+/// int256 are lowercase hex, an int is an integer in the 32-bit range.
+/// Flags words are computed from the fields present. Errors name the JSON
+/// path (`updates[3].message.entities[0].length: expected an int`).
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXIT_CODES)]
+struct EncodeArgs {
+    /// The TL JSON; `-` (or none) is stdin
+    #[arg(value_name = "FILE")]
+    file: Option<String>,
+    /// Use tlview's hand-written encoder (contacts.acceptContact only)
+    #[arg(long)]
+    typed: bool,
+}
+
+/// Print the constructor id of a layer name, or the CRC32 id of a
+/// declaration.
+///
+/// A NAME (`contacts.acceptContact`) prints its id as #xxxxxxxx and its
+/// declaration as the schema writes it (one pair per combinator of that
+/// name). A DECLARATION (anything with a space, `#`, `:` or `=`, quoted as
+/// one argument: 'contacts.acceptContact id:InputUser = Updates') prints the
+/// CRC32 of its normalized form; when it declares an id that is not that
+/// CRC32, that is an error (exit status 1).
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXIT_CODES)]
+struct IdArgs {
+    /// A combinator's name, or a whole declaration in quotes
+    #[arg(value_name = "NAME|DECLARATION", required = true)]
+    what: Vec<String>,
+    /// Look NAME up in these schema files instead of the built-in layer 122
+    /// (`schema/api-layer122.tl` and `schema/mtproto.tl`)
+    #[arg(long = "schema", value_name = "FILE")]
+    schemas: Vec<PathBuf>,
+}
+
+/// Generate tlview's DIR/schema/*.rs (tables, names, views, validators) from
+/// the schema files.
+#[derive(clap::Args, Debug)]
+#[command(after_help = EXIT_CODES)]
+struct GenArgs {
+    /// The schema files (`.tl`)
+    #[arg(value_name = "SCHEMA", required = true)]
+    schemas: Vec<PathBuf>,
+    /// Where to write schema/layerNNN.rs, names.rs, viewsNNN.rs,
+    /// checksNNN.rs, validNNN.rs
+    #[arg(short, long = "out", value_name = "DIR")]
+    out: PathBuf,
+    /// The hot list: combinators whose validators the `fast` feature compiles
+    #[arg(long, value_name = "LIST")]
+    hot: Option<PathBuf>,
+}
+
+/// Why a command failed, which decides the exit status.
+#[derive(Debug)]
+enum Failure {
+    /// Invalid input or data (exit status 1), already reported on stderr
+    /// when the message is empty.
+    Data(String),
+    /// A usage error (exit status 2).
+    Usage(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Data(message)
     }
-    let (layer, files) = tltool::generate(&schemas, hot.as_deref())?;
+}
+
+/// The exit status of invalid input.
+const EXIT_DATA: u8 = 1;
+
+fn cmd_gen(args: GenArgs) -> Result<(), Failure> {
+    let (layer, files) = tltool::generate(&args.schemas, args.hot.as_deref())?;
     let mut written = Vec::new();
     for f in &files {
-        let path = out.join(&f.path);
+        let path = args.out.join(&f.path);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         }
@@ -168,47 +192,113 @@ fn cmd_gen(mut args: Args) -> Result<(), String> {
     Ok(())
 }
 
-fn cmd_id(mut args: Args) -> Result<(), String> {
-    let Some(decl) = args.next() else {
-        return Err(args.bad("missing the declaration"));
-    };
-    if Args::is_help(&decl) {
-        command_help(args.command);
-        return Ok(());
-    }
-    if let Some(extra) = args.next() {
-        return Err(args.bad(&format!(
-            "unexpected argument `{extra}` (quote the declaration as one argument)"
+/// The schema files `tl id NAME` looks names up in, built in.
+const BUILTIN_SCHEMA: [(&str, &str); 2] = [
+    (
+        "schema/api-layer122.tl",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/api-layer122.tl"
+        )),
+    ),
+    (
+        "schema/mtproto.tl",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/mtproto.tl"
+        )),
+    ),
+];
+
+fn cmd_id(args: IdArgs) -> Result<(), Failure> {
+    let [what] = args.what.as_slice() else {
+        return Err(Failure::Usage(format!(
+            "{} arguments given; quote the declaration as one argument: \
+             tl id 'contacts.acceptContact id:InputUser = Updates'",
+            args.what.len()
         )));
+    };
+    let is_declaration = what.chars().any(|c| c.is_whitespace() || "#:=".contains(c));
+    if !is_declaration {
+        return id_of_name(what, &args.schemas);
     }
-    let d = parse::parse_declaration("<declaration>", &decl).map_err(|e| e.to_string())?;
+    if !args.schemas.is_empty() {
+        return Err(Failure::Usage(
+            "--schema is for looking up a NAME, not a declaration".into(),
+        ));
+    }
+    let d = parse::parse_declaration("<declaration>", what).map_err(|e| e.to_string())?;
     let id = d.computed_id();
     if let Some(declared) = d.declared_id {
         if declared != id {
-            eprintln!(
-                "tl id: warning: the declaration says #{declared:08x}, its CRC32 is #{id:08x} \
-                 (of `{}`)",
+            return Err(Failure::Data(format!(
+                "the declaration says #{declared:08x}, but its CRC32 is #{id:08x} (of `{}`)",
                 d.normalized()
-            );
+            )));
         }
     }
     println!("#{id:08x}");
     Ok(())
 }
 
-#[cfg(feature = "convert")]
-/// Reads FILE, or stdin for `None` or `-`.
-fn read_input(file: Option<&str>) -> Result<Vec<u8>, String> {
-    match file {
-        None | Some("-") => {
-            let mut b = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut b)
-                .map_err(|e| format!("stdin: {e}"))?;
-            Ok(b)
+/// `tl id NAME`: the id and declaration of each combinator named `name`.
+fn id_of_name(name: &str, schemas: &[PathBuf]) -> Result<(), Failure> {
+    let inputs: Vec<(String, String)> = if schemas.is_empty() {
+        BUILTIN_SCHEMA
+            .iter()
+            .map(|&(file, text)| (file.to_string(), text.to_string()))
+            .collect()
+    } else {
+        let mut inputs = Vec::new();
+        for path in schemas {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            inputs.push((path.to_string_lossy().into_owned(), text));
         }
-        Some(path) => std::fs::read(path).map_err(|e| format!("{path}: {e}")),
+        inputs
+    };
+    let layer = layer::build(&inputs).map_err(|e| e.to_string())?;
+    let found: Vec<&layer::Combinator> = layer
+        .combinators
+        .iter()
+        .filter(|c| c.decl.name == name)
+        .collect();
+    if found.is_empty() {
+        let near: Vec<&str> = layer
+            .combinators
+            .iter()
+            .map(|c| c.decl.name.as_str())
+            .filter(|n| n.eq_ignore_ascii_case(name))
+            .collect();
+        let hint = match near.first() {
+            Some(n) => format!(" (did you mean {n}?)"),
+            None => String::new(),
+        };
+        return Err(Failure::Data(format!(
+            "no combinator named `{name}` in layer {}{hint}",
+            layer.layer
+        )));
+    }
+    let mut out = String::new();
+    for c in found {
+        out.push_str(&format!("#{:08x}\n{}\n", c.id, c.decl.text.trim()));
+    }
+    print!("{out}");
+    Ok(())
+}
+
+#[cfg(feature = "convert")]
+/// Reads FILE, or stdin for `-`.
+fn read_input(file: &str) -> Result<Vec<u8>, String> {
+    if file == "-" {
+        let mut b = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut b)
+            .map_err(|e| format!("stdin: {e}"))?;
+        Ok(b)
+    } else {
+        std::fs::read(file).map_err(|e| format!("{file}: {e}"))
     }
 }
 
@@ -223,109 +313,121 @@ fn write_stdout(bytes: &[u8]) -> Result<(), String> {
 }
 
 #[cfg(feature = "convert")]
-fn cmd_dump(mut args: Args) -> Result<(), String> {
-    let mut opts = DumpOptions::default();
-    let mut file: Option<String> = None;
-    let mut verbose = false;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--pretty" => opts.pretty = true,
-            "--typed" => opts.typed = true,
-            "--verbose" | "-v" => verbose = true,
-            "--expect" => {
-                let name = args.value(&a)?;
-                let t = tltool::encode::type_named(&name)
-                    .ok_or_else(|| args.bad(&format!("unknown type `{name}` for --expect")))?;
-                opts.expect = Expect::Type(t);
+fn cmd_dump(args: DumpArgs) -> Result<(), Failure> {
+    use tltool::dump::{dump, DumpOptions};
+    use tlview::walk::Expect;
+
+    let mut opts = DumpOptions {
+        pretty: args.pretty,
+        typed: args.typed,
+        ..DumpOptions::default()
+    };
+    if let Some(name) = &args.expect {
+        let t = tltool::encode::type_named(name).ok_or_else(|| {
+            Failure::Usage(format!(
+                "unknown type `{name}` for --expect (a boxed type of the layer: Updates, User, ...)"
+            ))
+        })?;
+        opts.expect = Expect::Type(t);
+    }
+    let files = if args.files.is_empty() {
+        vec!["-".to_string()]
+    } else {
+        args.files
+    };
+    // Name the input in messages unless it is stdin alone.
+    let named = files.len() > 1 || files[0] != "-";
+    let mut failed = false;
+    for file in &files {
+        let label = if file == "-" { "stdin" } else { file.as_str() };
+        let result = read_input(file).and_then(|input| {
+            dump(&input, &opts).map_err(|e| if named { format!("{label}: {e}") } else { e })
+        });
+        match result {
+            Ok(out) => {
+                if args.verbose {
+                    for note in &out.notes {
+                        if named {
+                            eprintln!("tl dump: {label}: {note}");
+                        } else {
+                            eprintln!("tl dump: {note}");
+                        }
+                    }
+                }
+                let mut text = out.text;
+                text.push('\n');
+                write_stdout(text.as_bytes())?;
             }
-            h if Args::is_help(h) => {
-                command_help(args.command);
-                return Ok(());
+            Err(e) => {
+                eprintln!("tl dump: error: {e}");
+                failed = true;
+                if args.lines {
+                    write_stdout(b"null\n")?;
+                }
             }
-            o if o.starts_with('-') && o.len() > 1 => {
-                return Err(args.bad(&format!("unknown option `{o}`")))
-            }
-            _ if file.is_some() => return Err(args.bad(&format!("unexpected argument `{a}`"))),
-            _ => file = Some(a),
         }
     }
-    let input = read_input(file.as_deref())?;
-    let out = dump(&input, &opts)?;
-    if verbose {
-        for note in &out.notes {
-            eprintln!("tl dump: {note}");
-        }
+    if failed {
+        Err(Failure::Data(String::new()))
+    } else {
+        Ok(())
     }
-    let mut text = out.text;
-    text.push('\n');
-    write_stdout(text.as_bytes())
 }
 
 #[cfg(feature = "convert")]
-fn cmd_encode(mut args: Args) -> Result<(), String> {
-    let mut file: Option<String> = None;
-    let mut typed = false;
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--typed" => typed = true,
-            h if Args::is_help(h) => {
-                command_help(args.command);
-                return Ok(());
-            }
-            o if o.starts_with('-') && o.len() > 1 => {
-                return Err(args.bad(&format!("unknown option `{o}`")))
-            }
-            _ if file.is_some() => return Err(args.bad(&format!("unexpected argument `{a}`"))),
-            _ => file = Some(a),
-        }
-    }
-    let input = read_input(file.as_deref())?;
+fn cmd_encode(args: EncodeArgs) -> Result<(), Failure> {
+    let input = read_input(args.file.as_deref().unwrap_or("-"))?;
     let value: serde_json::Value =
         serde_json::from_slice(&input).map_err(|e| format!("invalid JSON: {e}"))?;
-    let bytes = if typed {
+    let bytes = if args.typed {
         tltool::typed::encode_typed(&value)
     } else {
         tltool::encode::encode(&value)
     }
     .map_err(|e| e.to_string())?;
-    write_stdout(&bytes)
+    Ok(write_stdout(&bytes)?)
 }
 
 /// `tl dump` / `tl encode` in a build without the `convert` feature.
 #[cfg(not(feature = "convert"))]
-fn cmd_dump(args: Args) -> Result<(), String> {
-    Err(format!(
-        "`tl {}` needs the `convert` feature (on by default); this build is the generator alone",
-        args.command.name
-    ))
+fn without_convert(command: &str) -> Result<(), Failure> {
+    Err(Failure::Data(format!(
+        "`tl {command}` needs the `convert` feature (on by default); this build is the generator alone"
+    )))
 }
 #[cfg(not(feature = "convert"))]
-use cmd_dump as cmd_encode;
+fn cmd_dump(_: DumpArgs) -> Result<(), Failure> {
+    without_convert("dump")
+}
+#[cfg(not(feature = "convert"))]
+fn cmd_encode(_: EncodeArgs) -> Result<(), Failure> {
+    without_convert("encode")
+}
 
 fn main() -> ExitCode {
-    let mut argv: Vec<String> = std::env::args().skip(1).collect();
-    if argv.is_empty() {
-        eprint!("{}", usage());
-        return ExitCode::FAILURE;
-    }
-    let name = argv.remove(0);
-    if Args::is_help(&name) || name == "help" {
-        print!("{}", usage());
-        return ExitCode::SUCCESS;
-    }
-    let Some(command) = COMMANDS.iter().find(|c| c.name == name) else {
-        eprint!("tl: unknown command `{name}`\n\n{}", usage());
-        return ExitCode::FAILURE;
+    let cli = Cli::parse();
+    let (name, result) = match cli.command {
+        Command::Dump(a) => ("dump", cmd_dump(a)),
+        Command::Encode(a) => ("encode", cmd_encode(a)),
+        Command::Id(a) => ("id", cmd_id(a)),
+        Command::Gen(a) => ("gen", cmd_gen(a)),
     };
-    let args = Args {
-        command,
-        rest: argv.into_iter(),
-    };
-    match (command.run)(args) {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("tl {}: error: {e}", command.name);
-            ExitCode::FAILURE
+        Err(Failure::Data(e)) => {
+            if !e.is_empty() {
+                eprintln!("tl {name}: error: {e}");
+            }
+            ExitCode::from(EXIT_DATA)
+        }
+        Err(Failure::Usage(e)) => {
+            let mut cmd = Cli::command();
+            let sub = cmd.find_subcommand_mut(name).map(|c| c.clone());
+            // clap prints it with the command's usage line and exits with 2.
+            sub.unwrap_or(cmd)
+                .bin_name(format!("tl {name}"))
+                .error(clap::error::ErrorKind::ValueValidation, e)
+                .exit()
         }
     }
 }

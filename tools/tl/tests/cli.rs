@@ -1,5 +1,6 @@
 //! `tl dump` and `tl encode`, run as a user runs them, on the golden files of
-//! `tests/data` and the README sample in `tests/data/sample`.
+//! `tests/data` and the sample in `tests/data/sample` (the examples of
+//! `tools/tl/README.md`).
 // The conversions run on tlview: only with the default `convert` feature.
 #![cfg(feature = "convert")]
 
@@ -139,6 +140,19 @@ fn sample_round_trips() {
     );
 }
 
+/// Runs `tl ARGS`, which must fail as a usage error (status 2); its stderr.
+fn usage_error(args: &[&str], stdin: &[u8]) -> String {
+    let out = tl(args, stdin);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "tl {args:?}: stderr {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty());
+    String::from_utf8(out.stderr).unwrap()
+}
+
 #[test]
 fn dump_errors_name_the_offset() {
     let mut bytes = read("update_short.bin");
@@ -147,37 +161,195 @@ fn dump_errors_name_the_offset() {
     let err = fails(&["dump"], &bytes);
     assert_eq!(
         err,
-        "tl dump: error: 1 trailing bytes after a complete object at byte 24\n"
+        "tl dump: error: 1 trailing byte after a complete object at byte 24\n"
+    );
+    bytes.extend([0; 3]);
+    let err = fails(&["dump"], &bytes);
+    assert_eq!(
+        err,
+        "tl dump: error: 4 trailing bytes after a complete object at byte 24\n"
     );
 
-    // updateShort's update replaced by an unknown id.
+    // updateShort's update replaced by an unknown id: the error names the
+    // field.
     let mut bytes = read("update_short.bin");
     bytes[4..8].copy_from_slice(&0xdeadbeefu32.to_le_bytes());
     let err = fails(&["dump"], &bytes);
     assert_eq!(
         err,
-        "tl dump: error: unknown constructor id #deadbeef at byte 4\n"
+        "tl dump: error: update at byte 4: unknown constructor id #deadbeef\n"
     );
     let err = fails(&["dump", "--typed"], &bytes);
-    assert!(
-        err.contains("#deadbeef") && err.contains("at byte 4"),
-        "{err}"
+    assert_eq!(
+        err,
+        "tl dump: error: update at byte 4: unknown constructor id #deadbeef\n"
+    );
+    // The root's own id is in no field.
+    let mut bytes = read("update_short.bin");
+    bytes[0..4].copy_from_slice(&0xdeadbeefu32.to_le_bytes());
+    let err = fails(&["dump"], &bytes);
+    assert_eq!(
+        err,
+        "tl dump: error: unknown constructor id #deadbeef at byte 0\n"
     );
 
     // Cut short.
     let bytes = read("short_message.bin");
     let err = fails(&["dump"], &bytes[..100]);
-    assert!(err.contains("at byte "), "{err}");
+    assert_eq!(
+        err,
+        "tl dump: error: message at byte 16: string length runs past the end of input: \
+         needs 120 bytes, 83 left\n"
+    );
 
     let err = fails(&["dump", "--expect", "User"], &read("update_short.bin"));
     assert!(err.contains("expected a User"), "{err}");
     assert!(err.contains("at byte 0"), "{err}");
-    let err = fails(&["dump", "--expect", "Nope"], b"");
-    assert!(err.contains("unknown type `Nope`"), "{err}");
+    let user = ok(&["encode"], br#"{"_":"userEmpty","id":5}"#);
+    let err = fails(&["dump", "--expect", "Updates"], &user);
+    assert_eq!(
+        err,
+        "tl dump: error: expected an Updates, found constructor #200250ba (userEmpty) \
+         of another type at byte 0\n"
+    );
+    let err = fails(&["dump", "--expect", "InputUser"], &user);
+    assert!(err.contains("expected an InputUser, found"), "{err}");
     let err = fails(&["dump", "/no/such/file"], b"");
     assert!(err.starts_with("tl dump: error: /no/such/file: "), "{err}");
-    let err = fails(&["dump", "--frobnicate"], b"");
-    assert!(err.contains("unknown option `--frobnicate`"), "{err}");
+    // Usage errors: status 2.
+    let err = usage_error(&["dump", "--expect", "Nope"], b"");
+    assert!(err.contains("unknown type `Nope` for --expect"), "{err}");
+    assert!(err.contains("Usage: tl dump"), "{err}");
+    let err = usage_error(&["dump", "--frobnicate"], b"");
+    assert!(err.contains("unexpected argument '--frobnicate'"), "{err}");
+    let err = usage_error(&["dump", "--expect"], b"");
+    assert!(err.contains("--expect <TYPE>"), "{err}");
+}
+
+/// The path names every step down to the field: vector elements by index,
+/// nested objects by field name.
+#[test]
+fn dump_errors_name_the_field_path() {
+    // updates_50 cut inside the text of its 19th update's message.
+    let bytes = read("updates_50.bin");
+    let err = fails(&["dump"], &bytes[..3000]);
+    assert_eq!(
+        err,
+        "tl dump: error: updates[18].message.message at byte 2928: string length runs past \
+         the end of input: needs 80 bytes, 71 left\n"
+    );
+    // Every message entity of short_message given an unknown id in turn.
+    let v = read_json("short_message.json");
+    let entities = v["entities"].as_array().unwrap().len();
+    assert!(entities >= 2);
+    for i in 0..entities {
+        let mut e = v.clone();
+        e["entities"][i] = json!({"_":"messageEntityBold","offset":1234567,"length":7654321});
+        let marked = ok(&["encode"], e.to_string().as_bytes());
+        let at = marked
+            .windows(4)
+            .position(|w| w == 1234567u32.to_le_bytes())
+            .unwrap()
+            - 4;
+        let mut broken = marked.clone();
+        broken[at..at + 4].copy_from_slice(&0xdeadbeefu32.to_le_bytes());
+        let err = fails(&["dump"], &broken);
+        assert_eq!(
+            err,
+            format!(
+                "tl dump: error: entities[{i}] at byte {at}: unknown constructor id #deadbeef\n"
+            )
+        );
+        // The last entity's length cut off: the path goes down to the
+        // field. (Cut before the last entity, the vector's count is refused
+        // first: its elements cannot fit in the bytes left.)
+        if i + 1 < entities {
+            continue;
+        }
+        let err = fails(&["dump"], &marked[..at + 10]);
+        assert_eq!(
+            err,
+            format!(
+                "tl dump: error: entities[{i}].length at byte {}: int runs past the end of \
+                 input: needs 4 bytes, 2 left\n",
+                at + 8
+            )
+        );
+    }
+    // In a file: the file's name first.
+    let dir = std::env::temp_dir().join(format!("tl-cli-path-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cut = dir.join("cut.bin");
+    std::fs::write(&cut, &read("updates_50.bin")[..3000]).unwrap();
+    let err = fails(&["dump", path(&cut)], b"");
+    assert_eq!(
+        err,
+        format!(
+            "tl dump: error: {}: updates[18].message.message at byte 2928: string length runs \
+             past the end of input: needs 80 bytes, 71 left\n",
+            path(&cut)
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn dump_takes_several_files() {
+    let a = data("update_short.bin");
+    let b = data("short_sent.bin");
+    let want_a = read_json("update_short.json");
+    let want_b = read_json("short_sent.json");
+    // --lines: one line per input, in order.
+    let out = String::from_utf8(ok(&["dump", "--lines", path(&a), path(&b)], b"")).unwrap();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(serde_json::from_str::<Value>(lines[0]).unwrap(), want_a);
+    assert_eq!(serde_json::from_str::<Value>(lines[1]).unwrap(), want_b);
+    assert!(out.ends_with('\n'));
+    // The same file twice, and stdin among files.
+    let out = ok(
+        &["dump", "--lines", path(&b), "-", path(&b)],
+        &read("update_short.bin"),
+    );
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines, [want_b.clone(), want_a.clone(), want_b.clone()]);
+    // Without --lines: each object in turn (indented with --pretty).
+    let plain = ok(&["dump", path(&a), path(&b)], b"");
+    assert_eq!(plain, ok(&["dump", "--lines", path(&a), path(&b)], b""));
+    let pretty = ok(&["dump", "--pretty", path(&a), path(&b)], b"");
+    let mut want = ok(&["dump", "--pretty", path(&a)], b"");
+    want.extend(ok(&["dump", "--pretty", path(&b)], b""));
+    assert_eq!(pretty, want);
+
+    // A bad input: `null` in its place, the error (with the file) on stderr,
+    // the others still printed, status 1.
+    let out = tl(
+        &["dump", "--lines", path(&a), "/no/such/file", path(&b)],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[1], "null");
+    assert_eq!(serde_json::from_str::<Value>(lines[2]).unwrap(), want_b);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("tl dump: error: /no/such/file: "), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // Without --lines, nothing for it on stdout.
+    let out = tl(&["dump", path(&a), "-", path(&b)], &[1, 2, 3]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("tl dump: error: stdin: "), "{err}");
+
+    // --lines is one line per input: not with --pretty.
+    let err = usage_error(&["dump", "--lines", "--pretty", path(&a)], b"");
+    assert!(err.contains("cannot be used with"), "{err}");
 }
 
 #[test]
@@ -224,6 +396,86 @@ fn encode_errors_name_the_json_path() {
 
     let err = fails(&["encode"], b"{\"_\":");
     assert!(err.contains("invalid JSON"), "{err}");
+}
+
+/// `tl encode` takes TL JSON exactly as tl-json.md writes it.
+#[test]
+fn encode_is_strict() {
+    let good = json!({"_":"contacts.acceptContact",
+        "id":{"_":"inputUser","user_id":777,"access_hash":"-5"}});
+    let bytes = ok(&["encode"], good.to_string().as_bytes());
+    assert_eq!(bytes.len(), 20);
+    let with = |path: &[&str], v: Value| {
+        let mut j = good.clone();
+        let mut at = &mut j;
+        for p in path {
+            at = &mut at[*p];
+        }
+        *at = v;
+        j.to_string()
+    };
+    let long = "expected a long (a string of decimal digits like \"-42\")";
+    // A long as a JSON number.
+    for typed in [false, true] {
+        let args: &[&str] = if typed {
+            &["encode", "--typed"]
+        } else {
+            &["encode"]
+        };
+        let err = fails(args, with(&["id", "access_hash"], json!(-5)).as_bytes());
+        assert_eq!(
+            err,
+            format!(
+                "tl encode: error: id.access_hash: {long}, found the number -5: \
+                 TL JSON writes a long as a string, \"-5\"\n"
+            )
+        );
+    }
+    // Not in the form tl dump prints.
+    let err = fails(
+        &["encode"],
+        with(&["id", "access_hash"], json!("+5")).as_bytes(),
+    );
+    assert_eq!(
+        err,
+        format!("tl encode: error: id.access_hash: {long}, found \"+5\": write it as \"5\"\n")
+    );
+    // An int as a string or a float.
+    let err = fails(
+        &["encode"],
+        with(&["id", "user_id"], json!(777.0)).as_bytes(),
+    );
+    assert_eq!(
+        err,
+        "tl encode: error: id.user_id: expected an int, found 777.0\n"
+    );
+    let err = fails(
+        &["encode"],
+        with(&["id", "user_id"], json!("777")).as_bytes(),
+    );
+    assert_eq!(
+        err,
+        "tl encode: error: id.user_id: expected an int, found \"777\"\n"
+    );
+    // Deep in a message: the path.
+    let mut v = read_json("updates_50.json");
+    v["updates"][3]["message"]["grouped_id"] = json!(12);
+    let err = fails(&["encode"], v.to_string().as_bytes());
+    assert!(
+        err.starts_with(&format!(
+            "tl encode: error: updates[3].message.grouped_id: {long}, found the number 12"
+        )),
+        "{err}"
+    );
+    // bytes / int128 in uppercase hex.
+    let err = fails(
+        &["encode"],
+        br#"{"_":"req_pq_multi","nonce":"00112233445566778899AABBCCDDEEFF"}"#,
+    );
+    assert!(
+        err.contains("nonce: expected an int128 (32 lowercase hex digits)"),
+        "{err}"
+    );
 }
 
 /// `contacts.acceptContact` through tlview's typed encoder.
@@ -354,29 +606,4 @@ fn dump_unpacks_gzip() {
             && err.contains("at byte 0"),
         "{err}"
     );
-}
-
-#[test]
-fn help_lists_commands_and_options() {
-    let help = String::from_utf8(ok(&["--help"], b"")).unwrap();
-    for usage in [
-        "tl dump [FILE|-] [--pretty] [--typed] [--expect TYPE]",
-        "tl encode [FILE|-] [--typed]",
-        "tl id 'DECLARATION'",
-        "tl gen SCHEMA... [--hot LIST] -o DIR",
-    ] {
-        assert!(help.contains(usage), "{help}");
-    }
-    let dump = String::from_utf8(ok(&["dump", "--help"], b"")).unwrap();
-    for opt in ["--pretty", "--typed", "--expect TYPE", "--verbose"] {
-        assert!(dump.contains(opt), "{dump}");
-    }
-    let encode = String::from_utf8(ok(&["encode", "--help"], b"")).unwrap();
-    assert!(encode.contains("--typed"), "{encode}");
-    assert!(String::from_utf8(ok(&["gen", "--help"], b""))
-        .unwrap()
-        .contains("-o, --out DIR"));
-    assert!(String::from_utf8(ok(&["id", "--help"], b""))
-        .unwrap()
-        .contains("CRC32"));
 }

@@ -254,11 +254,12 @@ fn cli_id() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success());
-    assert_eq!(core::str::from_utf8(&out.stdout).unwrap(), "#f831a20f\n");
+    // A wrong declared id is an error (status 1) that gives the right one.
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
     assert!(core::str::from_utf8(&out.stderr)
         .unwrap()
-        .contains("warning"));
+        .contains("the declaration says #12345678, but its CRC32 is #f831a20f"));
 
     let out = tl().args(["id", "a x:Vector<int = A"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -266,13 +267,14 @@ fn cli_id() {
         .unwrap()
         .contains("<declaration>:1: field `x`"));
 
+    // A usage error: status 2.
     let out = tl().arg("frobnicate").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let out = tl().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let out = tl().args(["gen", "--help"]).output().unwrap();
     assert!(out.status.success());
     assert!(core::str::from_utf8(&out.stdout)
         .unwrap()
-        .contains("tl gen SCHEMA... [--hot LIST] -o DIR"));
+        .contains("Usage: tl gen [OPTIONS] --out <DIR> <SCHEMA>..."));
 }
 
 #[test]
@@ -295,10 +297,10 @@ fn cli_gen_errors() {
         "{err}"
     );
     let out = tl().arg("gen").arg(&bad).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     assert!(core::str::from_utf8(&out.stderr)
         .unwrap()
-        .contains("missing -o DIR"));
+        .contains("the following required arguments were not provided:\n  --out <DIR>"));
 
     // A hot list naming what the layer does not have: its file and line.
     let good = dir.join("good.tl");
