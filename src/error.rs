@@ -272,16 +272,47 @@ impl fmt::Display for Id {
 
 struct TypeName(u16);
 
-impl fmt::Display for TypeName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl TypeName {
+    /// The type's name, where the `names` feature keeps it.
+    fn name(&self) -> Option<&'static str> {
         #[cfg(feature = "names")]
         {
             let n = crate::schema::type_name(self.0);
             if !n.is_empty() {
-                return f.write_str(n);
+                return Some(n);
             }
         }
-        write!(f, "type #{}", self.0)
+        None
+    }
+
+    /// "a" or "an", as the name is read aloud: "an Updates", "an
+    /// InputUser", but "a User", "a UrlAuthResult" (a `u` said "you"), and
+    /// "a type #3".
+    fn article(&self) -> &'static str {
+        let Some(name) = self.name() else {
+            return "a";
+        };
+        let said_you = ["us", "ur", "uti", "uni", "eu"];
+        let starts = |p: &str| {
+            name.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        };
+        if said_you.iter().any(|p| starts(p)) {
+            return "a";
+        }
+        match name.bytes().next().map(|b| b.to_ascii_lowercase()) {
+            Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+            _ => "a",
+        }
+    }
+}
+
+impl fmt::Display for TypeName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(n) => f.write_str(n),
+            None => write!(f, "type #{}", self.0),
+        }
     }
 }
 
@@ -315,12 +346,15 @@ impl fmt::Display for ErrorKind {
             ErrorKind::WrongType {
                 expected_type,
                 found,
-            } => write!(
-                f,
-                "expected a {}, found constructor {} of another type",
-                TypeName(expected_type),
-                Id(found)
-            ),
+            } => {
+                let t = TypeName(expected_type);
+                write!(
+                    f,
+                    "expected {} {t}, found constructor {} of another type",
+                    t.article(),
+                    Id(found)
+                )
+            }
             ErrorKind::InvalidBool { id } => write!(
                 f,
                 "expected a Bool (boolTrue#997275b5 or boolFalse#bc799737), found #{id:08x}"
@@ -344,7 +378,8 @@ impl fmt::Display for ErrorKind {
             }
             ErrorKind::InvalidLength { value } => write!(f, "invalid length {value}"),
             ErrorKind::TrailingBytes { count } => {
-                write!(f, "{count} trailing bytes after a complete object")
+                let s = if count == 1 { "" } else { "s" };
+                write!(f, "{count} trailing byte{s} after a complete object")
             }
             ErrorKind::SinkFull { .. } => f.write_str("output buffer is full"),
             ErrorKind::StringTooLong { len } => write!(
@@ -382,3 +417,37 @@ impl fmt::Display for Error {
 }
 
 impl core::error::Error for Error {}
+
+#[cfg(all(test, feature = "names"))]
+mod tests {
+    use super::*;
+    use crate::schema::{id, ty};
+
+    #[test]
+    fn messages_read_as_english() {
+        let wrong = |t| {
+            let kind = ErrorKind::WrongType {
+                expected_type: t,
+                found: id::USER_EMPTY,
+            };
+            let mut s = heapless::String::<200>::new();
+            let _ = core::fmt::write(&mut s, format_args!("{kind}"));
+            s
+        };
+        assert!(wrong(ty::UPDATES).starts_with("expected an Updates,"));
+        assert!(wrong(ty::INPUT_USER).starts_with("expected an InputUser,"));
+        assert!(wrong(ty::USER).starts_with("expected a User,"));
+        assert!(wrong(ty::URL_AUTH_RESULT).starts_with("expected a UrlAuthResult,"));
+        assert!(wrong(ty::CHAT).starts_with("expected a Chat,"));
+        let trailing = |count| {
+            let mut s = heapless::String::<80>::new();
+            let _ = core::fmt::write(
+                &mut s,
+                format_args!("{}", ErrorKind::TrailingBytes { count }),
+            );
+            s
+        };
+        assert_eq!(trailing(1), "1 trailing byte after a complete object");
+        assert_eq!(trailing(3), "3 trailing bytes after a complete object");
+    }
+}

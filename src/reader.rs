@@ -121,7 +121,7 @@ impl<'a> Reader<'a> {
     /// r.read_int().unwrap();
     /// let e = r.finish().unwrap_err();
     /// assert_eq!((e.offset(), e.to_string().as_str()),
-    ///            (4, "1 trailing bytes after a complete object at byte 4"));
+    ///            (4, "1 trailing byte after a complete object at byte 4"));
     /// ```
     pub fn finish(&self) -> Result<()> {
         if self.rest.is_empty() {

@@ -1066,7 +1066,7 @@ fn error_display_sentences() {
     r.read_int().unwrap();
     assert_eq!(
         r.finish().unwrap_err().to_string(),
-        "1 trailing bytes after a complete object at byte 4"
+        "1 trailing byte after a complete object at byte 4"
     );
 
     let e = Reader::new(&[1, 2, 3]).read_int().unwrap_err();

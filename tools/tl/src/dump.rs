@@ -305,9 +305,8 @@ pub fn reindent(compact: &str) -> String {
     out
 }
 
-/// An error of tlview's as `tl` says it: the library's sentence, except that
-/// the article before a type's name follows the name (`an Updates`, `a
-/// User`) and a count of one takes the singular (`1 trailing byte`).
+/// An error of tlview's as `tl` says it: the library's sentence, with the
+/// name of the constructor found where another type was expected.
 ///
 /// ```
 /// use tlview::{Error, ErrorKind};
@@ -361,12 +360,6 @@ fn kind_text(kind: ErrorKind) -> String {
             format!(
                 "expected {} {name}, found constructor {found} of another type",
                 crate::encode::article(name)
-            )
-        }
-        ErrorKind::TrailingBytes { count } => {
-            format!(
-                "{} after a complete object",
-                bytes(count).replacen(" byte", " trailing byte", 1)
             )
         }
         other => other.to_string(),
