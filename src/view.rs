@@ -1,5 +1,5 @@
 //! What the generated typed views ([`crate::types`], [`crate::enums`] and,
-//! with the `functions` feature, [`crate::functions`]) stand on.
+//! with the `functions` feature, `crate::functions`) stand on.
 //!
 //! A view is the field bytes of one validated object (a `Body`) typed by its
 //! constructor. Everything a view knows of its layout (field order, kinds,

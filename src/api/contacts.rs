@@ -656,7 +656,7 @@ impl<'a> AcceptContact<'a> {
 
     /// Decodes the server's reply: an `rpc_result` (or its bare result)
     /// holding `Updates` or an `rpc_error`. A `gzip_packed` result needs
-    /// [`AcceptContact::decode_reply_unpacking`] (feature `gzip`).
+    /// `AcceptContact::decode_reply_unpacking` (feature `gzip`).
     pub fn decode_reply(input: &'a [u8]) -> Result<AcceptContactReply<'a>> {
         Self::decode_reply_with(input, &Limits::DEFAULT)
     }

@@ -1,7 +1,14 @@
 //! `Updates`: the seven constructors a server pushes, as borrowed typed views.
 //!
 //! ```
-//! let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/short_sent.bin")).unwrap();
+//! // updateShortSentMessage { out, id: 3003, pts: 5002, pts_count: 1,
+//! //   date: 1600000020, media: messageMediaEmpty,
+//! //   entities: [messageEntityBold 0 5, messageEntityCode 6 10] }
+//! let words: [u32; 15] = [
+//!     0x11f1331c, 0x282, 3003, 5002, 1, 1600000020, 0x3ded6320, 0x1cb5c415, 2,
+//!     0xbd610bc9, 0, 5, 0x28a20571, 6, 10,
+//! ];
+//! let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
 //! let tlview::Updates::UpdateShortSentMessage(m) = tlview::Updates::decode(&bytes).unwrap() else {
 //!     panic!("not an updateShortSentMessage")
 //! };
