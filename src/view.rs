@@ -32,7 +32,7 @@ use crate::object::{Object, Values};
 use crate::reader::Reader;
 use crate::schema::{self, Op, Repeat};
 use crate::string::TlStr;
-use crate::vector::{Element, Vector};
+use crate::vector::{Element, ElementHooks, Vector};
 use crate::walk::Expect;
 
 /// The field bytes of a validated object (after its id, if it had one) and
@@ -380,6 +380,9 @@ impl<'a, T: Typed<'a>> Element<'a> for T {
         let o = Object::read(r, T::ELEMENT, &Limits::DEFAULT)?;
         T::from_object(o).ok_or(Error::new(ErrorKind::UnknownConstructor { id: o.id() }, at))
     }
+}
+
+impl<'a, T: Typed<'a>> ElementHooks<'a> for T {
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<T> {
         <T as Typed<'a>>::read_valid(r)

@@ -435,6 +435,9 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     fn read(r: &mut Reader<'a>) -> Result<MessageEntity<'a>> {
         MessageEntity::decode_in(r, Ctx::root(&super::REREAD))
     }
+}
+
+impl<'a> crate::vector::ElementHooks<'a> for MessageEntity<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {

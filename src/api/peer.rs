@@ -407,6 +407,9 @@ impl<'a> crate::vector::Element<'a> for User<'a> {
     fn read(r: &mut Reader<'a>) -> Result<User<'a>> {
         User::decode_in(r, Ctx::root(&super::REREAD))
     }
+}
+
+impl<'a> crate::vector::ElementHooks<'a> for User<'a> {
     /// `user` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<User<'a>> {
@@ -639,6 +642,9 @@ impl<'a> crate::vector::Element<'a> for Chat<'a> {
     fn read(r: &mut Reader<'a>) -> Result<Chat<'a>> {
         Chat::decode_in(r, Ctx::root(&super::REREAD))
     }
+}
+
+impl<'a> crate::vector::ElementHooks<'a> for Chat<'a> {
     /// `chat` is skipped without the walker; anything else is read again.
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<Chat<'a>> {

@@ -501,3 +501,10 @@ impl<'a> Element<'a> for Updates<'a> {
         Updates::decode_in(r, Ctx::root(&super::REREAD))
     }
 }
+
+impl<'a> crate::vector::ElementHooks<'a> for Updates<'a> {
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<Updates<'a>> {
+        crate::vector::reread(r)
+    }
+}
