@@ -78,7 +78,16 @@ macro_rules! plain_hooks {
         }
     )*};
 }
-plain_hooks!(i32, i64, f64, &'a [u8; 16], &'a [u8; 32], &'a [u8], TlStr<'a>, bool);
+plain_hooks!(
+    i32,
+    i64,
+    f64,
+    &'a [u8; 16],
+    &'a [u8; 32],
+    &'a [u8],
+    TlStr<'a>,
+    bool
+);
 
 impl<'a> Element<'a> for i32 {
     const MIN_SIZE: usize = 4;

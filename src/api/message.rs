@@ -472,10 +472,6 @@ impl fmt::Display for MessageEntity<'_> {
     }
 }
 
-/// A type alias kept for the `types` module: entity constructors are the
-/// variants of [`MessageEntity`].
-pub type MessageEntityData<'a> = MessageEntity<'a>;
-
 /// `messageFwdHeader#5f777dce`: where a forwarded message came from.
 ///
 /// A lazy view of the validated header: its bytes (from the flags word)

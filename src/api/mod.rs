@@ -31,16 +31,16 @@ pub use message::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHea
 pub use peer::{Chat, Peer, User};
 pub use updates::{Update, Updates};
 
-/// The constructor structs, named for their TL constructors.
+/// The constructor structs, named for their TL constructors (the types'
+/// enums are in [`api`](super): [`User`](super::User) holds a
+/// [`types::User`](User)).
 pub mod types {
-    pub use super::message::{
-        MessageEntityData, MessageFwdHeader as MessageFwdHeaderData,
-        MessageReplyHeader as MessageReplyHeaderData,
-    };
-    pub use super::peer::{ChannelData, ChatData, UserData};
+    pub use super::message::{MessageFwdHeader, MessageReplyHeader};
+    pub use super::peer::ctor::{Channel, Chat, User};
+    pub use super::updates::ctor::Updates;
     pub use super::updates::{
         UpdateShort, UpdateShortChatMessage, UpdateShortMessage, UpdateShortSentMessage,
-        UpdatesCombined, UpdatesData as Updates,
+        UpdatesCombined,
     };
 }
 

@@ -43,7 +43,7 @@ pub enum Updates<'a> {
     /// `updatesCombined#725b04c3`.
     UpdatesCombined(UpdatesCombined<'a>),
     /// `updates#74ae4240` (its struct is [`types::Updates`](super::types::Updates)).
-    Updates(UpdatesData<'a>),
+    Updates(ctor::Updates<'a>),
     /// `updateShortSentMessage#11f1331c`.
     UpdateShortSentMessage(UpdateShortSentMessage<'a>),
 }
@@ -200,7 +200,7 @@ impl<'a> Decode<'a> for Updates<'a> {
             id::UPDATES_COMBINED => Updates::UpdatesCombined(UpdatesCombined {
                 lists: read_lists(r, cx, 3)?,
             }),
-            id::UPDATES => Updates::Updates(UpdatesData {
+            id::UPDATES => Updates::Updates(ctor::Updates {
                 lists: read_lists(r, cx, 2)?,
             }),
             id::UPDATE_SHORT_SENT_MESSAGE => {
@@ -395,7 +395,7 @@ macro_rules! lists_view {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug)]
         pub struct $name<'a> {
-            lists: Lists<'a>,
+            pub(in crate::api::updates) lists: Lists<'a>,
         }
 
         impl<'a> $name<'a> {
@@ -437,13 +437,20 @@ lists_view! {
     }
 }
 
-lists_view! {
-    /// `updates#74ae4240`: updates with the users and chats they mention.
-    UpdatesData {
-        /// `date:int`.
-        date = 0;
-        /// `seq:int`.
-        seq = 1;
+/// The view of the `updates` constructor, named for it (beside the
+/// `Updates` enum of the type); re-exported as
+/// [`api::types::Updates`](super::types::Updates).
+pub(super) mod ctor {
+    use super::*;
+
+    lists_view! {
+        /// `updates#74ae4240`: updates with the users and chats they mention.
+        Updates {
+            /// `date:int`.
+            date = 0;
+            /// `seq:int`.
+            seq = 1;
+        }
     }
 }
 
