@@ -16,6 +16,7 @@
 //! assert_eq!((m.msg_id, m.seqno, m.body.id()), (7, 3, 0x997275b5));
 //! ```
 
+use crate::api::{Ctx, Decode};
 use crate::error::{count32, Error, ErrorKind, Item, Result};
 use crate::limits::Limits;
 use crate::object::Object;
@@ -44,6 +45,14 @@ impl<'a> RpcError<'a> {
     }
 }
 
+impl<'a> Decode<'a> for RpcError<'a> {
+    fn decode_in(r: &mut Reader<'a>, _cx: Ctx<'_>) -> Result<RpcError<'a>> {
+        RpcError::read(r)
+    }
+}
+
+crate::api::type_entry_points!(RpcError<'a>, "rpc_error");
+
 /// `rpc_result#f35c6d01 req_msg_id:long result:Object`: the answer to the
 /// request `req_msg_id`.
 #[derive(Clone, Copy, Debug)]
@@ -59,9 +68,60 @@ pub struct RpcResult<'a> {
 
 impl<'a> RpcResult<'a> {
     /// Reads an `rpc_result` that fills `input`; the result itself is not
-    /// validated here (its type depends on the request).
+    /// validated here (its type depends on the request): it is every byte
+    /// after `req_msg_id`.
+    #[inline]
     pub fn decode(input: &'a [u8]) -> Result<RpcResult<'a>> {
+        Self::decode_with(input, &Limits::DEFAULT)
+    }
+
+    /// As [`RpcResult::decode`], within the caller's limits (which matter
+    /// only at the root: the result is not validated).
+    pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<RpcResult<'a>> {
         let mut r = Reader::new(input);
+        crate::api::root_fits(&r, limits)?;
+        let req_msg_id = Self::head(&mut r)?;
+        Ok(RpcResult {
+            req_msg_id,
+            result_offset: r.offset(),
+            result: r.rest(),
+        })
+    }
+
+    /// Reads an `rpc_result` at the start of `input`; returns it and the
+    /// bytes after it. An `rpc_result` has no length of its own, so unlike
+    /// [`RpcResult::decode`] this validates the result (as any boxed
+    /// object, under the default limits) to find where it ends; `result`
+    /// is then exactly its bytes.
+    ///
+    /// ```
+    /// use tlview::mtproto::RpcResult;
+    /// let mut b = Vec::new();
+    /// b.extend(0xf35c6d01u32.to_le_bytes()); // rpc_result
+    /// b.extend(9i64.to_le_bytes());          // req_msg_id
+    /// b.extend(0x997275b5u32.to_le_bytes()); // boolTrue
+    /// b.extend([1, 2, 3, 4]);                // the next message
+    /// let (rr, rest) = RpcResult::decode_prefix(&b)?;
+    /// assert_eq!((rr.req_msg_id, rr.result.len(), rest), (9, 4, &[1, 2, 3, 4][..]));
+    /// assert_eq!(RpcResult::decode(&b)?.result.len(), 8); // the whole rest
+    /// # Ok::<(), tlview::Error>(())
+    /// ```
+    pub fn decode_prefix(input: &'a [u8]) -> Result<(RpcResult<'a>, &'a [u8])> {
+        let mut r = Reader::new(input);
+        let req_msg_id = Self::head(&mut r)?;
+        let start = r;
+        Object::read_at_depth(&mut r, Expect::Any, &Limits::DEFAULT, 1)?;
+        let used = start.remaining().saturating_sub(r.remaining());
+        let rr = RpcResult {
+            req_msg_id,
+            result_offset: start.offset(),
+            result: start.rest().get(..used).unwrap_or(&[]),
+        };
+        Ok((rr, r.rest()))
+    }
+
+    /// The id and `req_msg_id`; a result must follow.
+    fn head(r: &mut Reader<'a>) -> Result<i64> {
         r.expect_id(id::RPC_RESULT)?;
         let req_msg_id = r.read_long()?;
         if r.is_empty() {
@@ -71,11 +131,7 @@ impl<'a> RpcResult<'a> {
                 available: 0,
             }));
         }
-        Ok(RpcResult {
-            req_msg_id,
-            result_offset: r.offset(),
-            result: r.rest(),
-        })
+        Ok(req_msg_id)
     }
 }
 
@@ -107,6 +163,14 @@ impl<'a> GzipPacked<'a> {
     }
 }
 
+impl<'a> Decode<'a> for GzipPacked<'a> {
+    fn decode_in(r: &mut Reader<'a>, _cx: Ctx<'_>) -> Result<GzipPacked<'a>> {
+        GzipPacked::read(r)
+    }
+}
+
+crate::api::type_entry_points!(GzipPacked<'a>, "gzip_packed");
+
 /// `msg_container#73f1f8dc messages:vector<message>`: validated once; its
 /// messages are then iterated without failure.
 ///
@@ -135,25 +199,6 @@ pub struct ContainerMessage<'a> {
 const MIN_MESSAGE: usize = 20;
 
 impl<'a> MsgContainer<'a> {
-    /// Decodes a container that fills `input`, validating every body.
-    pub fn decode(input: &'a [u8]) -> Result<MsgContainer<'a>> {
-        Self::decode_with(input, &Limits::DEFAULT)
-    }
-
-    /// As [`MsgContainer::decode`], with caller-set limits.
-    pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<MsgContainer<'a>> {
-        let mut r = Reader::new(input);
-        r.expect_id(id::MSG_CONTAINER)?;
-        let count = r.read_bare_vector_len(MIN_MESSAGE)?;
-        let base = r.offset();
-        let items = r.rest();
-        for _ in 0..count {
-            read_message(&mut r, limits)?;
-        }
-        r.finish()?;
-        Ok(MsgContainer { items, base, count })
-    }
-
     /// How many messages it holds.
     pub fn len(&self) -> usize {
         self.count as usize
@@ -167,11 +212,34 @@ impl<'a> MsgContainer<'a> {
     /// Its messages.
     pub fn messages(&self) -> impl Iterator<Item = ContainerMessage<'a>> + 'a {
         let mut r = Reader::with_base(self.items, self.base);
-        (0..self.count).map_while(move |_| read_message(&mut r, &crate::limits::REREAD).ok())
+        (0..self.count).map_while(move |_| read_message(&mut r, &crate::limits::REREAD, 2).ok())
     }
 }
 
-fn read_message<'a>(r: &mut Reader<'a>, limits: &Limits) -> Result<ContainerMessage<'a>> {
+/// Validates a container, every body (nested under the container and its
+/// bare message) within `cx`'s limits.
+impl<'a> Decode<'a> for MsgContainer<'a> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<MsgContainer<'a>> {
+        r.expect_id(id::MSG_CONTAINER)?;
+        let count = r.read_bare_vector_len(MIN_MESSAGE)?;
+        let base = r.offset();
+        let start = r.rest();
+        for _ in 0..count {
+            read_message(r, cx.limits, cx.depth.saturating_add(2))?;
+        }
+        let used = start.len().saturating_sub(r.remaining());
+        let items = start.get(..used).unwrap_or(&[]);
+        Ok(MsgContainer { items, base, count })
+    }
+}
+
+crate::api::type_entry_points!(MsgContainer<'a>, "msg_container");
+
+fn read_message<'a>(
+    r: &mut Reader<'a>,
+    limits: &Limits,
+    depth: u32,
+) -> Result<ContainerMessage<'a>> {
     let msg_id = r.read_long()?;
     let seqno = r.read_int()?;
     let at = r.offset();
@@ -183,7 +251,7 @@ fn read_message<'a>(r: &mut Reader<'a>, limits: &Limits) -> Result<ContainerMess
     let mut inner = Reader::with_base(body_bytes, body_at);
     // The body is nested under the container and its (bare) message, as the
     // walker and the dynamic view count it.
-    let body = Object::read_at_depth(&mut inner, Expect::Any, limits, 2)?;
+    let body = Object::read_at_depth(&mut inner, Expect::Any, limits, depth)?;
     if !inner.is_empty() {
         return Err(Error::new(
             ErrorKind::LengthMismatch {

@@ -489,7 +489,7 @@ impl fmt::Display for PeerJson<'_> {
             PeerRef::Value(p) => p.fmt(f),
             PeerRef::Wire(b) => {
                 let o =
-                    crate::object::Object::decode(b, Expect::Type(ty::INPUT_PEER), &super::REREAD)
+                    crate::object::Object::decode_with(b, Expect::Type(ty::INPUT_PEER), &super::REREAD)
                         .map_err(|_| fmt::Error)?;
                 crate::json::Json(o).fmt(f)
             }
@@ -644,25 +644,66 @@ impl<'a> AcceptContact<'a> {
         Ok(w.finish())
     }
 
-    /// Decodes the request itself (for servers, proxies and tests).
-    pub fn decode(input: &'a [u8]) -> Result<AcceptContact<'a>> {
-        let mut r = Reader::new(input);
+    /// Decodes the server's reply: an `rpc_result` (or its bare result)
+    /// holding `Updates` or an `rpc_error`.
+    #[deprecated(note = "use `AcceptContactReply::decode`, the reply's own entry point")]
+    #[inline]
+    pub fn decode_reply(input: &'a [u8]) -> Result<AcceptContactReply<'a>> {
+        AcceptContactReply::decode(input)
+    }
+}
+
+/// Decodes the request itself (for servers, proxies and tests): its
+/// `InputUser` is one level below it.
+impl<'a> Decode<'a> for AcceptContact<'a> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<AcceptContact<'a>> {
         r.expect_id(Self::ID)?;
-        let cx = Ctx::root(&Limits::DEFAULT).nested(&r)?;
-        let id = InputUser::decode_in(&mut r, cx)?;
-        r.finish()?;
+        let id = InputUser::decode_in(r, cx.nested(r)?)?;
         Ok(AcceptContact { id })
     }
+}
 
-    /// Decodes the server's reply: an `rpc_result` (or its bare result)
-    /// holding `Updates` or an `rpc_error`. A `gzip_packed` result needs
-    /// [`AcceptContact::decode_reply_unpacking`] (feature `gzip`).
-    pub fn decode_reply(input: &'a [u8]) -> Result<AcceptContactReply<'a>> {
-        Self::decode_reply_with(input, &Limits::DEFAULT)
+super::type_entry_points!(AcceptContact<'a>, "contacts.acceptContact");
+
+impl<'a> AcceptContactReply<'a> {
+    /// Decodes the server's reply to `contacts.acceptContact`, which must
+    /// fill `input`: an `rpc_result` (or its bare result) holding `Updates`
+    /// or an `rpc_error`. A `gzip_packed` result needs
+    /// [`AcceptContactReply::decode_unpacking`] (feature `gzip`).
+    ///
+    /// ```
+    /// use tlview::AcceptContactReply;
+    /// let mut reply = vec![];
+    /// reply.extend(0xf35c6d01u32.to_le_bytes()); // rpc_result
+    /// reply.extend(5i64.to_le_bytes());          // req_msg_id
+    /// reply.extend(0xe317af7eu32.to_le_bytes()); // updatesTooLong
+    /// assert!(matches!(AcceptContactReply::decode(&reply)?, AcceptContactReply::Updates(_)));
+    /// let (_, rest) = AcceptContactReply::decode_prefix(&[&reply[..], &[0; 4]].concat())?;
+    /// assert_eq!(rest, [0; 4]);
+    /// # Ok::<(), tlview::Error>(())
+    /// ```
+    #[inline]
+    pub fn decode(input: &'a [u8]) -> Result<AcceptContactReply<'a>> {
+        Self::decode_with(input, &Limits::DEFAULT)
     }
 
-    /// As [`AcceptContact::decode_reply`], with caller-set limits.
-    pub fn decode_reply_with(input: &'a [u8], limits: &Limits) -> Result<AcceptContactReply<'a>> {
+    /// As [`AcceptContactReply::decode`], within the caller's limits.
+    pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<AcceptContactReply<'a>> {
+        let (reply, r) = Self::read(input, limits)?;
+        r.finish()?;
+        Ok(reply)
+    }
+
+    /// Decodes the reply at the start of `input`; returns it and the bytes
+    /// after it (an `rpc_result` has no length of its own: whatever follows
+    /// its result is the rest).
+    pub fn decode_prefix(input: &'a [u8]) -> Result<(AcceptContactReply<'a>, &'a [u8])> {
+        let (reply, r) = Self::read(input, &Limits::DEFAULT)?;
+        Ok((reply, r.rest()))
+    }
+
+    /// The reply at the start of `input`, and a reader after it.
+    fn read(input: &'a [u8], limits: &Limits) -> Result<(AcceptContactReply<'a>, Reader<'a>)> {
         let (_, result, base) = mtproto::split_rpc_result(input)?;
         let mut r = Reader::with_base(result, base);
         let reply = match r.peek_id()? {
@@ -672,14 +713,13 @@ impl<'a> AcceptContact<'a> {
             }
             _ => AcceptContactReply::Updates(Updates::decode_in(&mut r, Ctx::root(limits))?),
         };
-        r.finish()?;
-        Ok(reply)
+        Ok((reply, r))
     }
 
-    /// As [`AcceptContact::decode_reply`], unpacking a `gzip_packed` result
-    /// into `buf` (at most [`Limits::max_unpacked`] bytes).
+    /// As [`AcceptContactReply::decode_with`], unpacking a `gzip_packed`
+    /// result into `buf` (at most [`Limits::max_unpacked`] bytes).
     #[cfg(feature = "gzip")]
-    pub fn decode_reply_unpacking(
+    pub fn decode_unpacking(
         input: &'a [u8],
         buf: &'a mut [u8],
         limits: &Limits,
@@ -689,9 +729,9 @@ impl<'a> AcceptContact<'a> {
         if r.peek_id()? == id::GZIP_PACKED {
             let unpacked = crate::gzip::unpack_packed(&mut r, buf, limits)?;
             r.finish()?;
-            return Self::decode_reply_with(unpacked, limits);
+            return Self::decode_with(unpacked, limits);
         }
-        Self::decode_reply_with(input, limits)
+        Self::decode_with(input, limits)
     }
 }
 
@@ -784,3 +824,6 @@ impl fmt::Display for AcceptContactError<'_> {
         }
     }
 }
+
+super::type_entry_points!(InputPeer<'a>, "InputPeer");
+super::type_entry_points!(InputUser<'a>, "InputUser");

@@ -1037,3 +1037,8 @@ mod tests {
         assert_eq!(ENTITY_IDS[ENTITY_TEXT_URL as usize], e.id());
     }
 }
+
+super::type_entry_points!(MessageEntity<'a>, "MessageEntity");
+super::type_entry_points!(MessageFwdHeader<'a>, "MessageFwdHeader");
+super::type_entry_points!(MessageReplyHeader, "MessageReplyHeader");
+super::type_entry_points!(MessageMedia<'a>, "MessageMedia");

@@ -153,7 +153,7 @@ pub(crate) fn reread_cold_by_value<'a, T: Element<'a>>(mut r: Reader<'a>) -> Opt
 /// The root object is at depth 0, so a `max_depth` of 0 admits nothing (as
 /// in the walker).
 #[inline]
-fn root_fits(r: &Reader<'_>, limits: &Limits) -> Result<()> {
+pub(crate) fn root_fits(r: &Reader<'_>, limits: &Limits) -> Result<()> {
     let limit = limits.max_depth.min(Limits::MAX_DEPTH);
     if limit == 0 {
         return Err(r.error(ErrorKind::DepthLimit { limit }));
@@ -180,6 +180,99 @@ pub(crate) fn decode_prefix<'a, T: Decode<'a>>(
     let v = T::decode_in(&mut r, Ctx::root(limits))?;
     Ok((v, r.rest()))
 }
+
+/// Decodes one view that `pick` takes out of an enum `E` at the start of
+/// `input`, whose id must be one of `ids` (checked first, as a generated
+/// constructor view does); returns it and the rest.
+pub(crate) fn decode_variant_prefix<'a, E: Decode<'a>, V>(
+    input: &'a [u8],
+    limits: &Limits,
+    ids: &[u32],
+    pick: impl FnOnce(E) -> Option<V>,
+) -> Result<(V, &'a [u8])> {
+    let found = Reader::new(input).peek_id()?;
+    if !ids.contains(&found) {
+        let expected = ids.first().copied().unwrap_or(0);
+        let kind = ErrorKind::UnexpectedConstructor { expected, found };
+        return Err(crate::Error::new(kind, 0));
+    }
+    let (e, rest) = decode_prefix::<E>(input, limits)?;
+    let v = pick(e).ok_or(crate::Error::new(ErrorKind::UnknownConstructor { id: found }, 0))?;
+    Ok((v, rest))
+}
+
+/// As [`decode_variant_prefix`], and the view must fill `input`.
+pub(crate) fn decode_variant<'a, E: Decode<'a>, V>(
+    input: &'a [u8],
+    limits: &Limits,
+    ids: &[u32],
+    pick: impl FnOnce(E) -> Option<V>,
+) -> Result<V> {
+    let (v, rest) = decode_variant_prefix(input, limits, ids, pick)?;
+    if !rest.is_empty() {
+        let at = input.len().saturating_sub(rest.len());
+        let count = crate::error::count32(rest.len());
+        return Err(crate::Error::new(ErrorKind::TrailingBytes { count }, at));
+    }
+    Ok(v)
+}
+
+/// The three entry points of a hand-written view of a type (one that
+/// implements [`Decode`]): `decode`, `decode_with`, `decode_prefix`.
+macro_rules! type_entry_points {
+    ($t:ident $(<$a:lifetime>)?, $tl:literal) => {
+        impl<'a> $t$(<$a>)? {
+            #[doc = concat!("Validates one boxed `", $tl, "` that must fill `input`, and views it.")]
+            #[inline]
+            pub fn decode(input: &'a [u8]) -> crate::Result<Self> {
+                crate::api::decode_all(input, &crate::Limits::DEFAULT)
+            }
+            /// As [`Self::decode`], within the caller's limits.
+            #[inline]
+            pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {
+                crate::api::decode_all(input, limits)
+            }
+            #[doc = concat!("Validates one boxed `", $tl, "` at the start of `input`; returns its view and the bytes after it.")]
+            #[inline]
+            pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {
+                crate::api::decode_prefix(input, &crate::Limits::DEFAULT)
+            }
+        }
+    };
+}
+pub(crate) use type_entry_points;
+
+/// The three entry points of a hand-written constructor view, decoded
+/// through its type's view `$e` and taken out of the variants named.
+macro_rules! ctor_entry_points {
+    ($t:ty, $e:ident, $tl:literal, [$($id:expr),+], $($variant:ident)|+) => {
+        impl<'a> $t {
+            #[doc = concat!("Validates one boxed `", $tl, "` that must fill `input`, and views it.")]
+            #[inline]
+            pub fn decode(input: &'a [u8]) -> crate::Result<Self> {
+                Self::decode_with(input, &crate::Limits::DEFAULT)
+            }
+            /// As [`Self::decode`], within the caller's limits.
+            #[inline]
+            pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {
+                crate::api::decode_variant(input, limits, &[$($id),+], |e: $e<'a>| match e {
+                    $($e::$variant(v))|+ => Some(v),
+                    _ => None,
+                })
+            }
+            #[doc = concat!("Validates one boxed `", $tl, "` at the start of `input`; returns its view and the bytes after it.")]
+            #[inline]
+            pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {
+                let limits = &crate::Limits::DEFAULT;
+                crate::api::decode_variant_prefix(input, limits, &[$($id),+], |e: $e<'a>| match e {
+                    $($e::$variant(v))|+ => Some(v),
+                    _ => None,
+                })
+            }
+        }
+    };
+}
+pub(crate) use ctor_entry_points;
 
 /// Writes TL JSON for typed views: an object's `"_"` and fields in order.
 #[cfg(feature = "names")]

@@ -707,3 +707,24 @@ pub(super) mod ctor {
         }
     }
 }
+
+impl<'a> Decode<'a> for Peer {
+    const MIN_SIZE: usize = 8;
+    #[inline]
+    fn decode_in(r: &mut Reader<'a>, _cx: Ctx<'_>) -> Result<Peer> {
+        Peer::read(r)
+    }
+}
+
+super::type_entry_points!(Peer, "Peer");
+super::type_entry_points!(User<'a>, "User");
+super::type_entry_points!(Chat<'a>, "Chat");
+super::ctor_entry_points!(ctor::User<'a>, User, "user", [id::USER], User);
+super::ctor_entry_points!(ctor::Chat<'a>, Chat, "chat", [id::CHAT], Chat);
+super::ctor_entry_points!(
+    ctor::Channel<'a>,
+    Chat,
+    "channel` or `channelForbidden",
+    [id::CHANNEL, id::CHANNEL_FORBIDDEN],
+    Channel | ChannelForbidden
+);

@@ -515,3 +515,40 @@ impl<'a> crate::vector::ElementHooks<'a> for Updates<'a> {
         crate::vector::reread(r)
     }
 }
+
+super::ctor_entry_points!(
+    UpdateShortMessage<'a>,
+    Updates,
+    "updateShortMessage",
+    [id::UPDATE_SHORT_MESSAGE],
+    UpdateShortMessage
+);
+super::ctor_entry_points!(
+    UpdateShortChatMessage<'a>,
+    Updates,
+    "updateShortChatMessage",
+    [id::UPDATE_SHORT_CHAT_MESSAGE],
+    UpdateShortChatMessage
+);
+super::ctor_entry_points!(
+    UpdateShort<'a>,
+    Updates,
+    "updateShort",
+    [id::UPDATE_SHORT],
+    UpdateShort
+);
+super::ctor_entry_points!(
+    UpdatesCombined<'a>,
+    Updates,
+    "updatesCombined",
+    [id::UPDATES_COMBINED],
+    UpdatesCombined
+);
+super::ctor_entry_points!(ctor::Updates<'a>, Updates, "updates", [id::UPDATES], Updates);
+super::ctor_entry_points!(
+    UpdateShortSentMessage<'a>,
+    Updates,
+    "updateShortSentMessage",
+    [id::UPDATE_SHORT_SENT_MESSAGE],
+    UpdateShortSentMessage
+);

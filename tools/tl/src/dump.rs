@@ -180,7 +180,7 @@ fn dump_plain(
                 rr.result.len(),
                 unpacked.len()
             ));
-            let inner = Object::decode(&unpacked, Expect::Any, limits).map_err(|e| {
+            let inner = Object::decode_with(&unpacked, Expect::Any, limits).map_err(|e| {
                 format!("in the data unpacked from rpc_result.result's gzip_packed: {e}")
             })?;
             let compact = format!(
@@ -196,7 +196,7 @@ fn dump_plain(
         }
     }
 
-    let obj = Object::decode(bytes, opts.expect, limits).map_err(|e| e.to_string())?;
+    let obj = Object::decode_with(bytes, opts.expect, limits).map_err(|e| e.to_string())?;
     if opts.typed {
         notes.push(format!(
             "printed {} through the typed views",
