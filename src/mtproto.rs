@@ -16,6 +16,8 @@
 //! assert_eq!((m.msg_id, m.seqno, m.body.id()), (7, 3, 0x997275b5));
 //! ```
 
+use core::fmt;
+
 use crate::api::{Ctx, Decode};
 use crate::error::{count32, Error, ErrorKind, Item, Result};
 use crate::limits::Limits;
@@ -26,7 +28,7 @@ use crate::string::TlStr;
 use crate::walk::Expect;
 
 /// `rpc_error#2144ca19 error_code:int error_message:string`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct RpcError<'a> {
     /// The error code (400, 401, 420, ...).
     pub error_code: i32,
@@ -55,7 +57,7 @@ crate::api::type_entry_points!(RpcError<'a>, "rpc_error");
 
 /// `rpc_result#f35c6d01 req_msg_id:long result:Object`: the answer to the
 /// request `req_msg_id`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct RpcResult<'a> {
     /// The request this answers.
     pub req_msg_id: i64,
@@ -147,7 +149,7 @@ pub fn split_rpc_result(input: &[u8]) -> Result<(Option<i64>, &[u8], usize)> {
 }
 
 /// `gzip_packed#3072cfa1 packed_data:bytes`: the packed bytes, borrowed.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct GzipPacked<'a> {
     /// The gzip member.
     pub packed_data: &'a [u8],
@@ -177,7 +179,7 @@ crate::api::type_entry_points!(GzipPacked<'a>, "gzip_packed");
 /// Each `message msg_id:long seqno:int bytes:int body:Object` is read inside
 /// its declared `bytes`, and the body must fill them exactly, so one bad item
 /// cannot shift the rest.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct MsgContainer<'a> {
     items: &'a [u8],
     base: usize,
@@ -185,7 +187,7 @@ pub struct MsgContainer<'a> {
 }
 
 /// One message of a container.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct ContainerMessage<'a> {
     /// Its message id.
     pub msg_id: i64,
@@ -266,4 +268,71 @@ fn read_message<'a>(
         seqno,
         body,
     })
+}
+
+/// `name { field: value, … }`, as a generated view's `Debug`.
+impl fmt::Debug for RpcError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::api::debug_ctor(f, id::RPC_ERROR, |d| {
+            d.field("error_code", &self.error_code)
+                .field("error_message", &self.error_message);
+        })
+    }
+}
+
+/// The result is shown as its bytes (hex): its type depends on the request.
+impl fmt::Debug for RpcResult<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::api::debug_ctor(f, id::RPC_RESULT, |d| {
+            d.field("req_msg_id", &self.req_msg_id)
+                .field("result", &Hex(self.result));
+        })
+    }
+}
+
+impl fmt::Debug for GzipPacked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::api::debug_ctor(f, id::GZIP_PACKED, |d| {
+            d.field("packed_data", &Hex(self.packed_data));
+        })
+    }
+}
+
+impl fmt::Debug for MsgContainer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::api::debug_ctor(f, id::MSG_CONTAINER, |d| {
+            d.field("messages", &Messages(*self));
+        })
+    }
+}
+
+/// `message { msg_id, seqno, bytes, body }` (`message` is bare: no id).
+impl fmt::Debug for ContainerMessage<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("message")
+            .field("msg_id", &self.msg_id)
+            .field("seqno", &self.seqno)
+            .field("bytes", &self.body.boxed_bytes().len())
+            .field("body", &self.body)
+            .finish()
+    }
+}
+
+/// A container's messages, as a list.
+struct Messages<'a>(MsgContainer<'a>);
+
+impl fmt::Debug for Messages<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.messages()).finish()
+    }
+}
+
+/// Bytes as the typed printer shows them: `0x…`.
+struct Hex<'a>(&'a [u8]);
+
+impl fmt::Debug for Hex<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("0x")?;
+        crate::print::write_hex(f, self.0)
+    }
 }

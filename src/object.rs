@@ -26,7 +26,7 @@ use crate::string::TlStr;
 use crate::walk::Expect;
 
 /// A validated object: its constructor and its borrowed field bytes.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Object<'a> {
     ctor: &'static Constructor,
     /// All its bytes (with the id, if boxed).
@@ -34,6 +34,15 @@ pub struct Object<'a> {
     /// Offset of `all` in the message.
     base: usize,
     boxed: bool,
+}
+
+/// `name { field: value, … }` (`#xxxxxxxx` for the name without the
+/// `names` feature), each object's fields read by its generated typed view,
+/// as every view's `Debug` prints.
+impl core::fmt::Debug for Object<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        crate::print::debug(f, *self)
+    }
 }
 
 impl<'a> Object<'a> {

@@ -117,10 +117,7 @@ fn empty_and_one_to_three_bytes() {
         );
         assert_eq!(kind_at(Updates::decode(&b)), want, "{n} bytes");
         assert_eq!(kind_at(walk(&b, Expect::Any, &Limits::DEFAULT)), want);
-        assert_eq!(
-            kind_at(Object::decode(&b, Expect::Type(ty::USER))),
-            want
-        );
+        assert_eq!(kind_at(Object::decode(&b, Expect::Type(ty::USER))), want);
         assert_eq!(kind_at(MsgContainer::decode(&b)), want);
         assert_eq!(kind_at(AcceptContact::decode(&b)), want);
         assert!(AcceptContactReply::decode(&b).is_err());
@@ -167,10 +164,7 @@ fn trailing_bytes_after_a_valid_object() {
         let want = (ErrorKind::TrailingBytes { count: 5 }, n);
         assert_eq!(kind_at(Updates::decode(&b)), want);
         assert_eq!(kind_at(walk_exact(&b, Expect::Any, &Limits::DEFAULT)), want);
-        assert_eq!(
-            kind_at(Object::decode(&b, Expect::Any)),
-            want
-        );
+        assert_eq!(kind_at(Object::decode(&b, Expect::Any)), want);
         assert_eq!(walk(&b, Expect::Any, &Limits::DEFAULT), Ok(n));
         let (_, rest) = Updates::decode_prefix(&b).unwrap();
         assert_eq!(rest, &[0, 0, 0, 0, 7]);

@@ -794,8 +794,7 @@ fn typed_and_dynamic_views_agree_on_every_message() {
         #[cfg(feature = "names")]
         {
             let typed = Updates::decode(&bytes).unwrap().to_string();
-            let obj = tlview::Object::decode(&bytes, tlview::walk::Expect::Any)
-                .unwrap();
+            let obj = tlview::Object::decode(&bytes, tlview::walk::Expect::Any).unwrap();
             assert_eq!(typed, tlview::json::Json(obj).to_string());
         }
     }
@@ -921,9 +920,7 @@ fn every_mutation_is_judged_as_the_walker_judges_it() {
                 }
                 m[i] = v;
                 let typed = Updates::decode(&m);
-                let walked = tlview::Object::decode(
-                    &m,
-                    Expect::Type(tlview::schema::ty::UPDATES),);
+                let walked = tlview::Object::decode(&m, Expect::Type(tlview::schema::ty::UPDATES));
                 assert_eq!(
                     typed.is_ok(),
                     walked.is_ok(),

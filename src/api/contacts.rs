@@ -28,7 +28,7 @@ use crate::writer::Writer;
 
 /// A nested `InputPeer`: a value the caller built, or validated bytes from a
 /// decoded message (so that decoding never recurses on input).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum PeerRef<'a> {
     /// A value built by the caller.
     Value(&'a InputPeer<'a>),
@@ -61,7 +61,7 @@ impl<'a> PeerRef<'a> {
 }
 
 /// `InputPeer`: all seven constructors of layer 122.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum InputPeer<'a> {
     /// `inputPeerEmpty#7f3b18ea`.
     InputPeerEmpty,
@@ -234,7 +234,7 @@ impl<'a> Decode<'a> for InputPeer<'a> {
 }
 
 /// `InputUser`: all four constructors of layer 122.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum InputUser<'a> {
     /// `inputUserEmpty#b98886cf`.
     InputUserEmpty,
@@ -488,9 +488,12 @@ impl fmt::Display for PeerJson<'_> {
         match self.0 {
             PeerRef::Value(p) => p.fmt(f),
             PeerRef::Wire(b) => {
-                let o =
-                    crate::object::Object::decode_with(b, Expect::Type(ty::INPUT_PEER), &super::REREAD)
-                        .map_err(|_| fmt::Error)?;
+                let o = crate::object::Object::decode_with(
+                    b,
+                    Expect::Type(ty::INPUT_PEER),
+                    &super::REREAD,
+                )
+                .map_err(|_| fmt::Error)?;
                 crate::json::Json(o).fmt(f)
             }
         }
@@ -525,7 +528,7 @@ impl fmt::Display for InputUser<'_> {
 }
 
 /// The request `contacts.acceptContact#f831a20f id:InputUser = Updates`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct AcceptContact<'a> {
     /// The user whose contact request to accept.
     pub id: InputUser<'a>,
@@ -704,6 +707,7 @@ impl<'a> AcceptContactReply<'a> {
 
     /// The reply at the start of `input`, and a reader after it.
     fn read(input: &'a [u8], limits: &Limits) -> Result<(AcceptContactReply<'a>, Reader<'a>)> {
+        super::root_fits(&Reader::new(input), limits)?;
         let (_, result, base) = mtproto::split_rpc_result(input)?;
         let mut r = Reader::with_base(result, base);
         let reply = match r.peek_id()? {
@@ -827,3 +831,82 @@ impl fmt::Display for AcceptContactError<'_> {
 
 super::type_entry_points!(InputPeer<'a>, "InputPeer");
 super::type_entry_points!(InputUser<'a>, "InputUser");
+
+/// The peer itself (a validated one read from its bytes).
+impl fmt::Debug for PeerRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// `name { field: value, … }`, as a generated view's `Debug`.
+impl fmt::Debug for InputPeer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, self.id(), |d| {
+            match self {
+                InputPeer::InputPeerEmpty | InputPeer::InputPeerSelf => d,
+                InputPeer::InputPeerChat { chat_id } => d.field("chat_id", chat_id),
+                InputPeer::InputPeerUser {
+                    user_id,
+                    access_hash,
+                } => d
+                    .field("user_id", user_id)
+                    .field("access_hash", access_hash),
+                InputPeer::InputPeerChannel {
+                    channel_id,
+                    access_hash,
+                } => d
+                    .field("channel_id", channel_id)
+                    .field("access_hash", access_hash),
+                InputPeer::InputPeerUserFromMessage {
+                    peer,
+                    msg_id,
+                    user_id,
+                } => d
+                    .field("peer", peer)
+                    .field("msg_id", msg_id)
+                    .field("user_id", user_id),
+                InputPeer::InputPeerChannelFromMessage {
+                    peer,
+                    msg_id,
+                    channel_id,
+                } => d
+                    .field("peer", peer)
+                    .field("msg_id", msg_id)
+                    .field("channel_id", channel_id),
+            };
+        })
+    }
+}
+
+impl fmt::Debug for InputUser<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, self.id(), |d| {
+            match self {
+                InputUser::InputUserEmpty | InputUser::InputUserSelf => d,
+                InputUser::InputUser {
+                    user_id,
+                    access_hash,
+                } => d
+                    .field("user_id", user_id)
+                    .field("access_hash", access_hash),
+                InputUser::InputUserFromMessage {
+                    peer,
+                    msg_id,
+                    user_id,
+                } => d
+                    .field("peer", peer)
+                    .field("msg_id", msg_id)
+                    .field("user_id", user_id),
+            };
+        })
+    }
+}
+
+impl fmt::Debug for AcceptContact<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, Self::ID, |d| {
+            d.field("id", &self.id);
+        })
+    }
+}

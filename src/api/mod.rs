@@ -197,7 +197,10 @@ pub(crate) fn decode_variant_prefix<'a, E: Decode<'a>, V>(
         return Err(crate::Error::new(kind, 0));
     }
     let (e, rest) = decode_prefix::<E>(input, limits)?;
-    let v = pick(e).ok_or(crate::Error::new(ErrorKind::UnknownConstructor { id: found }, 0))?;
+    let v = pick(e).ok_or(crate::Error::new(
+        ErrorKind::UnknownConstructor { id: found },
+        0,
+    ))?;
     Ok((v, rest))
 }
 
@@ -273,6 +276,42 @@ macro_rules! ctor_entry_points {
     };
 }
 pub(crate) use ctor_entry_points;
+
+/// `Debug` of a constructor as the typed printer writes it (see
+/// `crate::print`): `name { field: value, … }`, with `#xxxxxxxx` for the
+/// name without the `names` feature. For views that keep no bytes.
+pub(crate) fn debug_ctor(
+    f: &mut core::fmt::Formatter<'_>,
+    id: u32,
+    fields: impl FnOnce(&mut core::fmt::DebugStruct<'_, '_>),
+) -> core::fmt::Result {
+    #[cfg(feature = "names")]
+    if let Some(index) = crate::schema::index_of(id) {
+        let mut d = f.debug_struct(crate::schema::constructor_name(index));
+        fields(&mut d);
+        return d.finish();
+    }
+    let mut name = heapless::String::<9>::new();
+    core::fmt::Write::write_fmt(&mut name, format_args!("#{id:08x}"))?;
+    let mut d = f.debug_struct(&name);
+    fields(&mut d);
+    d.finish()
+}
+
+/// `Debug` of a validated body (the bytes after the id) of constructor
+/// `id`, at offset `base`: through the typed printer, as a generated
+/// view's `Debug`.
+pub(crate) fn debug_body(
+    f: &mut core::fmt::Formatter<'_>,
+    id: u32,
+    body: &[u8],
+    base: usize,
+) -> core::fmt::Result {
+    match crate::schema::constructor_by_id(id) {
+        Some(c) => crate::print::debug(f, Object::from_parts(c, body, base, false)),
+        None => debug_ctor(f, id, |_| {}),
+    }
+}
 
 /// Writes TL JSON for typed views: an object's `"_"` and fields in order.
 #[cfg(feature = "names")]

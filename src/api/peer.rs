@@ -1,7 +1,6 @@
 //! `Peer`, `User` and `Chat`: who a message is from and to, and the names a
 //! client shows.
 
-#[cfg(feature = "names")]
 use core::fmt;
 
 use super::message::{opt, wrong_type};
@@ -15,7 +14,7 @@ use crate::string::TlStr;
 use crate::walk::Expect;
 
 /// `Peer`: `peerUser`, `peerChat` or `peerChannel` (ids are `int` in layer 122).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Peer {
     /// `peerUser#9db1bc6d user_id:int`.
     PeerUser {
@@ -130,7 +129,7 @@ impl fmt::Display for Peer {
 /// `User`: `user#938458c1` typed, `userEmpty` and its id.
 // Views are plain values (no heap to box into), so variants differ in size.
 #[allow(clippy::large_enum_variant)]
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum User<'a> {
     /// `userEmpty#200250ba id:int`.
     UserEmpty {
@@ -261,7 +260,7 @@ impl fmt::Display for User<'_> {
 
 /// `Chat`: the common constructors typed, with the fields a client needs to
 /// show a name; the whole object is also available as a dynamic view.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum Chat<'a> {
     /// `chatEmpty#9ba2d800 id:int`.
     ChatEmpty {
@@ -388,7 +387,7 @@ pub(super) mod ctor {
     /// `user#938458c1`: a view of the validated object. The flags and id are
     /// read once; the other fields are found on access (a short skip over
     /// bytes that cannot fail).
-    #[derive(Clone, Copy, Debug)]
+    #[derive(Clone, Copy)]
     pub struct User<'a> {
         pub(super) flags: Flags,
         pub(super) id: i32,
@@ -584,7 +583,7 @@ pub(super) mod ctor {
 
     /// `chat#3bda1bde`: a view of the validated object; the flags and id are
     /// read once, the other fields on access.
-    #[derive(Clone, Copy, Debug)]
+    #[derive(Clone, Copy)]
     pub struct Chat<'a> {
         pub(super) flags: Flags,
         pub(super) id: i32,
@@ -642,7 +641,7 @@ pub(super) mod ctor {
     /// `channel#d31a961e` or `channelForbidden#289da732`: a view of the
     /// validated object; the flags and id are read once, the other fields on
     /// access.
-    #[derive(Clone, Copy, Debug)]
+    #[derive(Clone, Copy)]
     pub struct Channel<'a> {
         pub(super) flags: Flags,
         pub(super) id: i32,
@@ -728,3 +727,54 @@ super::ctor_entry_points!(
     [id::CHANNEL, id::CHANNEL_FORBIDDEN],
     Channel | ChannelForbidden
 );
+
+/// `name { field: value }`, as a generated view's `Debug`.
+impl fmt::Debug for Peer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, self.id(), |d| {
+            match self {
+                Peer::PeerUser { user_id } => d.field("user_id", user_id),
+                Peer::PeerChat { chat_id } => d.field("chat_id", chat_id),
+                Peer::PeerChannel { channel_id } => d.field("channel_id", channel_id),
+            };
+        })
+    }
+}
+
+impl fmt::Debug for User<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            User::UserEmpty { id } => super::debug_ctor(f, id::USER_EMPTY, |d| {
+                d.field("id", id);
+            }),
+            User::User(u) => u.fmt(f),
+        }
+    }
+}
+
+impl fmt::Debug for Chat<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Chat::ChatEmpty { id } => super::debug_ctor(f, id::CHAT_EMPTY, |d| {
+                d.field("id", id);
+            }),
+            Chat::ChatForbidden { id, title } => super::debug_ctor(f, id::CHAT_FORBIDDEN, |d| {
+                d.field("id", id).field("title", title);
+            }),
+            Chat::Chat(c) => c.fmt(f),
+            Chat::Channel(c) | Chat::ChannelForbidden(c) => c.fmt(f),
+        }
+    }
+}
+
+/// The whole object's name and fields, as a generated view's `Debug`.
+macro_rules! debug_object {
+    ($($t:ty),*) => {$(
+        impl fmt::Debug for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.object.fmt(f)
+            }
+        }
+    )*};
+}
+debug_object!(ctor::User<'_>, ctor::Chat<'_>, ctor::Channel<'_>);

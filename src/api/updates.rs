@@ -9,7 +9,6 @@
 //! assert_eq!(m.entities().map(|e| e.len()), Some(2));
 //! ```
 
-#[cfg(feature = "names")]
 use core::fmt;
 
 use super::message::wrong_type;
@@ -29,7 +28,7 @@ pub use crate::enums::Update;
 
 /// `Updates`: one variant per constructor of layer 122, each keeping the
 /// constructor's full name.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum Updates<'a> {
     /// `updatesTooLong#e317af7e`: too many updates; the client must fetch
     /// the difference.
@@ -345,7 +344,7 @@ impl<'a> Lists<'a> {
 }
 
 /// `updateShort#78d4dec1`: one update.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct UpdateShort<'a> {
     /// The update (boxed) and `date`, exactly.
     bytes: &'a [u8],
@@ -393,7 +392,7 @@ macro_rules! lists_view {
         $name:ident { $($(#[$fdoc:meta])* $field:ident = $n:literal;)* }
     ) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug)]
+        #[derive(Clone, Copy)]
         pub struct $name<'a> {
             pub(in crate::api::updates) lists: Lists<'a>,
         }
@@ -544,7 +543,13 @@ super::ctor_entry_points!(
     [id::UPDATES_COMBINED],
     UpdatesCombined
 );
-super::ctor_entry_points!(ctor::Updates<'a>, Updates, "updates", [id::UPDATES], Updates);
+super::ctor_entry_points!(
+    ctor::Updates<'a>,
+    Updates,
+    "updates",
+    [id::UPDATES],
+    Updates
+);
 super::ctor_entry_points!(
     UpdateShortSentMessage<'a>,
     Updates,
@@ -552,3 +557,38 @@ super::ctor_entry_points!(
     [id::UPDATE_SHORT_SENT_MESSAGE],
     UpdateShortSentMessage
 );
+
+/// The constructor's name and fields, as a generated view's `Debug`.
+impl fmt::Debug for Updates<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Updates::UpdatesTooLong => super::debug_ctor(f, id::UPDATES_TOO_LONG, |_| {}),
+            Updates::UpdateShortMessage(m) => m.fmt(f),
+            Updates::UpdateShortChatMessage(m) => m.fmt(f),
+            Updates::UpdateShort(u) => u.fmt(f),
+            Updates::UpdatesCombined(u) => u.fmt(f),
+            Updates::Updates(u) => u.fmt(f),
+            Updates::UpdateShortSentMessage(m) => m.fmt(f),
+        }
+    }
+}
+
+impl fmt::Debug for UpdateShort<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_body(f, id::UPDATE_SHORT, self.bytes, self.base)
+    }
+}
+
+impl fmt::Debug for UpdatesCombined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = &self.lists;
+        super::debug_body(f, id::UPDATES_COMBINED, l.bytes, l.base)
+    }
+}
+
+impl fmt::Debug for ctor::Updates<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = &self.lists;
+        super::debug_body(f, id::UPDATES, l.bytes, l.base)
+    }
+}

@@ -346,8 +346,7 @@ fn round_trip(v: &Value) -> Result<usize, String> {
     if end != bytes.len() {
         return Err(format!("walk ended at {end} of {} bytes", bytes.len()));
     }
-    let obj = Object::decode(&bytes, Expect::Any)
-        .map_err(|e| format!("decode: {e}"))?;
+    let obj = Object::decode(&bytes, Expect::Any).map_err(|e| format!("decode: {e}"))?;
     let text = Json(obj).to_string();
     let back: Value = serde_json::from_str(&text).map_err(|e| format!("dump is not JSON: {e}"))?;
     if &back != v {
