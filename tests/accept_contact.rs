@@ -2,7 +2,7 @@
 //! `rpc_result`, `rpc_error` (the three documented errors and any other) and,
 //! with the `gzip` feature, `gzip_packed`.
 
-use tlview::{AcceptContact, AcceptContactError, AcceptContactReply, ErrorKind, SliceSink, Writer};
+use tlview::{AcceptContactError, AcceptContactReply, ErrorKind, SliceSink, Writer};
 
 const RPC_RESULT: u32 = 0xf35c6d01;
 const RPC_ERROR: u32 = 0x2144ca19;

@@ -32,8 +32,8 @@ pub use peer::{Chat, Peer, User};
 pub use updates::{Update, Updates};
 
 /// The constructor structs, named for their TL constructors (the types'
-/// enums are in [`api`](super): [`User`](super::User) holds a
-/// [`types::User`](User)).
+/// enums are in [`api`](crate::api): [`api::User`](crate::api::User) holds
+/// a [`types::User`]).
 pub mod types {
     pub use super::message::{MessageFwdHeader, MessageReplyHeader};
     pub use super::peer::ctor::{Channel, Chat, User};
