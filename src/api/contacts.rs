@@ -681,7 +681,8 @@ impl<'a> AcceptContactReply<'a> {
     /// reply.extend(5i64.to_le_bytes());          // req_msg_id
     /// reply.extend(0xe317af7eu32.to_le_bytes()); // updatesTooLong
     /// assert!(matches!(AcceptContactReply::decode(&reply)?, AcceptContactReply::Updates(_)));
-    /// let (_, rest) = AcceptContactReply::decode_prefix(&[&reply[..], &[0; 4]].concat())?;
+    /// reply.extend([0; 4]);                      // what follows it
+    /// let (_, rest) = AcceptContactReply::decode_prefix(&reply)?;
     /// assert_eq!(rest, [0; 4]);
     /// # Ok::<(), tlview::Error>(())
     /// ```
