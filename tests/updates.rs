@@ -352,7 +352,10 @@ fn forward_headers_compare_by_their_own_bytes() {
     assert_eq!(b.from_name().unwrap().as_bytes(), b"Ann");
     let other = message(8, true);
     assert_ne!(fwd(&other), b);
-    assert!(format!("{b:?}").contains("date: 7, channel_post: 55"), "{b:?}");
+    assert!(
+        format!("{b:?}").contains("date: 7, channel_post: 55"),
+        "{b:?}"
+    );
 }
 
 /// Reply headers in each shape, read back; a wrong constructor in the peer
