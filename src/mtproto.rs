@@ -1,5 +1,5 @@
 //! The MTProto service wrappers: `rpc_result`, `rpc_error`, `msg_container`
-//! and `gzip_packed` (unpacking is in [`crate::gzip`], feature `gzip`).
+//! and `gzip_packed` (unpacking is in `tlview::gzip`, feature `gzip`).
 //!
 //! ```
 //! use tlview::mtproto::MsgContainer;

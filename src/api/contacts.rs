@@ -672,7 +672,7 @@ impl<'a> AcceptContactReply<'a> {
     /// Decodes the server's reply to `contacts.acceptContact`, which must
     /// fill `input`: an `rpc_result` (or its bare result) holding `Updates`
     /// or an `rpc_error`. A `gzip_packed` result needs
-    /// [`AcceptContactReply::decode_unpacking`] (feature `gzip`).
+    /// `AcceptContactReply::decode_unpacking` (feature `gzip`).
     ///
     /// ```
     /// use tlview::AcceptContactReply;
