@@ -53,7 +53,7 @@ fn main() {
     let total: usize = msgs.iter().map(Vec::len).sum();
     let objects: u64 = msgs
         .iter()
-        .map(|m| count_objects(Object::decode(m, Expect::Any, &Limits::DEFAULT).unwrap()))
+        .map(|m| count_objects(Object::decode(m, Expect::Any).unwrap()))
         .sum();
     eprintln!("walker mix: {total} bytes, {objects} objects");
     let expect = Expect::Type(schema::ty::UPDATES);

@@ -15,7 +15,7 @@
 //! for w in [0x78d4dec1u32, 0x1bfbd823, 5, 0xedb93949, 9, 7] {
 //!     b.extend(w.to_le_bytes());
 //! }
-//! let obj = Object::decode(&b, Expect::Any, &Limits::DEFAULT).unwrap();
+//! let obj = Object::decode(&b, Expect::Any).unwrap();
 //! assert_eq!(
 //!     tlview::json::Json(obj).to_string(),
 //!     r#"{"_":"updateShort","update":{"_":"updateUserStatus","user_id":5,"status":{"_":"userStatusOnline","expires":9}},"date":7}"#

@@ -99,12 +99,12 @@
 //! implementations are compared through.
 //!
 //! ```
-//! use tlview::{enums::Updates, object::Object, types, walk::Expect, Limits, Value};
+//! use tlview::{enums::Updates, object::Object, types, walk::Expect, Value};
 //! // updateShort { update: updateUserStatus { user_id: 5, status: userStatusOnline { expires: 9 } }, date: 7 }
 //! let bytes: Vec<u8> = [0x78d4dec1u32, 0x1bfbd823, 5, 0xedb93949, 9, 7]
 //!     .iter().flat_map(|w| w.to_le_bytes()).collect();
 //!
-//! let any = Object::decode(&bytes, Expect::Any, &Limits::DEFAULT)?;
+//! let any = Object::decode(&bytes, Expect::Any)?;
 //! # #[cfg(feature = "names")] {
 //! assert_eq!(any.name(), "updateShort");
 //! assert!(matches!(any.field("date"), Some(Value::Int(7))));

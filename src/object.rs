@@ -10,7 +10,7 @@
 //! for w in [0x78d4dec1u32, 0x1bfbd823, 5, 0xedb93949, 9, 7] {
 //!     b.extend(w.to_le_bytes());
 //! }
-//! let obj = Object::decode(&b, Expect::Type(schema::ty::UPDATES), &Limits::DEFAULT).unwrap();
+//! let obj = Object::decode(&b, Expect::Type(schema::ty::UPDATES)).unwrap();
 //! assert_eq!(obj.id(), schema::id::UPDATE_SHORT);
 //! let fields: Vec<_> = obj.fields().collect();
 //! assert!(matches!(fields[1].value, Value::Int(7)));
@@ -26,7 +26,7 @@ use crate::string::TlStr;
 use crate::walk::Expect;
 
 /// A validated object: its constructor and its borrowed field bytes.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Object<'a> {
     ctor: &'static Constructor,
     /// All its bytes (with the id, if boxed).
@@ -36,9 +36,29 @@ pub struct Object<'a> {
     boxed: bool,
 }
 
+/// `name { field: value, … }` (`#xxxxxxxx` for the name without the
+/// `names` feature), each object's fields read by its generated typed view,
+/// as every view's `Debug` prints.
+impl core::fmt::Debug for Object<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        crate::print::debug(f, *self)
+    }
+}
+
 impl<'a> Object<'a> {
     /// Validates that `input` is exactly one object of `expect` and views it.
-    pub fn decode(input: &'a [u8], expect: Expect, limits: &Limits) -> Result<Object<'a>> {
+    ///
+    /// The same three entry points as every typed view (`decode`,
+    /// `decode_with`, `decode_prefix`), each taking one more argument: a
+    /// typed view knows what it expects, the dynamic view is told
+    /// ([`Expect::Any`] for any boxed object).
+    #[inline]
+    pub fn decode(input: &'a [u8], expect: Expect) -> Result<Object<'a>> {
+        Object::decode_with(input, expect, &Limits::DEFAULT)
+    }
+
+    /// As [`Object::decode`], within the caller's limits.
+    pub fn decode_with(input: &'a [u8], expect: Expect, limits: &Limits) -> Result<Object<'a>> {
         let mut r = Reader::new(input);
         let obj = Object::read(&mut r, expect, limits)?;
         r.finish()?;
@@ -46,14 +66,12 @@ impl<'a> Object<'a> {
     }
 
     /// Validates one object of `expect` at the start of `input`; returns it
-    /// and the bytes after it.
-    pub fn decode_prefix(
-        input: &'a [u8],
-        expect: Expect,
-        limits: &Limits,
-    ) -> Result<(Object<'a>, &'a [u8])> {
+    /// and the bytes after it. ([`Object::read`] does the same at a
+    /// [`Reader`], within the caller's limits.)
+    #[inline]
+    pub fn decode_prefix(input: &'a [u8], expect: Expect) -> Result<(Object<'a>, &'a [u8])> {
         let mut r = Reader::new(input);
-        let obj = Object::read(&mut r, expect, limits)?;
+        let obj = Object::read(&mut r, expect, &Limits::DEFAULT)?;
         Ok((obj, r.rest()))
     }
 

@@ -11,7 +11,30 @@ use crate::reader::Reader;
 use crate::string::TlStr;
 
 /// A value that can be an element of a [`Vector`].
-pub trait Element<'a>: Sized {
+///
+/// Sealed: the crate implements it for the primitives (`i32`, `i64`,
+/// `f64`, `int128`, `int256`, `bytes`, [`TlStr`], `bool`) and for its typed
+/// views. How a [`Vector`] re-reads its validated elements is the crate's
+/// own business: those hooks live on a crate-private supertrait, so they can
+/// neither be called nor overridden from outside:
+///
+/// ```compile_fail,E0624
+/// fn again<'a, T: tlview::Element<'a>>(r: &mut tlview::Reader<'a>) -> Option<T> {
+///     T::read_valid(r) // private associated function
+/// }
+/// ```
+///
+/// ```compile_fail,E0277
+/// struct Mine;
+/// impl<'a> tlview::Element<'a> for Mine { // the private supertrait is not implemented
+///     const MIN_SIZE: usize = 4;
+///     fn read(r: &mut tlview::Reader<'a>) -> tlview::Result<Mine> {
+///         r.read_int().map(|_| Mine)
+///     }
+/// }
+/// ```
+#[allow(private_bounds)] // the private supertrait is what seals the trait
+pub trait Element<'a>: ElementHooks<'a> {
     /// The fewest bytes one element takes (to reject impossible counts).
     const MIN_SIZE: usize;
     /// The size of every element when it is fixed and every bit pattern of
@@ -19,22 +42,52 @@ pub trait Element<'a>: Sized {
     const FIXED_SIZE: Option<usize> = None;
     /// Reads (and validates) one element.
     fn read(r: &mut Reader<'a>) -> Result<Self>;
+}
+
+/// What a [`Vector`] does with its validated elements: crate-private, so
+/// that [`Element`] is sealed and these performance hooks are no API.
+pub(crate) trait ElementHooks<'a>: Sized {
     /// Reads one element again from bytes that [`Element::read`] has already
     /// accepted (what a [`Vector`]'s iterator does). It may skip checks that
     /// the first read made, but never reads out of bounds; `None` ends the
-    /// iteration. By default it is `read`.
-    #[inline]
-    fn read_valid(r: &mut Reader<'a>) -> Option<Self> {
-        Self::read(r).ok()
-    }
+    /// iteration. [`reread`] is the plain choice: `read` again.
+    fn read_valid(r: &mut Reader<'a>) -> Option<Self>;
     /// Whether a vector's iterator ends by its bytes alone: when fewer than
     /// `MIN_SIZE` are left (none, at the end of a vector, whose bytes are
     /// exactly its elements'). That test then merges with the bounds check
-    /// of each [`Element::read_valid`], and the count is kept only for
+    /// of each [`ElementHooks::read_valid`], and the count is kept only for
     /// [`Iterator::size_hint`]. Worth it where the elements are read by
     /// straight-line code that checks its bounds first.
     const ENDS_WHEN_EMPTY: bool = false;
 }
+
+/// [`ElementHooks::read_valid`] as [`Element::read`]: the plain choice.
+#[inline]
+pub(crate) fn reread<'a, T: Element<'a>>(r: &mut Reader<'a>) -> Option<T> {
+    T::read(r).ok()
+}
+
+/// Elements re-read by [`Element::read`] itself.
+macro_rules! plain_hooks {
+    ($($t:ty),*) => {$(
+        impl<'a> ElementHooks<'a> for $t {
+            #[inline]
+            fn read_valid(r: &mut Reader<'a>) -> Option<Self> {
+                reread(r)
+            }
+        }
+    )*};
+}
+plain_hooks!(
+    i32,
+    i64,
+    f64,
+    &'a [u8; 16],
+    &'a [u8; 32],
+    &'a [u8],
+    TlStr<'a>,
+    bool
+);
 
 impl<'a> Element<'a> for i32 {
     const MIN_SIZE: usize = 4;

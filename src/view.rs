@@ -32,7 +32,7 @@ use crate::object::{Object, Values};
 use crate::reader::Reader;
 use crate::schema::{self, Op, Repeat};
 use crate::string::TlStr;
-use crate::vector::{Element, Vector};
+use crate::vector::{Element, ElementHooks, Vector};
 use crate::walk::Expect;
 
 /// The field bytes of a validated object (after its id, if it had one) and
@@ -380,6 +380,9 @@ impl<'a, T: Typed<'a>> Element<'a> for T {
         let o = Object::read(r, T::ELEMENT, &Limits::DEFAULT)?;
         T::from_object(o).ok_or(Error::new(ErrorKind::UnknownConstructor { id: o.id() }, at))
     }
+}
+
+impl<'a, T: Typed<'a>> ElementHooks<'a> for T {
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<T> {
         <T as Typed<'a>>::read_valid(r)
@@ -525,7 +528,7 @@ pub(crate) fn decode<'a, T: Typed<'a>>(input: &'a [u8], limits: &Limits) -> Resu
 /// for w in [0x78d4dec1u32, 0x1bfbd823, 5, 0xedb93949, 9, 7] {
 ///     b.extend(w.to_le_bytes());
 /// }
-/// let obj = Object::decode(&b, Expect::Any, &Limits::DEFAULT).unwrap();
+/// let obj = Object::decode(&b, Expect::Any).unwrap();
 /// assert_eq!(
 ///     TypedJson(obj).to_string(),
 ///     r#"{"_":"updateShort","update":{"_":"updateUserStatus","user_id":5,"status":{"_":"userStatusOnline","expires":9}},"date":7}"#

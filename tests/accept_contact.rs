@@ -2,7 +2,7 @@
 //! `rpc_result`, `rpc_error` (the three documented errors and any other) and,
 //! with the `gzip` feature, `gzip_packed`.
 
-use tlview::{AcceptContact, AcceptContactError, AcceptContactReply, ErrorKind, SliceSink, Writer};
+use tlview::{AcceptContactError, AcceptContactReply, ErrorKind, SliceSink, Writer};
 
 const RPC_RESULT: u32 = 0xf35c6d01;
 const RPC_ERROR: u32 = 0x2144ca19;
@@ -37,7 +37,7 @@ fn short_message() -> Vec<u8> {
 fn updates_through_rpc_result_and_bare() {
     let sm = short_message();
     for reply in [wrapped(0x1234_5678_9abc, &sm), sm.clone()] {
-        match AcceptContact::decode_reply(&reply).unwrap() {
+        match AcceptContactReply::decode(&reply).unwrap() {
             AcceptContactReply::Updates(tlview::Updates::UpdateShortMessage(m)) => {
                 assert_eq!(m.id(), 1001);
                 assert_eq!(m.entities().unwrap().len(), 4);
@@ -71,7 +71,7 @@ fn the_three_documented_errors() {
             wrapped(9, &rpc_error(400, message)),
             rpc_error(400, message),
         ] {
-            let AcceptContactReply::Error(e) = AcceptContact::decode_reply(&reply).unwrap() else {
+            let AcceptContactReply::Error(e) = AcceptContactReply::decode(&reply).unwrap() else {
                 panic!("not an error")
             };
             assert_eq!(e, want);
@@ -92,7 +92,7 @@ fn the_three_documented_errors() {
 #[test]
 fn other_errors_keep_code_and_message_borrowed() {
     let reply = wrapped(1, &rpc_error(420, b"FLOOD_WAIT_30"));
-    let AcceptContactReply::Error(e) = AcceptContact::decode_reply(&reply).unwrap() else {
+    let AcceptContactReply::Error(e) = AcceptContactReply::decode(&reply).unwrap() else {
         panic!()
     };
     assert_eq!(e.code(), 420);
@@ -104,7 +104,7 @@ fn other_errors_keep_code_and_message_borrowed() {
     assert!(p > r && p < r + reply.len());
     // A documented message with another code is "other".
     let reply = rpc_error(500, b"CONTACT_ID_INVALID");
-    let AcceptContactReply::Error(e) = AcceptContact::decode_reply(&reply).unwrap() else {
+    let AcceptContactReply::Error(e) = AcceptContactReply::decode(&reply).unwrap() else {
         panic!()
     };
     assert!(matches!(e, AcceptContactError::Other { code: 500, .. }));
@@ -113,17 +113,17 @@ fn other_errors_keep_code_and_message_borrowed() {
 #[test]
 fn malformed_replies_are_errors_with_offsets() {
     // rpc_result with no result.
-    let e = AcceptContact::decode_reply(&wrapped(1, &[])).unwrap_err();
+    let e = AcceptContactReply::decode(&wrapped(1, &[])).unwrap_err();
     assert_eq!(e.offset(), 12);
     // A result of the wrong type.
-    let e = AcceptContact::decode_reply(&wrapped(1, &0x9db1bc6du32.to_le_bytes())).unwrap_err();
+    let e = AcceptContactReply::decode(&wrapped(1, &0x9db1bc6du32.to_le_bytes())).unwrap_err();
     assert_eq!(e.offset(), 12);
     assert!(matches!(e.kind(), ErrorKind::WrongType { .. }));
     // Trailing bytes after the result.
     let mut r = wrapped(1, &rpc_error(400, b"CONTACT_ID_INVALID"));
     let n = r.len();
     r.push(0);
-    let e = AcceptContact::decode_reply(&r).unwrap_err();
+    let e = AcceptContactReply::decode(&r).unwrap_err();
     assert_eq!(
         (e.kind(), e.offset()),
         (ErrorKind::TrailingBytes { count: 1 }, n)
@@ -132,7 +132,7 @@ fn malformed_replies_are_errors_with_offsets() {
     let full = wrapped(1, &short_message());
     for cut in 0..full.len() {
         assert!(
-            AcceptContact::decode_reply(&full[..cut]).is_err(),
+            AcceptContactReply::decode(&full[..cut]).is_err(),
             "cut {cut}"
         );
     }
@@ -154,16 +154,16 @@ fn gzip_packed_results_are_unpacked_into_the_callers_buffer() {
     let mut buf = vec![0u8; 1024];
     let limits = tlview::Limits::DEFAULT;
     let AcceptContactReply::Error(e) =
-        AcceptContact::decode_reply_unpacking(&reply, &mut buf, &limits).unwrap()
+        AcceptContactReply::decode_unpacking(&reply, &mut buf, &limits).unwrap()
     else {
         panic!()
     };
     assert_eq!(e, AcceptContactError::ContactReqMissing);
     // Without a buffer, gzip_packed is not an Updates constructor.
-    assert!(AcceptContact::decode_reply(&reply).is_err());
+    assert!(AcceptContactReply::decode(&reply).is_err());
     // A buffer too small for the unpacked reply is refused.
     let mut small = vec![0u8; inner.len() - 1];
-    let e = AcceptContact::decode_reply_unpacking(&reply, &mut small, &limits).unwrap_err();
+    let e = AcceptContactReply::decode_unpacking(&reply, &mut small, &limits).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::OutputLimit { .. }), "{e}");
 }
 

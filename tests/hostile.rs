@@ -18,7 +18,7 @@ use tlview::object::{Object, Value};
 use tlview::reader::VECTOR;
 use tlview::schema::{id, ty};
 use tlview::walk::{walk, walk_exact, Expect};
-use tlview::{AcceptContact, ErrorKind, Item, Limits, Updates};
+use tlview::{AcceptContact, AcceptContactReply, ErrorKind, Item, Limits, Updates};
 use tlview_fuzzing as fuzzing;
 
 mod common;
@@ -117,13 +117,10 @@ fn empty_and_one_to_three_bytes() {
         );
         assert_eq!(kind_at(Updates::decode(&b)), want, "{n} bytes");
         assert_eq!(kind_at(walk(&b, Expect::Any, &Limits::DEFAULT)), want);
-        assert_eq!(
-            kind_at(Object::decode(&b, Expect::Type(ty::USER), &Limits::DEFAULT)),
-            want
-        );
+        assert_eq!(kind_at(Object::decode(&b, Expect::Type(ty::USER))), want);
         assert_eq!(kind_at(MsgContainer::decode(&b)), want);
         assert_eq!(kind_at(AcceptContact::decode(&b)), want);
-        assert!(AcceptContact::decode_reply(&b).is_err());
+        assert!(AcceptContactReply::decode(&b).is_err());
         props(&b);
     }
 }
@@ -147,7 +144,7 @@ fn every_golden_message_cut_at_every_offset() {
                 );
                 assert!(at <= cut, "{name} cut at {cut}: error at {at}");
             }
-            assert!(Object::decode(b, Expect::Any, &Limits::DEFAULT).is_err());
+            assert!(Object::decode(b, Expect::Any).is_err());
             assert!(Updates::decode_prefix(b).is_err());
         }
         // The harness over a sample of cuts (every cut for the small ones).
@@ -167,10 +164,7 @@ fn trailing_bytes_after_a_valid_object() {
         let want = (ErrorKind::TrailingBytes { count: 5 }, n);
         assert_eq!(kind_at(Updates::decode(&b)), want);
         assert_eq!(kind_at(walk_exact(&b, Expect::Any, &Limits::DEFAULT)), want);
-        assert_eq!(
-            kind_at(Object::decode(&b, Expect::Any, &Limits::DEFAULT)),
-            want
-        );
+        assert_eq!(kind_at(Object::decode(&b, Expect::Any)), want);
         assert_eq!(walk(&b, Expect::Any, &Limits::DEFAULT), Ok(n));
         let (_, rest) = Updates::decode_prefix(&b).unwrap();
         assert_eq!(rest, &[0, 0, 0, 0, 7]);
@@ -242,7 +236,7 @@ fn a_vector_of_100_000_tiny_objects_is_accepted_and_fast() {
         Ok(b.len())
     );
     let walked = t.elapsed();
-    let o = Object::decode(&b.0, Expect::Type(ty::RICH_TEXT), &Limits::DEFAULT).unwrap();
+    let o = Object::decode(&b.0, Expect::Type(ty::RICH_TEXT)).unwrap();
     let st = fuzzing::visit(o);
     assert_eq!(st.elements, n as usize);
     assert_eq!(st.objects, n as usize + 1);
@@ -350,7 +344,7 @@ fn invalid_utf8_decodes_and_prints_replacement_characters() {
     assert_eq!(m.message().as_bytes(), bad);
     assert!(m.message().to_str().is_err());
     let typed = Updates::decode(&b).unwrap().to_string();
-    let dynamic = Json(Object::decode(&b, Expect::Any, &Limits::DEFAULT).unwrap()).to_string();
+    let dynamic = Json(Object::decode(&b, Expect::Any).unwrap()).to_string();
     assert_eq!(typed, dynamic);
     assert!(
         typed.contains("\"message\":\"ok \u{fffd}\u{fffd} \u{fffd} end \u{fffd}\""),
@@ -458,7 +452,7 @@ fn bool_zero_one_and_a_random_id() {
         (id::UPDATES_TOO_LONG, None),
     ] {
         let b = B::new().id(JSON_BOOL).id(v).0;
-        let r = Object::decode(&b, Expect::Type(ty::JSON_VALUE), &Limits::DEFAULT);
+        let r = Object::decode(&b, Expect::Type(ty::JSON_VALUE));
         match ok {
             Some(x) => {
                 let o = r.unwrap();
@@ -635,7 +629,7 @@ fn check_depths(make: impl Fn(usize) -> Vec<u8>, expect: Expect, per_level: usiz
             let r = walk(&b, expect, &limits);
             if depth <= limit {
                 assert_eq!(r, Ok(b.len()), "depth {depth} under limit {limit}");
-                let o = Object::decode(&b, expect, &limits).unwrap();
+                let o = Object::decode_with(&b, expect, &limits).unwrap();
                 assert_eq!(fuzzing::visit(o).max_level as usize, depth);
                 Json(o).to_string();
             } else {
@@ -647,7 +641,7 @@ fn check_depths(make: impl Fn(usize) -> Vec<u8>, expect: Expect, per_level: usiz
                     limit * per_level,
                 );
                 assert_eq!(kind_at(r), want, "depth {depth} under limit {limit}");
-                assert_eq!(kind_at(Object::decode(&b, expect, &limits)), want);
+                assert_eq!(kind_at(Object::decode_with(&b, expect, &limits)), want);
             }
         }
     }
@@ -777,7 +771,7 @@ fn container_with_no_messages() {
     let b = container(0, &[]);
     assert_eq!(container_agrees(&b), Ok(0));
     assert_eq!(
-        Json(Object::decode(&b, Expect::Any, &Limits::DEFAULT).unwrap()).to_string(),
+        Json(Object::decode(&b, Expect::Any).unwrap()).to_string(),
         r#"{"_":"msg_container","messages":[]}"#
     );
 }
@@ -909,7 +903,7 @@ fn every_double_class_through_the_dynamic_view_and_json() {
     ];
     for (bits, text) in cases {
         let b = B::new().id(JSON_NUMBER).double(f64::from_bits(bits)).0;
-        let o = Object::decode(&b, Expect::Type(ty::JSON_VALUE), &Limits::DEFAULT).unwrap();
+        let o = Object::decode(&b, Expect::Type(ty::JSON_VALUE)).unwrap();
         let Value::Double(d) = o.fields().next().unwrap().value else {
             panic!()
         };
@@ -927,7 +921,7 @@ fn every_double_class_through_the_dynamic_view_and_json() {
             .long(-1)
             .int(50)
             .0;
-        let o = Object::decode(&g, Expect::Type(ty::GEO_POINT), &Limits::DEFAULT).unwrap();
+        let o = Object::decode(&g, Expect::Type(ty::GEO_POINT)).unwrap();
         assert_eq!(
             Json(o).to_string(),
             format!(
@@ -1102,7 +1096,7 @@ mod gzip {
         let inner = unpack(&gz("nested"), &mut out, 4096).unwrap().to_vec();
         // What came out is itself a gzip_packed object, not unpacked further.
         assert_eq!(Reader::new(&inner).peek_id(), Ok(id::GZIP_PACKED));
-        let o = Object::decode(&inner, Expect::Any, &Limits::DEFAULT).unwrap();
+        let o = Object::decode(&inner, Expect::Any).unwrap();
         assert!(Json(o)
             .to_string()
             .starts_with(r#"{"_":"gzip_packed","packed_data":"1f8b"#));
@@ -1161,7 +1155,7 @@ fn work_scales_linearly_with_input_size() {
                 Ok(b.len())
             );
             let walked = t.elapsed();
-            let o = Object::decode(b, Expect::Type(ty::RICH_TEXT), &Limits::DEFAULT).unwrap();
+            let o = Object::decode(b, Expect::Type(ty::RICH_TEXT)).unwrap();
             let st = fuzzing::visit(o);
             let work = st.objects + st.fields + st.elements + st.json_bytes;
             eprintln!(
@@ -1234,7 +1228,7 @@ fn decode_walk_print(case: &str) -> usize {
     }
     let (b, limits) = deepest(case);
     let n = walk(&b, Expect::Type(ty::RICH_TEXT), &limits).unwrap();
-    let o = Object::decode(&b, Expect::Type(ty::RICH_TEXT), &limits).unwrap();
+    let o = Object::decode_with(&b, Expect::Type(ty::RICH_TEXT), &limits).unwrap();
     let mut sink = fuzzing::Digest::new();
     tlview::json::write_object(&mut sink, o, false).unwrap();
     n + sink.len

@@ -352,7 +352,10 @@ fn forward_headers_compare_by_their_own_bytes() {
     assert_eq!(b.from_name().unwrap().as_bytes(), b"Ann");
     let other = message(8, true);
     assert_ne!(fwd(&other), b);
-    assert!(format!("{b:?}").contains("date: 7, channel_post: Some(55)"));
+    assert!(
+        format!("{b:?}").contains("date: 7, channel_post: 55"),
+        "{b:?}"
+    );
 }
 
 /// Reply headers in each shape, read back; a wrong constructor in the peer
@@ -794,8 +797,7 @@ fn typed_and_dynamic_views_agree_on_every_message() {
         #[cfg(feature = "names")]
         {
             let typed = Updates::decode(&bytes).unwrap().to_string();
-            let obj = tlview::Object::decode(&bytes, tlview::walk::Expect::Any, &Limits::DEFAULT)
-                .unwrap();
+            let obj = tlview::Object::decode(&bytes, tlview::walk::Expect::Any).unwrap();
             assert_eq!(typed, tlview::json::Json(obj).to_string());
         }
     }
@@ -921,11 +923,7 @@ fn every_mutation_is_judged_as_the_walker_judges_it() {
                 }
                 m[i] = v;
                 let typed = Updates::decode(&m);
-                let walked = tlview::Object::decode(
-                    &m,
-                    Expect::Type(tlview::schema::ty::UPDATES),
-                    &Limits::DEFAULT,
-                );
+                let walked = tlview::Object::decode(&m, Expect::Type(tlview::schema::ty::UPDATES));
                 assert_eq!(
                     typed.is_ok(),
                     walked.is_ok(),

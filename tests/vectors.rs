@@ -37,8 +37,7 @@ fn walker_extent_is_the_whole_message() {
 fn dynamic_view_prints_the_reference_json() {
     for name in NAMES {
         let (bin, want) = load(name);
-        let obj =
-            Object::decode(&bin, Expect::Type(schema::ty::UPDATES), &Limits::DEFAULT).unwrap();
+        let obj = Object::decode(&bin, Expect::Type(schema::ty::UPDATES)).unwrap();
         let got: serde_json::Value =
             serde_json::from_str(&tlview::json::Json(obj).to_string()).unwrap();
         assert_eq!(got, want, "{name}");
@@ -54,7 +53,7 @@ fn typed_view_prints_the_reference_json() {
         let got: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(got, want, "{name}");
         // And byte-for-byte the same text as the dynamic view.
-        let obj = Object::decode(&bin, Expect::Any, &Limits::DEFAULT).unwrap();
+        let obj = Object::decode(&bin, Expect::Any).unwrap();
         assert_eq!(text, tlview::json::Json(obj).to_string(), "{name}");
     }
 }

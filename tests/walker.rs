@@ -231,7 +231,7 @@ fn deepest_input_fits_in_16_kib_of_stack() {
             for b in [&bytes, &concat] {
                 let n = walk(b, rich_text(), &Limits::DEFAULT).unwrap();
                 assert_eq!(n, b.len());
-                let o = Object::decode(b, rich_text(), &Limits::DEFAULT).unwrap();
+                let o = Object::decode(b, rich_text()).unwrap();
                 let mut s = String::with_capacity(8192);
                 use std::fmt::Write;
                 write!(s, "{}", tlview::json::Json(o)).unwrap();

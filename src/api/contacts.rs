@@ -28,7 +28,7 @@ use crate::writer::Writer;
 
 /// A nested `InputPeer`: a value the caller built, or validated bytes from a
 /// decoded message (so that decoding never recurses on input).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum PeerRef<'a> {
     /// A value built by the caller.
     Value(&'a InputPeer<'a>),
@@ -61,7 +61,7 @@ impl<'a> PeerRef<'a> {
 }
 
 /// `InputPeer`: all seven constructors of layer 122.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum InputPeer<'a> {
     /// `inputPeerEmpty#7f3b18ea`.
     InputPeerEmpty,
@@ -234,7 +234,7 @@ impl<'a> Decode<'a> for InputPeer<'a> {
 }
 
 /// `InputUser`: all four constructors of layer 122.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum InputUser<'a> {
     /// `inputUserEmpty#b98886cf`.
     InputUserEmpty,
@@ -488,9 +488,12 @@ impl fmt::Display for PeerJson<'_> {
         match self.0 {
             PeerRef::Value(p) => p.fmt(f),
             PeerRef::Wire(b) => {
-                let o =
-                    crate::object::Object::decode(b, Expect::Type(ty::INPUT_PEER), &super::REREAD)
-                        .map_err(|_| fmt::Error)?;
+                let o = crate::object::Object::decode_with(
+                    b,
+                    Expect::Type(ty::INPUT_PEER),
+                    &super::REREAD,
+                )
+                .map_err(|_| fmt::Error)?;
                 crate::json::Json(o).fmt(f)
             }
         }
@@ -525,7 +528,7 @@ impl fmt::Display for InputUser<'_> {
 }
 
 /// The request `contacts.acceptContact#f831a20f id:InputUser = Updates`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct AcceptContact<'a> {
     /// The user whose contact request to accept.
     pub id: InputUser<'a>,
@@ -644,25 +647,87 @@ impl<'a> AcceptContact<'a> {
         Ok(w.finish())
     }
 
-    /// Decodes the request itself (for servers, proxies and tests).
-    pub fn decode(input: &'a [u8]) -> Result<AcceptContact<'a>> {
-        let mut r = Reader::new(input);
+    /// Decodes the server's reply to this request: an `rpc_result` (or its
+    /// bare result) holding `Updates` or an `rpc_error`; the same as
+    /// [`AcceptContactReply::decode`]. A request names its reply, so a
+    /// client that holds the request need not name the reply's type.
+    #[inline]
+    pub fn decode_reply(input: &'a [u8]) -> Result<AcceptContactReply<'a>> {
+        AcceptContactReply::decode(input)
+    }
+
+    /// As [`AcceptContact::decode_reply`], within the caller's limits.
+    #[inline]
+    pub fn decode_reply_with(input: &'a [u8], limits: &Limits) -> Result<AcceptContactReply<'a>> {
+        AcceptContactReply::decode_with(input, limits)
+    }
+
+    /// As [`AcceptContact::decode_reply`], unpacking a `gzip_packed` result
+    /// into `buf` (see `AcceptContactReply::decode_unpacking`).
+    #[cfg(feature = "gzip")]
+    #[inline]
+    pub fn decode_reply_unpacking(
+        input: &'a [u8],
+        buf: &'a mut [u8],
+        limits: &Limits,
+    ) -> Result<AcceptContactReply<'a>> {
+        AcceptContactReply::decode_unpacking(input, buf, limits)
+    }
+}
+
+/// Decodes the request itself (for servers, proxies and tests): its
+/// `InputUser` is one level below it.
+impl<'a> Decode<'a> for AcceptContact<'a> {
+    fn decode_in(r: &mut Reader<'a>, cx: Ctx<'_>) -> Result<AcceptContact<'a>> {
         r.expect_id(Self::ID)?;
-        let cx = Ctx::root(&Limits::DEFAULT).nested(&r)?;
-        let id = InputUser::decode_in(&mut r, cx)?;
-        r.finish()?;
+        let id = InputUser::decode_in(r, cx.nested(r)?)?;
         Ok(AcceptContact { id })
     }
+}
 
-    /// Decodes the server's reply: an `rpc_result` (or its bare result)
-    /// holding `Updates` or an `rpc_error`. A `gzip_packed` result needs
-    /// `AcceptContact::decode_reply_unpacking` (feature `gzip`).
-    pub fn decode_reply(input: &'a [u8]) -> Result<AcceptContactReply<'a>> {
-        Self::decode_reply_with(input, &Limits::DEFAULT)
+super::type_entry_points!(AcceptContact<'a>, "contacts.acceptContact");
+
+impl<'a> AcceptContactReply<'a> {
+    /// Decodes the server's reply to `contacts.acceptContact`, which must
+    /// fill `input`: an `rpc_result` (or its bare result) holding `Updates`
+    /// or an `rpc_error`. A `gzip_packed` result needs
+    /// `AcceptContactReply::decode_unpacking` (feature `gzip`).
+    ///
+    /// ```
+    /// use tlview::AcceptContactReply;
+    /// let mut reply = vec![];
+    /// reply.extend(0xf35c6d01u32.to_le_bytes()); // rpc_result
+    /// reply.extend(5i64.to_le_bytes());          // req_msg_id
+    /// reply.extend(0xe317af7eu32.to_le_bytes()); // updatesTooLong
+    /// assert!(matches!(AcceptContactReply::decode(&reply)?, AcceptContactReply::Updates(_)));
+    /// reply.extend([0; 4]);                      // what follows it
+    /// let (_, rest) = AcceptContactReply::decode_prefix(&reply)?;
+    /// assert_eq!(rest, [0; 4]);
+    /// # Ok::<(), tlview::Error>(())
+    /// ```
+    #[inline]
+    pub fn decode(input: &'a [u8]) -> Result<AcceptContactReply<'a>> {
+        Self::decode_with(input, &Limits::DEFAULT)
     }
 
-    /// As [`AcceptContact::decode_reply`], with caller-set limits.
-    pub fn decode_reply_with(input: &'a [u8], limits: &Limits) -> Result<AcceptContactReply<'a>> {
+    /// As [`AcceptContactReply::decode`], within the caller's limits.
+    pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<AcceptContactReply<'a>> {
+        let (reply, r) = Self::read(input, limits)?;
+        r.finish()?;
+        Ok(reply)
+    }
+
+    /// Decodes the reply at the start of `input`; returns it and the bytes
+    /// after it (an `rpc_result` has no length of its own: whatever follows
+    /// its result is the rest).
+    pub fn decode_prefix(input: &'a [u8]) -> Result<(AcceptContactReply<'a>, &'a [u8])> {
+        let (reply, r) = Self::read(input, &Limits::DEFAULT)?;
+        Ok((reply, r.rest()))
+    }
+
+    /// The reply at the start of `input`, and a reader after it.
+    fn read(input: &'a [u8], limits: &Limits) -> Result<(AcceptContactReply<'a>, Reader<'a>)> {
+        super::root_fits(&Reader::new(input), limits)?;
         let (_, result, base) = mtproto::split_rpc_result(input)?;
         let mut r = Reader::with_base(result, base);
         let reply = match r.peek_id()? {
@@ -672,14 +737,13 @@ impl<'a> AcceptContact<'a> {
             }
             _ => AcceptContactReply::Updates(Updates::decode_in(&mut r, Ctx::root(limits))?),
         };
-        r.finish()?;
-        Ok(reply)
+        Ok((reply, r))
     }
 
-    /// As [`AcceptContact::decode_reply`], unpacking a `gzip_packed` result
-    /// into `buf` (at most [`Limits::max_unpacked`] bytes).
+    /// As [`AcceptContactReply::decode_with`], unpacking a `gzip_packed`
+    /// result into `buf` (at most [`Limits::max_unpacked`] bytes).
     #[cfg(feature = "gzip")]
-    pub fn decode_reply_unpacking(
+    pub fn decode_unpacking(
         input: &'a [u8],
         buf: &'a mut [u8],
         limits: &Limits,
@@ -689,9 +753,9 @@ impl<'a> AcceptContact<'a> {
         if r.peek_id()? == id::GZIP_PACKED {
             let unpacked = crate::gzip::unpack_packed(&mut r, buf, limits)?;
             r.finish()?;
-            return Self::decode_reply_with(unpacked, limits);
+            return Self::decode_with(unpacked, limits);
         }
-        Self::decode_reply_with(input, limits)
+        Self::decode_with(input, limits)
     }
 }
 
@@ -782,5 +846,87 @@ impl fmt::Display for AcceptContactError<'_> {
             "" => Ok(()),
             d => write!(f, ": {d}"),
         }
+    }
+}
+
+super::type_entry_points!(InputPeer<'a>, "InputPeer");
+super::type_entry_points!(InputUser<'a>, "InputUser");
+
+/// The peer itself (a validated one read from its bytes).
+impl fmt::Debug for PeerRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+/// `name { field: value, … }`, as a generated view's `Debug`.
+impl fmt::Debug for InputPeer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, self.id(), |d| {
+            match self {
+                InputPeer::InputPeerEmpty | InputPeer::InputPeerSelf => d,
+                InputPeer::InputPeerChat { chat_id } => d.field("chat_id", chat_id),
+                InputPeer::InputPeerUser {
+                    user_id,
+                    access_hash,
+                } => d
+                    .field("user_id", user_id)
+                    .field("access_hash", access_hash),
+                InputPeer::InputPeerChannel {
+                    channel_id,
+                    access_hash,
+                } => d
+                    .field("channel_id", channel_id)
+                    .field("access_hash", access_hash),
+                InputPeer::InputPeerUserFromMessage {
+                    peer,
+                    msg_id,
+                    user_id,
+                } => d
+                    .field("peer", peer)
+                    .field("msg_id", msg_id)
+                    .field("user_id", user_id),
+                InputPeer::InputPeerChannelFromMessage {
+                    peer,
+                    msg_id,
+                    channel_id,
+                } => d
+                    .field("peer", peer)
+                    .field("msg_id", msg_id)
+                    .field("channel_id", channel_id),
+            };
+        })
+    }
+}
+
+impl fmt::Debug for InputUser<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, self.id(), |d| {
+            match self {
+                InputUser::InputUserEmpty | InputUser::InputUserSelf => d,
+                InputUser::InputUser {
+                    user_id,
+                    access_hash,
+                } => d
+                    .field("user_id", user_id)
+                    .field("access_hash", access_hash),
+                InputUser::InputUserFromMessage {
+                    peer,
+                    msg_id,
+                    user_id,
+                } => d
+                    .field("peer", peer)
+                    .field("msg_id", msg_id)
+                    .field("user_id", user_id),
+            };
+        })
+    }
+}
+
+impl fmt::Debug for AcceptContact<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, Self::ID, |d| {
+            d.field("id", &self.id);
+        })
     }
 }

@@ -31,7 +31,7 @@ macro_rules! plain_entities {
         /// `repr(u32)` puts `offset` and `length` at the same place in every
         /// variant (so reading them is one load, whatever the constructor)
         /// and makes the tag the variant's index in declaration order.
-        #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+        #[derive(Clone, Copy, PartialEq, Eq)]
         #[repr(u32)]
         pub enum MessageEntity<'a> {
             $(
@@ -435,6 +435,9 @@ impl<'a> crate::vector::Element<'a> for MessageEntity<'a> {
     fn read(r: &mut Reader<'a>) -> Result<MessageEntity<'a>> {
         MessageEntity::decode_in(r, Ctx::root(&super::REREAD))
     }
+}
+
+impl<'a> crate::vector::ElementHooks<'a> for MessageEntity<'a> {
     #[cfg_attr(any(debug_assertions, not(feature = "fast")), inline)]
     #[cfg_attr(all(not(debug_assertions), feature = "fast"), inline(always))]
     fn read_valid(r: &mut Reader<'a>) -> Option<MessageEntity<'a>> {
@@ -469,10 +472,6 @@ impl fmt::Display for MessageEntity<'_> {
     }
 }
 
-/// A type alias kept for the `types` module: entity constructors are the
-/// variants of [`MessageEntity`].
-pub type MessageEntityData<'a> = MessageEntity<'a>;
-
 /// `messageFwdHeader#5f777dce`: where a forwarded message came from.
 ///
 /// A lazy view of the validated header: its bytes (from the flags word)
@@ -497,19 +496,10 @@ impl PartialEq for MessageFwdHeader<'_> {
 }
 impl Eq for MessageFwdHeader<'_> {}
 
+/// The constructor's name and fields, as a generated view's `Debug`.
 impl fmt::Debug for MessageFwdHeader<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = self.tail().0;
-        f.debug_struct("MessageFwdHeader")
-            .field("from_id", &self.from_id())
-            .field("from_name", &self.from_name())
-            .field("date", &self.date())
-            .field("channel_post", &t.channel_post)
-            .field("post_author", &t.post_author)
-            .field("saved_from_peer", &t.saved_from_peer)
-            .field("saved_from_msg_id", &t.saved_from_msg_id)
-            .field("psa_type", &t.psa_type)
-            .finish()
+        super::debug_body(f, id::MESSAGE_FWD_HEADER, self.exact(), 0)
     }
 }
 
@@ -839,7 +829,7 @@ impl fmt::Display for MessageFwdHeader<'_> {
 }
 
 /// `messageReplyHeader#a6d57763`: what a message replies to.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct MessageReplyHeader {
     reply_to_msg_id: i32,
     reply_to_peer_id: Option<Peer>,
@@ -891,7 +881,7 @@ impl fmt::Display for MessageReplyHeader {
 
 /// `MessageMedia`: which of its 13 constructors, with the payload as a
 /// validated dynamic [`Object`] (whose fields are the constructor's).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum MessageMedia<'a> {
     /// `messageMediaEmpty`.
     MessageMediaEmpty,
@@ -1036,5 +1026,55 @@ mod tests {
             url: TlStr::new(b"u"),
         };
         assert_eq!(ENTITY_IDS[ENTITY_TEXT_URL as usize], e.id());
+    }
+}
+
+super::type_entry_points!(MessageEntity<'a>, "MessageEntity");
+super::type_entry_points!(MessageFwdHeader<'a>, "MessageFwdHeader");
+super::type_entry_points!(MessageReplyHeader, "MessageReplyHeader");
+super::type_entry_points!(MessageMedia<'a>, "MessageMedia");
+
+/// `name { field: value, … }`, as a generated view's `Debug`.
+impl fmt::Debug for MessageEntity<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, self.id(), |d| {
+            d.field("offset", &self.offset())
+                .field("length", &self.length());
+            match self {
+                MessageEntity::MessageEntityPre { language, .. } => d.field("language", language),
+                MessageEntity::MessageEntityTextUrl { url, .. } => d.field("url", url),
+                MessageEntity::MessageEntityMentionName { user_id, .. } => {
+                    d.field("user_id", user_id)
+                }
+                MessageEntity::InputMessageEntityMentionName { user_id, .. } => {
+                    d.field("user_id", user_id)
+                }
+                _ => d,
+            };
+        })
+    }
+}
+
+impl fmt::Debug for MessageReplyHeader {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_ctor(f, id::MESSAGE_REPLY_HEADER, |d| {
+            d.field("reply_to_msg_id", &self.reply_to_msg_id);
+            if let Some(p) = &self.reply_to_peer_id {
+                d.field("reply_to_peer_id", p);
+            }
+            if let Some(t) = &self.reply_to_top_id {
+                d.field("reply_to_top_id", t);
+            }
+        })
+    }
+}
+
+/// The payload's name and fields (a constructor without fields: its name).
+impl fmt::Debug for MessageMedia<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.object() {
+            Some(o) => o.fmt(f),
+            None => super::debug_ctor(f, self.id(), |_| {}),
+        }
     }
 }

@@ -31,16 +31,16 @@ pub use message::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHea
 pub use peer::{Chat, Peer, User};
 pub use updates::{Update, Updates};
 
-/// The constructor structs, named for their TL constructors.
+/// The constructor structs, named for their TL constructors (the types'
+/// enums are in [`api`](crate::api): [`api::User`](crate::api::User) holds
+/// a [`types::User`]).
 pub mod types {
-    pub use super::message::{
-        MessageEntityData, MessageFwdHeader as MessageFwdHeaderData,
-        MessageReplyHeader as MessageReplyHeaderData,
-    };
-    pub use super::peer::{ChannelData, ChatData, UserData};
+    pub use super::message::{MessageFwdHeader, MessageReplyHeader};
+    pub use super::peer::ctor::{Channel, Chat, User};
+    pub use super::updates::ctor::Updates;
     pub use super::updates::{
         UpdateShort, UpdateShortChatMessage, UpdateShortMessage, UpdateShortSentMessage,
-        UpdatesCombined, UpdatesData as Updates,
+        UpdatesCombined,
     };
 }
 
@@ -153,7 +153,7 @@ pub(crate) fn reread_cold_by_value<'a, T: Element<'a>>(mut r: Reader<'a>) -> Opt
 /// The root object is at depth 0, so a `max_depth` of 0 admits nothing (as
 /// in the walker).
 #[inline]
-fn root_fits(r: &Reader<'_>, limits: &Limits) -> Result<()> {
+pub(crate) fn root_fits(r: &Reader<'_>, limits: &Limits) -> Result<()> {
     let limit = limits.max_depth.min(Limits::MAX_DEPTH);
     if limit == 0 {
         return Err(r.error(ErrorKind::DepthLimit { limit }));
@@ -179,6 +179,138 @@ pub(crate) fn decode_prefix<'a, T: Decode<'a>>(
     root_fits(&r, limits)?;
     let v = T::decode_in(&mut r, Ctx::root(limits))?;
     Ok((v, r.rest()))
+}
+
+/// Decodes one view that `pick` takes out of an enum `E` at the start of
+/// `input`, whose id must be one of `ids` (checked first, as a generated
+/// constructor view does); returns it and the rest.
+pub(crate) fn decode_variant_prefix<'a, E: Decode<'a>, V>(
+    input: &'a [u8],
+    limits: &Limits,
+    ids: &[u32],
+    pick: impl FnOnce(E) -> Option<V>,
+) -> Result<(V, &'a [u8])> {
+    let found = Reader::new(input).peek_id()?;
+    if !ids.contains(&found) {
+        let expected = ids.first().copied().unwrap_or(0);
+        let kind = ErrorKind::UnexpectedConstructor { expected, found };
+        return Err(crate::Error::new(kind, 0));
+    }
+    let (e, rest) = decode_prefix::<E>(input, limits)?;
+    let v = pick(e).ok_or(crate::Error::new(
+        ErrorKind::UnknownConstructor { id: found },
+        0,
+    ))?;
+    Ok((v, rest))
+}
+
+/// As [`decode_variant_prefix`], and the view must fill `input`.
+pub(crate) fn decode_variant<'a, E: Decode<'a>, V>(
+    input: &'a [u8],
+    limits: &Limits,
+    ids: &[u32],
+    pick: impl FnOnce(E) -> Option<V>,
+) -> Result<V> {
+    let (v, rest) = decode_variant_prefix(input, limits, ids, pick)?;
+    if !rest.is_empty() {
+        let at = input.len().saturating_sub(rest.len());
+        let count = crate::error::count32(rest.len());
+        return Err(crate::Error::new(ErrorKind::TrailingBytes { count }, at));
+    }
+    Ok(v)
+}
+
+/// The three entry points of a hand-written view of a type (one that
+/// implements [`Decode`]): `decode`, `decode_with`, `decode_prefix`.
+macro_rules! type_entry_points {
+    ($t:ident $(<$a:lifetime>)?, $tl:literal) => {
+        impl<'a> $t$(<$a>)? {
+            #[doc = concat!("Validates one boxed `", $tl, "` that must fill `input`, and views it.")]
+            #[inline]
+            pub fn decode(input: &'a [u8]) -> crate::Result<Self> {
+                crate::api::decode_all(input, &crate::Limits::DEFAULT)
+            }
+            /// As [`Self::decode`], within the caller's limits.
+            #[inline]
+            pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {
+                crate::api::decode_all(input, limits)
+            }
+            #[doc = concat!("Validates one boxed `", $tl, "` at the start of `input`; returns its view and the bytes after it.")]
+            #[inline]
+            pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {
+                crate::api::decode_prefix(input, &crate::Limits::DEFAULT)
+            }
+        }
+    };
+}
+pub(crate) use type_entry_points;
+
+/// The three entry points of a hand-written constructor view, decoded
+/// through its type's view `$e` and taken out of the variants named.
+macro_rules! ctor_entry_points {
+    ($t:ty, $e:ident, $tl:literal, [$($id:expr),+], $($variant:ident)|+) => {
+        impl<'a> $t {
+            #[doc = concat!("Validates one boxed `", $tl, "` that must fill `input`, and views it.")]
+            #[inline]
+            pub fn decode(input: &'a [u8]) -> crate::Result<Self> {
+                Self::decode_with(input, &crate::Limits::DEFAULT)
+            }
+            /// As [`Self::decode`], within the caller's limits.
+            #[inline]
+            pub fn decode_with(input: &'a [u8], limits: &crate::Limits) -> crate::Result<Self> {
+                crate::api::decode_variant(input, limits, &[$($id),+], |e: $e<'a>| match e {
+                    $($e::$variant(v))|+ => Some(v),
+                    _ => None,
+                })
+            }
+            #[doc = concat!("Validates one boxed `", $tl, "` at the start of `input`; returns its view and the bytes after it.")]
+            #[inline]
+            pub fn decode_prefix(input: &'a [u8]) -> crate::Result<(Self, &'a [u8])> {
+                let limits = &crate::Limits::DEFAULT;
+                crate::api::decode_variant_prefix(input, limits, &[$($id),+], |e: $e<'a>| match e {
+                    $($e::$variant(v))|+ => Some(v),
+                    _ => None,
+                })
+            }
+        }
+    };
+}
+pub(crate) use ctor_entry_points;
+
+/// `Debug` of a constructor as the typed printer writes it (see
+/// `crate::print`): `name { field: value, … }`, with `#xxxxxxxx` for the
+/// name without the `names` feature. For views that keep no bytes.
+pub(crate) fn debug_ctor(
+    f: &mut core::fmt::Formatter<'_>,
+    id: u32,
+    fields: impl FnOnce(&mut core::fmt::DebugStruct<'_, '_>),
+) -> core::fmt::Result {
+    #[cfg(feature = "names")]
+    if let Some(index) = crate::schema::index_of(id) {
+        let mut d = f.debug_struct(crate::schema::constructor_name(index));
+        fields(&mut d);
+        return d.finish();
+    }
+    let mut name = heapless::String::<9>::new();
+    core::fmt::Write::write_fmt(&mut name, format_args!("#{id:08x}"))?;
+    let mut d = f.debug_struct(&name);
+    fields(&mut d);
+    d.finish()
+}
+
+/// `Debug` of a validated body (the bytes after the id) of constructor
+/// `id`, at offset `base`: through the typed printer, as a generated
+/// view's `Debug`.
+pub(crate) fn debug_body(
+    f: &mut core::fmt::Formatter<'_>,
+    id: u32,
+    body: &[u8],
+    base: usize,
+) -> core::fmt::Result {
+    match crate::schema::constructor_by_id(id) {
+        Some(c) => crate::print::debug(f, Object::from_parts(c, body, base, false)),
+        None => debug_ctor(f, id, |_| {}),
+    }
 }
 
 /// Writes TL JSON for typed views: an object's `"_"` and fields in order.

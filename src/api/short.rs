@@ -280,7 +280,7 @@ macro_rules! short_message_view {
         fields: { $($(#[$fdoc:meta])* $field:ident at $at:expr;)* }
     ) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug)]
+        #[derive(Clone, Copy)]
         pub struct $name<'a> {
             body: Body<'a>,
         }
@@ -448,7 +448,7 @@ short_message_view! {
 }
 
 /// `updateShortSentMessage#11f1331c`: the answer to a message the client sent.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct UpdateShortSentMessage<'a> {
     body: Body<'a>,
 }
@@ -554,4 +554,20 @@ impl<'a> UpdateShortSentMessage<'a> {
             body: finish(&start, r, flags, [a, 0, 0]),
         })
     }
+}
+
+/// The constructor's name and fields, as a generated view's `Debug`.
+macro_rules! debug_body {
+    ($($t:ident = $id:ident;)*) => {$(
+        impl core::fmt::Debug for $t<'_> {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                super::debug_body(f, crate::schema::id::$id, self.body.bytes, self.body.base)
+            }
+        }
+    )*};
+}
+debug_body! {
+    UpdateShortMessage = UPDATE_SHORT_MESSAGE;
+    UpdateShortChatMessage = UPDATE_SHORT_CHAT_MESSAGE;
+    UpdateShortSentMessage = UPDATE_SHORT_SENT_MESSAGE;
 }

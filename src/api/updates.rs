@@ -16,7 +16,6 @@
 //! assert_eq!(m.entities().map(|e| e.len()), Some(2));
 //! ```
 
-#[cfg(feature = "names")]
 use core::fmt;
 
 use super::message::wrong_type;
@@ -36,7 +35,7 @@ pub use crate::enums::Update;
 
 /// `Updates`: one variant per constructor of layer 122, each keeping the
 /// constructor's full name.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub enum Updates<'a> {
     /// `updatesTooLong#e317af7e`: too many updates; the client must fetch
     /// the difference.
@@ -50,7 +49,7 @@ pub enum Updates<'a> {
     /// `updatesCombined#725b04c3`.
     UpdatesCombined(UpdatesCombined<'a>),
     /// `updates#74ae4240` (its struct is [`types::Updates`](super::types::Updates)).
-    Updates(UpdatesData<'a>),
+    Updates(ctor::Updates<'a>),
     /// `updateShortSentMessage#11f1331c`.
     UpdateShortSentMessage(UpdateShortSentMessage<'a>),
 }
@@ -207,7 +206,7 @@ impl<'a> Decode<'a> for Updates<'a> {
             id::UPDATES_COMBINED => Updates::UpdatesCombined(UpdatesCombined {
                 lists: read_lists(r, cx, 3)?,
             }),
-            id::UPDATES => Updates::Updates(UpdatesData {
+            id::UPDATES => Updates::Updates(ctor::Updates {
                 lists: read_lists(r, cx, 2)?,
             }),
             id::UPDATE_SHORT_SENT_MESSAGE => {
@@ -352,7 +351,7 @@ impl<'a> Lists<'a> {
 }
 
 /// `updateShort#78d4dec1`: one update.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct UpdateShort<'a> {
     /// The update (boxed) and `date`, exactly.
     bytes: &'a [u8],
@@ -400,9 +399,9 @@ macro_rules! lists_view {
         $name:ident { $($(#[$fdoc:meta])* $field:ident = $n:literal;)* }
     ) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug)]
+        #[derive(Clone, Copy)]
         pub struct $name<'a> {
-            lists: Lists<'a>,
+            pub(in crate::api::updates) lists: Lists<'a>,
         }
 
         impl<'a> $name<'a> {
@@ -444,13 +443,20 @@ lists_view! {
     }
 }
 
-lists_view! {
-    /// `updates#74ae4240`: updates with the users and chats they mention.
-    UpdatesData {
-        /// `date:int`.
-        date = 0;
-        /// `seq:int`.
-        seq = 1;
+/// The view of the `updates` constructor, named for it (beside the
+/// `Updates` enum of the type); re-exported as
+/// [`api::types::Updates`](super::types::Updates).
+pub(super) mod ctor {
+    use super::*;
+
+    lists_view! {
+        /// `updates#74ae4240`: updates with the users and chats they mention.
+        Updates {
+            /// `date:int`.
+            date = 0;
+            /// `seq:int`.
+            seq = 1;
+        }
     }
 }
 
@@ -506,5 +512,90 @@ impl<'a> Element<'a> for Updates<'a> {
     const MIN_SIZE: usize = 4;
     fn read(r: &mut Reader<'a>) -> Result<Updates<'a>> {
         Updates::decode_in(r, Ctx::root(&super::REREAD))
+    }
+}
+
+impl<'a> crate::vector::ElementHooks<'a> for Updates<'a> {
+    #[inline]
+    fn read_valid(r: &mut Reader<'a>) -> Option<Updates<'a>> {
+        crate::vector::reread(r)
+    }
+}
+
+super::ctor_entry_points!(
+    UpdateShortMessage<'a>,
+    Updates,
+    "updateShortMessage",
+    [id::UPDATE_SHORT_MESSAGE],
+    UpdateShortMessage
+);
+super::ctor_entry_points!(
+    UpdateShortChatMessage<'a>,
+    Updates,
+    "updateShortChatMessage",
+    [id::UPDATE_SHORT_CHAT_MESSAGE],
+    UpdateShortChatMessage
+);
+super::ctor_entry_points!(
+    UpdateShort<'a>,
+    Updates,
+    "updateShort",
+    [id::UPDATE_SHORT],
+    UpdateShort
+);
+super::ctor_entry_points!(
+    UpdatesCombined<'a>,
+    Updates,
+    "updatesCombined",
+    [id::UPDATES_COMBINED],
+    UpdatesCombined
+);
+super::ctor_entry_points!(
+    ctor::Updates<'a>,
+    Updates,
+    "updates",
+    [id::UPDATES],
+    Updates
+);
+super::ctor_entry_points!(
+    UpdateShortSentMessage<'a>,
+    Updates,
+    "updateShortSentMessage",
+    [id::UPDATE_SHORT_SENT_MESSAGE],
+    UpdateShortSentMessage
+);
+
+/// The constructor's name and fields, as a generated view's `Debug`.
+impl fmt::Debug for Updates<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Updates::UpdatesTooLong => super::debug_ctor(f, id::UPDATES_TOO_LONG, |_| {}),
+            Updates::UpdateShortMessage(m) => m.fmt(f),
+            Updates::UpdateShortChatMessage(m) => m.fmt(f),
+            Updates::UpdateShort(u) => u.fmt(f),
+            Updates::UpdatesCombined(u) => u.fmt(f),
+            Updates::Updates(u) => u.fmt(f),
+            Updates::UpdateShortSentMessage(m) => m.fmt(f),
+        }
+    }
+}
+
+impl fmt::Debug for UpdateShort<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::debug_body(f, id::UPDATE_SHORT, self.bytes, self.base)
+    }
+}
+
+impl fmt::Debug for UpdatesCombined<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = &self.lists;
+        super::debug_body(f, id::UPDATES_COMBINED, l.bytes, l.base)
+    }
+}
+
+impl fmt::Debug for ctor::Updates<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = &self.lists;
+        super::debug_body(f, id::UPDATES, l.bytes, l.base)
     }
 }

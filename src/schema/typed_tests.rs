@@ -181,7 +181,7 @@ fn every_view_reads_what_the_table_reads() {
     for index in indices() {
         for flags in flag_choices(index, 4) {
             let bytes = b.build(index, flags);
-            let o = Object::decode(&bytes, Expect::Any, &Limits::DEFAULT)
+            let o = Object::decode(&bytes, Expect::Any)
                 .unwrap_or_else(|e| panic!("combinator {index}: built bytes rejected: {e:?}"));
             assert_eq!(schema::index_of(o.id()), Some(index));
             if let Some(c) = CONSTRUCTORS.get(usize::from(index)) {
@@ -305,7 +305,7 @@ fn validators_take_the_reference_messages() {
         "updates_combined_10",
     ] {
         let bytes = std::fs::read(std::format!("{dir}{name}.bin")).unwrap();
-        let root = Object::decode(&bytes, Expect::Any, &Limits::DEFAULT).unwrap();
+        let root = Object::decode(&bytes, Expect::Any).unwrap();
         // Depth-first over every nested object, with a stack (no recursion).
         let mut stack = std::vec![root];
         while let Some(o) = stack.pop() {

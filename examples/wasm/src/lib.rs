@@ -76,7 +76,7 @@ pub extern "C" fn decode_json(ptr: *const u8, len: usize) -> i32 {
         return w.error(format_args!("the input must be at alloc_in({len})"));
     }
     let bytes = &input[..len];
-    match Object::decode(bytes, Expect::Any, &Limits::DEFAULT) {
+    match Object::decode(bytes, Expect::Any) {
         Ok(obj) => match write!(w, "{}", tlview::json::Json(obj)) {
             Ok(()) => w.done(),
             Err(fmt::Error) => w.error(format_args!(

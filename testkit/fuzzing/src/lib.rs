@@ -53,7 +53,7 @@ use heapless::Vec as HVec;
 use tlview::api::contacts::PeerRef;
 use tlview::api::message::{MessageEntity, MessageFwdHeader, MessageMedia, MessageReplyHeader};
 use tlview::api::peer::{Chat, Peer, User};
-use tlview::api::{AcceptContact, InputPeer, InputUser, Updates};
+use tlview::api::{AcceptContact, AcceptContactReply, InputPeer, InputUser, Updates};
 use tlview::error::{ErrorKind, Result};
 use tlview::limits::Limits;
 use tlview::object::{Object, Value};
@@ -310,7 +310,7 @@ fn read_all(root: Object<'_>) -> Stats {
                 let level = level.saturating_add(1);
                 st.max_level = st.max_level.max(level);
                 // The nested object re-reads on its own to the same bytes.
-                let again = Object::decode(o.boxed_bytes(), expect_of(&o), &MAX);
+                let again = Object::decode_with(o.boxed_bytes(), expect_of(&o), &MAX);
                 match again {
                     Ok(a) => assert_eq!(a.id(), o.id()),
                     Err(e) => panic!("a nested object does not re-read: {e:?}"),
@@ -366,7 +366,8 @@ fn read_all(root: Object<'_>) -> Stats {
 /// error.
 pub fn check_extent(input: &[u8], expect: Expect, limits: &Limits) -> Result<(usize, Stats)> {
     let walked = walk(input, expect, limits);
-    let prefix = Object::decode_prefix(input, expect, limits);
+    let mut r = Reader::new(input);
+    let prefix = Object::read(&mut r, expect, limits).map(|o| (o, r.rest()));
     let n = match (walked, prefix) {
         (Ok(n), Ok((o, rest))) => {
             assert_eq!(
@@ -407,7 +408,7 @@ pub fn check_extent(input: &[u8], expect: Expect, limits: &Limits) -> Result<(us
             "a cut object walked"
         );
     }
-    let obj = match Object::decode(body, expect, limits) {
+    let obj = match Object::decode_with(body, expect, limits) {
         Ok(o) => o,
         Err(e) => panic!("walked but does not decode: {e:?}"),
     };
@@ -473,7 +474,7 @@ pub fn typed(data: &[u8]) {
         return;
     };
     let ty = u16::from_le_bytes(*sel) % schema::TYPES.len() as u16;
-    let Ok((obj, _)) = Object::decode_prefix(rest, Expect::Type(ty), &Limits::DEFAULT) else {
+    let Ok((obj, _)) = Object::decode_prefix(rest, Expect::Type(ty)) else {
         return;
     };
     let len = obj.boxed_bytes().len();
@@ -533,7 +534,7 @@ pub fn json_to<W: Write>(data: &[u8], w: &mut W) -> Option<Stats> {
         // the error).
         return None;
     }
-    let obj = Object::decode(data, Expect::Any, &Limits::DEFAULT).ok();
+    let obj = Object::decode(data, Expect::Any).ok();
     assert!(obj.is_some(), "walked but does not decode");
     #[cfg(feature = "names")]
     if let Some(o) = obj {
@@ -551,7 +552,7 @@ pub fn json_to<W: Write>(data: &[u8], w: &mut W) -> Option<Stats> {
 /// into `w` (with the `names` feature); false when it does not decode. (The
 /// `json` target's second pass, without [`json_to`]'s checks.)
 pub fn dump_to<W: Write>(data: &[u8], w: &mut W) -> bool {
-    let Ok(o) = Object::decode(data, Expect::Any, &Limits::DEFAULT) else {
+    let Ok(o) = Object::decode(data, Expect::Any) else {
         return false;
     };
     #[cfg(feature = "names")]
@@ -607,7 +608,7 @@ pub fn decode_updates(data: &[u8]) {
         assert_eq!(n, Ok(data.len() - rest.len()));
     }
     // The reply path: a bare result, and one inside rpc_result.
-    let reply = AcceptContact::decode_reply(data);
+    let reply = AcceptContactReply::decode(data);
     let first = Reader::new(data).peek_id().ok();
     if !matches!(first, Some(id::RPC_RESULT | id::RPC_ERROR)) {
         assert_eq!(reply.is_ok(), typed.is_ok(), "decode_reply disagrees");
@@ -618,7 +619,7 @@ pub fn decode_updates(data: &[u8]) {
         head[..4].copy_from_slice(&id::RPC_RESULT.to_le_bytes());
         head[4..].copy_from_slice(&0x1122_3344_5566_7788u64.to_le_bytes());
         tail[..data.len()].copy_from_slice(data);
-        let r = AcceptContact::decode_reply(&wrapped[..12 + data.len()]);
+        let r = AcceptContactReply::decode(&wrapped[..12 + data.len()]);
         if first != Some(id::RPC_ERROR) {
             assert_eq!(
                 r.is_ok(),
@@ -630,7 +631,7 @@ pub fn decode_updates(data: &[u8]) {
     let Ok(u) = typed else {
         return;
     };
-    let obj = match Object::decode(data, Expect::Type(ty::UPDATES), &Limits::DEFAULT) {
+    let obj = match Object::decode(data, Expect::Type(ty::UPDATES)) {
         Ok(o) => o,
         Err(e) => panic!("typed decoded but the dynamic view did not: {e:?}"),
     };
@@ -953,7 +954,7 @@ pub fn gzip(data: &[u8]) {
                 }
             }
             // What it unpacked, as TL.
-            if let Ok(o) = Object::decode(&copy[..n], Expect::Any, &Limits::DEFAULT) {
+            if let Ok(o) = Object::decode(&copy[..n], Expect::Any) {
                 visit(o);
             }
         }
@@ -1228,7 +1229,7 @@ fn check_accept_contact(
         assert_eq!(st.max_level, levels);
         #[cfg(feature = "names")]
         {
-            let o = Object::decode(bytes, Expect::Any, &MAX).ok();
+            let o = Object::decode_with(bytes, Expect::Any, &MAX).ok();
             if let Some(o) = o {
                 assert_eq!(
                     digest_of(&tlview::json::Json(o), false),

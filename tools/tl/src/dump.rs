@@ -193,7 +193,7 @@ fn dump_plain(
                 rr.result.len(),
                 unpacked.len()
             ));
-            let inner = Object::decode(&unpacked, Expect::Any, limits).map_err(|e| {
+            let inner = Object::decode_with(&unpacked, Expect::Any, limits).map_err(|e| {
                 format!(
                     "in the data unpacked from rpc_result.result's gzip_packed: {}",
                     placed(&unpacked, Expect::Any, e)
@@ -212,8 +212,8 @@ fn dump_plain(
         }
     }
 
-    let obj =
-        Object::decode(bytes, opts.expect, limits).map_err(|e| placed(bytes, opts.expect, e))?;
+    let obj = Object::decode_with(bytes, opts.expect, limits)
+        .map_err(|e| placed(bytes, opts.expect, e))?;
     if opts.typed {
         notes.push(format!(
             "printed {} through the typed views",
@@ -399,7 +399,7 @@ fn kind_detail(kind: ErrorKind) -> String {
 ///     b.extend(w.to_le_bytes());
 /// }
 /// let limits = tltool::dump::limits();
-/// let e = Object::decode(&b, Expect::Any, &limits).unwrap_err();
+/// let e = Object::decode_with(&b, Expect::Any, &limits).unwrap_err();
 /// assert_eq!(
 ///     tltool::dump::error_path(&b, Expect::Any, &limits, &e).as_deref(),
 ///     Some("update.status")
@@ -665,7 +665,7 @@ mod tests {
     /// The tracer refuses exactly what the walker refuses, with the very
     /// same error, so `error_path` places every error inside a field.
     fn agrees(name: &str, bytes: &[u8], limits: &Limits) -> bool {
-        let walker = Object::decode(bytes, Expect::Any, limits).map(|_| ());
+        let walker = Object::decode_with(bytes, Expect::Any, limits).map(|_| ());
         let traced = trace(bytes, Expect::Any, limits);
         match (walker, traced) {
             (Ok(()), Ok(())) => false,
@@ -731,7 +731,7 @@ mod tests {
             b.extend(0x6724abc4u32.to_le_bytes());
         }
         b.extend(0xdc3d824fu32.to_le_bytes());
-        let e = Object::decode(&b, Expect::Any, &limits).unwrap_err();
+        let e = Object::decode_with(&b, Expect::Any, &limits).unwrap_err();
         assert!(
             matches!(e.kind(), ErrorKind::DepthLimit { limit: 5 }),
             "{e}"

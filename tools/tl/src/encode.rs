@@ -731,7 +731,6 @@ mod tests {
     use super::*;
     use serde_json::json;
     use tlview::object::Object;
-    use tlview::Limits;
 
     fn words(bytes: &[u8]) -> Vec<u32> {
         bytes
@@ -776,7 +775,7 @@ mod tests {
         let v = json!({"_":"user","id":1,"bot_info_version":3});
         let b = encode(&v).unwrap();
         assert_eq!(words(&b)[1], 1 << 14);
-        let o = Object::decode(&b, Expect::Any, &Limits::DEFAULT).unwrap();
+        let o = Object::decode(&b, Expect::Any).unwrap();
         assert_eq!(
             tlview::json::Json(o).to_string(),
             r#"{"_":"user","bot":true,"id":1,"bot_info_version":3}"#
@@ -1059,7 +1058,7 @@ mod tests {
         // at the top level.
         let mtp = json!({"_":"message","msg_id":"1","seqno":2,"body":{"_":"boolFalse"}});
         let b = encode(&mtp).unwrap();
-        let o = Object::decode(&b, Expect::Any, &Limits::DEFAULT).unwrap();
+        let o = Object::decode(&b, Expect::Any).unwrap();
         assert_eq!(o.constructor().flags & CTOR_MTPROTO, CTOR_MTPROTO);
         assert_eq!(
             type_named("Message").map(schema::type_name),

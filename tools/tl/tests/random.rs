@@ -346,8 +346,7 @@ fn round_trip(v: &Value) -> Result<usize, String> {
     if end != bytes.len() {
         return Err(format!("walk ended at {end} of {} bytes", bytes.len()));
     }
-    let obj = Object::decode(&bytes, Expect::Any, &Limits::DEFAULT)
-        .map_err(|e| format!("decode: {e}"))?;
+    let obj = Object::decode(&bytes, Expect::Any).map_err(|e| format!("decode: {e}"))?;
     let text = Json(obj).to_string();
     let back: Value = serde_json::from_str(&text).map_err(|e| format!("dump is not JSON: {e}"))?;
     if &back != v {
@@ -442,7 +441,7 @@ fn nan_doubles() {
 
     let mut odd = bytes.clone();
     odd[8..16].copy_from_slice(&(f64::NAN.to_bits() | 0x1234).to_le_bytes());
-    let obj = Object::decode(&odd, Expect::Any, &Limits::DEFAULT).unwrap();
+    let obj = Object::decode(&odd, Expect::Any).unwrap();
     let text = Json(obj).to_string();
     assert_eq!(
         text,
