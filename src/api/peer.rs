@@ -116,14 +116,25 @@ impl Peer {
 #[cfg(feature = "names")]
 impl fmt::Display for Peer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (name, field, v) = match *self {
-            Peer::PeerUser { user_id } => ("peerUser", "user_id", user_id),
-            Peer::PeerChat { chat_id } => ("peerChat", "chat_id", chat_id),
-            Peer::PeerChannel { channel_id } => ("peerChannel", "channel_id", channel_id),
-        };
-        let mut o = super::JsonObject::new(f, name)?;
-        o.int(field, v)?;
-        o.finish()
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for Peer {
+    fn tl_name(&self) -> &'static str {
+        match self {
+            Peer::PeerUser { .. } => "peerUser",
+            Peer::PeerChat { .. } => "peerChat",
+            Peer::PeerChannel { .. } => "peerChannel",
+        }
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+        match *self {
+            Peer::PeerUser { user_id } => o.int("user_id", user_id),
+            Peer::PeerChat { chat_id } => o.int("chat_id", chat_id),
+            Peer::PeerChannel { channel_id } => o.int("channel_id", channel_id),
+        }
     }
 }
 
@@ -441,14 +452,26 @@ impl<'a> User<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for User<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for User<'_> {
+    fn tl_name(&self) -> &'static str {
+        "userEmpty"
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
         match self {
-            User::UserEmpty { id } => {
-                let mut o = super::JsonObject::new(f, "userEmpty")?;
-                o.int("id", *id)?;
-                o.finish()
-            }
-            // The same text as the dynamic view's, by construction.
-            User::User(u) => crate::json::Json(u.object).fmt(f),
+            User::UserEmpty { id } => o.int("id", *id),
+            User::User(_) => Ok(()),
+        }
+    }
+    // The same text as the dynamic view's, by construction.
+    fn tl_object(&self) -> Option<Object<'_>> {
+        match self {
+            User::UserEmpty { .. } => None,
+            User::User(u) => Some(u.object),
         }
     }
 }
@@ -676,21 +699,40 @@ impl<'a> Chat<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for Chat<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for Chat<'_> {
+    fn tl_name(&self) -> &'static str {
         match self {
-            Chat::ChatEmpty { id } => {
-                let mut o = super::JsonObject::new(f, "chatEmpty")?;
-                o.int("id", *id)?;
-                o.finish()
-            }
+            Chat::ChatEmpty { .. } => "chatEmpty",
+            _ => "chatForbidden",
+        }
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+        match self {
+            Chat::ChatEmpty { id } => o.int("id", *id),
             Chat::ChatForbidden { id, title } => {
-                let mut o = super::JsonObject::new(f, "chatForbidden")?;
                 o.int("id", *id)?;
-                o.str("title", *title)?;
-                o.finish()
+                o.str("title", *title)
             }
-            // The other fields are printed through the dynamic view.
-            Chat::Chat(c) => crate::json::Json(c.object).fmt(f),
-            Chat::Channel(c) | Chat::ChannelForbidden(c) => crate::json::Json(c.object).fmt(f),
+            _ => Ok(()),
+        }
+    }
+    // The other constructors are printed through the dynamic view.
+    fn tl_object(&self) -> Option<Object<'_>> {
+        match self {
+            Chat::ChatEmpty { .. } | Chat::ChatForbidden { .. } => None,
+            Chat::Chat(c) => Some(c.object),
+            Chat::Channel(c) | Chat::ChannelForbidden(c) => Some(c.object),
         }
     }
 }
+
+#[cfg(feature = "serde")]
+crate::ser::tl_serialize!(Peer, User<'_>, Chat<'_>);
+
+#[cfg(feature = "serde")]
+crate::ser::object_serialize!(UserData<'_>, ChatData<'_>, ChannelData<'_>);
