@@ -76,7 +76,7 @@ fn is_word(op: Op) -> bool {
 /// How many entries `o`'s map has: `"_"` and each present field but the
 /// flags words. Only the fields up to the last flags word are read; after
 /// it, which fields are present follows from the flags alone.
-fn entries(o: &Object<'_>) -> usize {
+pub(crate) fn entries(o: &Object<'_>) -> usize {
     let ops = o.constructor().ops();
     let Some(last) = ops.iter().rposition(|&op| is_word(op)) else {
         // No flags word, so nothing optional: every field is there.

@@ -192,8 +192,14 @@ fn hand_written_values_serialize_as_their_display() {
         length: 2,
         url: TlStr::new(b"a\xffb\"\n"),
     };
+    // Invalid UTF-8 as U+FFFD (without a heap: through `collect_str`), and
+    // JSON's escapes.
     assert_eq!(ser(&e), e.to_string());
-    assert!(ser(&e).contains(r#""url":"a\ufffdb\"\n""#) || ser(&e).contains("a\u{fffd}b\\\"\\n"));
+    assert!(
+        ser(&e).contains("\"url\":\"a\u{fffd}b\\\"\\n\""),
+        "{}",
+        ser(&e)
+    );
 }
 
 /// `textBold` nested `depth` deep around `textEmpty`, and `textConcat`

@@ -207,6 +207,16 @@ fn every_view_reads_what_the_table_reads() {
             // `1e70`): then the two texts are the same JSON value.
             #[cfg(feature = "serde")]
             {
+                // The map's length, given up front, is its number of entries.
+                let shown = o.fields().filter(|f| {
+                    !(f.op().kind() == crate::schema::Kind::Flags
+                        && f.op().repeat() == crate::schema::Repeat::One)
+                });
+                assert_eq!(
+                    crate::ser::entries(&o),
+                    1 + shown.count(),
+                    "combinator {index}"
+                );
                 let ser = serde_json::to_string(&o).unwrap();
                 let want = std::format!("{}", crate::json::Json(o));
                 if ser != want {
