@@ -29,6 +29,7 @@ pub type Result<T> = core::result::Result<T, Error>;
 
 /// What was being read or written when an error happened.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum Item {
     /// An `int`.
@@ -203,6 +204,7 @@ pub enum ErrorKind {
 
 /// Which part of a gzip member was wrong.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 #[non_exhaustive]
 pub enum GzipFailure {
     /// The header (magic, method, flags) is not a valid gzip header.
@@ -449,5 +451,149 @@ mod tests {
         };
         assert_eq!(trailing(1), "1 trailing byte after a complete object");
         assert_eq!(trailing(3), "3 trailing bytes after a complete object");
+    }
+}
+
+/// `defmt::Format` (feature `defmt`): the same facts as `Display`, for
+/// firmware that logs with defmt instead of `core::fmt`. The sentences are
+/// interned by defmt (they cost no flash); constructor ids print as
+/// `#xxxxxxxx`, with the constructor's name when `names` is on.
+#[cfg(feature = "defmt")]
+mod defmt_impls {
+    use super::{Error, ErrorKind};
+    use defmt::{write, Format, Formatter};
+
+    /// A constructor id: hex, and its name with `names`.
+    struct Id(u32);
+
+    impl Format for Id {
+        fn format(&self, f: Formatter<'_>) {
+            write!(f, "#{=u32:08x}", self.0);
+            #[cfg(feature = "names")]
+            if let Some(c) = crate::schema::constructor_by_id(self.0) {
+                write!(f, " ({=str})", c.name());
+            }
+        }
+    }
+
+    /// A type: its name with `names`, else its index.
+    struct TypeName(u16);
+
+    impl Format for TypeName {
+        fn format(&self, f: Formatter<'_>) {
+            #[cfg(feature = "names")]
+            {
+                let n = crate::schema::type_name(self.0);
+                if !n.is_empty() {
+                    return write!(f, "{=str}", n);
+                }
+            }
+            write!(f, "type #{=u16}", self.0)
+        }
+    }
+
+    impl Format for ErrorKind {
+        fn format(&self, f: Formatter<'_>) {
+            match *self {
+                ErrorKind::UnexpectedEnd {
+                    what,
+                    needed,
+                    available,
+                } => write!(
+                    f,
+                    "{} runs past the end of input: needs {=u32} bytes, {=u32} left",
+                    what,
+                    needed,
+                    available
+                ),
+                ErrorKind::InvalidLengthPrefix => {
+                    write!(f, "string length prefix 255 is not valid TL")
+                }
+                ErrorKind::NonCanonicalLength { len } => write!(
+                    f,
+                    "string length {=u32} uses the 4-byte form, which is only for lengths of 254 or more",
+                    len
+                ),
+                ErrorKind::NonZeroPadding { byte } => {
+                    write!(f, "string padding byte is {=u8:#04x}, not zero", byte)
+                }
+                ErrorKind::UnknownConstructor { id } => {
+                    write!(f, "unknown constructor id #{=u32:08x}", id)
+                }
+                ErrorKind::UnexpectedConstructor { expected, found } => write!(
+                    f,
+                    "expected constructor {}, found {}",
+                    Id(expected),
+                    Id(found)
+                ),
+                ErrorKind::WrongType {
+                    expected_type,
+                    found,
+                } => write!(
+                    f,
+                    "expected a {}, found constructor {} of another type",
+                    TypeName(expected_type),
+                    Id(found)
+                ),
+                ErrorKind::InvalidBool { id } => {
+                    write!(f, "expected a Bool, found #{=u32:08x}", id)
+                }
+                ErrorKind::ImpossibleCount { count, remaining } => write!(
+                    f,
+                    "vector count {=u32} cannot fit in the {=u32} bytes left",
+                    count,
+                    remaining
+                ),
+                ErrorKind::UndeclaredFlags { flags, undeclared } => write!(
+                    f,
+                    "flags {=u32:#010x} set bits {=u32:#010x} that no field declares",
+                    flags,
+                    undeclared
+                ),
+                ErrorKind::DepthLimit { limit } => {
+                    write!(f, "objects nested deeper than the limit of {=u32}", limit)
+                }
+                ErrorKind::UntypedVector => write!(
+                    f,
+                    "a vector where the element type is unknown (untyped Object)"
+                ),
+                ErrorKind::LengthMismatch { declared, actual } => write!(
+                    f,
+                    "object declared as {=u32} bytes took {=u32}",
+                    declared,
+                    actual
+                ),
+                ErrorKind::InvalidLength { value } => write!(f, "invalid length {=i32}", value),
+                ErrorKind::TrailingBytes { count } => {
+                    write!(f, "{=u32} trailing bytes after a complete object", count)
+                }
+                ErrorKind::SinkFull { needed, capacity } => write!(
+                    f,
+                    "output buffer is full: needs {=u32} bytes, room for {=u32}",
+                    needed,
+                    capacity
+                ),
+                ErrorKind::StringTooLong { len } => write!(
+                    f,
+                    "string of {=u32} bytes is too long for TL (the limit is 16777215)",
+                    len
+                ),
+                ErrorKind::CountTooLarge => {
+                    write!(f, "vector has more than 4294967295 elements")
+                }
+                ErrorKind::Gzip { what } => write!(f, "gzip: {} failed", what),
+                ErrorKind::OutputLimit { limit } => write!(
+                    f,
+                    "unpacked data exceeds the limit of {=u32} bytes",
+                    limit
+                ),
+            }
+        }
+    }
+
+    impl Format for Error {
+        fn format(&self, f: Formatter<'_>) {
+            write!(f, "{} at byte {=usize}", self.kind, self.offset)
+        }
     }
 }

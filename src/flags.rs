@@ -19,6 +19,7 @@
 /// assert!(f.has(11) && !f.has(2));
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub struct Flags(pub u32);
 
 impl Flags {

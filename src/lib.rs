@@ -262,6 +262,8 @@ pub mod object;
 mod print;
 pub mod reader;
 pub mod schema;
+#[cfg(feature = "serde")]
+pub mod ser;
 pub mod sink;
 pub mod string;
 pub mod vector;

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds the tlview firmware for a Cortex-M4F (thumbv7em-none-eabihf), runs
 # it under QEMU's MPS2 AN386 board and checks what it prints and its exit
-# status. Builds five variants:
+# status. Builds six variants:
 #   default          tlview without names: the firmware this measures
 #   names            tlview with its `names` feature
+#   defmt            errors logged through defmt (tlview's `defmt` feature),
+#                    not `core::fmt`: the frames go to semihosting stderr
 #   baseline         the same skeleton without any tlview code
 #   stack-overflow   recurses past the 16 KiB stack: must be stopped there
 #   guard-probe      reads the word below the stack: the MPU guard must fault
@@ -50,7 +52,7 @@ build() {
 fail=0
 declare -A TEXT RODATA
 
-for variant in default names baseline stack-overflow guard-probe; do
+for variant in default names defmt baseline stack-overflow guard-probe; do
   case $variant in
     default) build ;;
     *) build --features "$variant" ;;
@@ -75,6 +77,22 @@ for variant in default names baseline stack-overflow guard-probe; do
       fi
       if ! printf '%s\n' "$out" | grep -Eq '^stack: [0-9]+ of 16384 bytes used .*MPU no-access guard'; then
         echo "FAIL: $variant: no stack report"; fail=1
+      fi
+      ;;
+    defmt)
+      # The same lines, but for the error, which is a defmt frame on
+      # stderr (decoded by defmt-print with the ELF; here: that one came).
+      if [ "$status" != 0 ]; then
+        echo "FAIL: defmt exited with status $status"; cat "target/fw-$variant.stderr"; fail=1
+      fi
+      if ! diff -u <(sed 's/^truncated short_message rejected: .*/truncated short_message rejected: (logged with defmt)/' expected.txt) \
+          <(printf '%s\n' "$out" | grep -v '^stack: '); then
+        echo "FAIL: defmt printed something else than expected.txt"; fail=1
+      fi
+      if [ ! -s "target/fw-$variant.stderr" ]; then
+        echo "FAIL: defmt wrote no frame to stderr"; fail=1
+      else
+        echo "(defmt frames on stderr: $(wc -c <"target/fw-$variant.stderr") bytes)"
       fi
       ;;
     baseline)
@@ -114,7 +132,7 @@ flash() { echo $((TEXT[$1] + RODATA[$1])); }
 base=$(flash baseline)
 echo
 echo "flash (.text + .rodata), thumbv7em-none-eabihf, opt-level z, LTO:"
-for variant in baseline default names; do
+for variant in baseline default names defmt; do
   extra=""
   [ "$variant" = baseline ] || extra=", tlview costs $(($(flash "$variant") - base)) bytes"
   printf '  %-9s %6d bytes (.text %d + .rodata %d%s)\n' "$variant" "$(flash "$variant")" \

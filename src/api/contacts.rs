@@ -436,7 +436,16 @@ fn peers_eq(mut a: PeerRef<'_>, mut b: PeerRef<'_>) -> bool {
 #[cfg(feature = "names")]
 impl fmt::Display for InputPeer<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut o = super::JsonObject::new(f, self.name())?;
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for InputPeer<'_> {
+    fn tl_name(&self) -> &'static str {
+        self.name()
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
         match *self {
             InputPeer::InputPeerEmpty | InputPeer::InputPeerSelf => {}
             InputPeer::InputPeerChat { chat_id } => o.int("chat_id", chat_id)?,
@@ -473,7 +482,7 @@ impl fmt::Display for InputPeer<'_> {
                 o.int("channel_id", channel_id)?;
             }
         }
-        o.finish()
+        Ok(())
     }
 }
 
@@ -500,10 +509,37 @@ impl fmt::Display for PeerJson<'_> {
     }
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for PeerJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {
+        match self.0 {
+            PeerRef::Value(p) => p.serialize(s),
+            PeerRef::Wire(b) => {
+                let o = crate::object::Object::decode_with(
+                    b,
+                    Expect::Type(ty::INPUT_PEER),
+                    &super::REREAD,
+                )
+                .map_err(serde::ser::Error::custom)?;
+                crate::ser::object(o, s)
+            }
+        }
+    }
+}
+
 #[cfg(feature = "names")]
 impl fmt::Display for InputUser<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut o = super::JsonObject::new(f, self.name())?;
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for InputUser<'_> {
+    fn tl_name(&self) -> &'static str {
+        self.name()
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
         match *self {
             InputUser::InputUserEmpty | InputUser::InputUserSelf => {}
             InputUser::InputUser {
@@ -523,9 +559,12 @@ impl fmt::Display for InputUser<'_> {
                 o.int("user_id", user_id)?;
             }
         }
-        o.finish()
+        Ok(())
     }
 }
+
+#[cfg(feature = "serde")]
+crate::ser::tl_serialize!(InputPeer<'_>, InputUser<'_>, AcceptContact<'_>);
 
 /// The request `contacts.acceptContact#f831a20f id:InputUser = Updates`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -762,9 +801,17 @@ impl<'a> AcceptContactReply<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for AcceptContact<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut o = super::JsonObject::new(f, "contacts.acceptContact")?;
-        o.value("id", &self.id)?;
-        o.finish()
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for AcceptContact<'_> {
+    fn tl_name(&self) -> &'static str {
+        "contacts.acceptContact"
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+        o.value("id", &self.id)
     }
 }
 

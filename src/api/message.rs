@@ -454,7 +454,16 @@ impl<'a> crate::vector::ElementHooks<'a> for MessageEntity<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for MessageEntity<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut o = super::JsonObject::new(f, self.name())?;
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for MessageEntity<'_> {
+    fn tl_name(&self) -> &'static str {
+        self.name()
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
         o.int("offset", self.offset())?;
         o.int("length", self.length())?;
         match self {
@@ -468,7 +477,7 @@ impl fmt::Display for MessageEntity<'_> {
             }
             _ => {}
         }
-        o.finish()
+        Ok(())
     }
 }
 
@@ -814,7 +823,16 @@ impl<'a> Decode<'a> for MessageFwdHeader<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for MessageFwdHeader<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut o = super::JsonObject::new(f, "messageFwdHeader")?;
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for MessageFwdHeader<'_> {
+    fn tl_name(&self) -> &'static str {
+        "messageFwdHeader"
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
         o.opt_value("from_id", self.from_id())?;
         o.opt_str("from_name", self.from_name())?;
         o.int("date", self.date())?;
@@ -823,8 +841,7 @@ impl fmt::Display for MessageFwdHeader<'_> {
         o.opt_str("post_author", t.post_author)?;
         o.opt_value("saved_from_peer", t.saved_from_peer)?;
         o.opt_int("saved_from_msg_id", t.saved_from_msg_id)?;
-        o.opt_str("psa_type", t.psa_type)?;
-        o.finish()
+        o.opt_str("psa_type", t.psa_type)
     }
 }
 
@@ -871,11 +888,19 @@ impl<'a> Decode<'a> for MessageReplyHeader {
 #[cfg(feature = "names")]
 impl fmt::Display for MessageReplyHeader {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut o = super::JsonObject::new(f, "messageReplyHeader")?;
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for MessageReplyHeader {
+    fn tl_name(&self) -> &'static str {
+        "messageReplyHeader"
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
         o.int("reply_to_msg_id", self.reply_to_msg_id)?;
         o.opt_value("reply_to_peer_id", self.reply_to_peer_id)?;
-        o.opt_int("reply_to_top_id", self.reply_to_top_id)?;
-        o.finish()
+        o.opt_int("reply_to_top_id", self.reply_to_top_id)
     }
 }
 
@@ -983,18 +1008,33 @@ impl<'a> Decode<'a> for MessageMedia<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for MessageMedia<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.object() {
-            Some(o) => crate::json::Json(o).fmt(f),
-            None => {
-                let name = match self {
-                    MessageMedia::MessageMediaEmpty => "messageMediaEmpty",
-                    _ => "messageMediaUnsupported",
-                };
-                super::JsonObject::new(f, name)?.finish()
-            }
-        }
+        super::display(self, f)
     }
 }
+
+#[cfg(feature = "names")]
+impl super::TlFields for MessageMedia<'_> {
+    fn tl_name(&self) -> &'static str {
+        match self {
+            MessageMedia::MessageMediaEmpty => "messageMediaEmpty",
+            _ => "messageMediaUnsupported",
+        }
+    }
+    fn tl_fields<O: super::Out>(&self, _: &mut O) -> core::result::Result<(), O::Error> {
+        Ok(())
+    }
+    fn tl_object(&self) -> Option<Object<'_>> {
+        self.object()
+    }
+}
+
+#[cfg(feature = "serde")]
+crate::ser::tl_serialize!(
+    MessageEntity<'_>,
+    MessageFwdHeader<'_>,
+    MessageReplyHeader,
+    MessageMedia<'_>
+);
 
 #[cfg(test)]
 mod tests {

@@ -313,6 +313,107 @@ pub(crate) fn debug_body(
     }
 }
 
+/// A value a hand-written view's TL JSON nests: printed by its `Display`
+/// and, with the `serde` feature, serialized by its `Serialize`.
+#[cfg(all(feature = "names", not(feature = "serde")))]
+pub(crate) trait Nested: fmt::Display {}
+#[cfg(all(feature = "names", not(feature = "serde")))]
+impl<T: fmt::Display + ?Sized> Nested for T {}
+/// A value a hand-written view's TL JSON nests: printed by its `Display`
+/// and, with the `serde` feature, serialized by its `Serialize`.
+#[cfg(feature = "serde")]
+pub(crate) trait Nested: fmt::Display + serde::Serialize {}
+#[cfg(feature = "serde")]
+impl<T: fmt::Display + serde::Serialize + ?Sized> Nested for T {}
+
+/// Where a hand-written view writes its TL JSON fields, after `"_"`: the
+/// `Display` printer ([`JsonObject`]) and, with `serde`, a serializer's map
+/// and the count of its entries (`crate::ser`). Each view lists its fields
+/// once ([`TlFields`]), for all of them.
+#[cfg(feature = "names")]
+pub(crate) trait Out {
+    /// What a write can fail with.
+    type Error;
+    /// An `int`.
+    fn int(&mut self, name: &'static str, v: i32) -> core::result::Result<(), Self::Error>;
+    /// A `long` (a decimal string).
+    fn long(&mut self, name: &'static str, v: i64) -> core::result::Result<(), Self::Error>;
+    /// A `string` (lossy UTF-8).
+    fn str(
+        &mut self,
+        name: &'static str,
+        v: crate::TlStr<'_>,
+    ) -> core::result::Result<(), Self::Error>;
+    /// A `flags.N?true`: `true` when set, left out when not.
+    fn flag(&mut self, name: &'static str, set: bool) -> core::result::Result<(), Self::Error>;
+    /// A nested value.
+    fn value<T: Nested + ?Sized>(
+        &mut self,
+        name: &'static str,
+        v: &T,
+    ) -> core::result::Result<(), Self::Error>;
+    /// A vector of nested values.
+    fn vector<I, T>(
+        &mut self,
+        name: &'static str,
+        items: I,
+    ) -> core::result::Result<(), Self::Error>
+    where
+        I: IntoIterator<Item = T> + Clone,
+        T: Nested;
+    /// An optional `int`.
+    fn opt_int(
+        &mut self,
+        name: &'static str,
+        v: Option<i32>,
+    ) -> core::result::Result<(), Self::Error> {
+        v.map_or(Ok(()), |v| self.int(name, v))
+    }
+    /// An optional `string`.
+    fn opt_str(
+        &mut self,
+        name: &'static str,
+        v: Option<crate::TlStr<'_>>,
+    ) -> core::result::Result<(), Self::Error> {
+        v.map_or(Ok(()), |v| self.str(name, v))
+    }
+    /// An optional nested value.
+    fn opt_value<T: Nested>(
+        &mut self,
+        name: &'static str,
+        v: Option<T>,
+    ) -> core::result::Result<(), Self::Error> {
+        v.map_or(Ok(()), |v| self.value(name, &v))
+    }
+}
+
+/// A hand-written view's TL JSON, written once for `Display` and
+/// `Serialize`: its constructor's name and its fields, or (for a view that
+/// keeps one) the dynamic view of the whole object.
+#[cfg(feature = "names")]
+pub(crate) trait TlFields {
+    /// The constructor's name (`"_"`).
+    fn tl_name(&self) -> &'static str;
+    /// Its fields, in schema order.
+    fn tl_fields<O: Out>(&self, o: &mut O) -> core::result::Result<(), O::Error>;
+    /// The whole object as a dynamic view, when the view prints through it
+    /// (then [`TlFields::tl_fields`] is not used).
+    fn tl_object(&self) -> Option<Object<'_>> {
+        None
+    }
+}
+
+/// `Display` (TL JSON) of a hand-written view.
+#[cfg(feature = "names")]
+pub(crate) fn display<T: TlFields + ?Sized>(v: &T, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    if let Some(o) = v.tl_object() {
+        return fmt::Display::fmt(&crate::json::Json(o), f);
+    }
+    let mut o = JsonObject::new(f, v.tl_name())?;
+    v.tl_fields(&mut o)?;
+    o.finish()
+}
+
 /// Writes TL JSON for typed views: an object's `"_"` and fields in order.
 #[cfg(feature = "names")]
 pub(crate) struct JsonObject<'f, 'w> {
@@ -332,44 +433,43 @@ impl<'f, 'w> JsonObject<'f, 'w> {
         self.f.write_str(name)?;
         self.f.write_str("\":")
     }
-    pub(crate) fn int(&mut self, name: &str, v: i32) -> fmt::Result {
+    pub(crate) fn finish(self) -> fmt::Result {
+        self.f.write_str("}")
+    }
+}
+
+#[cfg(feature = "names")]
+impl Out for JsonObject<'_, '_> {
+    type Error = fmt::Error;
+    fn int(&mut self, name: &'static str, v: i32) -> fmt::Result {
         self.key(name)?;
         write!(self.f, "{v}")
     }
-    pub(crate) fn long(&mut self, name: &str, v: i64) -> fmt::Result {
+    fn long(&mut self, name: &'static str, v: i64) -> fmt::Result {
         self.key(name)?;
         write!(self.f, "\"{v}\"")
     }
-    pub(crate) fn str(&mut self, name: &str, v: crate::TlStr<'_>) -> fmt::Result {
+    fn str(&mut self, name: &'static str, v: crate::TlStr<'_>) -> fmt::Result {
         self.key(name)?;
         crate::json::write_str_literal(self.f, v)
     }
-    pub(crate) fn flag(&mut self, name: &str, set: bool) -> fmt::Result {
+    fn flag(&mut self, name: &'static str, set: bool) -> fmt::Result {
         if set {
             self.key(name)?;
             self.f.write_str("true")?;
         }
         Ok(())
     }
-    pub(crate) fn opt_int(&mut self, name: &str, v: Option<i32>) -> fmt::Result {
-        v.map_or(Ok(()), |v| self.int(name, v))
-    }
-    pub(crate) fn opt_str(&mut self, name: &str, v: Option<crate::TlStr<'_>>) -> fmt::Result {
-        v.map_or(Ok(()), |v| self.str(name, v))
-    }
     /// A nested value printed by its own `Display`.
-    pub(crate) fn value(&mut self, name: &str, v: &dyn fmt::Display) -> fmt::Result {
+    fn value<T: Nested + ?Sized>(&mut self, name: &'static str, v: &T) -> fmt::Result {
         self.key(name)?;
         v.fmt(self.f)
     }
-    pub(crate) fn opt_value<T: fmt::Display>(&mut self, name: &str, v: Option<T>) -> fmt::Result {
-        v.map_or(Ok(()), |v| self.value(name, &v))
-    }
     /// A vector whose elements print by their own `Display`.
-    pub(crate) fn vector<I, T>(&mut self, name: &str, items: I) -> fmt::Result
+    fn vector<I, T>(&mut self, name: &'static str, items: I) -> fmt::Result
     where
-        I: IntoIterator<Item = T>,
-        T: fmt::Display,
+        I: IntoIterator<Item = T> + Clone,
+        T: Nested,
     {
         self.key(name)?;
         self.f.write_str("[")?;
@@ -380,9 +480,6 @@ impl<'f, 'w> JsonObject<'f, 'w> {
             item.fmt(self.f)?;
         }
         self.f.write_str("]")
-    }
-    pub(crate) fn finish(self) -> fmt::Result {
-        self.f.write_str("}")
     }
 }
 

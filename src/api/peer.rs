@@ -115,14 +115,25 @@ impl Peer {
 #[cfg(feature = "names")]
 impl fmt::Display for Peer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (name, field, v) = match *self {
-            Peer::PeerUser { user_id } => ("peerUser", "user_id", user_id),
-            Peer::PeerChat { chat_id } => ("peerChat", "chat_id", chat_id),
-            Peer::PeerChannel { channel_id } => ("peerChannel", "channel_id", channel_id),
-        };
-        let mut o = super::JsonObject::new(f, name)?;
-        o.int(field, v)?;
-        o.finish()
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for Peer {
+    fn tl_name(&self) -> &'static str {
+        match self {
+            Peer::PeerUser { .. } => "peerUser",
+            Peer::PeerChat { .. } => "peerChat",
+            Peer::PeerChannel { .. } => "peerChannel",
+        }
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+        match *self {
+            Peer::PeerUser { user_id } => o.int("user_id", user_id),
+            Peer::PeerChat { chat_id } => o.int("chat_id", chat_id),
+            Peer::PeerChannel { channel_id } => o.int("channel_id", channel_id),
+        }
     }
 }
 
@@ -246,14 +257,26 @@ impl<'a> User<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for User<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for User<'_> {
+    fn tl_name(&self) -> &'static str {
+        "userEmpty"
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
         match self {
-            User::UserEmpty { id } => {
-                let mut o = super::JsonObject::new(f, "userEmpty")?;
-                o.int("id", *id)?;
-                o.finish()
-            }
-            // The same text as the dynamic view's, by construction.
-            User::User(u) => crate::json::Json(u.object).fmt(f),
+            User::UserEmpty { id } => o.int("id", *id),
+            User::User(_) => Ok(()),
+        }
+    }
+    // The same text as the dynamic view's, by construction.
+    fn tl_object(&self) -> Option<Object<'_>> {
+        match self {
+            User::UserEmpty { .. } => None,
+            User::User(u) => Some(u.object),
         }
     }
 }
@@ -359,21 +382,34 @@ impl<'a> Chat<'a> {
 #[cfg(feature = "names")]
 impl fmt::Display for Chat<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::display(self, f)
+    }
+}
+
+#[cfg(feature = "names")]
+impl super::TlFields for Chat<'_> {
+    fn tl_name(&self) -> &'static str {
         match self {
-            Chat::ChatEmpty { id } => {
-                let mut o = super::JsonObject::new(f, "chatEmpty")?;
-                o.int("id", *id)?;
-                o.finish()
-            }
+            Chat::ChatEmpty { .. } => "chatEmpty",
+            _ => "chatForbidden",
+        }
+    }
+    fn tl_fields<O: super::Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+        match self {
+            Chat::ChatEmpty { id } => o.int("id", *id),
             Chat::ChatForbidden { id, title } => {
-                let mut o = super::JsonObject::new(f, "chatForbidden")?;
                 o.int("id", *id)?;
-                o.str("title", *title)?;
-                o.finish()
+                o.str("title", *title)
             }
-            // The other fields are printed through the dynamic view.
-            Chat::Chat(c) => crate::json::Json(c.object).fmt(f),
-            Chat::Channel(c) | Chat::ChannelForbidden(c) => crate::json::Json(c.object).fmt(f),
+            _ => Ok(()),
+        }
+    }
+    // The other constructors are printed through the dynamic view.
+    fn tl_object(&self) -> Option<Object<'_>> {
+        match self {
+            Chat::ChatEmpty { .. } | Chat::ChatForbidden { .. } => None,
+            Chat::Chat(c) => Some(c.object),
+            Chat::Channel(c) | Chat::ChannelForbidden(c) => Some(c.object),
         }
     }
 }
@@ -778,3 +814,8 @@ macro_rules! debug_object {
     )*};
 }
 debug_object!(ctor::User<'_>, ctor::Chat<'_>, ctor::Channel<'_>);
+#[cfg(feature = "serde")]
+crate::ser::tl_serialize!(Peer, User<'_>, Chat<'_>);
+
+#[cfg(feature = "serde")]
+crate::ser::object_serialize!(ctor::User<'_>, ctor::Chat<'_>, ctor::Channel<'_>);

@@ -276,7 +276,7 @@ fn read_message_body<'a, const INTS: usize>(r: &mut Reader<'a>, cx: Ctx<'_>) -> 
 macro_rules! short_message_view {
     (
         $(#[$doc:meta])*
-        $name:ident, ints: $ints:expr, text_at: $text:expr,
+        $name:ident = $tl:literal, ints: $ints:expr, text_at: $text:expr,
         fields: { $($(#[$fdoc:meta])* $field:ident at $at:expr;)* }
     ) => {
         $(#[$doc])*
@@ -399,12 +399,17 @@ macro_rules! short_message_view {
                 Some($name { body: message_body_whole::<{ $ints }>(r)? })
             }
 
-            /// Its fields as TL JSON, after `"_"`.
-            #[cfg(feature = "names")]
-            pub(crate) fn json_fields(
+        }
+
+        #[cfg(feature = "names")]
+        impl crate::api::TlFields for $name<'_> {
+            fn tl_name(&self) -> &'static str {
+                $tl
+            }
+            fn tl_fields<O: crate::api::Out>(
                 &self,
-                o: &mut crate::api::JsonObject<'_, '_>,
-            ) -> core::fmt::Result {
+                o: &mut O,
+            ) -> core::result::Result<(), O::Error> {
                 o.flag("out", self.out())?;
                 o.flag("mentioned", self.mentioned())?;
                 o.flag("media_unread", self.media_unread())?;
@@ -429,7 +434,7 @@ macro_rules! short_message_view {
 
 short_message_view! {
     /// `updateShortMessage#2296d2c8`: a private message, in short form.
-    UpdateShortMessage, ints: 2, text_at: 12,
+    UpdateShortMessage = "updateShortMessage", ints: 2, text_at: 12,
     fields: {
         /// `user_id:int`.
         user_id at 8;
@@ -438,7 +443,7 @@ short_message_view! {
 
 short_message_view! {
     /// `updateShortChatMessage#402d5dbb`: a group message, in short form.
-    UpdateShortChatMessage, ints: 3, text_at: 16,
+    UpdateShortChatMessage = "updateShortChatMessage", ints: 3, text_at: 16,
     fields: {
         /// `from_id:int`.
         from_id at 8;

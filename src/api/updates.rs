@@ -463,49 +463,96 @@ pub(super) mod ctor {
 #[cfg(feature = "names")]
 mod json {
     use super::*;
-    use crate::api::JsonObject;
+    use crate::api::{Out, TlFields};
 
     impl fmt::Display for Updates<'_> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            let mut o = JsonObject::new(f, self.name())?;
-            match self {
-                Updates::UpdatesTooLong => {}
-                Updates::UpdateShortMessage(m) => m.json_fields(&mut o)?,
-                Updates::UpdateShortChatMessage(m) => m.json_fields(&mut o)?,
-                Updates::UpdateShort(u) => {
-                    o.value("update", &u.update())?;
-                    o.int("date", u.date())?;
-                }
-                Updates::UpdatesCombined(u) => {
-                    o.vector("updates", u.updates())?;
-                    o.vector("users", u.users())?;
-                    o.vector("chats", u.chats())?;
-                    o.int("date", u.date())?;
-                    o.int("seq_start", u.seq_start())?;
-                    o.int("seq", u.seq())?;
-                }
-                Updates::Updates(u) => {
-                    o.vector("updates", u.updates())?;
-                    o.vector("users", u.users())?;
-                    o.vector("chats", u.chats())?;
-                    o.int("date", u.date())?;
-                    o.int("seq", u.seq())?;
-                }
-                Updates::UpdateShortSentMessage(m) => {
-                    o.flag("out", m.out())?;
-                    o.int("id", m.id())?;
-                    o.int("pts", m.pts())?;
-                    o.int("pts_count", m.pts_count())?;
-                    o.int("date", m.date())?;
-                    o.opt_value("media", m.media())?;
-                    if let Some(e) = m.entities() {
-                        o.vector("entities", e)?;
-                    }
-                }
-            }
-            o.finish()
+            crate::api::display(self, f)
         }
     }
+
+    impl TlFields for Updates<'_> {
+        fn tl_name(&self) -> &'static str {
+            self.name()
+        }
+        fn tl_fields<O: Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+            match self {
+                Updates::UpdatesTooLong => Ok(()),
+                Updates::UpdateShortMessage(m) => m.tl_fields(o),
+                Updates::UpdateShortChatMessage(m) => m.tl_fields(o),
+                Updates::UpdateShort(u) => u.tl_fields(o),
+                Updates::UpdatesCombined(u) => u.tl_fields(o),
+                Updates::Updates(u) => u.tl_fields(o),
+                Updates::UpdateShortSentMessage(m) => m.tl_fields(o),
+            }
+        }
+    }
+
+    impl TlFields for UpdateShort<'_> {
+        fn tl_name(&self) -> &'static str {
+            "updateShort"
+        }
+        fn tl_fields<O: Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+            o.value("update", &self.update())?;
+            o.int("date", self.date())
+        }
+    }
+
+    impl TlFields for UpdatesCombined<'_> {
+        fn tl_name(&self) -> &'static str {
+            "updatesCombined"
+        }
+        fn tl_fields<O: Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+            o.vector("updates", self.updates())?;
+            o.vector("users", self.users())?;
+            o.vector("chats", self.chats())?;
+            o.int("date", self.date())?;
+            o.int("seq_start", self.seq_start())?;
+            o.int("seq", self.seq())
+        }
+    }
+
+    impl TlFields for ctor::Updates<'_> {
+        fn tl_name(&self) -> &'static str {
+            "updates"
+        }
+        fn tl_fields<O: Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+            o.vector("updates", self.updates())?;
+            o.vector("users", self.users())?;
+            o.vector("chats", self.chats())?;
+            o.int("date", self.date())?;
+            o.int("seq", self.seq())
+        }
+    }
+
+    impl TlFields for UpdateShortSentMessage<'_> {
+        fn tl_name(&self) -> &'static str {
+            "updateShortSentMessage"
+        }
+        fn tl_fields<O: Out>(&self, o: &mut O) -> core::result::Result<(), O::Error> {
+            o.flag("out", self.out())?;
+            o.int("id", self.id())?;
+            o.int("pts", self.pts())?;
+            o.int("pts_count", self.pts_count())?;
+            o.int("date", self.date())?;
+            o.opt_value("media", self.media())?;
+            match self.entities() {
+                Some(e) => o.vector("entities", e),
+                None => Ok(()),
+            }
+        }
+    }
+
+    #[cfg(feature = "serde")]
+    crate::ser::tl_serialize!(
+        Updates<'_>,
+        UpdateShort<'_>,
+        UpdatesCombined<'_>,
+        ctor::Updates<'_>,
+        UpdateShortSentMessage<'_>,
+        UpdateShortMessage<'_>,
+        UpdateShortChatMessage<'_>
+    );
 }
 
 impl<'a> Element<'a> for Updates<'a> {

@@ -178,6 +178,8 @@ use crate::view::TypedJson;
 fn every_view_reads_what_the_table_reads() {
     let mut b = Builder::new(1);
     let (mut objects, mut fields) = (0usize, 0usize);
+    #[cfg(feature = "serde")]
+    let (mut serialized, mut doubles) = (0usize, 0usize);
     for index in indices() {
         for flags in flag_choices(index, 4) {
             let bytes = b.build(index, flags);
@@ -199,12 +201,47 @@ fn every_view_reads_what_the_table_reads() {
                 let pretty = std::format!("{:#}", TypedJson(o));
                 assert_eq!(pretty, std::format!("{:#}", crate::json::Json(o)));
             }
+            // serde (feature `serde`) gives the same text through serde_json,
+            // but for the spelling of doubles, which is the serializer's
+            // (serde_json writes `1e+70` where TL JSON's printers write
+            // `1e70`): then the two texts are the same JSON value.
+            #[cfg(feature = "serde")]
+            {
+                // The map's length, given up front, is its number of entries.
+                let shown = o.fields().filter(|f| {
+                    !(f.op().kind() == crate::schema::Kind::Flags
+                        && f.op().repeat() == crate::schema::Repeat::One)
+                });
+                assert_eq!(
+                    crate::ser::entries(&o),
+                    1 + shown.count(),
+                    "combinator {index}"
+                );
+                let ser = serde_json::to_string(&o).unwrap();
+                let want = std::format!("{}", crate::json::Json(o));
+                if ser != want {
+                    let a: serde_json::Value = serde_json::from_str(&ser).unwrap();
+                    let b: serde_json::Value = serde_json::from_str(&want).unwrap();
+                    assert_eq!(a, b, "combinator {index}");
+                    assert!(want.contains('e'), "combinator {index}: {want}");
+                    doubles += 1;
+                }
+                serialized += 1;
+            }
             let debug = std::format!("{:?}", DebugOf(o));
             assert!(!debug.is_empty());
             objects += 1;
         }
     }
     std::eprintln!("{objects} objects, {fields} fields read both ways");
+    #[cfg(feature = "serde")]
+    {
+        std::eprintln!(
+            "{serialized} objects serialized as their TL JSON \
+             ({doubles} the same JSON value but for a double's spelling)"
+        );
+        assert_eq!(serialized, objects);
+    }
     assert!(objects > 5 * COMBINATORS.min(CONSTRUCTORS.len()));
 }
 

@@ -22,7 +22,13 @@ impl Checks {
 
     fn fail(&mut self, what: &str, e: tlview::Error) {
         self.failed += 1;
+        #[cfg(not(feature = "defmt"))]
         hprintln!("FAIL: {}: {}", what, e);
+        #[cfg(feature = "defmt")]
+        {
+            hprintln!("FAIL: {} (error logged with defmt)", what);
+            defmt::error!("{=str}: {}", what, e);
+        }
     }
 }
 
@@ -204,7 +210,15 @@ fn rejects_truncated(c: &mut Checks) {
     let cut = whole.get(..whole.len() - 1).unwrap_or(whole);
     match tlview::Updates::decode(cut) {
         Ok(_) => c.check(false, "truncated short_message must not decode"),
+        #[cfg(not(feature = "defmt"))]
         Err(e) => hprintln!("truncated short_message rejected: {}", e),
+        // The error as a defmt frame (on semihosting stderr), not as text;
+        // `println` is not filtered by DEFMT_LOG (whose default is `error`).
+        #[cfg(feature = "defmt")]
+        Err(e) => {
+            hprintln!("truncated short_message rejected: (logged with defmt)");
+            defmt::println!("truncated short_message rejected: {}", e);
+        }
     }
 }
 

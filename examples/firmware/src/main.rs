@@ -78,6 +78,8 @@ fn main() -> ! {
 
 #[cfg(not(feature = "baseline"))]
 mod demo;
+#[cfg(feature = "defmt")]
+mod log;
 #[cfg(not(feature = "baseline"))]
 use demo::run;
 

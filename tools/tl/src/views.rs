@@ -466,6 +466,7 @@ fn view(
          fn try_from(o: crate::Object<'a>) -> crate::Result<Self> {{\ncrate::view::convert(o)\n}}\n}}\n"
     );
     o.push_str(&printers(name));
+    o.push_str(&serialize_impl(name));
     if any_shown {
         o.push_str(&fields_struct(layer, names, c, name)?);
     }
@@ -486,6 +487,20 @@ fn printers(name: &str) -> String {
          #[inline]\n\
          fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {{\n\
          crate::print::json(f, self.object())\n}}\n}}\n\n"
+    )
+}
+
+/// `serde::Serialize` (feature `serde`): TL JSON's structure, through the
+/// dynamic view of the same object (`crate::ser`). One impl per view: a
+/// blanket impl over `Typed` would implement a foreign trait for an
+/// uncovered type parameter, which coherence forbids (E0210).
+fn serialize_impl(name: &str) -> String {
+    format!(
+        "#[cfg(feature = \"serde\")]\n\
+         impl serde::Serialize for {name}<'_> {{\n\
+         #[inline]\n\
+         fn serialize<S: serde::Serializer>(&self, s: S) -> core::result::Result<S::Ok, S::Error> {{\n\
+         crate::ser::object(self.object(), s)\n}}\n}}\n\n"
     )
 }
 
@@ -825,6 +840,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
         fp = first.1,
     );
     o.push_str(&printers(name));
+    o.push_str(&serialize_impl(name));
     o
 }
 
