@@ -531,7 +531,8 @@ mod defmt_impls {
                     found,
                 } => write!(
                     f,
-                    "expected a {}, found constructor {} of another type",
+                    "expected {=str} {}, found constructor {} of another type",
+                    super::TypeName(expected_type).article(),
                     TypeName(expected_type),
                     Id(found)
                 ),
@@ -565,7 +566,8 @@ mod defmt_impls {
                 ),
                 ErrorKind::InvalidLength { value } => write!(f, "invalid length {=i32}", value),
                 ErrorKind::TrailingBytes { count } => {
-                    write!(f, "{=u32} trailing bytes after a complete object", count)
+                    let s = if count == 1 { "" } else { "s" };
+                    write!(f, "{=u32} trailing byte{=str} after a complete object", count, s)
                 }
                 ErrorKind::SinkFull { needed, capacity } => write!(
                     f,
