@@ -287,3 +287,8 @@ pub use writer::Writer;
 #[cfg(feature = "functions")]
 pub use schema::views122::functions;
 pub use schema::views122::{enums, types};
+
+/// The README's examples, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
