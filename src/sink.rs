@@ -5,6 +5,11 @@ use crate::error::{count32, Error, ErrorKind, Result};
 
 /// A destination for encoded bytes. A full sink is an error
 /// ([`ErrorKind::SinkFull`], saying how many bytes were needed), never a panic.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a tlview `Sink`",
+    note = "a `Vec<u8>` is a `Sink` with tlview's `alloc` feature (the core never allocates); \
+            without it, write into a slice (`SliceSink`) or a `heapless::Vec<u8, N>`"
+)]
 pub trait Sink {
     /// Appends `bytes`, all or nothing.
     fn put(&mut self, bytes: &[u8]) -> Result<()>;
