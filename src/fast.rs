@@ -21,8 +21,8 @@
 // Without `fast` no validator is compiled, and the primitives go unused.
 #![cfg_attr(not(feature = "fast"), allow(dead_code))]
 
-use crate::object::Object;
 use crate::reader::Reader;
+#[cfg(feature = "fast")]
 use crate::schema;
 
 /// The levels a validator needs free under its object: `hot` when only
@@ -165,65 +165,3 @@ pub(crate) fn validate<'a>(r: &Reader<'a>, ty: u16, below: u32) -> Option<Reader
     after.skip_opt(n)?;
     Some(after)
 }
-
-/// Views the boxed object of type `ty` at `r` when [`validate`] accepts it,
-/// and moves `r` past it; `None` leaves `r` untouched.
-#[inline]
-pub(crate) fn object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Object<'a>> {
-    let start = *r;
-    let after = validate(&start, ty, below)?;
-    let c = schema::constructor_by_id(u32::from_le_bytes(*start.rest().first_chunk::<4>()?))?;
-    let used = start.remaining().saturating_sub(after.remaining());
-    *r = after;
-    Some(Object::from_parts(
-        c,
-        start.rest().get(..used).unwrap_or(&[]),
-        start.offset(),
-        true,
-    ))
-}
-
-/// Re-reads the validated boxed object of constructor `ctor` at `r` with
-/// its generated skip; `None` (nothing consumed) for another constructor,
-/// or without the `fast` features (the caller then reads it again through
-/// the walker).
-#[inline(always)]
-pub(crate) fn skip_object<'a>(
-    r: &mut Reader<'a>,
-    ctor: &'static schema::Constructor,
-    skip: fn(&mut Reader<'a>) -> Option<()>,
-) -> Option<Object<'a>> {
-    if !cfg!(feature = "fast") {
-        return None;
-    }
-    let start = *r;
-    let mut after = start;
-    if after.u32_opt()? != ctor.id {
-        return None;
-    }
-    skip(&mut after)?;
-    let used = start.remaining().saturating_sub(after.remaining());
-    let bytes = start.rest().get(..used)?;
-    *r = after;
-    Some(Object::from_parts(ctor, bytes, start.offset(), true))
-}
-
-/// The constructor `cid` of the layer, found at compile time.
-// Evaluated at compile time only (for consts): a missing constructor is a
-// build error, never a runtime panic.
-#[allow(clippy::indexing_slicing, clippy::panic)]
-pub(crate) const fn ctor(cid: u32) -> &'static schema::Constructor {
-    let mut i = 0;
-    while i < schema::CONSTRUCTORS.len() {
-        if schema::CONSTRUCTORS[i].id == cid {
-            return &schema::CONSTRUCTORS[i];
-        }
-        i += 1;
-    }
-    panic!("constructor not in the layer")
-}
-
-/// `user`'s row of the table.
-pub(crate) const USER: &schema::Constructor = ctor(schema::id::USER);
-/// `chat`'s row of the table.
-pub(crate) const CHAT: &schema::Constructor = ctor(schema::id::CHAT);

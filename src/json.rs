@@ -42,16 +42,16 @@ impl fmt::Display for Json<'_> {
     }
 }
 
-use crate::print::write_double;
+use crate::text::write_double;
 
 /// Writes `bytes` as lowercase hex.
 pub fn write_hex<W: Write + ?Sized>(w: &mut W, bytes: &[u8]) -> fmt::Result {
-    crate::print::write_hex(w, bytes)
+    crate::text::write_hex(w, bytes)
 }
 
 /// Writes a JSON string literal of `s` (lossy UTF-8, RFC 8259 escapes).
 pub fn write_str_literal<W: Write + ?Sized>(w: &mut W, s: TlStr<'_>) -> fmt::Result {
-    crate::print::write_str_literal(w, s)
+    crate::text::write_str_literal(w, s)
 }
 
 /// One level of the printer's stack, saved in 12 bytes (plus a tag) so the

@@ -266,6 +266,8 @@ pub mod schema;
 pub mod ser;
 pub mod sink;
 pub mod string;
+mod support;
+mod text;
 pub mod vector;
 pub mod view;
 pub mod walk;

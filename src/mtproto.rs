@@ -18,13 +18,13 @@
 
 use core::fmt;
 
-use crate::api::{Ctx, Decode};
 use crate::error::{count32, Error, ErrorKind, Item, Result};
 use crate::limits::Limits;
 use crate::object::Object;
 use crate::reader::Reader;
 use crate::schema::id;
 use crate::string::TlStr;
+use crate::support::{Ctx, Decode};
 use crate::walk::Expect;
 
 /// `rpc_error#2144ca19 error_code:int error_message:string`.
@@ -53,7 +53,7 @@ impl<'a> Decode<'a> for RpcError<'a> {
     }
 }
 
-crate::api::type_entry_points!(RpcError<'a>, "rpc_error");
+crate::support::type_entry_points!(RpcError<'a>, "rpc_error");
 
 /// `rpc_result#f35c6d01 req_msg_id:long result:Object`: the answer to the
 /// request `req_msg_id`.
@@ -81,7 +81,7 @@ impl<'a> RpcResult<'a> {
     /// only at the root: the result is not validated).
     pub fn decode_with(input: &'a [u8], limits: &Limits) -> Result<RpcResult<'a>> {
         let mut r = Reader::new(input);
-        crate::api::root_fits(&r, limits)?;
+        crate::support::root_fits(&r, limits)?;
         let req_msg_id = Self::head(&mut r)?;
         Ok(RpcResult {
             req_msg_id,
@@ -171,7 +171,7 @@ impl<'a> Decode<'a> for GzipPacked<'a> {
     }
 }
 
-crate::api::type_entry_points!(GzipPacked<'a>, "gzip_packed");
+crate::support::type_entry_points!(GzipPacked<'a>, "gzip_packed");
 
 /// `msg_container#73f1f8dc messages:vector<message>`: validated once; its
 /// messages are then iterated without failure.
@@ -235,7 +235,7 @@ impl<'a> Decode<'a> for MsgContainer<'a> {
     }
 }
 
-crate::api::type_entry_points!(MsgContainer<'a>, "msg_container");
+crate::support::type_entry_points!(MsgContainer<'a>, "msg_container");
 
 fn read_message<'a>(
     r: &mut Reader<'a>,
@@ -273,7 +273,7 @@ fn read_message<'a>(
 /// `name { field: value, … }`, as a generated view's `Debug`.
 impl fmt::Debug for RpcError<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::api::debug_ctor(f, id::RPC_ERROR, |d| {
+        crate::support::debug_ctor(f, id::RPC_ERROR, |d| {
             d.field("error_code", &self.error_code)
                 .field("error_message", &self.error_message);
         })
@@ -283,7 +283,7 @@ impl fmt::Debug for RpcError<'_> {
 /// The result is shown as its bytes (hex): its type depends on the request.
 impl fmt::Debug for RpcResult<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::api::debug_ctor(f, id::RPC_RESULT, |d| {
+        crate::support::debug_ctor(f, id::RPC_RESULT, |d| {
             d.field("req_msg_id", &self.req_msg_id)
                 .field("result", &Hex(self.result));
         })
@@ -292,7 +292,7 @@ impl fmt::Debug for RpcResult<'_> {
 
 impl fmt::Debug for GzipPacked<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::api::debug_ctor(f, id::GZIP_PACKED, |d| {
+        crate::support::debug_ctor(f, id::GZIP_PACKED, |d| {
             d.field("packed_data", &Hex(self.packed_data));
         })
     }
@@ -300,7 +300,7 @@ impl fmt::Debug for GzipPacked<'_> {
 
 impl fmt::Debug for MsgContainer<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::api::debug_ctor(f, id::MSG_CONTAINER, |d| {
+        crate::support::debug_ctor(f, id::MSG_CONTAINER, |d| {
             d.field("messages", &Messages(*self));
         })
     }
@@ -333,6 +333,6 @@ struct Hex<'a>(&'a [u8]);
 impl fmt::Debug for Hex<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("0x")?;
-        crate::print::write_hex(f, self.0)
+        crate::text::write_hex(f, self.0)
     }
 }

@@ -36,15 +36,6 @@ pub struct Object<'a> {
     boxed: bool,
 }
 
-/// `name { field: value, … }` (`#xxxxxxxx` for the name without the
-/// `names` feature), each object's fields read by its generated typed view,
-/// as every view's `Debug` prints.
-impl core::fmt::Debug for Object<'_> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        crate::print::debug(f, *self)
-    }
-}
-
 impl<'a> Object<'a> {
     /// Validates that `input` is exactly one object of `expect` and views it.
     ///
@@ -91,7 +82,7 @@ impl<'a> Object<'a> {
             let max_depth = limits.max_depth.min(Limits::MAX_DEPTH);
             if depth < max_depth {
                 let below = max_depth - depth - 1;
-                if let Some(obj) = crate::fast::object(r, ty, below) {
+                if let Some(obj) = fast_object(r, ty, below) {
                     return Ok(obj);
                 }
             }
@@ -437,3 +428,70 @@ impl<'a> Iterator for Values<'a> {
 }
 
 impl ExactSizeIterator for Values<'_> {}
+
+// Dynamic views built from what the generated validators and skips found
+// (the validators themselves, in `fast` and `schema::valid122`, know
+// nothing of `Object`).
+
+/// Views the boxed object of type `ty` at `r` when its straight-line
+/// validator accepts it (`fast::validate`),
+/// and moves `r` past it; `None` leaves `r` untouched.
+#[inline]
+pub(crate) fn fast_object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Object<'a>> {
+    let start = *r;
+    let after = crate::fast::validate(&start, ty, below)?;
+    let c = schema::constructor_by_id(u32::from_le_bytes(*start.rest().first_chunk::<4>()?))?;
+    let used = start.remaining().saturating_sub(after.remaining());
+    *r = after;
+    Some(Object::from_parts(
+        c,
+        start.rest().get(..used).unwrap_or(&[]),
+        start.offset(),
+        true,
+    ))
+}
+
+/// Re-reads the validated boxed object of constructor `ctor` at `r` with
+/// its generated skip; `None` (nothing consumed) for another constructor,
+/// or without the `fast` features (the caller then reads it again through
+/// the walker).
+#[inline(always)]
+pub(crate) fn skip_object<'a>(
+    r: &mut Reader<'a>,
+    ctor: &'static schema::Constructor,
+    skip: fn(&mut Reader<'a>) -> Option<()>,
+) -> Option<Object<'a>> {
+    if !cfg!(feature = "fast") {
+        return None;
+    }
+    let start = *r;
+    let mut after = start;
+    if after.u32_opt()? != ctor.id {
+        return None;
+    }
+    skip(&mut after)?;
+    let used = start.remaining().saturating_sub(after.remaining());
+    let bytes = start.rest().get(..used)?;
+    *r = after;
+    Some(Object::from_parts(ctor, bytes, start.offset(), true))
+}
+
+/// The constructor `cid` of the layer, found at compile time.
+// Evaluated at compile time only (for consts): a missing constructor is a
+// build error, never a runtime panic.
+#[allow(clippy::indexing_slicing, clippy::panic)]
+pub(crate) const fn ctor(cid: u32) -> &'static schema::Constructor {
+    let mut i = 0;
+    while i < schema::CONSTRUCTORS.len() {
+        if schema::CONSTRUCTORS[i].id == cid {
+            return &schema::CONSTRUCTORS[i];
+        }
+        i += 1;
+    }
+    panic!("constructor not in the layer")
+}
+
+/// `user`'s row of the table.
+pub(crate) const USER: &schema::Constructor = ctor(schema::id::USER);
+/// `chat`'s row of the table.
+pub(crate) const CHAT: &schema::Constructor = ctor(schema::id::CHAT);

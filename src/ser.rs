@@ -55,10 +55,10 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::api::{Nested, Out, TlFields};
 use crate::object::{Field, Object, Value, Values};
 use crate::schema::{Kind, Op, Repeat};
 use crate::string::TlStr;
+use crate::support::{Nested, Out, TlFields};
 
 impl Serialize for Object<'_> {
     #[inline]
@@ -173,7 +173,7 @@ struct Hex<'a>(&'a [u8]);
 
 impl fmt::Display for Hex<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::print::write_hex(f, self.0)
+        crate::text::write_hex(f, self.0)
     }
 }
 

@@ -227,7 +227,7 @@ impl<'a> crate::vector::ElementHooks<'a> for User<'a> {
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<User<'a>> {
         if let Some(object) =
-            crate::fast::skip_object(r, crate::fast::USER, crate::types::User::skip)
+            crate::object::skip_object(r, crate::object::USER, crate::types::User::skip)
         {
             let (flags, id) = flags_and_id(&object);
             return Some(User::User(ctor::User { flags, id, object }));
@@ -349,7 +349,7 @@ impl<'a> crate::vector::ElementHooks<'a> for Chat<'a> {
     #[inline]
     fn read_valid(r: &mut Reader<'a>) -> Option<Chat<'a>> {
         if let Some(object) =
-            crate::fast::skip_object(r, crate::fast::CHAT, crate::types::Chat::skip)
+            crate::object::skip_object(r, crate::object::CHAT, crate::types::Chat::skip)
         {
             let (flags, id) = flags_and_id(&object);
             return Some(Chat::Chat(ctor::Chat { flags, id, object }));
