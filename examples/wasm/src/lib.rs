@@ -23,7 +23,7 @@ use core::fmt::{self, Write};
 use spin::Mutex;
 use tlview::object::Object;
 use tlview::walk::Expect;
-use tlview::{AcceptContact, InputUser, Limits};
+use tlview::{AcceptContact, InputUser};
 
 /// Input: the largest message `decode_json` takes.
 const IN_CAP: usize = 128 * 1024;
