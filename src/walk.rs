@@ -74,10 +74,19 @@ pub fn walk_reader(r: &mut Reader<'_>, expect: Expect, limits: &Limits) -> Resul
     walk_at_depth(r, expect, limits, 0)
 }
 
-/// The constructor of the object at `r` of kind `kind` (a single value of an
-/// [`Op`]).
+/// The constructor of the object at `r` of kind `kind` with argument `arg`
+/// (a single value of an [`Op`]): for [`Kind::Bare`], the constructor at
+/// index `arg` (nothing is read); otherwise the id read at `r`, which must
+/// name a constructor of type `arg` ([`Kind::Boxed`]) or any constructor
+/// ([`Kind::AnyBoxed`]). Returns its index and its row. The walker reads
+/// every object's header so; a tool that walks the table itself (`tl dump`
+/// finding the field path of an error) does the same through this.
 #[inline]
-fn read_header(r: &mut Reader<'_>, kind: Kind, arg: u16) -> Result<(u16, &'static Constructor)> {
+pub fn read_header(
+    r: &mut Reader<'_>,
+    kind: Kind,
+    arg: u16,
+) -> Result<(u16, &'static Constructor)> {
     if kind == Kind::Bare {
         return match schema::constructor(arg) {
             Some(c) => Ok((arg, c)),
@@ -121,9 +130,11 @@ fn frame_for(c: &Constructor, must_end: u32) -> Frame {
     }
 }
 
-/// Skips one primitive value of `kind` (not an object).
+/// Checks and skips one value of `kind` that is not an object (for an
+/// object kind, nothing), as the walker does: a `string` must be canonical,
+/// a `Bool` one of its two ids.
 #[inline]
-fn skip_primitive(r: &mut Reader<'_>, kind: Kind) -> Result<()> {
+pub fn skip_primitive(r: &mut Reader<'_>, kind: Kind) -> Result<()> {
     match kind {
         Kind::Int | Kind::Flags => r.skip(4, Item::Int),
         Kind::Long => r.skip(8, Item::Long),

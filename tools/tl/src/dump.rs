@@ -34,10 +34,10 @@
 
 use std::fmt::Write as _;
 
+use crate::path::Seg;
 use tlview::json::Json;
 use tlview::mtproto::RpcResult;
 use tlview::object::Object;
-use tlview::reader::VECTOR;
 use tlview::schema::{self, id, Constructor, Kind, Repeat};
 use tlview::view::TypedJson;
 use tlview::walk::Expect;
@@ -426,13 +426,6 @@ fn trace(bytes: &[u8], expect: Expect, limits: &Limits) -> Result<(), (Error, St
     }
 }
 
-/// One step of a path: a field, or an element of a vector.
-#[derive(Clone, Copy)]
-enum Seg {
-    Field(&'static str),
-    Index(u32),
-}
-
 /// Reads a message by the layer table as tlview's walker does (the same
 /// checks in the same order, so the same first error), keeping the path of
 /// fields it is in. It recurses once per nesting level, at most
@@ -440,27 +433,13 @@ enum Seg {
 struct Tracer<'a> {
     r: Reader<'a>,
     /// Where the reader is; on an error, where the error is.
-    path: Vec<Seg>,
+    path: Vec<Seg<'static>>,
     max_depth: u32,
 }
 
 impl<'a> Tracer<'a> {
     fn path_string(&self) -> String {
-        let mut s = String::new();
-        for seg in &self.path {
-            match seg {
-                Seg::Field(name) => {
-                    if !s.is_empty() {
-                        s.push('.');
-                    }
-                    s.push_str(name);
-                }
-                Seg::Index(i) => {
-                    let _ = write!(s, "[{i}]");
-                }
-            }
-        }
-        s
+        crate::path::text(&self.path)
     }
 
     fn root(&mut self, expect: Expect) -> tlview::Result<()> {
@@ -475,28 +454,10 @@ impl<'a> Tracer<'a> {
         self.fields(c, 0)
     }
 
-    /// The constructor of an object of `kind` (`Boxed`, `Bare`, `AnyBoxed`).
+    /// The constructor of an object of `kind` (`Boxed`, `Bare`, `AnyBoxed`),
+    /// checked as the walker checks it.
     fn header(&mut self, kind: Kind, arg: u16) -> tlview::Result<&'static Constructor> {
-        if kind == Kind::Bare {
-            return schema::constructor(arg)
-                .ok_or_else(|| self.r.error(ErrorKind::UnknownConstructor { id: 0 }));
-        }
-        let at = self.r.offset();
-        let id = self.r.read_id()?;
-        match schema::constructor_by_id(id) {
-            Some(c) if kind != Kind::Boxed || (c.ty == arg && !c.is_function()) => Ok(c),
-            Some(_) => Err(Error::new(
-                ErrorKind::WrongType {
-                    expected_type: arg,
-                    found: id,
-                },
-                at,
-            )),
-            None if id == VECTOR && kind != Kind::Boxed => {
-                Err(Error::new(ErrorKind::UntypedVector, at))
-            }
-            None => Err(Error::new(ErrorKind::UnknownConstructor { id }, at)),
-        }
+        tlview::walk::read_header(&mut self.r, kind, arg).map(|(_, c)| c)
     }
 
     /// A nested object at nesting `level` (the root's fields hold level 1).
@@ -572,7 +533,7 @@ impl<'a> Tracer<'a> {
                         self.r.skip(n, Item::VectorElements)?;
                     } else {
                         for j in 0..count {
-                            self.path.push(Seg::Index(j));
+                            self.path.push(Seg::Index(j as usize));
                             if is_object(kind) {
                                 self.object(kind, op.arg(), level + 1)?;
                             } else {
@@ -613,20 +574,9 @@ impl<'a> Tracer<'a> {
         Ok(())
     }
 
-    /// One value that is not an object.
+    /// One value that is not an object, checked as the walker checks it.
     fn primitive(&mut self, kind: Kind) -> tlview::Result<()> {
-        let r = &mut self.r;
-        match kind {
-            Kind::Int | Kind::Flags => r.skip(4, Item::Int),
-            Kind::Long => r.skip(8, Item::Long),
-            Kind::Double => r.skip(8, Item::Double),
-            Kind::Int128 => r.skip(16, Item::Int128),
-            Kind::Int256 => r.skip(32, Item::Int256),
-            Kind::String => r.read_raw_bytes(Item::StringData).map(|_| ()),
-            Kind::Bytes => r.read_raw_bytes(Item::BytesData).map(|_| ()),
-            Kind::Bool => r.read_bool().map(|_| ()),
-            _ => Ok(()),
-        }
+        tlview::walk::skip_primitive(&mut self.r, kind)
     }
 }
 

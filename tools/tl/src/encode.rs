@@ -48,6 +48,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
+use crate::path::Seg;
 use serde_json::{Map, Value};
 use tlview::schema::{self, Constructor, Kind, Op, Repeat, CTOR_MTPROTO};
 use tlview::walk::Expect;
@@ -270,13 +271,6 @@ fn a_type(t: u16) -> String {
     format!("{} {name}", article(name))
 }
 
-/// One step of a JSON path.
-#[derive(Clone, Copy)]
-enum Seg<'v> {
-    Field(&'v str),
-    Index(usize),
-}
-
 struct Encoder<'v> {
     path: Vec<Seg<'v>>,
 }
@@ -287,23 +281,7 @@ fn writer(out: &mut Vec<u8>) -> Writer<&mut Vec<u8>> {
 
 impl<'v> Encoder<'v> {
     fn path_string(&self) -> String {
-        let mut s = String::new();
-        for seg in &self.path {
-            match seg {
-                Seg::Field(name) => {
-                    if !s.is_empty() {
-                        s.push('.');
-                    }
-                    s.push_str(name);
-                }
-                Seg::Index(i) => {
-                    s.push('[');
-                    s.push_str(&i.to_string());
-                    s.push(']');
-                }
-            }
-        }
-        s
+        crate::path::text(&self.path)
     }
 
     fn fail(&self, message: impl Into<String>) -> EncodeError {

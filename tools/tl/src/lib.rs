@@ -21,6 +21,7 @@ pub mod encode;
 pub mod gen;
 pub mod layer;
 pub mod parse;
+pub mod path;
 pub mod rustify;
 #[cfg(feature = "convert")]
 pub mod typed;
