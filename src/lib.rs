@@ -248,30 +248,31 @@
 #[cfg(feature = "alloc")]
 extern crate alloc;
 
-pub mod api;
-pub mod error;
-mod fast;
-pub mod flags;
-#[cfg(feature = "gzip")]
-pub mod gzip;
-#[cfg(feature = "names")]
-pub mod json;
-pub mod limits;
-pub mod mtproto;
-pub mod object;
-mod print;
-pub mod reader;
+// The layers, lowest first (ARCHITECTURE.md; `tests/layers.rs` checks that
+// none uses one above it). Their modules are re-exported at the root, where
+// the public paths (`tlview::reader`, `tlview::walk`, ...) have always been.
+mod wire;
+pub(crate) use wire::text;
+pub use wire::{error, flags, limits, reader, sink, string, vector, writer};
+
 pub mod schema;
+pub(crate) use schema::fast;
+
+mod dynamic;
+#[cfg(feature = "names")]
+pub use dynamic::json;
+pub use dynamic::{object, walk};
+
+mod typed;
 #[cfg(feature = "serde")]
-pub mod ser;
-pub mod sink;
-pub mod string;
-mod support;
-mod text;
-pub mod vector;
-pub mod view;
-pub mod walk;
-pub mod writer;
+pub use typed::ser;
+pub use typed::view;
+pub(crate) use typed::{print, support};
+
+pub mod api;
+pub mod mtproto;
+#[cfg(feature = "gzip")]
+pub use mtproto::gzip;
 
 pub use api::{
     AcceptContact, AcceptContactError, AcceptContactReply, InputPeer, InputUser, Updates,

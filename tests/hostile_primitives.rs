@@ -136,7 +136,7 @@ fn nonzero_padding_each_byte() {
         err_of(Reader::new(&[1, b'a', 3, 4]).read_string()),
         (ErrorKind::NonZeroPadding { byte: 3 }, 2)
     );
-    // The error.rs / reader.rs doc example.
+    // The doc example of wire/error.rs and wire/reader.rs.
     assert_eq!(
         err_of(Reader::new(&[1, b'a', 0, 7]).read_string()),
         (ErrorKind::NonZeroPadding { byte: 7 }, 3)

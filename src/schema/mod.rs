@@ -18,6 +18,7 @@
 
 #[cfg(test)]
 mod checks122;
+pub(crate) mod fast;
 pub mod layer122;
 #[cfg(feature = "names")]
 pub mod names;

@@ -16,6 +16,9 @@
 //! assert_eq!((m.msg_id, m.seqno, m.body.id()), (7, 3, 0x997275b5));
 //! ```
 
+#[cfg(feature = "gzip")]
+pub mod gzip;
+
 use core::fmt;
 
 use crate::error::{count32, Error, ErrorKind, Item, Result};
