@@ -119,6 +119,28 @@ fn declared_bits(ops: &[Op]) -> u32 {
         .fold(0, |m, (_, bit)| m | 1u32 << (bit & 31))
 }
 
+/// Reads a `#` word and checks it as the walker does: it may set only the
+/// bits that some field after it (`later`, the rest of its combinator's
+/// fields) tests; any other bit is [`ErrorKind::UndeclaredFlags`] at the
+/// word. `tl dump`'s path finder reads the words of the objects it walks
+/// through this too.
+#[inline]
+pub fn read_flags_word(r: &mut Reader<'_>, later: &[Op]) -> Result<u32> {
+    let at = r.offset();
+    let flags = r.read_flags()?.bits();
+    let declared = declared_bits(later);
+    if flags & !declared != 0 {
+        return Err(Error::new(
+            ErrorKind::UndeclaredFlags {
+                flags,
+                undeclared: flags & !declared,
+            },
+            at,
+        ));
+    }
+    Ok(flags)
+}
+
 fn frame_for(c: &Constructor, must_end: u32) -> Frame {
     Frame {
         pos: c.ops_start,
@@ -272,23 +294,9 @@ fn walk_impl(
                     top.pos += 1;
                     match kind {
                         Kind::Flags => {
-                            let at = r.offset();
-                            let flags = r.read_flags()?.bits();
-                            // The bits the fields after this one test.
-                            let declared = declared_bits(schema::ops_range(
-                                usize::from(top.pos),
-                                usize::from(top.end),
-                            ));
-                            if flags & !declared != 0 {
-                                return Err(Error::new(
-                                    ErrorKind::UndeclaredFlags {
-                                        flags,
-                                        undeclared: flags & !declared,
-                                    },
-                                    at,
-                                ));
-                            }
-                            top.flags = flags;
+                            let later =
+                                schema::ops_range(usize::from(top.pos), usize::from(top.end));
+                            top.flags = read_flags_word(r, later)?;
                             None
                         }
                         Kind::SizedObject => {

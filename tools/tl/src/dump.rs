@@ -492,23 +492,8 @@ impl<'a> Tracer<'a> {
             match op.repeat() {
                 Repeat::One => match kind {
                     Kind::Flags => {
-                        let at = self.r.offset();
-                        flags = self.r.read_flags()?.bits();
-                        let declared = ops
-                            .get(i + 1..)
-                            .unwrap_or(&[])
-                            .iter()
-                            .filter_map(|o| o.condition())
-                            .fold(0u32, |m, (_, bit)| m | 1 << (bit & 31));
-                        if flags & !declared != 0 {
-                            return Err(Error::new(
-                                ErrorKind::UndeclaredFlags {
-                                    flags,
-                                    undeclared: flags & !declared,
-                                },
-                                at,
-                            ));
-                        }
+                        let later = ops.get(i + 1..).unwrap_or(&[]);
+                        flags = tlview::walk::read_flags_word(&mut self.r, later)?;
                     }
                     Kind::Int => last_int = self.r.read_int()?,
                     Kind::SizedObject => self.sized(last_int, level)?,
