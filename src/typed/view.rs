@@ -35,109 +35,141 @@ use crate::string::TlStr;
 use crate::vector::{Element, ElementHooks, Vector};
 use crate::walk::Expect;
 
-/// The field bytes of a validated object (after its id, if it had one) and
-/// where they start in the message.
-#[derive(Clone, Copy)]
-pub(crate) struct Body<'a> {
-    bytes: &'a [u8],
-    base: usize,
-}
+pub(crate) use body::Body;
 
-impl<'a> Body<'a> {
-    /// The body of no object: what a view falls back to.
-    pub(crate) const EMPTY: Body<'static> = Body {
-        bytes: &[],
-        base: 0,
-    };
+/// `Body` is `pub` inside a private module: the sealed [`Typed`] trait can
+/// name it in a method, and nothing outside the crate can.
+mod body {
+    use super::{fallback_object, Cursor};
+    use crate::object::Object;
+    use crate::reader::Reader;
+    use crate::schema;
 
-    /// The body of a validated object.
-    #[inline]
-    pub(crate) fn of(o: &Object<'a>) -> Body<'a> {
-        Body {
-            bytes: o.body(),
-            base: o.body_offset(),
+    /// The field bytes of a validated object (after its id, if it had one) and
+    /// where they start in the message.
+    #[derive(Clone, Copy)]
+    pub struct Body<'a> {
+        bytes: &'a [u8],
+        base: usize,
+    }
+
+    impl<'a> Body<'a> {
+        /// The body of no object: what a view falls back to.
+        pub(crate) const EMPTY: Body<'static> = Body {
+            bytes: &[],
+            base: 0,
+        };
+
+        /// The body of a validated object.
+        #[inline]
+        pub(crate) fn of(o: &Object<'a>) -> Body<'a> {
+            Body {
+                bytes: o.body(),
+                base: o.body_offset(),
+            }
         }
-    }
 
-    /// Its bytes.
-    #[inline]
-    pub(crate) const fn bytes(&self) -> &'a [u8] {
-        self.bytes
-    }
-
-    /// The body that starts at `start` and ends where `end` is.
-    #[inline]
-    pub(crate) fn span(start: &Reader<'a>, end: &Reader<'a>) -> Body<'a> {
-        let used = start.remaining().saturating_sub(end.remaining());
-        Body {
-            bytes: start.rest().get(..used).unwrap_or(&[]),
-            base: start.offset(),
+        /// Its bytes.
+        #[inline]
+        pub(crate) const fn bytes(&self) -> &'a [u8] {
+            self.bytes
         }
-    }
 
-    /// The bytes from `r` on, as the body of a view whose end is not known
-    /// yet (an accessor's nested view: finding the end would mean skipping
-    /// the whole object, which reading its first fields does not need).
-    /// Reads stay within the object's own bytes, which the schema bounds;
-    /// `Body::exact` finds the end when it is needed.
-    #[inline]
-    pub(crate) fn rest(r: &Reader<'a>) -> Body<'a> {
-        Body {
-            bytes: r.rest(),
-            base: r.offset(),
+        /// The body that starts at `start` and ends where `end` is.
+        #[inline]
+        pub(crate) fn span(start: &Reader<'a>, end: &Reader<'a>) -> Body<'a> {
+            let used = start.remaining().saturating_sub(end.remaining());
+            Body {
+                bytes: start.rest().get(..used).unwrap_or(&[]),
+                base: start.offset(),
+            }
         }
-    }
 
-    /// The same body cut at its end, which `skip` (the constructor's
-    /// generated skip) finds.
-    #[inline]
-    pub(crate) fn exact(self, skip: fn(&mut Reader<'a>) -> Option<()>) -> Body<'a> {
-        let start = self.reader();
-        let mut r = start;
-        match skip(&mut r) {
-            Some(()) => Body::span(&start, &r),
-            None => Body::EMPTY,
+        /// The bytes from `r` on, as the body of a view whose end is not known
+        /// yet (an accessor's nested view: finding the end would mean skipping
+        /// the whole object, which reading its first fields does not need).
+        /// Reads stay within the object's own bytes, which the schema bounds;
+        /// `Body::exact` finds the end when it is needed.
+        #[inline]
+        pub(crate) fn rest(r: &Reader<'a>) -> Body<'a> {
+            Body {
+                bytes: r.rest(),
+                base: r.offset(),
+            }
         }
-    }
 
-    /// A cursor at byte `at` of the body: a field whose offset the schema
-    /// fixes (every field before it has a fixed size and is always there).
-    #[inline]
-    pub(crate) fn cursor_at(self, at: usize) -> Cursor<'a> {
-        Cursor::at(Reader::with_base(
-            self.bytes.get(at..).unwrap_or(&[]),
-            self.base.saturating_add(at),
-        ))
-    }
-
-    /// The flags word at byte `at` of the body (a `#` field at a fixed
-    /// offset).
-    #[inline]
-    pub(crate) fn word_at(self, at: usize) -> u32 {
-        match self.bytes.get(at..at.saturating_add(4)) {
-            Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
-            _ => 0,
+        /// The same body cut at its end, which `skip` (the constructor's
+        /// generated skip) finds.
+        #[inline]
+        pub(crate) fn exact(self, skip: fn(&mut Reader<'a>) -> Option<()>) -> Body<'a> {
+            let start = self.reader();
+            let mut r = start;
+            match skip(&mut r) {
+                Some(()) => Body::span(&start, &r),
+                None => Body::EMPTY,
+            }
         }
-    }
 
-    /// A reader at its first field.
-    #[inline(always)]
-    pub(crate) const fn reader(self) -> Reader<'a> {
-        Reader::with_base(self.bytes, self.base)
-    }
+        /// A cursor at byte `at` of the body: a field whose offset the schema
+        /// fixes (every field before it has a fixed size and is always there).
+        #[inline]
+        pub(crate) fn cursor_at(self, at: usize) -> Cursor<'a> {
+            Cursor::at(Reader::with_base(
+                self.bytes.get(at..).unwrap_or(&[]),
+                self.base.saturating_add(at),
+            ))
+        }
 
-    /// A cursor at its first field.
-    #[inline]
-    pub(crate) const fn cursor(self) -> Cursor<'a> {
-        Cursor::at(self.reader())
-    }
+        /// The `int` at byte `at` of the body (a field at a fixed offset).
+        #[inline]
+        pub(crate) fn int_at(self, at: usize) -> i32 {
+            self.word_at(at) as i32
+        }
 
-    /// The dynamic view of it, as the combinator at `index` (unboxed: the
-    /// view keeps no id).
-    pub(crate) fn object(self, index: u16) -> Object<'a> {
-        match schema::constructor(index) {
-            Some(ctor) => Object::from_parts(ctor, self.bytes, self.base, false),
-            None => fallback_object(),
+        /// The `long` at byte `at` of the body.
+        #[inline]
+        pub(crate) fn long_at(self, at: usize) -> i64 {
+            match self.bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
+                Some(b) => i64::from_le_bytes(*b),
+                None => 0,
+            }
+        }
+
+        /// The `double` at byte `at` of the body.
+        #[inline]
+        pub(crate) fn double_at(self, at: usize) -> f64 {
+            f64::from_bits(self.long_at(at) as u64)
+        }
+
+        /// The flags word at byte `at` of the body (a `#` field at a fixed
+        /// offset).
+        #[inline]
+        pub(crate) fn word_at(self, at: usize) -> u32 {
+            match self.bytes.get(at..at.saturating_add(4)) {
+                Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+                _ => 0,
+            }
+        }
+
+        /// A reader at its first field.
+        #[inline(always)]
+        pub(crate) const fn reader(self) -> Reader<'a> {
+            Reader::with_base(self.bytes, self.base)
+        }
+
+        /// A cursor at its first field.
+        #[inline]
+        pub(crate) const fn cursor(self) -> Cursor<'a> {
+            Cursor::at(self.reader())
+        }
+
+        /// The dynamic view of it, as the combinator at `index` (unboxed: the
+        /// view keeps no id).
+        pub(crate) fn object(self, index: u16) -> Object<'a> {
+            match schema::constructor(index) {
+                Some(ctor) => Object::from_parts(ctor, self.bytes, self.base, false),
+                None => fallback_object(),
+            }
         }
     }
 }
@@ -355,7 +387,15 @@ pub trait Typed<'a>: Copy + Sealed {
     const ID: Option<u32>;
     /// Views a validated object of the right constructor; `None` for any
     /// other. It validates nothing again.
-    fn from_object(o: Object<'a>) -> Option<Self>;
+    #[inline]
+    fn from_object(o: Object<'a>) -> Option<Self> {
+        Self::from_body(o.id(), Body::of(&o))
+    }
+    /// Views the validated fields `b` of an object of constructor `id`;
+    /// `None` for a constructor it does not accept. (Not callable from
+    /// outside the crate: nothing there can name a `Body`.)
+    #[doc(hidden)]
+    fn from_body(id: u32, b: Body<'a>) -> Option<Self>;
     /// What a read that cannot fail gives if it somehow does.
     fn fallback() -> Self;
     /// Reads one value as [`Typed::ELEMENT`] says from bytes already
@@ -496,9 +536,30 @@ pub(crate) fn decode_prefix<'a, T: Typed<'a>>(
             ));
         }
     }
+    if let Some((v, after)) = decode_fast::<T>(&r, limits) {
+        return Ok((v, after.rest()));
+    }
     let o = Object::read(&mut r, T::ROOT, limits)?;
     let v = T::from_object(o).ok_or(Error::new(ErrorKind::UnknownConstructor { id: o.id() }, 0))?;
     Ok((v, r.rest()))
+}
+
+/// [`decode_prefix`]'s fast path: a type's straight-line validator, where
+/// it has one, validates the object, and the view is built from its id and
+/// end, with no table lookup and no dynamic view (`Object::read` would take
+/// the same validator, then look the constructor up). `None` leaves the
+/// object to the careful path, which judges it the same way and reports
+/// any error.
+#[inline]
+fn decode_fast<'a, T: Typed<'a>>(r: &Reader<'a>, limits: &Limits) -> Option<(T, Reader<'a>)> {
+    let Expect::Type(ty) = T::ROOT else {
+        return None;
+    };
+    let below = limits.max_depth.min(Limits::MAX_DEPTH).checked_sub(1)?;
+    let after = crate::fast::validate(r, ty, below)?;
+    let mut fields = *r;
+    let id = fields.u32_opt()?;
+    Some((T::from_body(id, Body::span(&fields, &after))?, after))
 }
 
 /// As [`decode_prefix`], and the object must fill `input`.
@@ -576,4 +637,96 @@ pub(crate) fn convert<'a, T: Typed<'a>>(o: Object<'a>) -> Result<T> {
         };
         Error::new(kind, o.offset())
     })
+}
+
+#[cfg(all(test, feature = "fast"))]
+mod tests {
+    use super::*;
+    use crate::enums::{Chat, Message, MessageEntity, Peer, User};
+    use crate::object::Value;
+
+    /// Takes `o` (a boxed object of `T`'s type) through the fast path, and
+    /// checks it gives the view the careful path gives.
+    fn same<'a, T: Typed<'a> + core::fmt::Debug>(o: Object<'a>, all: &'a [u8]) {
+        let start = o.body_offset().checked_sub(4).unwrap();
+        let bytes = &all[start..start + 4 + o.body().len()];
+        let r = Reader::new(bytes);
+        let (fast, after) = decode_fast::<T>(&r, &Limits::DEFAULT)
+            .unwrap_or_else(|| panic!("{:#010x} at {start}: not taken by the fast path", o.id()));
+        assert!(after.is_empty());
+        let careful = T::from_object(Object::decode(bytes, T::ROOT).unwrap()).unwrap();
+        assert_eq!(fast.as_object().id(), careful.as_object().id());
+        assert_eq!(fast.as_object().body(), careful.as_object().body());
+        assert_eq!(std::format!("{fast:?}"), std::format!("{careful:?}"));
+    }
+
+    /// Every `Message`, `Peer`, `MessageEntity`, `User` and `Chat` of the
+    /// reference messages (types whose constructors are all on the hot
+    /// list) is decoded by the fast path, not the careful one behind it,
+    /// into the view the careful path gives.
+    #[test]
+    #[cfg_attr(miri, ignore)]
+    fn typed_decode_takes_the_fast_path() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/");
+        let mut taken = [0usize; 5];
+        for name in ["short_message", "updates_50", "updates_combined_10"] {
+            let bytes = std::fs::read(std::format!("{dir}{name}.bin")).unwrap();
+            let root = Object::decode(&bytes, Expect::Any).unwrap();
+            // Depth-first over every nested object, with a stack.
+            let mut stack = std::vec![root];
+            while let Some(o) = stack.pop() {
+                let ty = schema::constructor(schema::index_of(o.id()).unwrap())
+                    .unwrap()
+                    .ty;
+                let kinds = [
+                    schema::ty::MESSAGE,
+                    schema::ty::PEER,
+                    schema::ty::MESSAGE_ENTITY,
+                    schema::ty::USER,
+                    schema::ty::CHAT,
+                ];
+                match kinds.iter().position(|&k| k == ty) {
+                    Some(0) => same::<Message<'_>>(o, &bytes),
+                    Some(1) => same::<Peer<'_>>(o, &bytes),
+                    Some(2) => same::<MessageEntity<'_>>(o, &bytes),
+                    Some(3) => same::<User<'_>>(o, &bytes),
+                    Some(4) => same::<Chat<'_>>(o, &bytes),
+                    _ => {}
+                }
+                if let Some(k) = kinds.iter().position(|&k| k == ty) {
+                    taken[k] += 1;
+                }
+                for f in o.fields() {
+                    match f.value {
+                        Value::Object(n) => stack.push(n),
+                        Value::Vector(v) => stack.extend(v.filter_map(|e| match e {
+                            Value::Object(n) => Some(n),
+                            _ => None,
+                        })),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        assert!(taken.iter().all(|&n| n > 0), "{taken:?}");
+        // Too little depth left: the fast path declines, the careful path
+        // reports it.
+        let bytes = std::fs::read(std::format!("{dir}short_message.bin")).unwrap();
+        let m = Object::decode(&bytes, Expect::Any).unwrap();
+        let fwd = m.fields().find_map(|f| match f.value {
+            Value::Object(o) if o.id() == schema::id::MESSAGE_FWD_HEADER => Some(o),
+            _ => None,
+        });
+        let fwd = fwd.unwrap();
+        let at = fwd.body_offset() - 4;
+        let fwd_bytes = &bytes[at..at + 4 + fwd.body().len()];
+        let shallow = Limits {
+            max_depth: 1,
+            ..Limits::DEFAULT
+        };
+        let r = Reader::new(fwd_bytes);
+        assert!(decode_fast::<crate::enums::MessageFwdHeader<'_>>(&r, &Limits::DEFAULT).is_some());
+        assert!(decode_fast::<crate::enums::MessageFwdHeader<'_>>(&r, &shallow).is_none());
+        assert!(crate::enums::MessageFwdHeader::decode_with(fwd_bytes, &shallow).is_err());
+    }
 }

@@ -336,6 +336,20 @@ fn read_expr(layer: &Layer, names: &Names, f: &Field) -> Result<String, Error> {
     })
 }
 
+/// The `Body` call that reads a scalar field at a fixed offset `at`
+/// directly (one bounds check, no cursor), for the kinds that have one.
+fn direct_read(f: &Field, at: usize) -> Option<String> {
+    if f.repeat != Repeat::One {
+        return None;
+    }
+    match f.kind {
+        Kind::Int => Some(format!("int_at({at})")),
+        Kind::Long => Some(format!("long_at({at})")),
+        Kind::Double => Some(format!("double_at({at})")),
+        _ => None,
+    }
+}
+
 /// Whether a field is a `#` word that later fields test.
 fn is_flags_word(f: &Field) -> bool {
     f.kind == Kind::Flags && f.repeat == Repeat::One
@@ -448,8 +462,8 @@ fn view(
          const ROOT: crate::walk::Expect = {root};\n\
          const ID: Option<u32> = Some(Self::ID);\n\
          #[inline]\n\
-         fn from_object(o: crate::Object<'a>) -> Option<Self> {{\n\
-         if o.id() == Self::ID {{ Some(Self(crate::view::Body::of(&o))) }} else {{ None }}\n}}\n\
+         fn from_body(id: u32, b: crate::view::Body<'a>) -> Option<Self> {{\n\
+         (id == Self::ID).then_some(Self(b))\n}}\n\
          #[inline]\n\
          fn fallback() -> Self {{\nSelf(crate::view::Body::EMPTY)\n}}\n\
          #[inline]\n\
@@ -640,7 +654,10 @@ fn accessor(
             "Self::cursor_to(self.0, {k}).map(|mut c| c.{})",
             read()?
         ),
-        (false, false, Some(at), _) => format!("self.0.cursor_at({at}).{}", read()?),
+        (false, false, Some(at), _) => match direct_read(f, at) {
+            Some(direct) => format!("self.0.{direct}"),
+            None => format!("self.0.cursor_at({at}).{}", read()?),
+        },
         (false, false, None, _) => format!(
             "Self::cursor_to(self.0, {k}).unwrap_or(crate::view::Body::EMPTY.cursor()).{}",
             read()?
@@ -799,9 +816,8 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
          const ROOT: crate::walk::Expect = crate::walk::Expect::Type(Self::TYPE);\n\
          const ID: Option<u32> = None;\n\
          #[inline]\n\
-         fn from_object(o: crate::Object<'a>) -> Option<Self> {{\n\
-         let b = crate::view::Body::of(&o);\n\
-         Some(match o.id() {{\n{from}\n_ => return None,\n}})\n}}\n\
+         fn from_body(id: u32, b: crate::view::Body<'a>) -> Option<Self> {{\n\
+         Some(match id {{\n{from}\n_ => return None,\n}})\n}}\n\
          #[inline]\n\
          fn fallback() -> Self {{\nSelf::{fv}({fp}(crate::view::Body::EMPTY))\n}}\n\
          #[inline]\n\
@@ -933,6 +949,7 @@ fn common_accessors(
     let Some(first) = ctors.first() else {
         return o;
     };
+    let mut any_body = false;
     for (_, f) in shown(first) {
         let Some((ty, _)) = typed(first, &f.name) else {
             continue;
@@ -946,6 +963,32 @@ fn common_accessors(
         };
         kinds.dedup();
         let n = rustify::field(&f.name);
+        // Where every constructor has the field at the same fixed offset,
+        // it is read from whichever body the view holds, without a branch
+        // per constructor.
+        let direct = ctors
+            .iter()
+            .map(|c| {
+                let (k, f) = shown(c).find(|(_, g)| g.name == f.name)?;
+                if f.when.is_some() {
+                    return None;
+                }
+                direct_read(f, static_offset(names, c, k)?)
+            })
+            .collect::<Option<Vec<String>>>()
+            .filter(|d| d.windows(2).all(|w| w[0] == w[1]))
+            .and_then(|d| d.into_iter().next());
+        if let Some(direct) = direct {
+            any_body = true;
+            let _ = writeln!(
+                o,
+                "/// `{}:{}`, which every constructor of the type has.\n#[inline]\n\
+                 pub fn {n}(&self) -> {ty} {{\nself.any_body().{direct}\n}}",
+                f.name,
+                kinds.join("` / `"),
+            );
+            continue;
+        }
         let _ = writeln!(
             o,
             "/// `{}:{}`, which every constructor of the type has.\n#[inline]\n\
@@ -955,6 +998,20 @@ fn common_accessors(
             members
                 .iter()
                 .map(|(v, _)| format!("Self::{v}(x) => x.{n}(),"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+    }
+    if any_body {
+        let _ = writeln!(
+            o,
+            "/// The fields of whichever constructor it holds (every variant\n\
+             /// holds one body at the same place, so this is one load).\n\
+             #[inline(always)]\n\
+             fn any_body(&self) -> crate::view::Body<'a> {{\nmatch self {{\n{}\n}}\n}}",
+            members
+                .iter()
+                .map(|(v, _)| format!("Self::{v}(x) => x.0,"))
                 .collect::<Vec<_>>()
                 .join("\n")
         );
