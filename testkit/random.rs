@@ -14,7 +14,7 @@
     clippy::unwrap_used
 )]
 
-use super::schema::{self, Kind, Repeat, COMBINATORS, CONSTRUCTORS};
+use super::schema::{self, CtorIndex, Kind, Repeat, TypeIndex, COMBINATORS, CONSTRUCTORS};
 use super::Vec;
 
 /// xorshift64*: small, deterministic.
@@ -45,9 +45,9 @@ fn is_object(kind: Kind) -> bool {
     )
 }
 
-pub fn ops(index: u16) -> &'static [schema::Op] {
+pub fn ops(index: CtorIndex) -> &'static [schema::Op] {
     schema::combinators()
-        .nth(usize::from(index))
+        .nth(index.get())
         .map(|(_, c)| c.ops())
         .unwrap_or(&[])
 }
@@ -59,7 +59,7 @@ pub struct Builder {
     heights: Vec<u32>,
     /// When set, the only constructors nested objects are built from (an
     /// optional or vector field that none fits is left out or empty).
-    pub allowed: Option<fn(u16) -> bool>,
+    pub allowed: Option<fn(CtorIndex) -> bool>,
     pub out: Vec<u8>,
 }
 
@@ -70,17 +70,17 @@ impl Builder {
             let mut changed = false;
             for i in 0..COMBINATORS {
                 let mut need = 1u32;
-                for op in ops(i as u16) {
+                for op in ops(CtorIndex(i as u16)) {
                     if op.condition().is_some() || op.repeat() != Repeat::One {
                         continue;
                     }
                     let sub = match op.kind() {
-                        Kind::Boxed => schema::type_members(op.arg())
+                        Kind::Boxed => schema::type_members(op.ty())
                             .iter()
-                            .map(|&m| heights[usize::from(m)])
+                            .map(|&m| heights[m.get()])
                             .min()
                             .unwrap_or(u32::MAX),
-                        Kind::Bare => heights[usize::from(op.arg())],
+                        Kind::Bare => heights[op.ctor().get()],
                         Kind::AnyBoxed | Kind::SizedObject => 1,
                         _ => 0,
                     };
@@ -110,8 +110,10 @@ impl Builder {
             return true;
         };
         match kind {
-            Kind::Boxed => schema::type_members(arg).iter().any(|&m| allowed(m)),
-            Kind::Bare => allowed(arg),
+            Kind::Boxed => schema::type_members(TypeIndex(arg))
+                .iter()
+                .any(|&m| allowed(m)),
+            Kind::Bare => allowed(CtorIndex(arg)),
             Kind::AnyBoxed | Kind::SizedObject => false,
             _ => true,
         }
@@ -149,9 +151,9 @@ impl Builder {
     }
 
     /// A constructor of type `ty` to build at `depth`.
-    pub fn pick(&mut self, ty: u16, depth: u32) -> u16 {
+    pub fn pick(&mut self, ty: TypeIndex, depth: u32) -> CtorIndex {
         let all = schema::type_members(ty);
-        let members: Vec<u16> = match self.allowed {
+        let members: Vec<CtorIndex> = match self.allowed {
             Some(allowed) if all.iter().any(|&m| allowed(m)) => {
                 all.iter().copied().filter(|&m| allowed(m)).collect()
             }
@@ -160,13 +162,13 @@ impl Builder {
         if depth >= SOFT_DEPTH {
             let best = members
                 .iter()
-                .map(|&m| self.heights[usize::from(m)])
+                .map(|&m| self.heights[m.get()])
                 .min()
                 .unwrap_or(0);
-            let low: Vec<u16> = members
+            let low: Vec<CtorIndex> = members
                 .iter()
                 .copied()
-                .filter(|&m| self.heights[usize::from(m)] == best)
+                .filter(|&m| self.heights[m.get()] == best)
                 .collect();
             return low[self.rng.below(low.len())];
         }
@@ -202,10 +204,10 @@ impl Builder {
             }
             Kind::True => {}
             Kind::Boxed => {
-                let c = self.pick(arg, depth);
+                let c = self.pick(TypeIndex(arg), depth);
                 self.combinator(c, true, depth + 1, None);
             }
-            Kind::Bare => self.combinator(arg, false, depth + 1, None),
+            Kind::Bare => self.combinator(CtorIndex(arg), false, depth + 1, None),
             Kind::AnyBoxed | Kind::SizedObject => {
                 // A small object of any type.
                 let ty = CONSTRUCTORS[self.rng.below(CONSTRUCTORS.len())].ty;
@@ -217,16 +219,14 @@ impl Builder {
 
     /// Writes combinator `index` (boxed: with its id). `flags`: the flags
     /// word to use (`None`: random), masked to the declared bits.
-    pub fn combinator(&mut self, index: u16, boxed: bool, depth: u32, flags: Option<u32>) {
-        let c = schema::combinators()
-            .nth(usize::from(index))
-            .map(|(_, c)| c);
+    pub fn combinator(&mut self, index: CtorIndex, boxed: bool, depth: u32, flags: Option<u32>) {
+        let c = schema::combinators().nth(index.get()).map(|(_, c)| c);
         let Some(c) = c else { return };
         if boxed {
             self.u32(c.id);
         }
         let ops = c.ops();
-        let declared = schema::DECLARED_FLAGS[usize::from(index)];
+        let declared = schema::DECLARED_FLAGS[index.get()];
         let mut word = flags.unwrap_or_else(|| self.rng.next() as u32) & declared;
         for op in ops {
             if let Some((_, bit)) = op.condition() {
@@ -277,7 +277,7 @@ impl Builder {
     }
 
     /// A boxed object of combinator `index`.
-    pub fn build(&mut self, index: u16, flags: Option<u32>) -> Vec<u8> {
+    pub fn build(&mut self, index: CtorIndex, flags: Option<u32>) -> Vec<u8> {
         self.out.clear();
         self.combinator(index, true, 0, flags);
         core::mem::take(&mut self.out)

@@ -167,7 +167,7 @@ fn gzip_files() -> Vec<(String, Vec<u8>)> {
 /// The seeds of every target, by name.
 fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
     let mut out: Vec<(&'static str, String, Vec<u8>)> = Vec::new();
-    let updates_sel = ty::UPDATES;
+    let updates_sel = ty::UPDATES.0;
     for name in GOLDEN {
         let b = golden(name);
         out.push(("decode_updates", name.into(), b.clone()));
@@ -213,12 +213,12 @@ fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
     out.push((
         "walk_any",
         "bold-64".into(),
-        with_prefix(ty::RICH_TEXT, &bold_chain(63)),
+        with_prefix(ty::RICH_TEXT.0, &bold_chain(63)),
     ));
     out.push((
         "walk_any",
         "bold-65".into(),
-        with_prefix(ty::RICH_TEXT, &bold_chain(64)),
+        with_prefix(ty::RICH_TEXT.0, &bold_chain(64)),
     ));
     out.push((
         "walk_any",
@@ -240,7 +240,7 @@ fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
         "walk_any",
         "cover".into(),
         with_prefix(
-            ty::PAGE_BLOCK,
+            ty::PAGE_BLOCK.0,
             &words(&[0x39f2_3300, 0x39f2_3300, 0x1356_7e8a]),
         ),
     ));

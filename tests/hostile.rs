@@ -680,7 +680,7 @@ fn deep_inputs_through_the_harness() {
     for d in [63, 64, 65, 1000] {
         props(&chain(TEXT_BOLD, TEXT_EMPTY, d));
         props(&concat_chain(d));
-        let mut sel = ty::RICH_TEXT.to_le_bytes().to_vec();
+        let mut sel = ty::RICH_TEXT.0.to_le_bytes().to_vec();
         sel.extend(chain(TEXT_BOLD, TEXT_EMPTY, d));
         fuzzing::walk_any(&sel);
     }

@@ -2,7 +2,9 @@
 //! hash index, ids not in the layer resolve to nothing, the per-constructor
 //! declared flag bits match the ops, and the walker's assumptions hold.
 
-use tlview::schema::{self, Kind, Repeat, COMBINATORS, CONSTRUCTORS, FUNCTIONS, IDS, OPS};
+use tlview::schema::{
+    self, CtorIndex, Kind, Repeat, COMBINATORS, CONSTRUCTORS, FUNCTIONS, IDS, OPS,
+};
 
 #[test]
 fn every_id_resolves_to_its_row() {
@@ -13,14 +15,16 @@ fn every_id_resolves_to_its_row() {
         if i >= CONSTRUCTORS.len() && !cfg!(feature = "functions") {
             // Without the feature, requests are not in the table.
             assert_eq!(schema::index_of(id), None, "#{id:08x}");
-            assert!(schema::constructor(i as u16).is_none());
+            assert!(schema::constructor(CtorIndex(i as u16)).is_none());
             continue;
         }
-        assert_eq!(schema::index_of(id), Some(i as u16), "#{id:08x}");
+        assert_eq!(schema::index_of(id), Some(CtorIndex(i as u16)), "#{id:08x}");
         assert_eq!(schema::constructor_by_id(id).map(|c| c.id), Some(id));
         // Type constructors first, then functions.
         assert_eq!(
-            schema::constructor(i as u16).unwrap().is_function(),
+            schema::constructor(CtorIndex(i as u16))
+                .unwrap()
+                .is_function(),
             i >= CONSTRUCTORS.len()
         );
     }
@@ -58,7 +62,7 @@ fn ids_outside_the_layer_resolve_to_nothing() {
 #[test]
 fn declared_flags_match_the_ops() {
     for (i, c) in schema::combinators() {
-        let i = usize::from(i);
+        let i = i.get();
         if c.is_function() && !cfg!(feature = "functions") {
             continue; // its ops are not linked
         }
@@ -95,7 +99,7 @@ fn known_rows() {
     let ops = c.ops();
     assert_eq!(ops.len(), 1);
     assert_eq!(
-        (ops[0].kind(), ops[0].arg()),
+        (ops[0].kind(), ops[0].ty()),
         (Kind::Boxed, schema::ty::INPUT_USER)
     );
     #[cfg(feature = "names")]

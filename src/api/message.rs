@@ -356,7 +356,7 @@ const MENTION_NAME: u64 = ENTITY_MENTION_NAME as u64;
 
 /// The error for a constructor of the wrong type where `expected` belongs.
 #[cold]
-pub(crate) fn wrong_type(expected_type: u16, found: u32, at: usize) -> Error {
+pub(crate) fn wrong_type(expected_type: crate::schema::TypeIndex, found: u32, at: usize) -> Error {
     let kind = if crate::schema::constructor_by_id(found).is_some() {
         ErrorKind::WrongType {
             expected_type,

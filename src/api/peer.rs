@@ -179,7 +179,7 @@ fn flags_and_id(object: &Object<'_>) -> (Flags, i32) {
 pub(crate) fn object_vector<'a>(
     r: &mut Reader<'a>,
     cx: Ctx<'_>,
-    elem_ty: u16,
+    elem_ty: crate::schema::TypeIndex,
 ) -> Result<crate::object::Values<'a>> {
     let start = *r;
     let count = r.read_vector_len(4)?;

@@ -220,7 +220,12 @@ impl<'a> Decode<'a> for Updates<'a> {
 /// Validates a boxed vector of boxed objects of type `ty` (whose views
 /// `Update`, `User` and `Chat` are made on access, from the validated
 /// bytes: every object of the type is one of them).
-fn validate_objects(r: &mut Reader<'_>, cx: Ctx<'_>, ty: u16, min_size: usize) -> Result<()> {
+fn validate_objects(
+    r: &mut Reader<'_>,
+    cx: Ctx<'_>,
+    ty: crate::schema::TypeIndex,
+    min_size: usize,
+) -> Result<()> {
     let count = r.read_vector_len(min_size)?;
     if count == 0 {
         return Ok(());
@@ -259,7 +264,7 @@ fn object_cold<'a>(
     cx: Ctx<'_>,
     r: &Reader<'a>,
     at: usize,
-    ty: u16,
+    ty: crate::schema::TypeIndex,
     rest: &'a [u8],
 ) -> Result<&'a [u8]> {
     let mut cur = *r;

@@ -21,7 +21,7 @@
 use crate::error::Result;
 use crate::limits::Limits;
 use crate::reader::Reader;
-use crate::schema::{self, Constructor, Kind, Op, Repeat};
+use crate::schema::{self, Constructor, CtorIndex, Kind, Op, Repeat, TypeIndex};
 use crate::string::TlStr;
 use crate::walk::Expect;
 
@@ -119,8 +119,8 @@ impl<'a> Object<'a> {
     /// (used while iterating validated fields).
     fn at(r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Object<'a>> {
         let expect = match kind {
-            Kind::Boxed => Expect::Type(arg),
-            Kind::Bare => Expect::Bare(arg),
+            Kind::Boxed => Expect::Type(TypeIndex(arg)),
+            Kind::Bare => Expect::Bare(CtorIndex(arg)),
             _ => Expect::Any,
         };
         Object::read(r, expect, &crate::limits::REREAD).ok()
@@ -364,11 +364,11 @@ pub struct Values<'a> {
 impl<'a> Values<'a> {
     /// The elements of a validated boxed `Vector` of boxed objects of type
     /// `elem_ty` that starts (with its `vector` id) at `r`.
-    pub(crate) fn boxed_vector_at(mut r: Reader<'a>, elem_ty: u16) -> Result<Values<'a>> {
+    pub(crate) fn boxed_vector_at(mut r: Reader<'a>, elem_ty: TypeIndex) -> Result<Values<'a>> {
         let count = r.read_vector_len(0)?;
         Ok(Values {
             r,
-            op: Op::new(Kind::Boxed, elem_ty),
+            op: Op::boxed(elem_ty),
             left: count,
         })
     }
@@ -437,7 +437,7 @@ impl ExactSizeIterator for Values<'_> {}
 /// validator accepts it (`fast::validate`),
 /// and moves `r` past it; `None` leaves `r` untouched.
 #[inline]
-pub(crate) fn fast_object<'a>(r: &mut Reader<'a>, ty: u16, below: u32) -> Option<Object<'a>> {
+pub(crate) fn fast_object<'a>(r: &mut Reader<'a>, ty: TypeIndex, below: u32) -> Option<Object<'a>> {
     let start = *r;
     let after = crate::fast::validate(&start, ty, below)?;
     let c = schema::constructor_by_id(u32::from_le_bytes(*start.rest().first_chunk::<4>()?))?;

@@ -19,15 +19,15 @@ use heapless::Vec as HVec;
 use crate::error::{count32, Error, ErrorKind, Item, Result};
 use crate::limits::Limits;
 use crate::reader::{Reader, VECTOR};
-use crate::schema::{self, Constructor, Kind, Op, Repeat};
+use crate::schema::{self, Constructor, CtorIndex, Kind, Op, Repeat, TypeIndex};
 
 /// What the walker expects to find.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Expect {
     /// A boxed object of this type (an index into [`schema::TYPES`]).
-    Type(u16),
+    Type(TypeIndex),
     /// A bare object of this constructor (an index into [`schema::CONSTRUCTORS`]).
-    Bare(u16),
+    Bare(CtorIndex),
     /// Any boxed object of the layer: a constructor of any type or a function.
     Any,
 }
@@ -86,10 +86,10 @@ pub fn read_header(
     r: &mut Reader<'_>,
     kind: Kind,
     arg: u16,
-) -> Result<(u16, &'static Constructor)> {
+) -> Result<(CtorIndex, &'static Constructor)> {
     if kind == Kind::Bare {
-        return match schema::constructor(arg) {
-            Some(c) => Ok((arg, c)),
+        return match schema::constructor(CtorIndex(arg)) {
+            Some(c) => Ok((CtorIndex(arg), c)),
             None => Err(r.error(ErrorKind::UnknownConstructor { id: 0 })),
         };
     }
@@ -97,10 +97,12 @@ pub fn read_header(
     let id = r.read_id()?;
     let found = schema::index_of(id).and_then(|i| Some((i, schema::constructor(i)?)));
     match found {
-        Some((i, c)) if kind != Kind::Boxed || (c.ty == arg && !c.is_function()) => Ok((i, c)),
+        Some((i, c)) if kind != Kind::Boxed || (c.ty == TypeIndex(arg) && !c.is_function()) => {
+            Ok((i, c))
+        }
         Some(_) => Err(Error::new(
             ErrorKind::WrongType {
-                expected_type: arg,
+                expected_type: TypeIndex(arg),
                 found: id,
             },
             at,
@@ -224,8 +226,8 @@ fn walk_impl(
         return Err(r.error(ErrorKind::DepthLimit { limit: max_depth }));
     }
     let (root_index, root) = match expect {
-        Expect::Type(t) => read_header(r, Kind::Boxed, t)?,
-        Expect::Bare(c) => read_header(r, Kind::Bare, c)?,
+        Expect::Type(t) => read_header(r, Kind::Boxed, t.0)?,
+        Expect::Bare(c) => read_header(r, Kind::Bare, c.0)?,
         Expect::Any => read_header(r, Kind::AnyBoxed, 0)?,
     };
     if root.ops_len == 0 {
@@ -276,7 +278,7 @@ fn walk_impl(
         let obj_at = r.offset();
 
         // In the middle of a vector of objects: the next element.
-        let nested: Option<((u16, &'static Constructor), u32)> = if top.vec_left > 0 {
+        let nested: Option<((CtorIndex, &'static Constructor), u32)> = if top.vec_left > 0 {
             top.vec_left -= 1;
             if top.vec_left == 0 {
                 top.pos += 1;

@@ -14606,8 +14606,11 @@ fn check_1292(o: crate::Object<'_>) -> Result<usize, String> {
 }
 /// Views `o` (the combinator at `index`) through its typed view and checks
 /// that every accessor gives what `read()` gives; the number of fields.
-pub(super) fn check(index: u16, o: crate::Object<'_>) -> Result<usize, String> {
-    match index {
+pub(super) fn check(
+    index: crate::schema::CtorIndex,
+    o: crate::Object<'_>,
+) -> Result<usize, String> {
+    match index.0 {
         0 => check_0(o),
         1 => check_1(o),
         2 => check_2(o),
@@ -16277,8 +16280,8 @@ pub(super) fn check(index: u16, o: crate::Object<'_>) -> Result<usize, String> {
 
 /// Decodes a prefix of `input` as the type at `ty` through its enum's
 /// `decode_prefix`; its length and constructor id.
-pub(super) fn decode_as(ty: u16, input: &[u8]) -> crate::Result<(usize, u32)> {
-    match ty {
+pub(super) fn decode_as(ty: crate::schema::TypeIndex, input: &[u8]) -> crate::Result<(usize, u32)> {
+    match ty.0 {
         0 => crate::enums::mtproto::AccessPointRule::decode_prefix(input)
             .map(|(v, rest)| (input.len() - rest.len(), v.constructor_id())),
         1 => crate::enums::AccountDaysTTL::decode_prefix(input)

@@ -22,7 +22,6 @@
 #![cfg_attr(not(feature = "fast"), allow(dead_code))]
 
 use crate::reader::Reader;
-#[cfg(feature = "fast")]
 use crate::schema;
 
 /// The levels a validator needs free under its object: `hot` when only
@@ -121,7 +120,7 @@ pub(crate) fn fixed_vector(r: &[u8], boxed: bool, size: usize) -> Option<&[u8]> 
 /// may nest under it: the reader after the object, or `None` to leave the
 /// object to the walker (the reader given is not touched).
 #[inline(always)]
-pub(crate) fn body<'a>(index: u16, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
+pub(crate) fn body<'a>(index: schema::CtorIndex, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
     #[cfg(feature = "fast")]
     {
         let n = schema::valid122::body_len(index, r.rest(), below)?;
@@ -141,7 +140,7 @@ pub(crate) fn body<'a>(index: u16, r: &Reader<'a>, below: u32) -> Option<Reader<
 /// `check(bytes)` is the bytes after the object at their start, or `None`
 /// (the caller then takes the walker's path, which reports any error).
 #[inline]
-pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
+pub(crate) fn boxed(ty: schema::TypeIndex, below: u32) -> Option<Check> {
     #[cfg(feature = "fast")]
     {
         schema::valid122::boxed(ty, below)
@@ -158,7 +157,11 @@ pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
 /// after it, or `None` (the caller then takes the walker's path, which
 /// reports any error).
 #[inline]
-pub(crate) fn validate<'a>(r: &Reader<'a>, ty: u16, below: u32) -> Option<Reader<'a>> {
+pub(crate) fn validate<'a>(
+    r: &Reader<'a>,
+    ty: schema::TypeIndex,
+    below: u32,
+) -> Option<Reader<'a>> {
     let rest = r.rest();
     let n = rest.len() - boxed(ty, below)?(rest)?.len();
     let mut after = *r;

@@ -13,7 +13,10 @@
 //! Generated from the schema files by `tl gen`; see [`super`] for what the
 //! tables mean.
 
-use super::{Constructor, Kind, Op, Type, CTOR_FIXED, CTOR_FUNCTION, CTOR_MTPROTO, NO_TYPE};
+use super::{
+    Constructor, CtorIndex, Kind, Op, Type, TypeIndex, CTOR_FIXED, CTOR_FUNCTION, CTOR_MTPROTO,
+    NO_TYPE,
+};
 
 const _: () = assert!(super::FORMAT_VERSION == 2);
 
@@ -2793,26 +2796,26 @@ pub static OPS: [Op; 2614] = [
     // userStatusOffline#008c703f
     Op::new(Kind::Int, 0), // was_online:int
     // secureValueErrorFrontSide#00be3dfa
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // file_hash:bytes
     Op::new(Kind::String, 0), // text:string
     // updates.difference#00f49ca0
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // new_messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::ENCRYPTED_MESSAGE).boxed_vector(), // new_encrypted_messages:Vector<EncryptedMessage>
-    Op::new(Kind::Boxed, ty::UPDATE).boxed_vector(), // other_updates:Vector<Update>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
-    Op::new(Kind::Boxed, ty::UPDATES_STATE), // state:updates.State
+    Op::boxed(ty::MESSAGE).boxed_vector(), // new_messages:Vector<Message>
+    Op::boxed(ty::ENCRYPTED_MESSAGE).boxed_vector(), // new_encrypted_messages:Vector<EncryptedMessage>
+    Op::boxed(ty::UPDATE).boxed_vector(), // other_updates:Vector<Update>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::UPDATES_STATE), // state:updates.State
     // help.userInfo#01eb3758
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
     Op::new(Kind::String, 0), // author:string
     Op::new(Kind::Int, 0), // date:int
     // messageEntityBlockquote#020df5d0
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     // secureRequiredTypeOneOf#027477b4
-    Op::new(Kind::Boxed, ty::SECURE_REQUIRED_TYPE).boxed_vector(), // types:Vector<SecureRequiredType>
+    Op::boxed(ty::SECURE_REQUIRED_TYPE).boxed_vector(), // types:Vector<SecureRequiredType>
     // theme#028f1114
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // creator:flags.0?true
@@ -2821,19 +2824,19 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // access_hash:long
     Op::new(Kind::String, 0), // slug:string
     Op::new(Kind::String, 0), // title:string
-    Op::new(Kind::Boxed, ty::DOCUMENT).when(0, 2), // document:flags.2?Document
-    Op::new(Kind::Boxed, ty::THEME_SETTINGS).when(0, 3), // settings:flags.3?ThemeSettings
+    Op::boxed(ty::DOCUMENT).when(0, 2), // document:flags.2?Document
+    Op::boxed(ty::THEME_SETTINGS).when(0, 3), // settings:flags.3?ThemeSettings
     Op::new(Kind::Int, 0), // installs_count:int
     // pageBlockSlideshow#031f9590
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK).boxed_vector(), // items:Vector<PageBlock>
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_BLOCK).boxed_vector(), // items:Vector<PageBlock>
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     // inputGameID#032c3e77
     Op::new(Kind::Long, 0), // id:long
     Op::new(Kind::Long, 0), // access_hash:long
     // textMarked#034b8621
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // inputStickeredMediaDocument#0438865b
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // id:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // id:InputDocument
     // msgs_state_info#04deb57d
     Op::new(Kind::Long, 0), // req_msg_id:long
     Op::new(Kind::String, 0), // info:string
@@ -2852,11 +2855,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0).boxed_vector(), // server_public_key_fingerprints:Vector<long>
     // botInlineMessageMediaGeo#051846fd
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::GEO_POINT), // geo:GeoPoint
+    Op::boxed(ty::GEO_POINT), // geo:GeoPoint
     Op::new(Kind::Int, 0).when(0, 0), // heading:flags.0?int
     Op::new(Kind::Int, 0).when(0, 1), // period:flags.1?int
     Op::new(Kind::Int, 0).when(0, 3), // proximity_notification_radius:flags.3?int
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // keyboardButtonSwitchInline#0568a748
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // same_peer:flags.0?true
@@ -2871,7 +2874,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::String, 0), // title:string
     // updateChatParticipants#07761198
-    Op::new(Kind::Boxed, ty::CHAT_PARTICIPANTS), // participants:ChatParticipants
+    Op::boxed(ty::CHAT_PARTICIPANTS), // participants:ChatParticipants
     // textImage#081ccf4f
     Op::new(Kind::Long, 0), // document_id:long
     Op::new(Kind::Int, 0), // w:int
@@ -2879,8 +2882,8 @@ pub static OPS: [Op; 2614] = [
     // messages.votesList#0823f649
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::MESSAGE_USER_VOTE).boxed_vector(), // votes:Vector<MessageUserVote>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::MESSAGE_USER_VOTE).boxed_vector(), // votes:Vector<MessageUserVote>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     Op::new(Kind::String, 0).when(0, 0), // next_offset:flags.0?string
     // tlsBlockZero#09333afb
     Op::new(Kind::Int, 0), // length:int
@@ -2889,15 +2892,15 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // valid_until:int
     Op::new(Kind::Long, 0), // salt:long
     // upload.file#096a18d5
-    Op::new(Kind::Boxed, ty::STORAGE_FILE_TYPE), // type:storage.FileType
+    Op::boxed(ty::STORAGE_FILE_TYPE), // type:storage.FileType
     Op::new(Kind::Int, 0), // mtime:int
     Op::new(Kind::Bytes, 0), // bytes:bytes
     // inputPaymentCredentialsApplePay#0aa1c39f
-    Op::new(Kind::Boxed, ty::DATA_JSON), // payment_data:DataJSON
+    Op::boxed(ty::DATA_JSON), // payment_data:DataJSON
     // contacts.blocked#0ade1591
-    Op::new(Kind::Boxed, ty::PEER_BLOCKED).boxed_vector(), // blocked:Vector<PeerBlocked>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PEER_BLOCKED).boxed_vector(), // blocked:Vector<PeerBlocked>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // messageRange#0ae30253
     Op::new(Kind::Int, 0), // min_id:int
     Op::new(Kind::Int, 0), // max_id:int
@@ -2908,7 +2911,7 @@ pub static OPS: [Op; 2614] = [
     // privacyValueDisallowUsers#0c7f49b7
     Op::new(Kind::Int, 0).boxed_vector(), // users:Vector<int>
     // inputStickerSetThumb#0dbaeae9
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
     Op::new(Kind::Long, 0), // volume_id:long
     Op::new(Kind::Int, 0), // local_id:int
     // chatFull#0dc8c181
@@ -2917,30 +2920,30 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 8), // has_scheduled:flags.8?true
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::String, 0), // about:string
-    Op::new(Kind::Boxed, ty::CHAT_PARTICIPANTS), // participants:ChatParticipants
-    Op::new(Kind::Boxed, ty::PHOTO).when(0, 2), // chat_photo:flags.2?Photo
-    Op::new(Kind::Boxed, ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
-    Op::new(Kind::Boxed, ty::EXPORTED_CHAT_INVITE), // exported_invite:ExportedChatInvite
-    Op::new(Kind::Boxed, ty::BOT_INFO).boxed_vector().when(0, 3), // bot_info:flags.3?Vector<BotInfo>
+    Op::boxed(ty::CHAT_PARTICIPANTS), // participants:ChatParticipants
+    Op::boxed(ty::PHOTO).when(0, 2), // chat_photo:flags.2?Photo
+    Op::boxed(ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
+    Op::boxed(ty::EXPORTED_CHAT_INVITE), // exported_invite:ExportedChatInvite
+    Op::boxed(ty::BOT_INFO).boxed_vector().when(0, 3), // bot_info:flags.3?Vector<BotInfo>
     Op::new(Kind::Int, 0).when(0, 6), // pinned_msg_id:flags.6?int
     Op::new(Kind::Int, 0).when(0, 11), // folder_id:flags.11?int
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL).when(0, 12), // call:flags.12?InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL).when(0, 12), // call:flags.12?InputGroupCall
     // help.recentMeUrls#0e0310d7
-    Op::new(Kind::Boxed, ty::RECENT_ME_URL).boxed_vector(), // urls:Vector<RecentMeUrl>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::RECENT_ME_URL).boxed_vector(), // urls:Vector<RecentMeUrl>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // photoSizeEmpty#0e17e23c
     Op::new(Kind::String, 0), // type:string
     // updateBotInlineSend#0e48f964
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::String, 0), // query:string
-    Op::new(Kind::Boxed, ty::GEO_POINT).when(0, 0), // geo:flags.0?GeoPoint
+    Op::boxed(ty::GEO_POINT).when(0, 0), // geo:flags.0?GeoPoint
     Op::new(Kind::String, 0), // id:string
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE_ID).when(0, 1), // msg_id:flags.1?InputBotInlineMessageID
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE_ID).when(0, 1), // msg_id:flags.1?InputBotInlineMessageID
     // channelAdminLogEventActionChangeLocation#0e6b76ae
-    Op::new(Kind::Boxed, ty::CHANNEL_LOCATION), // prev_value:ChannelLocation
-    Op::new(Kind::Boxed, ty::CHANNEL_LOCATION), // new_value:ChannelLocation
+    Op::boxed(ty::CHANNEL_LOCATION), // prev_value:ChannelLocation
+    Op::boxed(ty::CHANNEL_LOCATION), // new_value:ChannelLocation
     // messageUserVoteMultiple#0e8fe0de
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Bytes, 0).boxed_vector(), // options:Vector<bytes>
@@ -2954,10 +2957,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // h:int
     // inputMediaPoll#0f94e5f1
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::POLL), // poll:Poll
+    Op::boxed(ty::POLL), // poll:Poll
     Op::new(Kind::Bytes, 0).boxed_vector().when(0, 0), // correct_answers:flags.0?Vector<bytes>
     Op::new(Kind::String, 0).when(0, 1), // solution:flags.1?string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // solution_entities:flags.1?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // solution_entities:flags.1?Vector<MessageEntity>
     // keyboardButtonUrlAuth#10b78d29
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // text:string
@@ -2976,9 +2979,9 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0).when(0, 1), // title:flags.1?string
     Op::new(Kind::String, 0).when(0, 2), // description:flags.2?string
     Op::new(Kind::String, 0).when(0, 3), // url:flags.3?string
-    Op::new(Kind::Boxed, ty::WEB_DOCUMENT).when(0, 4), // thumb:flags.4?WebDocument
-    Op::new(Kind::Boxed, ty::WEB_DOCUMENT).when(0, 5), // content:flags.5?WebDocument
-    Op::new(Kind::Boxed, ty::BOT_INLINE_MESSAGE), // send_message:BotInlineMessage
+    Op::boxed(ty::WEB_DOCUMENT).when(0, 4), // thumb:flags.4?WebDocument
+    Op::boxed(ty::WEB_DOCUMENT).when(0, 5), // content:flags.5?WebDocument
+    Op::boxed(ty::BOT_INLINE_MESSAGE), // send_message:BotInlineMessage
     // updateShortSentMessage#11f1331c
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // out:flags.1?true
@@ -2986,10 +2989,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::MESSAGE_MEDIA).when(0, 9), // media:flags.9?MessageMedia
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_MEDIA).when(0, 9), // media:flags.9?MessageMedia
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
     // account.authorizations#1250abde
-    Op::new(Kind::Boxed, ty::AUTHORIZATION).boxed_vector(), // authorizations:Vector<Authorization>
+    Op::boxed(ty::AUTHORIZATION).boxed_vector(), // authorizations:Vector<Authorization>
     // stickerPack#12b299d4
     Op::new(Kind::String, 0), // emoticon:string
     Op::new(Kind::Long, 0).boxed_vector(), // documents:Vector<long>
@@ -2997,10 +3000,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::String, 0), // phone:string
     // updateNewEncryptedMessage#12bcbd9a
-    Op::new(Kind::Boxed, ty::ENCRYPTED_MESSAGE), // message:EncryptedMessage
+    Op::boxed(ty::ENCRYPTED_MESSAGE), // message:EncryptedMessage
     Op::new(Kind::Int, 0), // qts:int
     // inputPrivacyValueAllowUsers#131cc67f
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
+    Op::boxed(ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
     // updateChat#1330a196
     Op::new(Kind::Int, 0), // chat_id:int
     // auth.passwordRecovery#137948a5
@@ -3011,61 +3014,61 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // q:string
     // photos.photosSlice#15051f54
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::PHOTO).boxed_vector(), // photos:Vector<Photo>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PHOTO).boxed_vector(), // photos:Vector<Photo>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // secureSecretSettings#1527bcac
-    Op::new(Kind::Boxed, ty::SECURE_PASSWORD_KDF_ALGO), // secure_algo:SecurePasswordKdfAlgo
+    Op::boxed(ty::SECURE_PASSWORD_KDF_ALGO), // secure_algo:SecurePasswordKdfAlgo
     Op::new(Kind::Bytes, 0), // secure_secret:bytes
     Op::new(Kind::Long, 0), // secure_secret_id:long
     // documentAttributeFilename#15590068
     Op::new(Kind::String, 0), // file_name:string
     // messages.dialogs#15ba6c40
-    Op::new(Kind::Boxed, ty::DIALOG).boxed_vector(), // dialogs:Vector<Dialog>
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::DIALOG).boxed_vector(), // dialogs:Vector<Dialog>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // channelParticipant#15ebac1d
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Int, 0), // date:int
     // pageBlockRelatedArticles#16115a96
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // title:RichText
-    Op::new(Kind::Boxed, ty::PAGE_RELATED_ARTICLE).boxed_vector(), // articles:Vector<PageRelatedArticle>
+    Op::boxed(ty::RICH_TEXT), // title:RichText
+    Op::boxed(ty::PAGE_RELATED_ARTICLE).boxed_vector(), // articles:Vector<PageRelatedArticle>
     // updateEncryptedChatTyping#1710f156
     Op::new(Kind::Int, 0), // chat_id:int
     // pageBlockPhoto#1759c560
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Long, 0), // photo_id:long
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     Op::new(Kind::String, 0).when(0, 0), // url:flags.0?string
     Op::new(Kind::Long, 0).when(0, 0), // webpage_id:flags.0?long
     // inputPeerChat#179be863
     Op::new(Kind::Int, 0), // chat_id:int
     // inputPeerUserFromMessage#17bae2e6
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // user_id:int
     // help.support#17c6b5f6
     Op::new(Kind::String, 0), // phone_number:string
-    Op::new(Kind::Boxed, ty::USER), // user:User
+    Op::boxed(ty::USER), // user:User
     // botInlineMediaResult#17db940b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::String, 0), // type:string
-    Op::new(Kind::Boxed, ty::PHOTO).when(0, 0), // photo:flags.0?Photo
-    Op::new(Kind::Boxed, ty::DOCUMENT).when(0, 1), // document:flags.1?Document
+    Op::boxed(ty::PHOTO).when(0, 0), // photo:flags.0?Photo
+    Op::boxed(ty::DOCUMENT).when(0, 1), // document:flags.1?Document
     Op::new(Kind::String, 0).when(0, 2), // title:flags.2?string
     Op::new(Kind::String, 0).when(0, 3), // description:flags.3?string
-    Op::new(Kind::Boxed, ty::BOT_INLINE_MESSAGE), // send_message:BotInlineMessage
+    Op::boxed(ty::BOT_INLINE_MESSAGE), // send_message:BotInlineMessage
     // secureValue#187fa0ca
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
-    Op::new(Kind::Boxed, ty::SECURE_DATA).when(0, 0), // data:flags.0?SecureData
-    Op::new(Kind::Boxed, ty::SECURE_FILE).when(0, 1), // front_side:flags.1?SecureFile
-    Op::new(Kind::Boxed, ty::SECURE_FILE).when(0, 2), // reverse_side:flags.2?SecureFile
-    Op::new(Kind::Boxed, ty::SECURE_FILE).when(0, 3), // selfie:flags.3?SecureFile
-    Op::new(Kind::Boxed, ty::SECURE_FILE).boxed_vector().when(0, 6), // translation:flags.6?Vector<SecureFile>
-    Op::new(Kind::Boxed, ty::SECURE_FILE).boxed_vector().when(0, 4), // files:flags.4?Vector<SecureFile>
-    Op::new(Kind::Boxed, ty::SECURE_PLAIN_DATA).when(0, 5), // plain_data:flags.5?SecurePlainData
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_DATA).when(0, 0), // data:flags.0?SecureData
+    Op::boxed(ty::SECURE_FILE).when(0, 1), // front_side:flags.1?SecureFile
+    Op::boxed(ty::SECURE_FILE).when(0, 2), // reverse_side:flags.2?SecureFile
+    Op::boxed(ty::SECURE_FILE).when(0, 3), // selfie:flags.3?SecureFile
+    Op::boxed(ty::SECURE_FILE).boxed_vector().when(0, 6), // translation:flags.6?Vector<SecureFile>
+    Op::boxed(ty::SECURE_FILE).boxed_vector().when(0, 4), // files:flags.4?Vector<SecureFile>
+    Op::boxed(ty::SECURE_PLAIN_DATA).when(0, 5), // plain_data:flags.5?SecurePlainData
     Op::new(Kind::Bytes, 0), // hash:bytes
     // dcOption#18b7a10d
     Op::new(Kind::Flags, 0), // flags:#
@@ -3088,13 +3091,13 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // first_name:string
     Op::new(Kind::String, 0), // last_name:string
     Op::new(Kind::String, 0), // vcard:string
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // statsGroupTopPoster#18f3d0f7
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Int, 0), // messages:int
     Op::new(Kind::Int, 0), // avg_chars:int
     // updateFolderPeers#19360dc0
-    Op::new(Kind::Boxed, ty::FOLDER_PEER).boxed_vector(), // folder_peers:Vector<FolderPeer>
+    Op::boxed(ty::FOLDER_PEER).boxed_vector(), // folder_peers:Vector<FolderPeer>
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // inputDocument#1abfb575
@@ -3105,10 +3108,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0).when(0, 0), // date:flags.0?int
     // messageActionSecureValuesSentMe#1b287353
-    Op::new(Kind::Boxed, ty::SECURE_VALUE).boxed_vector(), // values:Vector<SecureValue>
-    Op::new(Kind::Boxed, ty::SECURE_CREDENTIALS_ENCRYPTED), // credentials:SecureCredentialsEncrypted
+    Op::boxed(ty::SECURE_VALUE).boxed_vector(), // values:Vector<SecureValue>
+    Op::boxed(ty::SECURE_CREDENTIALS_ENCRYPTED), // credentials:SecureCredentialsEncrypted
     // updateEditChannelMessage#1b3f4df7
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // channelAdminLogEventActionToggleInvites#1b7907ae
@@ -3121,30 +3124,30 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // admin_id:int
     Op::new(Kind::Int, 0), // participant_id:int
-    Op::new(Kind::Boxed, ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
+    Op::boxed(ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
     Op::new(Kind::Int, 0).when(0, 0), // receive_date:flags.0?int
     // updateUserStatus#1bfbd823
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::USER_STATUS), // status:UserStatus
+    Op::boxed(ty::USER_STATUS), // status:UserStatus
     // channelParticipantBanned#1c0facaf
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // left:flags.0?true
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Int, 0), // kicked_by:int
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS), // banned_rights:ChatBannedRights
+    Op::boxed(ty::CHAT_BANNED_RIGHTS), // banned_rights:ChatBannedRights
     // webDocument#1c570ed1
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Long, 0), // access_hash:long
     Op::new(Kind::Int, 0), // size:int
     Op::new(Kind::String, 0), // mime_type:string
-    Op::new(Kind::Boxed, ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
+    Op::boxed(ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
     // inputSingleMedia#1cc6e91f
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_MEDIA), // media:InputMedia
+    Op::boxed(ty::INPUT_MEDIA), // media:InputMedia
     Op::new(Kind::Long, 0), // random_id:long
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 0), // entities:flags.0?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 0), // entities:flags.0?Vector<MessageEntity>
     // updateReadChannelDiscussionInbox#1cc7de54
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // channel_id:int
@@ -3153,28 +3156,28 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0).when(0, 0), // broadcast_id:flags.0?int
     Op::new(Kind::Int, 0).when(0, 0), // broadcast_post:flags.0?int
     // textPhone#1ccb966a
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     Op::new(Kind::String, 0), // phone:string
     // inputAppEvent#1d1b1245
     Op::new(Kind::Double, 0), // time:double
     Op::new(Kind::String, 0), // type:string
     Op::new(Kind::Long, 0), // peer:long
-    Op::new(Kind::Boxed, ty::JSON_VALUE), // data:JSONValue
+    Op::boxed(ty::JSON_VALUE), // data:JSONValue
     // help.appUpdate#1da7158f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // can_not_skip:flags.0?true
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::String, 0), // version:string
     Op::new(Kind::String, 0), // text:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
-    Op::new(Kind::Boxed, ty::DOCUMENT).when(0, 1), // document:flags.1?Document
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
+    Op::boxed(ty::DOCUMENT).when(0, 1), // document:flags.1?Document
     Op::new(Kind::String, 0).when(0, 2), // url:flags.2?string
     // pageBlockKicker#1e148390
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // inputMediaUploadedPhoto#1e287d04
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_FILE), // file:InputFile
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT).boxed_vector().when(0, 0), // stickers:flags.0?Vector<InputDocument>
+    Op::boxed(ty::INPUT_FILE), // file:InputFile
+    Op::boxed(ty::INPUT_DOCUMENT).boxed_vector().when(0, 0), // stickers:flags.0?Vector<InputDocument>
     Op::new(Kind::Int, 0).when(0, 1), // ttl_seconds:flags.1?int
     // inputPhoneCall#1e36fded
     Op::new(Kind::Long, 0), // id:long
@@ -3187,10 +3190,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::String, 0), // mime_type:string
     Op::new(Kind::Int, 0), // size:int
-    Op::new(Kind::Boxed, ty::PHOTO_SIZE).boxed_vector().when(0, 0), // thumbs:flags.0?Vector<PhotoSize>
-    Op::new(Kind::Boxed, ty::VIDEO_SIZE).boxed_vector().when(0, 1), // video_thumbs:flags.1?Vector<VideoSize>
+    Op::boxed(ty::PHOTO_SIZE).boxed_vector().when(0, 0), // thumbs:flags.0?Vector<PhotoSize>
+    Op::boxed(ty::VIDEO_SIZE).boxed_vector().when(0, 1), // video_thumbs:flags.1?Vector<VideoSize>
     Op::new(Kind::Int, 0), // dc_id:int
-    Op::new(Kind::Boxed, ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
+    Op::boxed(ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
     // postAddress#1e8caaeb
     Op::new(Kind::String, 0), // street_line1:string
     Op::new(Kind::String, 0), // street_line2:string
@@ -3199,29 +3202,29 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // country_iso2:string
     Op::new(Kind::String, 0), // post_code:string
     // updateNewMessage#1f2b0afd
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // userEmpty#200250ba
     Op::new(Kind::Int, 0), // id:int
     // photos.photo#20212ca8
-    Op::new(Kind::Boxed, ty::PHOTO), // photo:Photo
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PHOTO), // photo:Photo
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // updates.channelDifference#2064674e
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // final:flags.0?true
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0).when(0, 1), // timeout:flags.1?int
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // new_messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::UPDATE).boxed_vector(), // other_updates:Vector<Update>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // new_messages:Vector<Message>
+    Op::boxed(ty::UPDATE).boxed_vector(), // other_updates:Vector<Update>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // inputMessageEntityMentionName#208e68c9
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // channelLocation#209b82db
-    Op::new(Kind::Boxed, ty::GEO_POINT), // geo_point:GeoPoint
+    Op::boxed(ty::GEO_POINT), // geo_point:GeoPoint
     Op::new(Kind::String, 0), // address:string
     // inputPeerChannel#20adaef8
     Op::new(Kind::Int, 0), // channel_id:int
@@ -3232,7 +3235,7 @@ pub static OPS: [Op; 2614] = [
     // upload.webFile#21e753bc
     Op::new(Kind::Int, 0), // size:int
     Op::new(Kind::String, 0), // mime_type:string
-    Op::new(Kind::Boxed, ty::STORAGE_FILE_TYPE), // file_type:storage.FileType
+    Op::boxed(ty::STORAGE_FILE_TYPE), // file_type:storage.FileType
     Op::new(Kind::Int, 0), // mtime:int
     Op::new(Kind::Bytes, 0), // bytes:bytes
     // securePlainEmail#21ec5a5f
@@ -3249,17 +3252,17 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::MESSAGE_FWD_HEADER).when(0, 2), // fwd_from:flags.2?MessageFwdHeader
+    Op::boxed(ty::MESSAGE_FWD_HEADER).when(0, 2), // fwd_from:flags.2?MessageFwdHeader
     Op::new(Kind::Int, 0).when(0, 11), // via_bot_id:flags.11?int
-    Op::new(Kind::Boxed, ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
     // messages.recentStickers#22f3afb3
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::STICKER_PACK).boxed_vector(), // packs:Vector<StickerPack>
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector(), // stickers:Vector<Document>
+    Op::boxed(ty::STICKER_PACK).boxed_vector(), // packs:Vector<StickerPack>
+    Op::boxed(ty::DOCUMENT).boxed_vector(), // stickers:Vector<Document>
     Op::new(Kind::Int, 0).boxed_vector(), // dates:Vector<int>
     // channelAdminLogEventActionStartGroupCall#23209745
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     // photoEmpty#2331b22d
     Op::new(Kind::Long, 0), // id:long
     // emojiKeywordDeleted#236df622
@@ -3273,7 +3276,7 @@ pub static OPS: [Op; 2614] = [
     // sendMessageUploadRoundAction#243e1c66
     Op::new(Kind::Int, 0), // progress:int
     // updatePeerBlocked#246a4b22
-    Op::new(Kind::Boxed, ty::PEER), // peer_id:Peer
+    Op::boxed(ty::PEER), // peer_id:Peer
     Op::new(Kind::Bool, 0), // blocked:Bool
     // keyboardButtonUrl#258aff05
     Op::new(Kind::String, 0), // text:string
@@ -3282,10 +3285,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // channel_id:int
     Op::new(Kind::Int, 0), // max_id:int
     // pageListItemBlocks#25e073fc
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
+    Op::boxed(ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
     // pageBlockBlockquote#263d7c26
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // caption:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // caption:RichText
     // updatePhoneCallSignalingData#2661bf09
     Op::new(Kind::Long, 0), // phone_call_id:long
     Op::new(Kind::Bytes, 0), // data:bytes
@@ -3297,7 +3300,7 @@ pub static OPS: [Op; 2614] = [
     // updateDialogFilter#26ffde7d
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // id:int
-    Op::new(Kind::Boxed, ty::DIALOG_FILTER).when(0, 0), // filter:flags.0?DialogFilter
+    Op::boxed(ty::DIALOG_FILTER).when(0, 0), // filter:flags.0?DialogFilter
     // msg_detailed_info#276d3ec6
     Op::new(Kind::Long, 0), // msg_id:long
     Op::new(Kind::Long, 0), // answer_msg_id:long
@@ -3306,7 +3309,7 @@ pub static OPS: [Op; 2614] = [
     // inputPeerPhotoFileLocation#27d69997
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // big:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Long, 0), // volume_id:long
     Op::new(Kind::Int, 0), // local_id:int
     // messageService#286fa604
@@ -3318,11 +3321,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 14), // post:flags.14?true
     Op::new(Kind::True, 0).when(0, 19), // legacy:flags.19?true
     Op::new(Kind::Int, 0), // id:int
-    Op::new(Kind::Boxed, ty::PEER).when(0, 8), // from_id:flags.8?Peer
-    Op::new(Kind::Boxed, ty::PEER), // peer_id:Peer
-    Op::new(Kind::Boxed, ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
+    Op::boxed(ty::PEER).when(0, 8), // from_id:flags.8?Peer
+    Op::boxed(ty::PEER), // peer_id:Peer
+    Op::boxed(ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::MESSAGE_ACTION), // action:MessageAction
+    Op::boxed(ty::MESSAGE_ACTION), // action:MessageAction
     // channelForbidden#289da732
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 5), // broadcast:flags.5?true
@@ -3336,11 +3339,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // length:int
     // help.termsOfServiceUpdate#28ecf961
     Op::new(Kind::Int, 0), // expires:int
-    Op::new(Kind::Boxed, ty::HELP_TERMS_OF_SERVICE), // terms_of_service:help.TermsOfService
+    Op::boxed(ty::HELP_TERMS_OF_SERVICE), // terms_of_service:help.TermsOfService
     // langPackStringDeleted#2979eeb2
     Op::new(Kind::String, 0), // key:string
     // inputChannelFromMessage#2a286531
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // channel_id:int
     // jsonNumber#2be0dfa4
@@ -3349,15 +3352,15 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 2), // pinned:flags.2?true
     Op::new(Kind::True, 0).when(0, 3), // unread_mark:flags.3?true
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // top_message:int
     Op::new(Kind::Int, 0), // read_inbox_max_id:int
     Op::new(Kind::Int, 0), // read_outbox_max_id:int
     Op::new(Kind::Int, 0), // unread_count:int
     Op::new(Kind::Int, 0), // unread_mentions_count:int
-    Op::new(Kind::Boxed, ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
+    Op::boxed(ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
     Op::new(Kind::Int, 0).when(0, 0), // pts:flags.0?int
-    Op::new(Kind::Boxed, ty::DRAFT_MESSAGE).when(0, 1), // draft:flags.1?DraftMessage
+    Op::boxed(ty::DRAFT_MESSAGE).when(0, 1), // draft:flags.1?DraftMessage
     Op::new(Kind::Int, 0).when(0, 4), // folder_id:flags.4?int
     // messages.dhConfig#2c221edd
     Op::new(Kind::Int, 0), // g:int
@@ -3365,7 +3368,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // version:int
     Op::new(Kind::Bytes, 0), // random:bytes
     // inputUserFromMessage#2d117597
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // user_id:int
     // inputEncryptedFileBigUploaded#2dc173c8
@@ -3373,20 +3376,20 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // parts:int
     Op::new(Kind::Int, 0), // key_fingerprint:int
     // channelAdminLogEventActionDefaultBannedRights#2df5fc0a
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS), // prev_banned_rights:ChatBannedRights
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS), // new_banned_rights:ChatBannedRights
+    Op::boxed(ty::CHAT_BANNED_RIGHTS), // prev_banned_rights:ChatBannedRights
+    Op::boxed(ty::CHAT_BANNED_RIGHTS), // new_banned_rights:ChatBannedRights
     // messages.savedGifs#2e0709a5
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector(), // gifs:Vector<Document>
+    Op::boxed(ty::DOCUMENT).boxed_vector(), // gifs:Vector<Document>
     // messageMediaVenue#2ec0533f
-    Op::new(Kind::Boxed, ty::GEO_POINT), // geo:GeoPoint
+    Op::boxed(ty::GEO_POINT), // geo:GeoPoint
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // address:string
     Op::new(Kind::String, 0), // provider:string
     Op::new(Kind::String, 0), // venue_id:string
     Op::new(Kind::String, 0), // venue_type:string
     // updateReadHistoryOutbox#2f2f21bf
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // max_id:int
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
@@ -3408,7 +3411,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // expires:int
     Op::new(Kind::Bool, 0), // test_mode:Bool
     Op::new(Kind::Int, 0), // this_dc:int
-    Op::new(Kind::Boxed, ty::DC_OPTION).boxed_vector(), // dc_options:Vector<DcOption>
+    Op::boxed(ty::DC_OPTION).boxed_vector(), // dc_options:Vector<DcOption>
     Op::new(Kind::String, 0), // dc_txt_domain_name:string
     Op::new(Kind::Int, 0), // chat_size_max:int
     Op::new(Kind::Int, 0), // megagroup_size_max:int
@@ -3463,31 +3466,31 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Bytes, 0), // secret:bytes
     // inputMediaDocument#33473058
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // id:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // id:InputDocument
     Op::new(Kind::Int, 0).when(0, 0), // ttl_seconds:flags.0?int
     Op::new(Kind::String, 0).when(0, 1), // query:flags.1?string
     // messages.peerDialogs#3371c354
-    Op::new(Kind::Boxed, ty::DIALOG).boxed_vector(), // dialogs:Vector<Dialog>
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
-    Op::new(Kind::Boxed, ty::UPDATES_STATE), // state:updates.State
+    Op::boxed(ty::DIALOG).boxed_vector(), // dialogs:Vector<Dialog>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::UPDATES_STATE), // state:updates.State
     // inputBotInlineMessageMediaAuto#3380c786
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // secureCredentialsEncrypted#33f0ea47
     Op::new(Kind::Bytes, 0), // data:bytes
     Op::new(Kind::Bytes, 0), // hash:bytes
     Op::new(Kind::Bytes, 0), // secret:bytes
     // stickerSetMultiCovered#3407e51b
-    Op::new(Kind::Boxed, ty::STICKER_SET), // set:StickerSet
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector(), // covers:Vector<Document>
+    Op::boxed(ty::STICKER_SET), // set:StickerSet
+    Op::boxed(ty::DOCUMENT).boxed_vector(), // covers:Vector<Document>
     // inputPaymentCredentials#3417d728
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // save:flags.0?true
-    Op::new(Kind::Boxed, ty::DATA_JSON), // data:DataJSON
+    Op::boxed(ty::DATA_JSON), // data:DataJSON
     // pageTableCell#34566b6a
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // header:flags.0?true
@@ -3495,11 +3498,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 4), // align_right:flags.4?true
     Op::new(Kind::True, 0).when(0, 5), // valign_middle:flags.5?true
     Op::new(Kind::True, 0).when(0, 6), // valign_bottom:flags.6?true
-    Op::new(Kind::Boxed, ty::RICH_TEXT).when(0, 7), // text:flags.7?RichText
+    Op::boxed(ty::RICH_TEXT).when(0, 7), // text:flags.7?RichText
     Op::new(Kind::Int, 0).when(0, 1), // colspan:flags.1?int
     Op::new(Kind::Int, 0).when(0, 2), // rowspan:flags.2?int
     // secureValueErrorTranslationFiles#34636dd8
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0).boxed_vector(), // file_hash:Vector<bytes>
     Op::new(Kind::String, 0), // text:string
     // pong#347773c5
@@ -3510,13 +3513,13 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 0), // resize:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // single_use:flags.1?true
     Op::new(Kind::True, 0).when(0, 2), // selective:flags.2?true
-    Op::new(Kind::Boxed, ty::KEYBOARD_BUTTON_ROW).boxed_vector(), // rows:Vector<KeyboardButtonRow>
+    Op::boxed(ty::KEYBOARD_BUTTON_ROW).boxed_vector(), // rows:Vector<KeyboardButtonRow>
     // messageEntityMentionName#352dca58
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     Op::new(Kind::Int, 0), // user_id:int
     // textAnchor#35553762
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     Op::new(Kind::String, 0), // name:string
     // keyboardButtonCallback#35bbdb6b
     Op::new(Kind::Flags, 0), // flags:#
@@ -3524,7 +3527,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // text:string
     Op::new(Kind::Bytes, 0), // data:bytes
     // messages.stickerSetInstallResultArchive#35e410a8
-    Op::new(Kind::Boxed, ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
+    Op::boxed(ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
     // messageUserVoteInputOption#36377430
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Int, 0), // date:int
@@ -3547,20 +3550,20 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // max_date:int
     Op::new(Kind::Int, 0), // date:int
     // auth.loginTokenSuccess#390d5c5e
-    Op::new(Kind::Boxed, ty::AUTH_AUTHORIZATION), // authorization:auth.Authorization
+    Op::boxed(ty::AUTH_AUTHORIZATION), // authorization:auth.Authorization
     // updateNewScheduledMessage#39a51dfb
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     // pageBlockCover#39f23300
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK), // cover:PageBlock
+    Op::boxed(ty::PAGE_BLOCK), // cover:PageBlock
     // messages.messagesSlice#3a54685e
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // inexact:flags.1?true
     Op::new(Kind::Int, 0), // count:int
     Op::new(Kind::Int, 0).when(0, 0), // next_rate:flags.0?int
     Op::new(Kind::Int, 0).when(0, 2), // offset_id_offset:flags.2?int
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow#3a912d4a
     Op::new(Kind::Bytes, 0), // salt1:bytes
     Op::new(Kind::Bytes, 0), // salt2:bytes
@@ -3570,7 +3573,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // id:long
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::CHANNEL_ADMIN_LOG_EVENT_ACTION), // action:ChannelAdminLogEventAction
+    Op::boxed(ty::CHANNEL_ADMIN_LOG_EVENT_ACTION), // action:ChannelAdminLogEventAction
     // pollAnswerVoters#3b6ddad2
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // chosen:flags.0?true
@@ -3595,13 +3598,13 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 24), // call_not_empty:flags.24?true
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::String, 0), // title:string
-    Op::new(Kind::Boxed, ty::CHAT_PHOTO), // photo:ChatPhoto
+    Op::boxed(ty::CHAT_PHOTO), // photo:ChatPhoto
     Op::new(Kind::Int, 0), // participants_count:int
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // version:int
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL).when(0, 6), // migrated_to:flags.6?InputChannel
-    Op::new(Kind::Boxed, ty::CHAT_ADMIN_RIGHTS).when(0, 14), // admin_rights:flags.14?ChatAdminRights
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS).when(0, 18), // default_banned_rights:flags.18?ChatBannedRights
+    Op::boxed(ty::INPUT_CHANNEL).when(0, 6), // migrated_to:flags.6?InputChannel
+    Op::boxed(ty::CHAT_ADMIN_RIGHTS).when(0, 14), // admin_rights:flags.14?ChatAdminRights
+    Op::boxed(ty::CHAT_BANNED_RIGHTS).when(0, 18), // default_banned_rights:flags.18?ChatBannedRights
     // encryptedChatWaiting#3bf703dc
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::Long, 0), // access_hash:long
@@ -3612,7 +3615,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // text:string
     Op::new(Kind::String, 0), // start_param:string
     // textUrl#3c2884c1
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Long, 0), // webpage_id:long
     // inputTheme#3c5693e9
@@ -3632,8 +3635,8 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // no_webpage:flags.0?true
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // updates.channelDifferenceEmpty#3e11affb
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // final:flags.0?true
@@ -3641,32 +3644,32 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0).when(0, 1), // timeout:flags.1?int
     // payments.bankCardData#3e24e573
     Op::new(Kind::String, 0), // title:string
-    Op::new(Kind::Boxed, ty::BANK_CARD_OPEN_URL).boxed_vector(), // open_urls:Vector<BankCardOpenUrl>
+    Op::boxed(ty::BANK_CARD_OPEN_URL).boxed_vector(), // open_urls:Vector<BankCardOpenUrl>
     // updateBotInlineQuery#3f2038db
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::String, 0), // query:string
-    Op::new(Kind::Boxed, ty::GEO_POINT).when(0, 0), // geo:flags.0?GeoPoint
-    Op::new(Kind::Boxed, ty::INLINE_QUERY_PEER_TYPE).when(0, 1), // peer_type:flags.1?InlineQueryPeerType
+    Op::boxed(ty::GEO_POINT).when(0, 0), // geo:flags.0?GeoPoint
+    Op::boxed(ty::INLINE_QUERY_PEER_TYPE).when(0, 1), // peer_type:flags.1?InlineQueryPeerType
     Op::new(Kind::String, 0), // offset:string
     // chatParticipants#3f460fed
     Op::new(Kind::Int, 0), // chat_id:int
-    Op::new(Kind::Boxed, ty::CHAT_PARTICIPANT).boxed_vector(), // participants:Vector<ChatParticipant>
+    Op::boxed(ty::CHAT_PARTICIPANT).boxed_vector(), // participants:Vector<ChatParticipant>
     Op::new(Kind::Int, 0), // version:int
     // payments.paymentForm#3f56aea3
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 2), // can_save_credentials:flags.2?true
     Op::new(Kind::True, 0).when(0, 3), // password_missing:flags.3?true
     Op::new(Kind::Int, 0), // bot_id:int
-    Op::new(Kind::Boxed, ty::INVOICE), // invoice:Invoice
+    Op::boxed(ty::INVOICE), // invoice:Invoice
     Op::new(Kind::Int, 0), // provider_id:int
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::String, 0).when(0, 4), // native_provider:flags.4?string
-    Op::new(Kind::Boxed, ty::DATA_JSON).when(0, 4), // native_params:flags.4?DataJSON
-    Op::new(Kind::Boxed, ty::PAYMENT_REQUESTED_INFO).when(0, 0), // saved_info:flags.0?PaymentRequestedInfo
-    Op::new(Kind::Boxed, ty::PAYMENT_SAVED_CREDENTIALS).when(0, 1), // saved_credentials:flags.1?PaymentSavedCredentials
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::DATA_JSON).when(0, 4), // native_params:flags.4?DataJSON
+    Op::boxed(ty::PAYMENT_REQUESTED_INFO).when(0, 0), // saved_info:flags.0?PaymentRequestedInfo
+    Op::boxed(ty::PAYMENT_SAVED_CREDENTIALS).when(0, 1), // saved_credentials:flags.1?PaymentSavedCredentials
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // messageMediaDice#3f7ee58b
     Op::new(Kind::Int, 0), // value:int
     Op::new(Kind::String, 0), // emoticon:string
@@ -3688,16 +3691,16 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::MESSAGE_FWD_HEADER).when(0, 2), // fwd_from:flags.2?MessageFwdHeader
+    Op::boxed(ty::MESSAGE_FWD_HEADER).when(0, 2), // fwd_from:flags.2?MessageFwdHeader
     Op::new(Kind::Int, 0).when(0, 11), // via_bot_id:flags.11?int
-    Op::new(Kind::Boxed, ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
     // messageActionPaymentSent#40699cd0
     Op::new(Kind::String, 0), // currency:string
     Op::new(Kind::Long, 0), // total_amount:long
     // updateChannelWebPage#40771900
     Op::new(Kind::Int, 0), // channel_id:int
-    Op::new(Kind::Boxed, ty::WEB_PAGE), // webpage:WebPage
+    Op::boxed(ty::WEB_PAGE), // webpage:WebPage
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // stickerSet#40e237a8
@@ -3711,7 +3714,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // access_hash:long
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // short_name:string
-    Op::new(Kind::Boxed, ty::PHOTO_SIZE).boxed_vector().when(0, 4), // thumbs:flags.4?Vector<PhotoSize>
+    Op::boxed(ty::PHOTO_SIZE).boxed_vector().when(0, 4), // thumbs:flags.4?Vector<PhotoSize>
     Op::new(Kind::Int, 0).when(0, 4), // thumb_dc_id:flags.4?int
     Op::new(Kind::Int, 0), // count:int
     Op::new(Kind::Int, 0), // hash:int
@@ -3720,19 +3723,19 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 0), // comments:flags.0?true
     Op::new(Kind::Int, 0), // replies:int
     Op::new(Kind::Int, 0), // replies_pts:int
-    Op::new(Kind::Boxed, ty::PEER).boxed_vector().when(0, 1), // recent_repliers:flags.1?Vector<Peer>
+    Op::boxed(ty::PEER).boxed_vector().when(0, 1), // recent_repliers:flags.1?Vector<Peer>
     Op::new(Kind::Int, 0).when(0, 0), // channel_id:flags.0?int
     Op::new(Kind::Int, 0).when(0, 2), // max_id:flags.2?int
     Op::new(Kind::Int, 0).when(0, 3), // read_max_id:flags.3?int
     // inputBotInlineMessageMediaVenue#417bbf11
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // address:string
     Op::new(Kind::String, 0), // provider:string
     Op::new(Kind::String, 0), // venue_id:string
     Op::new(Kind::String, 0), // venue_type:string
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // help.countryCode#4203c5ef
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // country_code:string
@@ -3741,27 +3744,27 @@ pub static OPS: [Op; 2614] = [
     // tlsBlockString#4218a164
     Op::new(Kind::String, 0), // data:string
     // channelAdminLogEventActionDeleteMessage#42e047bb
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     // updateMessagePollVote#42f88f2c
     Op::new(Kind::Long, 0), // poll_id:long
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Bytes, 0).boxed_vector(), // options:Vector<bytes>
     // channelAdminLogEventActionChangePhoto#434bd2af
-    Op::new(Kind::Boxed, ty::PHOTO), // prev_photo:Photo
-    Op::new(Kind::Boxed, ty::PHOTO), // new_photo:Photo
+    Op::boxed(ty::PHOTO), // prev_photo:Photo
+    Op::boxed(ty::PHOTO), // new_photo:Photo
     // auth.authorizationSignUpRequired#44747e9a
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::HELP_TERMS_OF_SERVICE).when(0, 0), // terms_of_service:flags.0?help.TermsOfService
+    Op::boxed(ty::HELP_TERMS_OF_SERVICE).when(0, 0), // terms_of_service:flags.0?help.TermsOfService
     // channelParticipantCreator#447dca4b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::CHAT_ADMIN_RIGHTS), // admin_rights:ChatAdminRights
+    Op::boxed(ty::CHAT_ADMIN_RIGHTS), // admin_rights:ChatAdminRights
     Op::new(Kind::String, 0).when(0, 0), // rank:flags.0?string
     // messageViews#455b853d
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0).when(0, 0), // views:flags.0?int
     Op::new(Kind::Int, 0).when(0, 1), // forwards:flags.1?int
-    Op::new(Kind::Boxed, ty::MESSAGE_REPLIES).when(0, 2), // replies:flags.2?MessageReplies
+    Op::boxed(ty::MESSAGE_REPLIES).when(0, 2), // replies:flags.2?MessageReplies
     // updateReadChannelDiscussionOutbox#4638a26c
     Op::new(Kind::Int, 0), // channel_id:int
     Op::new(Kind::Int, 0), // top_msg_id:int
@@ -3771,9 +3774,9 @@ pub static OPS: [Op; 2614] = [
     // accessPointRule#4679b65f
     Op::new(Kind::String, 0), // phone_prefix_rules:string
     Op::new(Kind::Int, 0), // dc_id:int
-    Op::new(Kind::Boxed, ty::IP_PORT).bare_vector(), // ips:vector<IpPort>
+    Op::boxed(ty::IP_PORT).bare_vector(), // ips:vector<IpPort>
     // pageBlockParagraph#467a0766
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // dh_gen_retry#46dc1fb9
     Op::new(Kind::Int128, 0), // nonce:int128
     Op::new(Kind::Int128, 0), // server_nonce:int128
@@ -3788,11 +3791,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Double, 0), // long:double
     Op::new(Kind::Int, 0).when(0, 0), // accuracy_radius:flags.0?int
     // pageBlockFooter#48870999
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // messageActionChatAddUser#488a7337
     Op::new(Kind::Int, 0).boxed_vector(), // users:Vector<int>
     // replyInlineMarkup#48a30254
-    Op::new(Kind::Boxed, ty::KEYBOARD_BUTTON_ROW).boxed_vector(), // rows:Vector<KeyboardButtonRow>
+    Op::boxed(ty::KEYBOARD_BUTTON_ROW).boxed_vector(), // rows:Vector<KeyboardButtonRow>
     // statsGraphAsync#4a27eb2d
     Op::new(Kind::String, 0), // token:string
     // encryptedFile#4a70994c
@@ -3802,15 +3805,15 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // dc_id:int
     Op::new(Kind::Int, 0), // key_fingerprint:int
     // inputStickeredMediaPhoto#4a992157
-    Op::new(Kind::Boxed, ty::INPUT_PHOTO), // id:InputPhoto
+    Op::boxed(ty::INPUT_PHOTO), // id:InputPhoto
     // updates.differenceTooLong#4afe8f6d
     Op::new(Kind::Int, 0), // pts:int
     // inputBotInlineMessageGame#4b425864
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // messageMediaPoll#4bd6e798
-    Op::new(Kind::Boxed, ty::POLL), // poll:Poll
-    Op::new(Kind::Boxed, ty::POLL_RESULTS), // results:PollResults
+    Op::boxed(ty::POLL), // poll:Poll
+    Op::boxed(ty::POLL_RESULTS), // results:PollResults
     // messageEntityCashtag#4c4e743f
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
@@ -3823,49 +3826,49 @@ pub static OPS: [Op; 2614] = [
     // account.takeout#4dba4501
     Op::new(Kind::Long, 0), // id:long
     // payments.paymentResult#4e5f810d
-    Op::new(Kind::Boxed, ty::UPDATES), // updates:Updates
+    Op::boxed(ty::UPDATES), // updates:Updates
     // updateMessageID#4e90bfd6
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::Long, 0), // random_id:long
     // pageBlockPullquote#4f4456d3
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // caption:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // caption:RichText
     // inputBotInlineResultGame#4fa417f2
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::String, 0), // short_name:string
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
     // messages.archivedStickers#4fcba9c8
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
+    Op::boxed(ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
     // payments.paymentReceipt#500911e1
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // bot_id:int
-    Op::new(Kind::Boxed, ty::INVOICE), // invoice:Invoice
+    Op::boxed(ty::INVOICE), // invoice:Invoice
     Op::new(Kind::Int, 0), // provider_id:int
-    Op::new(Kind::Boxed, ty::PAYMENT_REQUESTED_INFO).when(0, 0), // info:flags.0?PaymentRequestedInfo
-    Op::new(Kind::Boxed, ty::SHIPPING_OPTION).when(0, 1), // shipping:flags.1?ShippingOption
+    Op::boxed(ty::PAYMENT_REQUESTED_INFO).when(0, 0), // info:flags.0?PaymentRequestedInfo
+    Op::boxed(ty::SHIPPING_OPTION).when(0, 1), // shipping:flags.1?ShippingOption
     Op::new(Kind::String, 0), // currency:string
     Op::new(Kind::Long, 0), // total_amount:long
     Op::new(Kind::String, 0), // credentials_title:string
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // account.privacyRules#50a04e45
-    Op::new(Kind::Boxed, ty::PRIVACY_RULE).boxed_vector(), // rules:Vector<PrivacyRule>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PRIVACY_RULE).boxed_vector(), // rules:Vector<PrivacyRule>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // phoneCallDiscarded#50ca4de1
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 2), // need_rating:flags.2?true
     Op::new(Kind::True, 0).when(0, 3), // need_debug:flags.3?true
     Op::new(Kind::True, 0).when(0, 6), // video:flags.6?true
     Op::new(Kind::Long, 0), // id:long
-    Op::new(Kind::Boxed, ty::PHONE_CALL_DISCARD_REASON).when(0, 0), // reason:flags.0?PhoneCallDiscardReason
+    Op::boxed(ty::PHONE_CALL_DISCARD_REASON).when(0, 0), // reason:flags.0?PhoneCallDiscardReason
     Op::new(Kind::Int, 0).when(0, 1), // duration:flags.1?int
     // keyboardButtonGame#50f41ccf
     Op::new(Kind::String, 0), // text:string
     // messages.foundStickerSets#5108d648
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
+    Op::boxed(ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
     // dialogPeerFolder#514519e2
     Op::new(Kind::Int, 0), // folder_id:int
     // messageActionChatMigrateTo#51bdb021
@@ -3882,11 +3885,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // new_value:int
     // webPageAttributeTheme#54b56617
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector().when(0, 0), // documents:flags.0?Vector<Document>
-    Op::new(Kind::Boxed, ty::THEME_SETTINGS).when(0, 1), // settings:flags.1?ThemeSettings
+    Op::boxed(ty::DOCUMENT).boxed_vector().when(0, 0), // documents:flags.0?Vector<Document>
+    Op::boxed(ty::THEME_SETTINGS).when(0, 1), // settings:flags.1?ThemeSettings
     // updateChatDefaultBannedRights#54c01850
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS), // default_banned_rights:ChatBannedRights
+    Op::boxed(ty::PEER), // peer:Peer
+    Op::boxed(ty::CHAT_BANNED_RIGHTS), // default_banned_rights:ChatBannedRights
     Op::new(Kind::Int, 0), // version:int
     // channelAdminLogEventActionChangeAbout#55188a2e
     Op::new(Kind::String, 0), // prev_value:string
@@ -3898,10 +3901,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // id:long
     Op::new(Kind::Long, 0), // access_hash:long
     Op::new(Kind::Int, 0), // participants_count:int
-    Op::new(Kind::Boxed, ty::DATA_JSON).when(0, 0), // params:flags.0?DataJSON
+    Op::boxed(ty::DATA_JSON).when(0, 0), // params:flags.0?DataJSON
     Op::new(Kind::Int, 0), // version:int
     // updateLangPack#56022f4d
-    Op::new(Kind::Boxed, ty::LANG_PACK_DIFFERENCE), // difference:LangPackDifference
+    Op::boxed(ty::LANG_PACK_DIFFERENCE), // difference:LangPackDifference
     // messages.sentEncryptedMessage#560f8935
     Op::new(Kind::Int, 0), // date:int
     // groupCallParticipant#56b087c9
@@ -3918,7 +3921,7 @@ pub static OPS: [Op; 2614] = [
     // channelAdminLogEventActionToggleGroupCallSetting#56d6a247
     Op::new(Kind::Bool, 0), // join_muted:Bool
     // messageMediaGeo#56e0d474
-    Op::new(Kind::Boxed, ty::GEO_POINT), // geo:GeoPoint
+    Op::boxed(ty::GEO_POINT), // geo:GeoPoint
     // p_q_inner_data_temp_dc#56fddf88
     Op::new(Kind::String, 0), // pq:string
     Op::new(Kind::String, 0), // p:string
@@ -3929,7 +3932,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // dc:int
     Op::new(Kind::Int, 0), // expires_in:int
     // cdnConfig#5725e40a
-    Op::new(Kind::Boxed, ty::CDN_PUBLIC_KEY).boxed_vector(), // public_keys:Vector<CdnPublicKey>
+    Op::boxed(ty::CDN_PUBLIC_KEY).boxed_vector(), // public_keys:Vector<CdnPublicKey>
     // account.contentSettings#57e28221
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // sensitive_enabled:flags.0?true
@@ -3946,23 +3949,23 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 21), // edit_hide:flags.21?true
     Op::new(Kind::True, 0).when(0, 24), // pinned:flags.24?true
     Op::new(Kind::Int, 0), // id:int
-    Op::new(Kind::Boxed, ty::PEER).when(0, 8), // from_id:flags.8?Peer
-    Op::new(Kind::Boxed, ty::PEER), // peer_id:Peer
-    Op::new(Kind::Boxed, ty::MESSAGE_FWD_HEADER).when(0, 2), // fwd_from:flags.2?MessageFwdHeader
+    Op::boxed(ty::PEER).when(0, 8), // from_id:flags.8?Peer
+    Op::boxed(ty::PEER), // peer_id:Peer
+    Op::boxed(ty::MESSAGE_FWD_HEADER).when(0, 2), // fwd_from:flags.2?MessageFwdHeader
     Op::new(Kind::Int, 0).when(0, 11), // via_bot_id:flags.11?int
-    Op::new(Kind::Boxed, ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
+    Op::boxed(ty::MESSAGE_REPLY_HEADER).when(0, 3), // reply_to:flags.3?MessageReplyHeader
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_MEDIA).when(0, 9), // media:flags.9?MessageMedia
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 6), // reply_markup:flags.6?ReplyMarkup
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_MEDIA).when(0, 9), // media:flags.9?MessageMedia
+    Op::boxed(ty::REPLY_MARKUP).when(0, 6), // reply_markup:flags.6?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>
     Op::new(Kind::Int, 0).when(0, 10), // views:flags.10?int
     Op::new(Kind::Int, 0).when(0, 10), // forwards:flags.10?int
-    Op::new(Kind::Boxed, ty::MESSAGE_REPLIES).when(0, 23), // replies:flags.23?MessageReplies
+    Op::boxed(ty::MESSAGE_REPLIES).when(0, 23), // replies:flags.23?MessageReplies
     Op::new(Kind::Int, 0).when(0, 15), // edit_date:flags.15?int
     Op::new(Kind::String, 0).when(0, 16), // post_author:flags.16?string
     Op::new(Kind::Long, 0).when(0, 17), // grouped_id:flags.17?long
-    Op::new(Kind::Boxed, ty::RESTRICTION_REASON).boxed_vector().when(0, 22), // restriction_reason:flags.22?Vector<RestrictionReason>
+    Op::boxed(ty::RESTRICTION_REASON).boxed_vector().when(0, 22), // restriction_reason:flags.22?Vector<RestrictionReason>
     // highScore#58fffcd0
     Op::new(Kind::Int, 0), // pos:int
     Op::new(Kind::Int, 0), // user_id:int
@@ -3973,12 +3976,12 @@ pub static OPS: [Op; 2614] = [
     // help.configSimple#5a592a6c
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // expires:int
-    Op::new(Kind::Boxed, ty::ACCESS_POINT_RULE).bare_vector(), // rules:vector<AccessPointRule>
+    Op::boxed(ty::ACCESS_POINT_RULE).bare_vector(), // rules:vector<AccessPointRule>
     // chatInviteAlready#5a686d7c
-    Op::new(Kind::Boxed, ty::CHAT), // chat:Chat
+    Op::boxed(ty::CHAT), // chat:Chat
     // photoSizeProgressive#5aa86a51
     Op::new(Kind::String, 0), // type:string
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // location:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // location:FileLocation
     Op::new(Kind::Int, 0), // w:int
     Op::new(Kind::Int, 0), // h:int
     Op::new(Kind::Int, 0).boxed_vector(), // sizes:Vector<int>
@@ -3986,11 +3989,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 3), // nosound_video:flags.3?true
     Op::new(Kind::True, 0).when(0, 4), // force_file:flags.4?true
-    Op::new(Kind::Boxed, ty::INPUT_FILE), // file:InputFile
-    Op::new(Kind::Boxed, ty::INPUT_FILE).when(0, 2), // thumb:flags.2?InputFile
+    Op::boxed(ty::INPUT_FILE), // file:InputFile
+    Op::boxed(ty::INPUT_FILE).when(0, 2), // thumb:flags.2?InputFile
     Op::new(Kind::String, 0), // mime_type:string
-    Op::new(Kind::Boxed, ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT).boxed_vector().when(0, 0), // stickers:flags.0?Vector<InputDocument>
+    Op::boxed(ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
+    Op::boxed(ty::INPUT_DOCUMENT).boxed_vector().when(0, 0), // stickers:flags.0?Vector<InputDocument>
     Op::new(Kind::Int, 0).when(0, 1), // ttl_seconds:flags.1?int
     // message#5bb8e511
     Op::new(Kind::Long, 0), // msg_id:long
@@ -3999,12 +4002,12 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::SizedObject, 0), // body:Object
     // updateUserTyping#5c486927
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
+    Op::boxed(ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
     // emojiKeywordsDifference#5cc761bd
     Op::new(Kind::String, 0), // lang_code:string
     Op::new(Kind::Int, 0), // from_version:int
     Op::new(Kind::Int, 0), // version:int
-    Op::new(Kind::Boxed, ty::EMOJI_KEYWORD).boxed_vector(), // keywords:Vector<EmojiKeyword>
+    Op::boxed(ty::EMOJI_KEYWORD).boxed_vector(), // keywords:Vector<EmojiKeyword>
     // popularContact#5ce14175
     Op::new(Kind::Long, 0), // client_id:long
     Op::new(Kind::Int, 0), // importers:int
@@ -4013,7 +4016,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Bytes, 0), // payload:bytes
-    Op::new(Kind::Boxed, ty::PAYMENT_REQUESTED_INFO).when(0, 0), // info:flags.0?PaymentRequestedInfo
+    Op::boxed(ty::PAYMENT_REQUESTED_INFO).when(0, 0), // info:flags.0?PaymentRequestedInfo
     Op::new(Kind::String, 0).when(0, 1), // shipping_option_id:flags.1?string
     Op::new(Kind::String, 0), // currency:string
     Op::new(Kind::Long, 0), // total_amount:long
@@ -4025,23 +4028,23 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // html:string
     // auth.sentCode#5e002502
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::AUTH_SENT_CODE_TYPE), // type:auth.SentCodeType
+    Op::boxed(ty::AUTH_SENT_CODE_TYPE), // type:auth.SentCodeType
     Op::new(Kind::String, 0), // phone_code_hash:string
-    Op::new(Kind::Boxed, ty::AUTH_CODE_TYPE).when(0, 1), // next_type:flags.1?auth.CodeType
+    Op::boxed(ty::AUTH_CODE_TYPE).when(0, 1), // next_type:flags.1?auth.CodeType
     Op::new(Kind::Int, 0).when(0, 2), // timeout:flags.2?int
     // pageListOrderedItemText#5e068047
     Op::new(Kind::String, 0), // num:string
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // channelAdminLogEventActionTogglePreHistoryHidden#5f5c95f1
     Op::new(Kind::Bool, 0), // new_value:Bool
     // messageFwdHeader#5f777dce
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::PEER).when(0, 0), // from_id:flags.0?Peer
+    Op::boxed(ty::PEER).when(0, 0), // from_id:flags.0?Peer
     Op::new(Kind::String, 0).when(0, 5), // from_name:flags.5?string
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0).when(0, 2), // channel_post:flags.2?int
     Op::new(Kind::String, 0).when(0, 3), // post_author:flags.3?string
-    Op::new(Kind::Boxed, ty::PEER).when(0, 4), // saved_from_peer:flags.4?Peer
+    Op::boxed(ty::PEER).when(0, 4), // saved_from_peer:flags.4?Peer
     Op::new(Kind::Int, 0).when(0, 4), // saved_from_msg_id:flags.4?int
     Op::new(Kind::String, 0).when(0, 6), // psa_type:flags.6?string
     // chatAdminRights#5fb224d5
@@ -4062,7 +4065,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // kicked:int
     Op::new(Kind::Int, 0), // banned:int
     // chatInvitePeek#61695cb0
-    Op::new(Kind::Boxed, ty::CHAT), // chat:Chat
+    Op::boxed(ty::CHAT), // chat:Chat
     Op::new(Kind::Int, 0), // expires:int
     // fileHash#6242c773
     Op::new(Kind::Int, 0), // offset:int
@@ -4081,7 +4084,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // expires:int
     Op::new(Kind::Bytes, 0), // token:bytes
     // updateNewChannelMessage#62ba04d9
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // destroy_session_none#62d350c9
@@ -4092,8 +4095,8 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // mask:flags.1?true
     Op::new(Kind::String, 0), // alt:string
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
-    Op::new(Kind::Boxed, ty::MASK_COORDS).when(0, 0), // mask_coords:flags.0?MaskCoords
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::MASK_COORDS).when(0, 0), // mask_coords:flags.0?MaskCoords
     // phoneConnectionWebrtc#635fe375
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // turn:flags.0?true
@@ -4105,21 +4108,21 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // username:string
     Op::new(Kind::String, 0), // password:string
     // account.autoDownloadSettings#63cacf26
-    Op::new(Kind::Boxed, ty::AUTO_DOWNLOAD_SETTINGS), // low:AutoDownloadSettings
-    Op::new(Kind::Boxed, ty::AUTO_DOWNLOAD_SETTINGS), // medium:AutoDownloadSettings
-    Op::new(Kind::Boxed, ty::AUTO_DOWNLOAD_SETTINGS), // high:AutoDownloadSettings
+    Op::boxed(ty::AUTO_DOWNLOAD_SETTINGS), // low:AutoDownloadSettings
+    Op::boxed(ty::AUTO_DOWNLOAD_SETTINGS), // medium:AutoDownloadSettings
+    Op::boxed(ty::AUTO_DOWNLOAD_SETTINGS), // high:AutoDownloadSettings
     // stickerSetCovered#6410a5d2
-    Op::new(Kind::Boxed, ty::STICKER_SET), // set:StickerSet
-    Op::new(Kind::Boxed, ty::DOCUMENT), // cover:Document
+    Op::boxed(ty::STICKER_SET), // set:StickerSet
+    Op::boxed(ty::DOCUMENT), // cover:Document
     // messages.channelMessages#64479808
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // inexact:flags.1?true
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // count:int
     Op::new(Kind::Int, 0).when(0, 2), // offset_id_offset:flags.2?int
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // inputDialogPeerFolder#64600527
     Op::new(Kind::Int, 0), // folder_id:int
     // inputEncryptedFileUploaded#64bd0306
@@ -4131,17 +4134,17 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     // messages.chats#64ff9fd5
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
     // pageBlockCollage#65a0fa4d
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK).boxed_vector(), // items:Vector<PageBlock>
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_BLOCK).boxed_vector(), // items:Vector<PageBlock>
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     // updateChannelParticipant#65d2b464
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // channel_id:int
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT).when(0, 0), // prev_participant:flags.0?ChannelParticipant
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT).when(0, 1), // new_participant:flags.1?ChannelParticipant
+    Op::boxed(ty::CHANNEL_PARTICIPANT).when(0, 0), // prev_participant:flags.0?ChannelParticipant
+    Op::boxed(ty::CHANNEL_PARTICIPANT).when(0, 1), // new_participant:flags.1?ChannelParticipant
     Op::new(Kind::Int, 0), // qts:int
     // client_DH_inner_data#6643b654
     Op::new(Kind::Int128, 0), // nonce:int128
@@ -4149,32 +4152,32 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // retry_id:long
     Op::new(Kind::String, 0), // g_b:string
     // secureValueErrorFiles#666220e9
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0).boxed_vector(), // file_hash:Vector<bytes>
     Op::new(Kind::String, 0), // text:string
     // phone.groupCall#66ab0bfc
-    Op::new(Kind::Boxed, ty::GROUP_CALL), // call:GroupCall
-    Op::new(Kind::Boxed, ty::GROUP_CALL_PARTICIPANT).boxed_vector(), // participants:Vector<GroupCallParticipant>
+    Op::boxed(ty::GROUP_CALL), // call:GroupCall
+    Op::boxed(ty::GROUP_CALL_PARTICIPANT).boxed_vector(), // participants:Vector<GroupCallParticipant>
     Op::new(Kind::String, 0), // participants_next_offset:string
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // textBold#6724abc4
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // updateNewStickerSet#688a30aa
-    Op::new(Kind::Boxed, ty::MESSAGES_STICKER_SET), // stickerset:messages.StickerSet
+    Op::boxed(ty::MESSAGES_STICKER_SET), // stickerset:messages.StickerSet
     // updateReadMessagesContents#68c13933
     Op::new(Kind::Int, 0).boxed_vector(), // messages:Vector<int>
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // messageMediaPhoto#695150d7
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::PHOTO).when(0, 0), // photo:flags.0?Photo
+    Op::boxed(ty::PHOTO).when(0, 0), // photo:flags.0?Photo
     Op::new(Kind::Int, 0).when(0, 2), // ttl_seconds:flags.2?int
     // userProfilePhoto#69d3ab26
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // has_video:flags.0?true
     Op::new(Kind::Long, 0), // photo_id:long
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // photo_small:FileLocation
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // photo_big:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // photo_small:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // photo_big:FileLocation
     Op::new(Kind::Int, 0), // dc_id:int
     // channelAdminLogEventActionChangeUsername#6a4afc38
     Op::new(Kind::String, 0), // prev_value:string
@@ -4183,15 +4186,15 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // update_app:flags.0?true
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
     // updatePeerSettings#6a7e7366
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
-    Op::new(Kind::Boxed, ty::PEER_SETTINGS), // settings:PeerSettings
+    Op::boxed(ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER_SETTINGS), // settings:PeerSettings
     // documentAttributeImageSize#6c37c15c
     Op::new(Kind::Int, 0), // w:int
     Op::new(Kind::Int, 0), // h:int
     // textFixed#6c3f19b9
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // langPackStringPluralized#6c47ac9f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // key:string
@@ -4202,7 +4205,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0).when(0, 4), // many_value:flags.4?string
     Op::new(Kind::String, 0), // other_value:string
     // tlsClientHello#6c52c484
-    Op::new(Kind::Boxed, ty::TLS_BLOCK).bare_vector(), // blocks:vector<TlsBlock>
+    Op::boxed(ty::TLS_BLOCK).bare_vector(), // blocks:vector<TlsBlock>
     // pollAnswer#6ca9c2e9
     Op::new(Kind::String, 0), // text:string
     Op::new(Kind::Bytes, 0), // option:bytes
@@ -4217,7 +4220,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // pinned:flags.0?true
     Op::new(Kind::Int, 0).when(0, 1), // folder_id:flags.1?int
-    Op::new(Kind::Boxed, ty::DIALOG_PEER), // peer:DialogPeer
+    Op::boxed(ty::DIALOG_PEER), // peer:DialogPeer
     // updateChannelMessageForwards#6e8a84df
     Op::new(Kind::Int, 0), // channel_id:int
     Op::new(Kind::Int, 0), // id:int
@@ -4229,28 +4232,28 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     // pageCaption#6f747657
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // credit:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // credit:RichText
     // account.wallPapers#702b65a9
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::WALL_PAPER).boxed_vector(), // wallpapers:Vector<WallPaper>
+    Op::boxed(ty::WALL_PAPER).boxed_vector(), // wallpapers:Vector<WallPaper>
     // channelAdminLogEventActionEditMessage#709b2405
-    Op::new(Kind::Boxed, ty::MESSAGE), // prev_message:Message
-    Op::new(Kind::Boxed, ty::MESSAGE), // new_message:Message
+    Op::boxed(ty::MESSAGE), // prev_message:Message
+    Op::boxed(ty::MESSAGE), // new_message:Message
     // pageBlockTitle#70abc3fd
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // contacts.topPeers#70b772a8
-    Op::new(Kind::Boxed, ty::TOP_PEER_CATEGORY_PEERS).boxed_vector(), // categories:Vector<TopPeerCategoryPeers>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::TOP_PEER_CATEGORY_PEERS).boxed_vector(), // categories:Vector<TopPeerCategoryPeers>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // updateChannelAvailableMessages#70db6837
     Op::new(Kind::Int, 0), // channel_id:int
     Op::new(Kind::Int, 0), // available_min_id:int
     // dialogFolder#71bd134c
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 2), // pinned:flags.2?true
-    Op::new(Kind::Boxed, ty::FOLDER), // folder:Folder
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::FOLDER), // folder:Folder
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // top_message:int
     Op::new(Kind::Int, 0), // unread_muted_peers_count:int
     Op::new(Kind::Int, 0), // unread_unmuted_peers_count:int
@@ -4258,16 +4261,16 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // unread_unmuted_messages_count:int
     // messages.dialogsSlice#71e094f3
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::DIALOG).boxed_vector(), // dialogs:Vector<Dialog>
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::DIALOG).boxed_vector(), // dialogs:Vector<Dialog>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // inputWallPaperSlug#72091c80
     Op::new(Kind::String, 0), // slug:string
     // updatesCombined#725b04c3
-    Op::new(Kind::Boxed, ty::UPDATE).boxed_vector(), // updates:Vector<Update>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::UPDATE).boxed_vector(), // updates:Vector<Update>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // seq_start:int
     Op::new(Kind::Int, 0), // seq:int
@@ -4289,7 +4292,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // length:int
     Op::new(Kind::String, 0), // language:string
     // msg_container#73f1f8dc
-    Op::new(Kind::Bare, 321).bare_vector(), // messages:vector<message>
+    Op::bare(CtorIndex(321)).bare_vector(), // messages:vector<message>
     // dialogFilter#7438f7e8
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // contacts:flags.0?true
@@ -4303,17 +4306,17 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0).when(0, 25), // emoticon:flags.25?string
-    Op::new(Kind::Boxed, ty::INPUT_PEER).boxed_vector(), // pinned_peers:Vector<InputPeer>
-    Op::new(Kind::Boxed, ty::INPUT_PEER).boxed_vector(), // include_peers:Vector<InputPeer>
-    Op::new(Kind::Boxed, ty::INPUT_PEER).boxed_vector(), // exclude_peers:Vector<InputPeer>
+    Op::boxed(ty::INPUT_PEER).boxed_vector(), // pinned_peers:Vector<InputPeer>
+    Op::boxed(ty::INPUT_PEER).boxed_vector(), // include_peers:Vector<InputPeer>
+    Op::boxed(ty::INPUT_PEER).boxed_vector(), // exclude_peers:Vector<InputPeer>
     // textPlain#744694e0
     Op::new(Kind::String, 0), // text:string
     // messages.messagesNotModified#74535f21
     Op::new(Kind::Int, 0), // count:int
     // updates#74ae4240
-    Op::new(Kind::Boxed, ty::UPDATE).boxed_vector(), // updates:Vector<Update>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::UPDATE).boxed_vector(), // updates:Vector<Update>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // seq:int
     // inputClientProxy#75588b3f
@@ -4325,24 +4328,24 @@ pub static OPS: [Op; 2614] = [
     // botInlineMessageMediaAuto#764cf810
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // pageBlockDetails#76768bed
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // open:flags.0?true
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // title:RichText
+    Op::boxed(ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
+    Op::boxed(ty::RICH_TEXT), // title:RichText
     // messageEntityTextUrl#76a6d327
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     Op::new(Kind::String, 0), // url:string
     // messageActionInviteToGroupCall#76b9f11a
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     Op::new(Kind::Int, 0).boxed_vector(), // users:Vector<int>
     // keyboardButtonRow#77608b83
-    Op::new(Kind::Boxed, ty::KEYBOARD_BUTTON).boxed_vector(), // buttons:Vector<KeyboardButton>
+    Op::boxed(ty::KEYBOARD_BUTTON).boxed_vector(), // buttons:Vector<KeyboardButton>
     // dialogFilterSuggested#77744d4a
-    Op::new(Kind::Boxed, ty::DIALOG_FILTER), // filter:DialogFilter
+    Op::boxed(ty::DIALOG_FILTER), // filter:DialogFilter
     Op::new(Kind::String, 0), // description:string
     // groupCallDiscarded#7780bcb4
     Op::new(Kind::Long, 0), // id:long
@@ -4350,24 +4353,24 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // duration:int
     // photoSize#77bfb61b
     Op::new(Kind::String, 0), // type:string
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // location:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // location:FileLocation
     Op::new(Kind::Int, 0), // w:int
     Op::new(Kind::Int, 0), // h:int
     Op::new(Kind::Int, 0), // size:int
     // contacts.importedContacts#77d01c3b
-    Op::new(Kind::Boxed, ty::IMPORTED_CONTACT).boxed_vector(), // imported:Vector<ImportedContact>
-    Op::new(Kind::Boxed, ty::POPULAR_CONTACT).boxed_vector(), // popular_invites:Vector<PopularContact>
+    Op::boxed(ty::IMPORTED_CONTACT).boxed_vector(), // imported:Vector<ImportedContact>
+    Op::boxed(ty::POPULAR_CONTACT).boxed_vector(), // popular_invites:Vector<PopularContact>
     Op::new(Kind::Long, 0).boxed_vector(), // retry_contacts:Vector<long>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // help.termsOfService#780a0310
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // popup:flags.0?true
-    Op::new(Kind::Boxed, ty::DATA_JSON), // id:DataJSON
+    Op::boxed(ty::DATA_JSON), // id:DataJSON
     Op::new(Kind::String, 0), // text:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
     Op::new(Kind::Int, 0).when(0, 1), // min_age_confirm:flags.1?int
     // updateShort#78d4dec1
-    Op::new(Kind::Boxed, ty::UPDATE), // update:Update
+    Op::boxed(ty::UPDATE), // update:Update
     Op::new(Kind::Int, 0), // date:int
     // server_DH_params_fail#79cb045d
     Op::new(Kind::Int128, 0), // nonce:int128
@@ -4375,10 +4378,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int128, 0), // new_nonce_hash:int128
     // messageActionGroupCall#7a0d7f42
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     Op::new(Kind::Int, 0).when(0, 0), // duration:flags.0?int
     // secureValueErrorFile#7a700873
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // file_hash:bytes
     Op::new(Kind::String, 0), // text:string
     // inputPeerUser#7b8e7de6
@@ -4389,7 +4392,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 0), // autoplay:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // loop:flags.1?true
     Op::new(Kind::Long, 0), // video_id:long
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     // securePlainPhone#7d6099dd
     Op::new(Kind::String, 0), // phone:string
     // dataJSON#7d748d04
@@ -4397,23 +4400,23 @@ pub static OPS: [Op; 2614] = [
     // msg_resend_req#7d861a08
     Op::new(Kind::Long, 0).boxed_vector(), // msg_ids:Vector<long>
     // textConcat#7e6260d7
-    Op::new(Kind::Boxed, ty::RICH_TEXT).boxed_vector(), // texts:Vector<RichText>
+    Op::boxed(ty::RICH_TEXT).boxed_vector(), // texts:Vector<RichText>
     // contacts.resolvedPeer#7f077ad9
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PEER), // peer:Peer
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // account.themes#7f676421
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::THEME).boxed_vector(), // themes:Vector<Theme>
+    Op::boxed(ty::THEME).boxed_vector(), // themes:Vector<Theme>
     // updateWebPage#7f891213
-    Op::new(Kind::Boxed, ty::WEB_PAGE), // webpage:WebPage
+    Op::boxed(ty::WEB_PAGE), // webpage:WebPage
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // messageActionChatEditPhoto#7fcb13a8
-    Op::new(Kind::Boxed, ty::PHOTO), // photo:Photo
+    Op::boxed(ty::PHOTO), // photo:Photo
     // pageBlockAudio#804361ea
     Op::new(Kind::Long, 0), // audio_id:long
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     // msg_new_detailed_info#809db6df
     Op::new(Kind::Long, 0), // answer_msg_id:long
     Op::new(Kind::Int, 0), // bytes:int
@@ -4425,13 +4428,13 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 2), // video:flags.2?true
     Op::new(Kind::Long, 0), // call_id:long
-    Op::new(Kind::Boxed, ty::PHONE_CALL_DISCARD_REASON).when(0, 0), // reason:flags.0?PhoneCallDiscardReason
+    Op::boxed(ty::PHONE_CALL_DISCARD_REASON).when(0, 0), // reason:flags.0?PhoneCallDiscardReason
     Op::new(Kind::Int, 0).when(0, 1), // duration:flags.1?int
     // account.sentEmailCode#811f854f
     Op::new(Kind::String, 0), // email_pattern:string
     Op::new(Kind::Int, 0), // length:int
     // updateTheme#8216fba3
-    Op::new(Kind::Boxed, ty::THEME), // theme:Theme
+    Op::boxed(ty::THEME), // theme:Theme
     // messageEntityItalic#826f8b60
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
@@ -4440,9 +4443,9 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 0), // native_names:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // selfie_required:flags.1?true
     Op::new(Kind::True, 0).when(0, 2), // translation_required:flags.2?true
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     // updateBotWebhookJSON#8317c0c3
-    Op::new(Kind::Boxed, ty::DATA_JSON), // data:DataJSON
+    Op::boxed(ty::DATA_JSON), // data:DataJSON
     // p_q_inner_data#83c95aec
     Op::new(Kind::String, 0), // pq:string
     Op::new(Kind::String, 0), // p:string
@@ -4458,7 +4461,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 3), // test:flags.3?true
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // description:string
-    Op::new(Kind::Boxed, ty::WEB_DOCUMENT).when(0, 0), // photo:flags.0?WebDocument
+    Op::boxed(ty::WEB_DOCUMENT).when(0, 0), // photo:flags.0?WebDocument
     Op::new(Kind::Int, 0).when(0, 2), // receipt_msg_id:flags.2?int
     Op::new(Kind::String, 0), // currency:string
     Op::new(Kind::Long, 0), // total_amount:long
@@ -4478,11 +4481,11 @@ pub static OPS: [Op; 2614] = [
     // securePasswordKdfAlgoSHA512#86471d92
     Op::new(Kind::Bytes, 0), // salt:bytes
     // secureValueErrorReverseSide#868a2aa5
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // file_hash:bytes
     Op::new(Kind::String, 0), // text:string
     // secureValueError#869d758f
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // hash:bytes
     Op::new(Kind::String, 0), // text:string
     // poll#86e18161
@@ -4493,11 +4496,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(1, 2), // multiple_choice:flags.2?true
     Op::new(Kind::True, 0).when(1, 3), // quiz:flags.3?true
     Op::new(Kind::String, 0), // question:string
-    Op::new(Kind::Boxed, ty::POLL_ANSWER).boxed_vector(), // answers:Vector<PollAnswer>
+    Op::boxed(ty::POLL_ANSWER).boxed_vector(), // answers:Vector<PollAnswer>
     Op::new(Kind::Int, 0).when(1, 4), // close_period:flags.4?int
     Op::new(Kind::Int, 0).when(1, 5), // close_date:flags.5?int
     // updateGeoLiveViewed#871fb939
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // msg_id:int
     // phoneCall#8742ae7f
     Op::new(Kind::Flags, 0), // flags:#
@@ -4510,11 +4513,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // participant_id:int
     Op::new(Kind::Bytes, 0), // g_a_or_b:bytes
     Op::new(Kind::Long, 0), // key_fingerprint:long
-    Op::new(Kind::Boxed, ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
-    Op::new(Kind::Boxed, ty::PHONE_CONNECTION).boxed_vector(), // connections:Vector<PhoneConnection>
+    Op::boxed(ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
+    Op::boxed(ty::PHONE_CONNECTION).boxed_vector(), // connections:Vector<PhoneConnection>
     Op::new(Kind::Int, 0), // start_date:int
     // help.countriesList#87d0759e
-    Op::new(Kind::Boxed, ty::HELP_COUNTRY).boxed_vector(), // countries:Vector<help.Country>
+    Op::boxed(ty::HELP_COUNTRY).boxed_vector(), // countries:Vector<help.Country>
     Op::new(Kind::Int, 0), // hash:int
     // phoneCallRequested#87eabb53
     Op::new(Kind::Flags, 0), // flags:#
@@ -4525,7 +4528,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // admin_id:int
     Op::new(Kind::Int, 0), // participant_id:int
     Op::new(Kind::Bytes, 0), // g_a_hash:bytes
-    Op::new(Kind::Boxed, ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
+    Op::boxed(ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
     // inputBotInlineResult#88bf9319
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // id:string
@@ -4533,29 +4536,29 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0).when(0, 1), // title:flags.1?string
     Op::new(Kind::String, 0).when(0, 2), // description:flags.2?string
     Op::new(Kind::String, 0).when(0, 3), // url:flags.3?string
-    Op::new(Kind::Boxed, ty::INPUT_WEB_DOCUMENT).when(0, 4), // thumb:flags.4?InputWebDocument
-    Op::new(Kind::Boxed, ty::INPUT_WEB_DOCUMENT).when(0, 5), // content:flags.5?InputWebDocument
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
+    Op::boxed(ty::INPUT_WEB_DOCUMENT).when(0, 4), // thumb:flags.4?InputWebDocument
+    Op::boxed(ty::INPUT_WEB_DOCUMENT).when(0, 5), // content:flags.5?InputWebDocument
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
     // inputBotInlineMessageID#890c3d89
     Op::new(Kind::Int, 0), // dc_id:int
     Op::new(Kind::Long, 0), // id:long
     Op::new(Kind::Long, 0), // access_hash:long
     // inputChatPhoto#8953ad37
-    Op::new(Kind::Boxed, ty::INPUT_PHOTO), // id:InputPhoto
+    Op::boxed(ty::INPUT_PHOTO), // id:InputPhoto
     // updateChannelReadMessagesContents#89893b45
     Op::new(Kind::Int, 0), // channel_id:int
     Op::new(Kind::Int, 0).boxed_vector(), // messages:Vector<int>
     // stats.messageStats#8999f295
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // views_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // views_graph:StatsGraph
     // botInlineMessageMediaVenue#8a86659c
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::GEO_POINT), // geo:GeoPoint
+    Op::boxed(ty::GEO_POINT), // geo:GeoPoint
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // address:string
     Op::new(Kind::String, 0), // provider:string
     Op::new(Kind::String, 0), // venue_id:string
     Op::new(Kind::String, 0), // venue_type:string
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // secureData#8aeabec3
     Op::new(Kind::Bytes, 0), // data:bytes
     Op::new(Kind::Bytes, 0), // data_hash:bytes
@@ -4564,28 +4567,28 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // default:flags.1?true
     Op::new(Kind::True, 0).when(0, 4), // dark:flags.4?true
-    Op::new(Kind::Boxed, ty::WALL_PAPER_SETTINGS).when(0, 2), // settings:flags.2?WallPaperSettings
+    Op::boxed(ty::WALL_PAPER_SETTINGS).when(0, 2), // settings:flags.2?WallPaperSettings
     // help.supportName#8c05f1c9
     Op::new(Kind::String, 0), // name:string
     // help.promoData#8c39793f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // proxy:flags.0?true
     Op::new(Kind::Int, 0), // expires:int
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PEER), // peer:Peer
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     Op::new(Kind::String, 0).when(0, 1), // psa_type:flags.1?string
     Op::new(Kind::String, 0).when(0, 2), // psa_message:flags.2?string
     // messages.messages#8c718e87
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // botInlineMessageText#8c7f65e2
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // no_webpage:flags.0?true
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 1), // entities:flags.1?Vector<MessageEntity>
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // msgs_all_info#8cc0d131
     Op::new(Kind::Long, 0).boxed_vector(), // msg_ids:Vector<long>
     Op::new(Kind::String, 0), // info:string
@@ -4593,43 +4596,43 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Int, 0), // user_id:int
     // photos.photos#8dca6aa5
-    Op::new(Kind::Boxed, ty::PHOTO).boxed_vector(), // photos:Vector<Photo>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PHOTO).boxed_vector(), // photos:Vector<Photo>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // nearestDc#8e1a1775
     Op::new(Kind::String, 0), // country:string
     Op::new(Kind::Int, 0), // this_dc:int
     Op::new(Kind::Int, 0), // nearest_dc:int
     // updateDcOptions#8e5e9873
-    Op::new(Kind::Boxed, ty::DC_OPTION).boxed_vector(), // dc_options:Vector<DcOption>
+    Op::boxed(ty::DC_OPTION).boxed_vector(), // dc_options:Vector<DcOption>
     // statsGraph#8ea464b6
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::DATA_JSON), // json:DataJSON
+    Op::boxed(ty::DATA_JSON), // json:DataJSON
     Op::new(Kind::String, 0).when(0, 0), // zoom_token:flags.0?string
     // channelAdminLogEventActionStopPoll#8f079643
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     // messageActionPaymentSentMe#8f31b327
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // currency:string
     Op::new(Kind::Long, 0), // total_amount:long
     Op::new(Kind::Bytes, 0), // payload:bytes
-    Op::new(Kind::Boxed, ty::PAYMENT_REQUESTED_INFO).when(0, 0), // info:flags.0?PaymentRequestedInfo
+    Op::boxed(ty::PAYMENT_REQUESTED_INFO).when(0, 0), // info:flags.0?PaymentRequestedInfo
     Op::new(Kind::String, 0).when(0, 1), // shipping_option_id:flags.1?string
-    Op::new(Kind::Boxed, ty::PAYMENT_CHARGE), // charge:PaymentCharge
+    Op::boxed(ty::PAYMENT_CHARGE), // charge:PaymentCharge
     // urlAuthResultAccepted#8f8c0e4e
     Op::new(Kind::String, 0), // url:string
     // pageBlockSubtitle#8ffa9a1f
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // inputPrivacyValueDisallowUsers#90110467
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
+    Op::boxed(ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
     // updateDeleteScheduledMessages#90866cee
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0).boxed_vector(), // messages:Vector<int>
     // paymentRequestedInfo#909c3f94
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0).when(0, 0), // name:flags.0?string
     Op::new(Kind::String, 0).when(0, 1), // phone:flags.1?string
     Op::new(Kind::String, 0).when(0, 2), // email:flags.2?string
-    Op::new(Kind::Boxed, ty::POST_ADDRESS).when(0, 3), // shipping_address:flags.3?PostAddress
+    Op::boxed(ty::POST_ADDRESS).when(0, 3), // shipping_address:flags.3?PostAddress
     // http_wait#9299359f
     Op::new(Kind::Int, 0), // max_delay:int
     Op::new(Kind::Int, 0), // wait_after:int
@@ -4640,7 +4643,7 @@ pub static OPS: [Op; 2614] = [
     // urlAuthResultRequest#92d33a0e
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // request_write_access:flags.0?true
-    Op::new(Kind::Boxed, ty::USER), // bot:User
+    Op::boxed(ty::USER), // bot:User
     Op::new(Kind::String, 0), // domain:string
     // user#938458c1
     Op::new(Kind::Flags, 0), // flags:#
@@ -4664,10 +4667,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0).when(0, 2), // last_name:flags.2?string
     Op::new(Kind::String, 0).when(0, 3), // username:flags.3?string
     Op::new(Kind::String, 0).when(0, 4), // phone:flags.4?string
-    Op::new(Kind::Boxed, ty::USER_PROFILE_PHOTO).when(0, 5), // photo:flags.5?UserProfilePhoto
-    Op::new(Kind::Boxed, ty::USER_STATUS).when(0, 6), // status:flags.6?UserStatus
+    Op::boxed(ty::USER_PROFILE_PHOTO).when(0, 5), // photo:flags.5?UserProfilePhoto
+    Op::boxed(ty::USER_STATUS).when(0, 6), // status:flags.6?UserStatus
     Op::new(Kind::Int, 0).when(0, 14), // bot_info_version:flags.14?int
-    Op::new(Kind::Boxed, ty::RESTRICTION_REASON).boxed_vector().when(0, 18), // restriction_reason:flags.18?Vector<RestrictionReason>
+    Op::boxed(ty::RESTRICTION_REASON).boxed_vector().when(0, 18), // restriction_reason:flags.18?Vector<RestrictionReason>
     Op::new(Kind::String, 0).when(0, 19), // bot_inline_placeholder:flags.19?string
     Op::new(Kind::String, 0).when(0, 22), // lang_code:flags.22?string
     // messages.botResults#947ca848
@@ -4675,31 +4678,31 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 0), // gallery:flags.0?true
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::String, 0).when(0, 1), // next_offset:flags.1?string
-    Op::new(Kind::Boxed, ty::INLINE_BOT_SWITCH_PM).when(0, 2), // switch_pm:flags.2?InlineBotSwitchPM
-    Op::new(Kind::Boxed, ty::BOT_INLINE_RESULT).boxed_vector(), // results:Vector<BotInlineResult>
+    Op::boxed(ty::INLINE_BOT_SWITCH_PM).when(0, 2), // switch_pm:flags.2?InlineBotSwitchPM
+    Op::boxed(ty::BOT_INLINE_RESULT).boxed_vector(), // results:Vector<BotInlineResult>
     Op::new(Kind::Int, 0), // cache_time:int
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // messages.sentEncryptedFile#9493ff32
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::ENCRYPTED_FILE), // file:EncryptedFile
+    Op::boxed(ty::ENCRYPTED_FILE), // file:EncryptedFile
     // updateUserPhoto#95313b0c
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::USER_PROFILE_PHOTO), // photo:UserProfilePhoto
+    Op::boxed(ty::USER_PROFILE_PHOTO), // photo:UserProfilePhoto
     Op::new(Kind::Bool, 0), // previous:Bool
     // messageActionChannelCreate#95d2ac92
     Op::new(Kind::String, 0), // title:string
     // inputBotInlineMessageMediaGeo#96929a85
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     Op::new(Kind::Int, 0).when(0, 0), // heading:flags.0?int
     Op::new(Kind::Int, 0).when(0, 1), // period:flags.1?int
     Op::new(Kind::Int, 0).when(0, 3), // proximity_notification_radius:flags.3?int
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // inputMediaGeoLive#971fa843
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // stopped:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     Op::new(Kind::Int, 0).when(0, 2), // heading:flags.2?int
     Op::new(Kind::Int, 0).when(0, 1), // period:flags.1?int
     Op::new(Kind::Int, 0).when(0, 3), // proximity_notification_radius:flags.3?int
@@ -4716,9 +4719,9 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 1), // rtl:flags.1?true
     Op::new(Kind::True, 0).when(0, 2), // v2:flags.2?true
     Op::new(Kind::String, 0), // url:string
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
-    Op::new(Kind::Boxed, ty::PHOTO).boxed_vector(), // photos:Vector<Photo>
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector(), // documents:Vector<Document>
+    Op::boxed(ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
+    Op::boxed(ty::PHOTO).boxed_vector(), // photos:Vector<Photo>
+    Op::boxed(ty::DOCUMENT).boxed_vector(), // documents:Vector<Document>
     Op::new(Kind::Int, 0).when(0, 3), // views:flags.3?int
     // updateChannelMessageViews#98a12b4b
     Op::new(Kind::Int, 0), // channel_id:int
@@ -4726,15 +4729,15 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // views:int
     // pageListOrderedItemBlocks#98dd8936
     Op::new(Kind::String, 0), // num:string
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
+    Op::boxed(ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
     // messageActionGeoProximityReached#98e0d697
-    Op::new(Kind::Boxed, ty::PEER), // from_id:Peer
-    Op::new(Kind::Boxed, ty::PEER), // to_id:Peer
+    Op::boxed(ty::PEER), // from_id:Peer
+    Op::boxed(ty::PEER), // to_id:Peer
     Op::new(Kind::Int, 0), // distance:int
     // botInfo#98e81d3a
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::String, 0), // description:string
-    Op::new(Kind::Boxed, ty::BOT_COMMAND).boxed_vector(), // commands:Vector<BotCommand>
+    Op::boxed(ty::BOT_COMMAND).boxed_vector(), // commands:Vector<BotCommand>
     // help.promoDataEmpty#98f6ac75
     Op::new(Kind::Int, 0), // expires:int
     // phoneCallAccepted#997c454a
@@ -4746,28 +4749,28 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // admin_id:int
     Op::new(Kind::Int, 0), // participant_id:int
     Op::new(Kind::Bytes, 0), // g_b:bytes
-    Op::new(Kind::Boxed, ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
+    Op::boxed(ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
     // jsonObject#99c1d49d
-    Op::new(Kind::Boxed, ty::JSON_OBJECT_VALUE).boxed_vector(), // value:Vector<JSONObjectValue>
+    Op::boxed(ty::JSON_OBJECT_VALUE).boxed_vector(), // value:Vector<JSONObjectValue>
     // messages.highScores#9a3bfd99
-    Op::new(Kind::Boxed, ty::HIGH_SCORE).boxed_vector(), // scores:Vector<HighScore>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::HIGH_SCORE).boxed_vector(), // scores:Vector<HighScore>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // account.passwordSettings#9a5c33e5
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0).when(0, 0), // email:flags.0?string
-    Op::new(Kind::Boxed, ty::SECURE_SECRET_SETTINGS).when(0, 1), // secure_settings:flags.1?SecureSecretSettings
+    Op::boxed(ty::SECURE_SECRET_SETTINGS).when(0, 1), // secure_settings:flags.1?SecureSecretSettings
     // updateChatUserTyping#9a65ea1f
     Op::new(Kind::Int, 0), // chat_id:int
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
+    Op::boxed(ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
     // pageBlockOrderedList#9a8ae1e1
-    Op::new(Kind::Boxed, ty::PAGE_LIST_ORDERED_ITEM).boxed_vector(), // items:Vector<PageListOrderedItem>
+    Op::boxed(ty::PAGE_LIST_ORDERED_ITEM).boxed_vector(), // items:Vector<PageListOrderedItem>
     // messageEntityPhone#9b69e34b
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     // updateBotWebhookJSONQuery#9b9240a6
     Op::new(Kind::Long, 0), // query_id:long
-    Op::new(Kind::Boxed, ty::DATA_JSON), // data:DataJSON
+    Op::boxed(ty::DATA_JSON), // data:DataJSON
     Op::new(Kind::Int, 0), // timeout:int
     // chatEmpty#9ba2d800
     Op::new(Kind::Int, 0), // id:int
@@ -4775,16 +4778,16 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Int, 0), // size:int
     Op::new(Kind::String, 0), // mime_type:string
-    Op::new(Kind::Boxed, ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
+    Op::boxed(ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
     // textStrike#9bf8bb95
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // themeSettings#9c14984a
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::BASE_THEME), // base_theme:BaseTheme
+    Op::boxed(ty::BASE_THEME), // base_theme:BaseTheme
     Op::new(Kind::Int, 0), // accent_color:int
     Op::new(Kind::Int, 0).when(0, 0), // message_top_color:flags.0?int
     Op::new(Kind::Int, 0).when(0, 0), // message_bottom_color:flags.0?int
-    Op::new(Kind::Boxed, ty::WALL_PAPER).when(0, 1), // wallpaper:flags.1?WallPaper
+    Op::boxed(ty::WALL_PAPER).when(0, 1), // wallpaper:flags.1?WallPaper
     // inputPeerNotifySettings#9c3d198e
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Bool, 0).when(0, 0), // show_previews:flags.0?Bool
@@ -4795,29 +4798,29 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     // inputPeerChannelFromMessage#9c95f7bb
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // channel_id:int
     // updateReadHistoryInbox#9c974fdf
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0).when(0, 0), // folder_id:flags.0?int
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // max_id:int
     Op::new(Kind::Int, 0), // still_unread_count:int
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // messageMediaDocument#9cb070d7
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::DOCUMENT).when(0, 0), // document:flags.0?Document
+    Op::boxed(ty::DOCUMENT).when(0, 0), // document:flags.0?Document
     Op::new(Kind::Int, 0).when(0, 2), // ttl_seconds:flags.2?int
     // messages.chatsSlice#9cd81144
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
     // phone.groupParticipants#9cfeb92d
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::GROUP_CALL_PARTICIPANT).boxed_vector(), // participants:Vector<GroupCallParticipant>
+    Op::boxed(ty::GROUP_CALL_PARTICIPANT).boxed_vector(), // participants:Vector<GroupCallParticipant>
     Op::new(Kind::String, 0), // next_offset:string
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     Op::new(Kind::Int, 0), // version:int
     // phoneConnection#9d4c17c0
     Op::new(Kind::Long, 0), // id:long
@@ -4850,14 +4853,14 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 17), // pin_messages:flags.17?true
     Op::new(Kind::Int, 0), // until_date:int
     // inputWebFileGeoPointLocation#9f2221c9
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     Op::new(Kind::Long, 0), // access_hash:long
     Op::new(Kind::Int, 0), // w:int
     Op::new(Kind::Int, 0), // h:int
     Op::new(Kind::Int, 0), // zoom:int
     Op::new(Kind::Int, 0), // scale:int
     // notifyPeer#9fd40bd8
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     // recentMeUrlChat#a01b22f9
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Int, 0), // chat_id:int
@@ -4866,9 +4869,9 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 2), // selective:flags.2?true
     // help.passportConfig#a098d6af
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::DATA_JSON), // countries_langs:DataJSON
+    Op::boxed(ty::DATA_JSON), // countries_langs:DataJSON
     // secureValueErrorTranslationFile#a1144770
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // file_hash:bytes
     Op::new(Kind::String, 0), // text:string
     // updateDeleteMessages#a20db0e5
@@ -4889,7 +4892,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // inviter_id:int
     Op::new(Kind::Int, 0), // date:int
     // messageMediaWebPage#a32dd600
-    Op::new(Kind::Boxed, ty::WEB_PAGE), // webpage:WebPage
+    Op::boxed(ty::WEB_PAGE), // webpage:WebPage
     // receivedNotifyMessage#a384b779
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::Int, 0), // flags:int
@@ -4904,29 +4907,29 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(1, 4), // dark:flags.4?true
     Op::new(Kind::Long, 0), // access_hash:long
     Op::new(Kind::String, 0), // slug:string
-    Op::new(Kind::Boxed, ty::DOCUMENT), // document:Document
-    Op::new(Kind::Boxed, ty::WALL_PAPER_SETTINGS).when(1, 2), // settings:flags.2?WallPaperSettings
+    Op::boxed(ty::DOCUMENT), // document:Document
+    Op::boxed(ty::WALL_PAPER_SETTINGS).when(1, 2), // settings:flags.2?WallPaperSettings
     // rpc_answer_dropped#a43ad8b7
     Op::new(Kind::Long, 0), // msg_id:long
     Op::new(Kind::Int, 0), // seq_no:int
     Op::new(Kind::Int, 0), // bytes:int
     // pageBlockMap#a44f3ef6
-    Op::new(Kind::Boxed, ty::GEO_POINT), // geo:GeoPoint
+    Op::boxed(ty::GEO_POINT), // geo:GeoPoint
     Op::new(Kind::Int, 0), // zoom:int
     Op::new(Kind::Int, 0), // w:int
     Op::new(Kind::Int, 0), // h:int
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     // updateGroupCall#a45eb99b
     Op::new(Kind::Int, 0), // chat_id:int
-    Op::new(Kind::Boxed, ty::GROUP_CALL), // call:GroupCall
+    Op::boxed(ty::GROUP_CALL), // call:GroupCall
     // updates.channelDifferenceTooLong#a4bcc6fe
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // final:flags.0?true
     Op::new(Kind::Int, 0).when(0, 1), // timeout:flags.1?int
-    Op::new(Kind::Boxed, ty::DIALOG), // dialog:Dialog
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::DIALOG), // dialog:Dialog
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // updates.state#a56c2a3e
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // qts:int
@@ -4949,7 +4952,7 @@ pub static OPS: [Op; 2614] = [
     // messageReplyHeader#a6d57763
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // reply_to_msg_id:int
-    Op::new(Kind::Boxed, ty::PEER).when(0, 0), // reply_to_peer_id:flags.0?Peer
+    Op::boxed(ty::PEER).when(0, 0), // reply_to_peer_id:flags.0?Peer
     Op::new(Kind::Int, 0).when(0, 1), // reply_to_top_id:flags.1?int
     // inputBotInlineMessageMediaContact#a6edbffd
     Op::new(Kind::Flags, 0), // flags:#
@@ -4957,7 +4960,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // first_name:string
     Op::new(Kind::String, 0), // last_name:string
     Op::new(Kind::String, 0), // vcard:string
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
     // updateUserName#a7332b73
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::String, 0), // first_name:string
@@ -4976,23 +4979,23 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0).when(0, 4), // poster_photo_id:flags.4?long
     Op::new(Kind::Int, 0).when(0, 5), // w:flags.5?int
     Op::new(Kind::Int, 0).when(0, 5), // h:flags.5?int
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     // inputBotInlineResultPhoto#a8d864a7
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::String, 0), // type:string
-    Op::new(Kind::Boxed, ty::INPUT_PHOTO), // photo:InputPhoto
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
+    Op::boxed(ty::INPUT_PHOTO), // photo:InputPhoto
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
     // updates.differenceSlice#a8fb1981
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // new_messages:Vector<Message>
-    Op::new(Kind::Boxed, ty::ENCRYPTED_MESSAGE).boxed_vector(), // new_encrypted_messages:Vector<EncryptedMessage>
-    Op::new(Kind::Boxed, ty::UPDATE).boxed_vector(), // other_updates:Vector<Update>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
-    Op::new(Kind::Boxed, ty::UPDATES_STATE), // intermediate_state:updates.State
+    Op::boxed(ty::MESSAGE).boxed_vector(), // new_messages:Vector<Message>
+    Op::boxed(ty::ENCRYPTED_MESSAGE).boxed_vector(), // new_encrypted_messages:Vector<EncryptedMessage>
+    Op::boxed(ty::UPDATE).boxed_vector(), // other_updates:Vector<Update>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::UPDATES_STATE), // intermediate_state:updates.State
     // messages.inactiveChats#a927fec5
     Op::new(Kind::Int, 0).boxed_vector(), // dates:Vector<int>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // upload.cdnFile#a99fca4f
     Op::new(Kind::Bytes, 0), // bytes:bytes
     // p_q_inner_data_dc#a9f55f95
@@ -5008,7 +5011,7 @@ pub static OPS: [Op; 2614] = [
     // auth.sentCodeTypeFlashCall#ab03c6d9
     Op::new(Kind::String, 0), // pattern:string
     // updatePhoneCall#ab0f6b1e
-    Op::new(Kind::Boxed, ty::PHONE_CALL), // phone_call:PhoneCall
+    Op::boxed(ty::PHONE_CALL), // phone_call:PhoneCall
     // encryptedChatEmpty#ab7ec0a0
     Op::new(Kind::Int, 0), // id:int
     // messageActionBotAllowed#abe9affe
@@ -5016,8 +5019,8 @@ pub static OPS: [Op; 2614] = [
     // updateMessagePoll#aca1657b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Long, 0), // poll_id:long
-    Op::new(Kind::Boxed, ty::POLL).when(0, 0), // poll:flags.0?Poll
-    Op::new(Kind::Boxed, ty::POLL_RESULTS), // results:PollResults
+    Op::boxed(ty::POLL).when(0, 0), // poll:flags.0?Poll
+    Op::boxed(ty::POLL_RESULTS), // results:PollResults
     // privacyValueDisallowChatParticipants#acae0690
     Op::new(Kind::Int, 0).boxed_vector(), // chats:Vector<int>
     // inputMessageCallbackQuery#acfa1a7e
@@ -5045,20 +5048,20 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 0), // has_recovery:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // has_secure_values:flags.1?true
     Op::new(Kind::True, 0).when(0, 2), // has_password:flags.2?true
-    Op::new(Kind::Boxed, ty::PASSWORD_KDF_ALGO).when(0, 2), // current_algo:flags.2?PasswordKdfAlgo
+    Op::boxed(ty::PASSWORD_KDF_ALGO).when(0, 2), // current_algo:flags.2?PasswordKdfAlgo
     Op::new(Kind::Bytes, 0).when(0, 2), // srp_B:flags.2?bytes
     Op::new(Kind::Long, 0).when(0, 2), // srp_id:flags.2?long
     Op::new(Kind::String, 0).when(0, 3), // hint:flags.3?string
     Op::new(Kind::String, 0).when(0, 4), // email_unconfirmed_pattern:flags.4?string
-    Op::new(Kind::Boxed, ty::PASSWORD_KDF_ALGO), // new_algo:PasswordKdfAlgo
-    Op::new(Kind::Boxed, ty::SECURE_PASSWORD_KDF_ALGO), // new_secure_algo:SecurePasswordKdfAlgo
+    Op::boxed(ty::PASSWORD_KDF_ALGO), // new_algo:PasswordKdfAlgo
+    Op::boxed(ty::SECURE_PASSWORD_KDF_ALGO), // new_secure_algo:SecurePasswordKdfAlgo
     Op::new(Kind::Bytes, 0), // secure_random:bytes
     // account.authorizationForm#ad2e1cd8
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::SECURE_REQUIRED_TYPE).boxed_vector(), // required_types:Vector<SecureRequiredType>
-    Op::new(Kind::Boxed, ty::SECURE_VALUE).boxed_vector(), // values:Vector<SecureValue>
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_ERROR).boxed_vector(), // errors:Vector<SecureValueError>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::SECURE_REQUIRED_TYPE).boxed_vector(), // required_types:Vector<SecureRequiredType>
+    Op::boxed(ty::SECURE_VALUE).boxed_vector(), // values:Vector<SecureValue>
+    Op::boxed(ty::SECURE_VALUE_ERROR).boxed_vector(), // errors:Vector<SecureValueError>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     Op::new(Kind::String, 0).when(0, 0), // privacy_policy_url:flags.0?string
     // messageInteractionCounters#ad4fc9bd
     Op::new(Kind::Int, 0), // msg_id:int
@@ -5067,7 +5070,7 @@ pub static OPS: [Op; 2614] = [
     // future_salts#ae500895
     Op::new(Kind::Long, 0), // req_msg_id:long
     Op::new(Kind::Int, 0), // now:int
-    Op::new(Kind::Bare, 30).bare_vector(), // salts:vector<future_salt>
+    Op::bare(CtorIndex(30)).bare_vector(), // salts:vector<future_salt>
     // maskCoords#aed6dbb2
     Op::new(Kind::Int, 0), // n:int
     Op::new(Kind::Double, 0), // x:double
@@ -5090,8 +5093,8 @@ pub static OPS: [Op; 2614] = [
     // keyboardButtonRequestPhone#b16a6c29
     Op::new(Kind::String, 0), // text:string
     // channelAdminLogEventActionChangeStickerSet#b1c3caa7
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // prev_stickerset:InputStickerSet
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // new_stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_STICKER_SET), // prev_stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_STICKER_SET), // new_stickerset:InputStickerSet
     // geoPoint#b2a2f663
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Double, 0), // long:double
@@ -5101,10 +5104,10 @@ pub static OPS: [Op; 2614] = [
     // messageActionChatDeleteUser#b2ae9b0c
     Op::new(Kind::Int, 0), // user_id:int
     // contacts.found#b3134d9d
-    Op::new(Kind::Boxed, ty::PEER).boxed_vector(), // my_results:Vector<Peer>
-    Op::new(Kind::Boxed, ty::PEER).boxed_vector(), // results:Vector<Peer>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PEER).boxed_vector(), // my_results:Vector<Peer>
+    Op::boxed(ty::PEER).boxed_vector(), // results:Vector<Peer>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // pageRelatedArticle#b390dc08
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // url:string
@@ -5116,7 +5119,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0).when(0, 4), // published_date:flags.4?int
     // inputMediaPhoto#b3ba0635
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_PHOTO), // id:InputPhoto
+    Op::boxed(ty::INPUT_PHOTO), // id:InputPhoto
     Op::new(Kind::Int, 0).when(0, 0), // ttl_seconds:flags.0?int
     // emojiLanguage#b3fb5361
     Op::new(Kind::String, 0), // lang_code:string
@@ -5125,10 +5128,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // pts_count:int
     Op::new(Kind::Int, 0), // offset:int
     // updateEncryption#b4a2e88d
-    Op::new(Kind::Boxed, ty::ENCRYPTED_CHAT), // chat:EncryptedChat
+    Op::boxed(ty::ENCRYPTED_CHAT), // chat:EncryptedChat
     Op::new(Kind::Int, 0), // date:int
     // updatePeerLocated#b4afcfb0
-    Op::new(Kind::Boxed, ty::PEER_LOCATED).boxed_vector(), // peers:Vector<PeerLocated>
+    Op::boxed(ty::PEER_LOCATED).boxed_vector(), // peers:Vector<PeerLocated>
     // server_DH_inner_data#b5890dba
     Op::new(Kind::Int128, 0), // nonce:int128
     Op::new(Kind::Int128, 0), // server_nonce:int128
@@ -5139,13 +5142,13 @@ pub static OPS: [Op; 2614] = [
     // messageActionChatEditTitle#b5a1ce5a
     Op::new(Kind::String, 0), // title:string
     // messages.stickerSet#b60a24a6
-    Op::new(Kind::Boxed, ty::STICKER_SET), // set:StickerSet
-    Op::new(Kind::Boxed, ty::STICKER_PACK).boxed_vector(), // packs:Vector<StickerPack>
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector(), // documents:Vector<Document>
+    Op::boxed(ty::STICKER_SET), // set:StickerSet
+    Op::boxed(ty::STICKER_PACK).boxed_vector(), // packs:Vector<StickerPack>
+    Op::boxed(ty::DOCUMENT).boxed_vector(), // documents:Vector<Document>
     // shippingOption#b6213cdf
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::String, 0), // title:string
-    Op::new(Kind::Boxed, ty::LABELED_PRICE).boxed_vector(), // prices:Vector<LabeledPrice>
+    Op::boxed(ty::LABELED_PRICE).boxed_vector(), // prices:Vector<LabeledPrice>
     // statsDateRangeDays#b637edaf
     Op::new(Kind::Int, 0), // min_date:int
     Op::new(Kind::Int, 0), // max_date:int
@@ -5157,30 +5160,30 @@ pub static OPS: [Op; 2614] = [
     // messages.featuredStickers#b6abc341
     Op::new(Kind::Int, 0), // hash:int
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
+    Op::boxed(ty::STICKER_SET_COVERED).boxed_vector(), // sets:Vector<StickerSetCovered>
     Op::new(Kind::Long, 0).boxed_vector(), // unread:Vector<long>
     // messages.messageViews#b6c4f543
-    Op::new(Kind::Boxed, ty::MESSAGE_VIEWS).boxed_vector(), // views:Vector<MessageViews>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::MESSAGE_VIEWS).boxed_vector(), // views:Vector<MessageViews>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // updateChannel#b6d45656
     Op::new(Kind::Int, 0), // channel_id:int
     // jsonString#b71e767a
     Op::new(Kind::String, 0), // value:string
     // inputNotifyPeer#b8bc5b0c
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // accountDaysTTL#b8d0afdf
     Op::new(Kind::Int, 0), // days:int
     // pageListItemText#b92fb6cd
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // messageMediaGeoLive#b940c666
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::GEO_POINT), // geo:GeoPoint
+    Op::boxed(ty::GEO_POINT), // geo:GeoPoint
     Op::new(Kind::Int, 0).when(0, 0), // heading:flags.0?int
     Op::new(Kind::Int, 0), // period:int
     Op::new(Kind::Int, 0).when(0, 1), // proximity_notification_radius:flags.1?int
     // pageBlockAuthorDate#baafe5e0
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // author:RichText
+    Op::boxed(ty::RICH_TEXT), // author:RichText
     Op::new(Kind::Int, 0), // published_date:int
     // inputDocumentFileLocation#bad07584
     Op::new(Kind::Long, 0), // id:long
@@ -5194,11 +5197,11 @@ pub static OPS: [Op; 2614] = [
     // pollResults#badcc1a3
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // min:flags.0?true
-    Op::new(Kind::Boxed, ty::POLL_ANSWER_VOTERS).boxed_vector().when(0, 1), // results:flags.1?Vector<PollAnswerVoters>
+    Op::boxed(ty::POLL_ANSWER_VOTERS).boxed_vector().when(0, 1), // results:flags.1?Vector<PollAnswerVoters>
     Op::new(Kind::Int, 0).when(0, 2), // total_voters:flags.2?int
     Op::new(Kind::Int, 0).boxed_vector().when(0, 3), // recent_voters:flags.3?Vector<int>
     Op::new(Kind::String, 0).when(0, 4), // solution:flags.4?string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 4), // solution_entities:flags.4?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 4), // solution_entities:flags.4?Vector<MessageEntity>
     // channelParticipantsContacts#bb6ae88d
     Op::new(Kind::String, 0), // q:string
     // messageEntityUnknown#bb92ba95
@@ -5212,39 +5215,39 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Bytes, 0), // salt:bytes
     // recentMeUrlStickerSet#bc0a57dc
     Op::new(Kind::String, 0), // url:string
-    Op::new(Kind::Boxed, ty::STICKER_SET_COVERED), // set:StickerSetCovered
+    Op::boxed(ty::STICKER_SET_COVERED), // set:StickerSetCovered
     // fileLocationToBeDeprecated#bc7fc6cd
     Op::new(Kind::Long, 0), // volume_id:long
     Op::new(Kind::Int, 0), // local_id:int
     // inputThemeSettings#bd507cd1
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::BASE_THEME), // base_theme:BaseTheme
+    Op::boxed(ty::BASE_THEME), // base_theme:BaseTheme
     Op::new(Kind::Int, 0), // accent_color:int
     Op::new(Kind::Int, 0).when(0, 0), // message_top_color:flags.0?int
     Op::new(Kind::Int, 0).when(0, 0), // message_bottom_color:flags.0?int
-    Op::new(Kind::Boxed, ty::INPUT_WALL_PAPER).when(0, 1), // wallpaper:flags.1?InputWallPaper
-    Op::new(Kind::Boxed, ty::WALL_PAPER_SETTINGS).when(0, 1), // wallpaper_settings:flags.1?WallPaperSettings
+    Op::boxed(ty::INPUT_WALL_PAPER).when(0, 1), // wallpaper:flags.1?InputWallPaper
+    Op::boxed(ty::WALL_PAPER_SETTINGS).when(0, 1), // wallpaper_settings:flags.1?WallPaperSettings
     // messageEntityBold#bd610bc9
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // length:int
     // peerChannel#bddde532
     Op::new(Kind::Int, 0), // channel_id:int
     // stats.broadcastStats#bdf78394
-    Op::new(Kind::Boxed, ty::STATS_DATE_RANGE_DAYS), // period:StatsDateRangeDays
-    Op::new(Kind::Boxed, ty::STATS_ABS_VALUE_AND_PREV), // followers:StatsAbsValueAndPrev
-    Op::new(Kind::Boxed, ty::STATS_ABS_VALUE_AND_PREV), // views_per_post:StatsAbsValueAndPrev
-    Op::new(Kind::Boxed, ty::STATS_ABS_VALUE_AND_PREV), // shares_per_post:StatsAbsValueAndPrev
-    Op::new(Kind::Boxed, ty::STATS_PERCENT_VALUE), // enabled_notifications:StatsPercentValue
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // growth_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // followers_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // mute_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // top_hours_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // interactions_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // iv_interactions_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // views_by_source_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // new_followers_by_source_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // languages_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::MESSAGE_INTERACTION_COUNTERS).boxed_vector(), // recent_message_interactions:Vector<MessageInteractionCounters>
+    Op::boxed(ty::STATS_DATE_RANGE_DAYS), // period:StatsDateRangeDays
+    Op::boxed(ty::STATS_ABS_VALUE_AND_PREV), // followers:StatsAbsValueAndPrev
+    Op::boxed(ty::STATS_ABS_VALUE_AND_PREV), // views_per_post:StatsAbsValueAndPrev
+    Op::boxed(ty::STATS_ABS_VALUE_AND_PREV), // shares_per_post:StatsAbsValueAndPrev
+    Op::boxed(ty::STATS_PERCENT_VALUE), // enabled_notifications:StatsPercentValue
+    Op::boxed(ty::STATS_GRAPH), // growth_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // followers_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // mute_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // top_hours_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // interactions_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // iv_interactions_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // views_by_source_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // new_followers_by_source_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // languages_graph:StatsGraph
+    Op::boxed(ty::MESSAGE_INTERACTION_COUNTERS).boxed_vector(), // recent_message_interactions:Vector<MessageInteractionCounters>
     // game#bdf9653b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Long, 0), // id:long
@@ -5252,14 +5255,14 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // short_name:string
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // description:string
-    Op::new(Kind::Boxed, ty::PHOTO), // photo:Photo
-    Op::new(Kind::Boxed, ty::DOCUMENT).when(0, 0), // document:flags.0?Document
+    Op::boxed(ty::PHOTO), // photo:Photo
+    Op::boxed(ty::DOCUMENT).when(0, 0), // document:flags.0?Document
     // globalPrivacySettings#bea2f424
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Bool, 0).when(0, 0), // archive_and_mute_new_noncontact_peers:flags.0?Bool
     // updateNotifySettings#bec268ef
-    Op::new(Kind::Boxed, ty::NOTIFY_PEER), // peer:NotifyPeer
-    Op::new(Kind::Boxed, ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
+    Op::boxed(ty::NOTIFY_PEER), // peer:NotifyPeer
+    Op::boxed(ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
     // statsGraphError#bedc9822
     Op::new(Kind::String, 0), // error:string
     // messageEntityStrike#bf0693d4
@@ -5269,27 +5272,27 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // bordered:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // striped:flags.1?true
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // title:RichText
-    Op::new(Kind::Boxed, ty::PAGE_TABLE_ROW).boxed_vector(), // rows:Vector<PageTableRow>
+    Op::boxed(ty::RICH_TEXT), // title:RichText
+    Op::boxed(ty::PAGE_TABLE_ROW).boxed_vector(), // rows:Vector<PageTableRow>
     // pageBlockHeader#bfd064ec
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // auth.sentCodeTypeSms#c000bba2
     Op::new(Kind::Int, 0), // length:int
     // pageBlockPreformatted#c070d93e
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     Op::new(Kind::String, 0), // language:string
     // jsonObjectValue#c0de1bd9
     Op::new(Kind::String, 0), // key:string
-    Op::new(Kind::Boxed, ty::JSON_VALUE), // value:JSONValue
+    Op::boxed(ty::JSON_VALUE), // value:JSONValue
     // messages.dhConfigNotModified#c0e24635
     Op::new(Kind::Bytes, 0), // random:bytes
     // inputPaymentCredentialsSaved#c10eb2cf
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::Bytes, 0), // tmp_password:bytes
     // textUnderline#c12622c4
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // inputMediaVenue#c13d1c11
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // address:string
     Op::new(Kind::String, 0), // provider:string
@@ -5297,11 +5300,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // venue_type:string
     // account.passwordInputSettings#c23727c9
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::PASSWORD_KDF_ALGO).when(0, 0), // new_algo:flags.0?PasswordKdfAlgo
+    Op::boxed(ty::PASSWORD_KDF_ALGO).when(0, 0), // new_algo:flags.0?PasswordKdfAlgo
     Op::new(Kind::Bytes, 0).when(0, 0), // new_password_hash:flags.0?bytes
     Op::new(Kind::String, 0).when(0, 0), // hint:flags.0?string
     Op::new(Kind::String, 0).when(0, 1), // email:flags.1?string
-    Op::new(Kind::Boxed, ty::SECURE_SECRET_SETTINGS).when(0, 2), // new_secure_settings:flags.2?SecureSecretSettings
+    Op::boxed(ty::SECURE_SECRET_SETTINGS).when(0, 2), // new_secure_settings:flags.2?SecureSecretSettings
     // inputWebFileLocation#c239d686
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Long, 0), // access_hash:long
@@ -5319,9 +5322,9 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 6), // phone_to_provider:flags.6?true
     Op::new(Kind::True, 0).when(0, 7), // email_to_provider:flags.7?true
     Op::new(Kind::String, 0), // currency:string
-    Op::new(Kind::Boxed, ty::LABELED_PRICE).boxed_vector(), // prices:Vector<LabeledPrice>
+    Op::boxed(ty::LABELED_PRICE).boxed_vector(), // prices:Vector<LabeledPrice>
     // inputGameShortName#c331e80a
-    Op::new(Kind::Boxed, ty::INPUT_USER), // bot_id:InputUser
+    Op::boxed(ty::INPUT_USER), // bot_id:InputUser
     Op::new(Kind::String, 0), // short_name:string
     // updateDeleteChannelMessages#c37521c9
     Op::new(Kind::Int, 0), // channel_id:int
@@ -5334,7 +5337,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // iso2:string
     Op::new(Kind::String, 0), // default_name:string
     Op::new(Kind::String, 0).when(0, 1), // name:flags.1?string
-    Op::new(Kind::Boxed, ty::HELP_COUNTRY_CODE).boxed_vector(), // country_codes:Vector<help.CountryCode>
+    Op::boxed(ty::HELP_COUNTRY_CODE).boxed_vector(), // country_codes:Vector<help.CountryCode>
     // channelParticipantLeft#c3c6796b
     Op::new(Kind::Int, 0), // user_id:int
     // error#c4b9f9bb
@@ -5345,15 +5348,15 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // date:int
     // inputChatUploadedPhoto#c642724e
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_FILE).when(0, 0), // file:flags.0?InputFile
-    Op::new(Kind::Boxed, ty::INPUT_FILE).when(0, 1), // video:flags.1?InputFile
+    Op::boxed(ty::INPUT_FILE).when(0, 0), // file:flags.0?InputFile
+    Op::boxed(ty::INPUT_FILE).when(0, 1), // video:flags.1?InputFile
     Op::new(Kind::Double, 0).when(0, 2), // video_start_ts:flags.2?double
     // messages.featuredStickersNotModified#c6dc0c66
     Op::new(Kind::Int, 0), // count:int
     // jsonBool#c7345e6a
     Op::new(Kind::Bool, 0), // value:Bool
     // textSuperscript#c7fb5e01
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // chatParticipant#c8d7493e
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Int, 0), // inviter_id:int
@@ -5362,10 +5365,10 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // dc_id:int
     Op::new(Kind::String, 0), // public_key:string
     // inputPaymentCredentialsAndroidPay#ca05d50e
-    Op::new(Kind::Boxed, ty::DATA_JSON), // payment_token:DataJSON
+    Op::boxed(ty::DATA_JSON), // payment_token:DataJSON
     Op::new(Kind::String, 0), // google_transaction_id:string
     // peerLocated#ca461b5d
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // expires:int
     Op::new(Kind::Int, 0), // distance:int
     // webAuthorization#cac943f2
@@ -5407,16 +5410,16 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0).when(0, 1), // inviter_id:flags.1?int
     Op::new(Kind::Int, 0), // promoted_by:int
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::CHAT_ADMIN_RIGHTS), // admin_rights:ChatAdminRights
+    Op::boxed(ty::CHAT_ADMIN_RIGHTS), // admin_rights:ChatAdminRights
     Op::new(Kind::String, 0).when(0, 2), // rank:flags.2?string
     // auth.authorization#cd050916
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0).when(0, 0), // tmp_sessions:flags.0?int
-    Op::new(Kind::Boxed, ty::USER), // user:User
+    Op::boxed(ty::USER), // user:User
     // channelMessagesFilter#cd77d957
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // exclude_new_messages:flags.1?true
-    Op::new(Kind::Boxed, ty::MESSAGE_RANGE).boxed_vector(), // ranges:Vector<MessageRange>
+    Op::boxed(ty::MESSAGE_RANGE).boxed_vector(), // ranges:Vector<MessageRange>
     // paymentSavedCredentialsCard#cdc27a1f
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::String, 0), // title:string
@@ -5431,14 +5434,14 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // text:string
     Op::new(Kind::String, 0).when(0, 1), // fwd_text:flags.1?string
     Op::new(Kind::String, 0), // url:string
-    Op::new(Kind::Boxed, ty::INPUT_USER), // bot:InputUser
+    Op::boxed(ty::INPUT_USER), // bot:InputUser
     // restrictionReason#d072acb4
     Op::new(Kind::String, 0), // platform:string
     Op::new(Kind::String, 0), // reason:string
     Op::new(Kind::String, 0), // text:string
     // channels.channelParticipant#d0d9b163
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT), // participant:ChannelParticipant
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHANNEL_PARTICIPANT), // participant:ChannelParticipant
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // server_DH_params_ok#d0e8075c
     Op::new(Kind::Int128, 0), // nonce:int128
     Op::new(Kind::Int128, 0), // server_nonce:int128
@@ -5446,14 +5449,14 @@ pub static OPS: [Op; 2614] = [
     // payments.validatedRequestedInfo#d1451883
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0).when(0, 0), // id:flags.0?string
-    Op::new(Kind::Boxed, ty::SHIPPING_OPTION).boxed_vector().when(0, 1), // shipping_options:flags.1?Vector<ShippingOption>
+    Op::boxed(ty::SHIPPING_OPTION).boxed_vector().when(0, 1), // shipping_options:flags.1?Vector<ShippingOption>
     // sendMessageUploadPhotoAction#d1d34a26
     Op::new(Kind::Int, 0), // progress:int
     // chatPhoto#d20b9f3c
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // has_video:flags.0?true
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // photo_small:FileLocation
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // photo_big:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // photo_small:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // photo_big:FileLocation
     Op::new(Kind::Int, 0), // dc_id:int
     // inputCheckPasswordSRP#d27ff082
     Op::new(Kind::Long, 0), // srp_id:long
@@ -5479,25 +5482,25 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0).when(0, 13), // access_hash:flags.13?long
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0).when(0, 6), // username:flags.6?string
-    Op::new(Kind::Boxed, ty::CHAT_PHOTO), // photo:ChatPhoto
+    Op::boxed(ty::CHAT_PHOTO), // photo:ChatPhoto
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // version:int
-    Op::new(Kind::Boxed, ty::RESTRICTION_REASON).boxed_vector().when(0, 9), // restriction_reason:flags.9?Vector<RestrictionReason>
-    Op::new(Kind::Boxed, ty::CHAT_ADMIN_RIGHTS).when(0, 14), // admin_rights:flags.14?ChatAdminRights
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS).when(0, 15), // banned_rights:flags.15?ChatBannedRights
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS).when(0, 18), // default_banned_rights:flags.18?ChatBannedRights
+    Op::boxed(ty::RESTRICTION_REASON).boxed_vector().when(0, 9), // restriction_reason:flags.9?Vector<RestrictionReason>
+    Op::boxed(ty::CHAT_ADMIN_RIGHTS).when(0, 14), // admin_rights:flags.14?ChatAdminRights
+    Op::boxed(ty::CHAT_BANNED_RIGHTS).when(0, 15), // banned_rights:flags.15?ChatBannedRights
+    Op::boxed(ty::CHAT_BANNED_RIGHTS).when(0, 18), // default_banned_rights:flags.18?ChatBannedRights
     Op::new(Kind::Int, 0).when(0, 17), // participants_count:flags.17?int
     // inputMediaGame#d33f43f3
-    Op::new(Kind::Boxed, ty::INPUT_GAME), // id:InputGame
+    Op::boxed(ty::INPUT_GAME), // id:InputGame
     // contactStatus#d3680c61
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::USER_STATUS), // status:UserStatus
+    Op::boxed(ty::USER_STATUS), // status:UserStatus
     // ipPort#d433ad73
     Op::new(Kind::Int, 0), // ipv4:int
     Op::new(Kind::Int, 0), // port:int
     // channelAdminLogEventActionParticipantToggleAdmin#d5676710
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT), // prev_participant:ChannelParticipant
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT), // new_participant:ChannelParticipant
+    Op::boxed(ty::CHANNEL_PARTICIPANT), // prev_participant:ChannelParticipant
+    Op::boxed(ty::CHANNEL_PARTICIPANT), // new_participant:ChannelParticipant
     // emojiKeyword#d5b3b9f9
     Op::new(Kind::String, 0), // keyword:string
     Op::new(Kind::String, 0).boxed_vector(), // emoticons:Vector<string>
@@ -5522,30 +5525,30 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // id:long
     Op::new(Kind::Long, 0), // access_hash:long
     // textItalic#d912a59c
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // messageActionSecureValuesSent#d95c6154
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE).boxed_vector(), // types:Vector<SecureValueType>
+    Op::boxed(ty::SECURE_VALUE_TYPE).boxed_vector(), // types:Vector<SecureValueType>
     // chatParticipantCreator#da13538a
     Op::new(Kind::Int, 0), // user_id:int
     // msgs_state_req#da69fb52
     Op::new(Kind::Long, 0).boxed_vector(), // msg_ids:Vector<long>
     // inputSecureValue#db21d0a7
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
-    Op::new(Kind::Boxed, ty::SECURE_DATA).when(0, 0), // data:flags.0?SecureData
-    Op::new(Kind::Boxed, ty::INPUT_SECURE_FILE).when(0, 1), // front_side:flags.1?InputSecureFile
-    Op::new(Kind::Boxed, ty::INPUT_SECURE_FILE).when(0, 2), // reverse_side:flags.2?InputSecureFile
-    Op::new(Kind::Boxed, ty::INPUT_SECURE_FILE).when(0, 3), // selfie:flags.3?InputSecureFile
-    Op::new(Kind::Boxed, ty::INPUT_SECURE_FILE).boxed_vector().when(0, 6), // translation:flags.6?Vector<InputSecureFile>
-    Op::new(Kind::Boxed, ty::INPUT_SECURE_FILE).boxed_vector().when(0, 4), // files:flags.4?Vector<InputSecureFile>
-    Op::new(Kind::Boxed, ty::SECURE_PLAIN_DATA).when(0, 5), // plain_data:flags.5?SecurePlainData
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_DATA).when(0, 0), // data:flags.0?SecureData
+    Op::boxed(ty::INPUT_SECURE_FILE).when(0, 1), // front_side:flags.1?InputSecureFile
+    Op::boxed(ty::INPUT_SECURE_FILE).when(0, 2), // reverse_side:flags.2?InputSecureFile
+    Op::boxed(ty::INPUT_SECURE_FILE).when(0, 3), // selfie:flags.3?InputSecureFile
+    Op::boxed(ty::INPUT_SECURE_FILE).boxed_vector().when(0, 6), // translation:flags.6?Vector<InputSecureFile>
+    Op::boxed(ty::INPUT_SECURE_FILE).boxed_vector().when(0, 4), // files:flags.4?Vector<InputSecureFile>
+    Op::boxed(ty::SECURE_PLAIN_DATA).when(0, 5), // plain_data:flags.5?SecurePlainData
     // account.tmpPassword#db64fd34
     Op::new(Kind::Bytes, 0), // tmp_password:bytes
     Op::new(Kind::Int, 0), // valid_until:int
     // channelAdminLogEventActionDiscardGroupCall#db9f9140
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     // textEmail#de5a0dd6
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     Op::new(Kind::String, 0), // email:string
     // codeSettings#debebe83
     Op::new(Kind::Flags, 0), // flags:#
@@ -5562,9 +5565,9 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 2), // public:flags.2?true
     Op::new(Kind::True, 0).when(0, 3), // megagroup:flags.3?true
     Op::new(Kind::String, 0), // title:string
-    Op::new(Kind::Boxed, ty::PHOTO), // photo:Photo
+    Op::boxed(ty::PHOTO), // photo:Photo
     Op::new(Kind::Int, 0), // participants_count:int
-    Op::new(Kind::Boxed, ty::USER).boxed_vector().when(0, 4), // participants:flags.4?Vector<User>
+    Op::boxed(ty::USER).boxed_vector().when(0, 4), // participants:flags.4?Vector<User>
     // inputFileLocation#dfdaabe1
     Op::new(Kind::Long, 0), // volume_id:long
     Op::new(Kind::Int, 0), // local_id:int
@@ -5593,26 +5596,26 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0).when(0, 0), // q:flags.0?string
     Op::new(Kind::Int, 0).when(0, 1), // top_msg_id:flags.1?int
     // msg_copy#e06046b2
-    Op::new(Kind::Boxed, ty::MT_MESSAGE), // orig_message:Message
+    Op::boxed(ty::MT_MESSAGE), // orig_message:Message
     // photoStrippedSize#e0b0bc2e
     Op::new(Kind::String, 0), // type:string
     Op::new(Kind::Bytes, 0), // bytes:bytes
     // pageTableRow#e0c0c5e5
-    Op::new(Kind::Boxed, ty::PAGE_TABLE_CELL).boxed_vector(), // cells:Vector<PageTableCell>
+    Op::boxed(ty::PAGE_TABLE_CELL).boxed_vector(), // cells:Vector<PageTableCell>
     // updateBotShippingQuery#e0cdc940
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Bytes, 0), // payload:bytes
-    Op::new(Kind::Boxed, ty::POST_ADDRESS), // shipping_address:PostAddress
+    Op::boxed(ty::POST_ADDRESS), // shipping_address:PostAddress
     // updateDialogUnreadMark#e16459c3
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // unread:flags.0?true
-    Op::new(Kind::Boxed, ty::DIALOG_PEER), // peer:DialogPeer
+    Op::boxed(ty::DIALOG_PEER), // peer:DialogPeer
     // contacts.blockedSlice#e1664194
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::PEER_BLOCKED).boxed_vector(), // blocked:Vector<PeerBlocked>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PEER_BLOCKED).boxed_vector(), // blocked:Vector<PeerBlocked>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // inputReportReasonOther#e1746d0a
     Op::new(Kind::String, 0), // text:string
     // destroy_session_ok#e22045fc
@@ -5622,37 +5625,37 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // inviter_id:int
     Op::new(Kind::Int, 0), // date:int
     // channelAdminLogEventActionParticipantInvite#e31c34d8
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT), // participant:ChannelParticipant
+    Op::boxed(ty::CHANNEL_PARTICIPANT), // participant:ChannelParticipant
     // help.termsOfServiceUpdateEmpty#e3309f7f
     Op::new(Kind::Int, 0), // expires:int
     // updateEditMessage#e40370a3
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // messages.stickers#e4599bbd
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector(), // stickers:Vector<Document>
+    Op::boxed(ty::DOCUMENT).boxed_vector(), // stickers:Vector<Document>
     // pageBlockList#e4e88011
-    Op::new(Kind::Boxed, ty::PAGE_LIST_ITEM).boxed_vector(), // items:Vector<PageListItem>
+    Op::boxed(ty::PAGE_LIST_ITEM).boxed_vector(), // items:Vector<PageListItem>
     // secureValueErrorSelfie#e537ced6
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // file_hash:bytes
     Op::new(Kind::String, 0), // text:string
     // dialogPeer#e56dbf05
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     // inputMediaPhotoExternal#e5bbfe1a
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Int, 0).when(0, 0), // ttl_seconds:flags.0?int
     // messages.chatFull#e5d7d19c
-    Op::new(Kind::Boxed, ty::CHAT_FULL), // full_chat:ChatFull
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHAT_FULL), // full_chat:ChatFull
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // inputWallPaper#e630b979
     Op::new(Kind::Long, 0), // id:long
     Op::new(Kind::Long, 0), // access_hash:long
     // channelAdminLogEventActionParticipantUnmute#e64429c0
-    Op::new(Kind::Boxed, ty::GROUP_CALL_PARTICIPANT), // participant:GroupCallParticipant
+    Op::boxed(ty::GROUP_CALL_PARTICIPANT), // participant:GroupCallParticipant
     // inputMediaDice#e66fbf7b
     Op::new(Kind::String, 0), // emoticon:string
     // tlsBlockGrease#e675a1c1
@@ -5660,18 +5663,18 @@ pub static OPS: [Op; 2614] = [
     // inputStickerSetDice#e67f520e
     Op::new(Kind::String, 0), // emoticon:string
     // channelAdminLogEventActionParticipantToggleBan#e6d83d7e
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT), // prev_participant:ChannelParticipant
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT), // new_participant:ChannelParticipant
+    Op::boxed(ty::CHANNEL_PARTICIPANT), // prev_participant:ChannelParticipant
+    Op::boxed(ty::CHANNEL_PARTICIPANT), // new_participant:ChannelParticipant
     // channelAdminLogEventActionChangeTitle#e6dfb825
     Op::new(Kind::String, 0), // prev_value:string
     Op::new(Kind::String, 0), // new_value:string
     // tlsBlockScope#e725d44f
-    Op::new(Kind::Boxed, ty::TLS_BLOCK).boxed_vector(), // entries:Vector<TlsBlock>
+    Op::boxed(ty::TLS_BLOCK).boxed_vector(), // entries:Vector<TlsBlock>
     // updateBotCallbackQuery#e73547e1
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Long, 0), // chat_instance:long
     Op::new(Kind::Bytes, 0).when(0, 0), // data:flags.0?bytes
@@ -5679,7 +5682,7 @@ pub static OPS: [Op; 2614] = [
     // videoSize#e831c556
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // type:string
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // location:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // location:FileLocation
     Op::new(Kind::Int, 0), // w:int
     Op::new(Kind::Int, 0), // h:int
     Op::new(Kind::Int, 0), // size:int
@@ -5687,7 +5690,7 @@ pub static OPS: [Op; 2614] = [
     // messages.searchCounter#e844ebff
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // inexact:flags.1?true
-    Op::new(Kind::Boxed, ty::MESSAGES_FILTER), // filter:MessagesFilter
+    Op::boxed(ty::MESSAGES_FILTER), // filter:MessagesFilter
     Op::new(Kind::Int, 0), // count:int
     // webPage#e89c45b2
     Op::new(Kind::Flags, 0), // flags:#
@@ -5699,37 +5702,37 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0).when(0, 1), // site_name:flags.1?string
     Op::new(Kind::String, 0).when(0, 2), // title:flags.2?string
     Op::new(Kind::String, 0).when(0, 3), // description:flags.3?string
-    Op::new(Kind::Boxed, ty::PHOTO).when(0, 4), // photo:flags.4?Photo
+    Op::boxed(ty::PHOTO).when(0, 4), // photo:flags.4?Photo
     Op::new(Kind::String, 0).when(0, 5), // embed_url:flags.5?string
     Op::new(Kind::String, 0).when(0, 5), // embed_type:flags.5?string
     Op::new(Kind::Int, 0).when(0, 6), // embed_width:flags.6?int
     Op::new(Kind::Int, 0).when(0, 6), // embed_height:flags.6?int
     Op::new(Kind::Int, 0).when(0, 7), // duration:flags.7?int
     Op::new(Kind::String, 0).when(0, 8), // author:flags.8?string
-    Op::new(Kind::Boxed, ty::DOCUMENT).when(0, 9), // document:flags.9?Document
-    Op::new(Kind::Boxed, ty::PAGE).when(0, 10), // cached_page:flags.10?Page
-    Op::new(Kind::Boxed, ty::WEB_PAGE_ATTRIBUTE).boxed_vector().when(0, 12), // attributes:flags.12?Vector<WebPageAttribute>
+    Op::boxed(ty::DOCUMENT).when(0, 9), // document:flags.9?Document
+    Op::boxed(ty::PAGE).when(0, 10), // cached_page:flags.10?Page
+    Op::boxed(ty::WEB_PAGE_ATTRIBUTE).boxed_vector().when(0, 12), // attributes:flags.12?Vector<WebPageAttribute>
     // secureValueErrorData#e8a40bd9
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // data_hash:bytes
     Op::new(Kind::String, 0), // field:string
     Op::new(Kind::String, 0), // text:string
     // peerBlocked#e8fd8014
-    Op::new(Kind::Boxed, ty::PEER), // peer_id:Peer
+    Op::boxed(ty::PEER), // peer_id:Peer
     Op::new(Kind::Int, 0), // date:int
     // sendMessageUploadVideoAction#e9763aec
     Op::new(Kind::Int, 0), // progress:int
     // photoCachedSize#e9a734fa
     Op::new(Kind::String, 0), // type:string
-    Op::new(Kind::Boxed, ty::FILE_LOCATION), // location:FileLocation
+    Op::boxed(ty::FILE_LOCATION), // location:FileLocation
     Op::new(Kind::Int, 0), // w:int
     Op::new(Kind::Int, 0), // h:int
     Op::new(Kind::Bytes, 0), // bytes:bytes
     // folderPeer#e9baa668
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0), // folder_id:int
     // channelAdminLogEventActionUpdatePinned#e9e82c18
-    Op::new(Kind::Boxed, ty::MESSAGE), // message:Message
+    Op::boxed(ty::MESSAGE), // message:Message
     // paymentCharge#ea02c27e
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::String, 0), // provider_charge_id:string
@@ -5757,9 +5760,9 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // version:int
     // contacts.contacts#eae87e42
-    Op::new(Kind::Boxed, ty::CONTACT).boxed_vector(), // contacts:Vector<Contact>
+    Op::boxed(ty::CONTACT).boxed_vector(), // contacts:Vector<Contact>
     Op::new(Kind::Int, 0), // saved_count:int
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // updateChannelTooLong#eb0467fb
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // channel_id:int
@@ -5768,43 +5771,43 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // id:long
     // recentMeUrlChatInvite#eb49081d
     Op::new(Kind::String, 0), // url:string
-    Op::new(Kind::Boxed, ty::CHAT_INVITE), // chat_invite:ChatInvite
+    Op::boxed(ty::CHAT_INVITE), // chat_invite:ChatInvite
     // updateServiceNotification#ebe46819
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // popup:flags.0?true
     Op::new(Kind::Int, 0).when(0, 1), // inbox_date:flags.1?int
     Op::new(Kind::String, 0), // type:string
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_MEDIA), // media:MessageMedia
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_MEDIA), // media:MessageMedia
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
     // phone.phoneCall#ec82e140
-    Op::new(Kind::Boxed, ty::PHONE_CALL), // phone_call:PhoneCall
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::PHONE_CALL), // phone_call:PhoneCall
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // encryptedMessage#ed18c118
     Op::new(Kind::Long, 0), // random_id:long
     Op::new(Kind::Int, 0), // chat_id:int
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Bytes, 0), // bytes:bytes
-    Op::new(Kind::Boxed, ty::ENCRYPTED_FILE), // file:EncryptedFile
+    Op::boxed(ty::ENCRYPTED_FILE), // file:EncryptedFile
     // secureValueHash#ed1ecdb0
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE), // type:SecureValueType
+    Op::boxed(ty::SECURE_VALUE_TYPE), // type:SecureValueType
     Op::new(Kind::Bytes, 0), // hash:bytes
     // account.webAuthorizations#ed56c9fc
-    Op::new(Kind::Boxed, ty::WEB_AUTHORIZATION).boxed_vector(), // authorizations:Vector<WebAuthorization>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::WEB_AUTHORIZATION).boxed_vector(), // authorizations:Vector<WebAuthorization>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // textSubscript#ed6a8504
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // updatePinnedMessages#ed85eab5
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // pinned:flags.0?true
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Int, 0).boxed_vector(), // messages:Vector<int>
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // pts_count:int
     // channels.adminLogResults#ed8af74d
-    Op::new(Kind::Boxed, ty::CHANNEL_ADMIN_LOG_EVENT).boxed_vector(), // events:Vector<ChannelAdminLogEvent>
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHANNEL_ADMIN_LOG_EVENT).boxed_vector(), // events:Vector<ChannelAdminLogEvent>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // bad_server_salt#edab447b
     Op::new(Kind::Long, 0), // bad_msg_id:long
     Op::new(Kind::Int, 0), // bad_msg_seqno:int
@@ -5813,7 +5816,7 @@ pub static OPS: [Op; 2614] = [
     // userStatusOnline#edb93949
     Op::new(Kind::Int, 0), // expires:int
     // topPeer#edcdc05b
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
+    Op::boxed(ty::PEER), // peer:Peer
     Op::new(Kind::Double, 0), // rating:double
     // userFull#edf17c12
     Op::new(Kind::Flags, 0), // flags:#
@@ -5823,24 +5826,24 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 7), // can_pin_message:flags.7?true
     Op::new(Kind::True, 0).when(0, 12), // has_scheduled:flags.12?true
     Op::new(Kind::True, 0).when(0, 13), // video_calls_available:flags.13?true
-    Op::new(Kind::Boxed, ty::USER), // user:User
+    Op::boxed(ty::USER), // user:User
     Op::new(Kind::String, 0).when(0, 1), // about:flags.1?string
-    Op::new(Kind::Boxed, ty::PEER_SETTINGS), // settings:PeerSettings
-    Op::new(Kind::Boxed, ty::PHOTO).when(0, 2), // profile_photo:flags.2?Photo
-    Op::new(Kind::Boxed, ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
-    Op::new(Kind::Boxed, ty::BOT_INFO).when(0, 3), // bot_info:flags.3?BotInfo
+    Op::boxed(ty::PEER_SETTINGS), // settings:PeerSettings
+    Op::boxed(ty::PHOTO).when(0, 2), // profile_photo:flags.2?Photo
+    Op::boxed(ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
+    Op::boxed(ty::BOT_INFO).when(0, 3), // bot_info:flags.3?BotInfo
     Op::new(Kind::Int, 0).when(0, 6), // pinned_msg_id:flags.6?int
     Op::new(Kind::Int, 0), // common_chats_count:int
     Op::new(Kind::Int, 0).when(0, 11), // folder_id:flags.11?int
     // messages.allStickers#edfd405f
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::STICKER_SET).boxed_vector(), // sets:Vector<StickerSet>
+    Op::boxed(ty::STICKER_SET).boxed_vector(), // sets:Vector<StickerSet>
     // updateDraftMessage#ee2bb969
-    Op::new(Kind::Boxed, ty::PEER), // peer:Peer
-    Op::new(Kind::Boxed, ty::DRAFT_MESSAGE), // draft:DraftMessage
+    Op::boxed(ty::PEER), // peer:Peer
+    Op::boxed(ty::DRAFT_MESSAGE), // draft:DraftMessage
     // updatePrivacy#ee3b272a
-    Op::new(Kind::Boxed, ty::PRIVACY_KEY), // key:PrivacyKey
-    Op::new(Kind::Boxed, ty::PRIVACY_RULE).boxed_vector(), // rules:Vector<PrivacyRule>
+    Op::boxed(ty::PRIVACY_KEY), // key:PrivacyKey
+    Op::boxed(ty::PRIVACY_RULE).boxed_vector(), // rules:Vector<PrivacyRule>
     // upload.cdnFileReuploadNeeded#eea8e46e
     Op::new(Kind::Bytes, 0), // request_token:bytes
     // langPackLanguage#eeca5ce3
@@ -5857,7 +5860,7 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // translated_count:int
     Op::new(Kind::String, 0), // translations_url:string
     // pageBlockChannel#ef1751b5
-    Op::new(Kind::Boxed, ty::CHAT), // channel:Chat
+    Op::boxed(ty::CHAT), // channel:Chat
     // channelFull#ef3a6acd
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 3), // can_view_participants:flags.3?true
@@ -5878,47 +5881,47 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // read_inbox_max_id:int
     Op::new(Kind::Int, 0), // read_outbox_max_id:int
     Op::new(Kind::Int, 0), // unread_count:int
-    Op::new(Kind::Boxed, ty::PHOTO), // chat_photo:Photo
-    Op::new(Kind::Boxed, ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
-    Op::new(Kind::Boxed, ty::EXPORTED_CHAT_INVITE), // exported_invite:ExportedChatInvite
-    Op::new(Kind::Boxed, ty::BOT_INFO).boxed_vector(), // bot_info:Vector<BotInfo>
+    Op::boxed(ty::PHOTO), // chat_photo:Photo
+    Op::boxed(ty::PEER_NOTIFY_SETTINGS), // notify_settings:PeerNotifySettings
+    Op::boxed(ty::EXPORTED_CHAT_INVITE), // exported_invite:ExportedChatInvite
+    Op::boxed(ty::BOT_INFO).boxed_vector(), // bot_info:Vector<BotInfo>
     Op::new(Kind::Int, 0).when(0, 4), // migrated_from_chat_id:flags.4?int
     Op::new(Kind::Int, 0).when(0, 4), // migrated_from_max_id:flags.4?int
     Op::new(Kind::Int, 0).when(0, 5), // pinned_msg_id:flags.5?int
-    Op::new(Kind::Boxed, ty::STICKER_SET).when(0, 8), // stickerset:flags.8?StickerSet
+    Op::boxed(ty::STICKER_SET).when(0, 8), // stickerset:flags.8?StickerSet
     Op::new(Kind::Int, 0).when(0, 9), // available_min_id:flags.9?int
     Op::new(Kind::Int, 0).when(0, 11), // folder_id:flags.11?int
     Op::new(Kind::Int, 0).when(0, 14), // linked_chat_id:flags.14?int
-    Op::new(Kind::Boxed, ty::CHANNEL_LOCATION).when(0, 15), // location:flags.15?ChannelLocation
+    Op::boxed(ty::CHANNEL_LOCATION).when(0, 15), // location:flags.15?ChannelLocation
     Op::new(Kind::Int, 0).when(0, 17), // slowmode_seconds:flags.17?int
     Op::new(Kind::Int, 0).when(0, 18), // slowmode_next_send_date:flags.18?int
     Op::new(Kind::Int, 0).when(0, 12), // stats_dc:flags.12?int
     Op::new(Kind::Int, 0), // pts:int
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL).when(0, 21), // call:flags.21?InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL).when(0, 21), // call:flags.21?InputGroupCall
     // stats.megagroupStats#ef7ff916
-    Op::new(Kind::Boxed, ty::STATS_DATE_RANGE_DAYS), // period:StatsDateRangeDays
-    Op::new(Kind::Boxed, ty::STATS_ABS_VALUE_AND_PREV), // members:StatsAbsValueAndPrev
-    Op::new(Kind::Boxed, ty::STATS_ABS_VALUE_AND_PREV), // messages:StatsAbsValueAndPrev
-    Op::new(Kind::Boxed, ty::STATS_ABS_VALUE_AND_PREV), // viewers:StatsAbsValueAndPrev
-    Op::new(Kind::Boxed, ty::STATS_ABS_VALUE_AND_PREV), // posters:StatsAbsValueAndPrev
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // growth_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // members_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // new_members_by_source_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // languages_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // messages_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // actions_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // top_hours_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GRAPH), // weekdays_graph:StatsGraph
-    Op::new(Kind::Boxed, ty::STATS_GROUP_TOP_POSTER).boxed_vector(), // top_posters:Vector<StatsGroupTopPoster>
-    Op::new(Kind::Boxed, ty::STATS_GROUP_TOP_ADMIN).boxed_vector(), // top_admins:Vector<StatsGroupTopAdmin>
-    Op::new(Kind::Boxed, ty::STATS_GROUP_TOP_INVITER).boxed_vector(), // top_inviters:Vector<StatsGroupTopInviter>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::STATS_DATE_RANGE_DAYS), // period:StatsDateRangeDays
+    Op::boxed(ty::STATS_ABS_VALUE_AND_PREV), // members:StatsAbsValueAndPrev
+    Op::boxed(ty::STATS_ABS_VALUE_AND_PREV), // messages:StatsAbsValueAndPrev
+    Op::boxed(ty::STATS_ABS_VALUE_AND_PREV), // viewers:StatsAbsValueAndPrev
+    Op::boxed(ty::STATS_ABS_VALUE_AND_PREV), // posters:StatsAbsValueAndPrev
+    Op::boxed(ty::STATS_GRAPH), // growth_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // members_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // new_members_by_source_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // languages_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // messages_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // actions_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // top_hours_graph:StatsGraph
+    Op::boxed(ty::STATS_GRAPH), // weekdays_graph:StatsGraph
+    Op::boxed(ty::STATS_GROUP_TOP_POSTER).boxed_vector(), // top_posters:Vector<StatsGroupTopPoster>
+    Op::boxed(ty::STATS_GROUP_TOP_ADMIN).boxed_vector(), // top_admins:Vector<StatsGroupTopAdmin>
+    Op::boxed(ty::STATS_GROUP_TOP_INVITER).boxed_vector(), // top_inviters:Vector<StatsGroupTopInviter>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // chatOnlines#f041e250
     Op::new(Kind::Int, 0), // onlines:int
     // messages.dialogsNotModified#f0e3e596
     Op::new(Kind::Int, 0), // count:int
     // pageBlockSubheader#f12bb6e1
-    Op::new(Kind::Boxed, ty::RICH_TEXT), // text:RichText
+    Op::boxed(ty::RICH_TEXT), // text:RichText
     // inputEncryptedChat#f141b5e1
     Op::new(Kind::Int, 0), // chat_id:int
     Op::new(Kind::Long, 0), // access_hash:long
@@ -5927,18 +5930,18 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Bytes, 0), // file_token:bytes
     Op::new(Kind::Bytes, 0), // encryption_key:bytes
     Op::new(Kind::Bytes, 0), // encryption_iv:bytes
-    Op::new(Kind::Boxed, ty::FILE_HASH).boxed_vector(), // file_hashes:Vector<FileHash>
+    Op::boxed(ty::FILE_HASH).boxed_vector(), // file_hashes:Vector<FileHash>
     // pageBlockEmbedPost#f259a80b
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Long, 0), // webpage_id:long
     Op::new(Kind::Long, 0), // author_photo_id:long
     Op::new(Kind::String, 0), // author:string
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
-    Op::new(Kind::Boxed, ty::PAGE_CAPTION), // caption:PageCaption
+    Op::boxed(ty::PAGE_BLOCK).boxed_vector(), // blocks:Vector<PageBlock>
+    Op::boxed(ty::PAGE_CAPTION), // caption:PageCaption
     // updateGroupCallParticipants#f2ebdb4e
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
-    Op::new(Kind::Boxed, ty::GROUP_CALL_PARTICIPANT).boxed_vector(), // participants:Vector<GroupCallParticipant>
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::GROUP_CALL_PARTICIPANT).boxed_vector(), // participants:Vector<GroupCallParticipant>
     Op::new(Kind::Int, 0), // version:int
     // sendMessageUploadAudioAction#f351d7ab
     Op::new(Kind::Int, 0), // progress:int
@@ -5947,13 +5950,13 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::AnyBoxed, 0), // result:Object
     // messages.favedStickers#f37f2f16
     Op::new(Kind::Int, 0), // hash:int
-    Op::new(Kind::Boxed, ty::STICKER_PACK).boxed_vector(), // packs:Vector<StickerPack>
-    Op::new(Kind::Boxed, ty::DOCUMENT).boxed_vector(), // stickers:Vector<Document>
+    Op::boxed(ty::STICKER_PACK).boxed_vector(), // packs:Vector<StickerPack>
+    Op::boxed(ty::DOCUMENT).boxed_vector(), // stickers:Vector<Document>
     // langPackDifference#f385c1f6
     Op::new(Kind::String, 0), // lang_code:string
     Op::new(Kind::Int, 0), // from_version:int
     Op::new(Kind::Int, 0), // version:int
-    Op::new(Kind::Boxed, ty::LANG_PACK_STRING).boxed_vector(), // strings:Vector<LangPackString>
+    Op::boxed(ty::LANG_PACK_STRING).boxed_vector(), // strings:Vector<LangPackString>
     // inputPhoneContact#f392b7f4
     Op::new(Kind::Long, 0), // client_id:long
     Op::new(Kind::String, 0), // phone:string
@@ -5967,11 +5970,11 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // description:string
-    Op::new(Kind::Boxed, ty::INPUT_WEB_DOCUMENT).when(0, 0), // photo:flags.0?InputWebDocument
-    Op::new(Kind::Boxed, ty::INVOICE), // invoice:Invoice
+    Op::boxed(ty::INPUT_WEB_DOCUMENT).when(0, 0), // photo:flags.0?InputWebDocument
+    Op::boxed(ty::INVOICE), // invoice:Invoice
     Op::new(Kind::Bytes, 0), // payload:bytes
     Op::new(Kind::String, 0), // provider:string
-    Op::new(Kind::Boxed, ty::DATA_JSON), // provider_data:DataJSON
+    Op::boxed(ty::DATA_JSON), // provider_data:DataJSON
     Op::new(Kind::String, 0), // start_param:string
     // inputEncryptedFileLocation#f5235d55
     Op::new(Kind::Long, 0), // id:long
@@ -5986,20 +5989,20 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::String, 0), // name:string
     // channels.channelParticipants#f56ee2a8
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANT).boxed_vector(), // participants:Vector<ChannelParticipant>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHANNEL_PARTICIPANT).boxed_vector(), // participants:Vector<ChannelParticipant>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // inputThemeSlug#f5890df1
     Op::new(Kind::String, 0), // slug:string
     // messages.discussionMessage#f5dd8f9d
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
+    Op::boxed(ty::MESSAGE).boxed_vector(), // messages:Vector<Message>
     Op::new(Kind::Int, 0).when(0, 0), // max_id:flags.0?int
     Op::new(Kind::Int, 0).when(0, 1), // read_inbox_max_id:flags.1?int
     Op::new(Kind::Int, 0).when(0, 2), // read_outbox_max_id:flags.2?int
-    Op::new(Kind::Boxed, ty::CHAT).boxed_vector(), // chats:Vector<Chat>
-    Op::new(Kind::Boxed, ty::USER).boxed_vector(), // users:Vector<User>
+    Op::boxed(ty::CHAT).boxed_vector(), // chats:Vector<Chat>
+    Op::boxed(ty::USER).boxed_vector(), // users:Vector<User>
     // jsonArray#f7444763
-    Op::new(Kind::Boxed, ty::JSON_VALUE).boxed_vector(), // value:Vector<JSONValue>
+    Op::boxed(ty::JSON_VALUE).boxed_vector(), // value:Vector<JSONValue>
     // messageActionChatJoinedByLink#f89cf5e8
     Op::new(Kind::Int, 0), // inviter_id:int
     // inputMediaContact#f8ab7dfb
@@ -6013,19 +6016,19 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Int, 0), // user_id:int
     Op::new(Kind::Bool, 0), // mutual:Bool
     // channelAdminLogEventActionParticipantMute#f92424d2
-    Op::new(Kind::Boxed, ty::GROUP_CALL_PARTICIPANT), // participant:GroupCallParticipant
+    Op::boxed(ty::GROUP_CALL_PARTICIPANT), // participant:GroupCallParticipant
     // inputMediaGeoPoint#f9c44144
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     // webDocumentNoProxy#f9c8bcc6
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Int, 0), // size:int
     Op::new(Kind::String, 0), // mime_type:string
-    Op::new(Kind::Boxed, ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
+    Op::boxed(ty::DOCUMENT_ATTRIBUTE).boxed_vector(), // attributes:Vector<DocumentAttribute>
     // updateInlineBotCallbackQuery#f9d27a5a
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE_ID), // msg_id:InputBotInlineMessageID
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE_ID), // msg_id:InputBotInlineMessageID
     Op::new(Kind::Long, 0), // chat_instance:long
     Op::new(Kind::Bytes, 0).when(0, 0), // data:flags.0?bytes
     Op::new(Kind::String, 0).when(0, 1), // game_short_name:flags.1?string
@@ -6035,7 +6038,7 @@ pub static OPS: [Op; 2614] = [
     // updatePinnedDialogs#fa0f3ca2
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0).when(0, 1), // folder_id:flags.1?int
-    Op::new(Kind::Boxed, ty::DIALOG_PEER).boxed_vector().when(0, 0), // order:flags.0?Vector<DialogPeer>
+    Op::boxed(ty::DIALOG_PEER).boxed_vector().when(0, 0), // order:flags.0?Vector<DialogPeer>
     // inputFileBig#fa4f0bb5
     Op::new(Kind::Long, 0), // id:long
     Op::new(Kind::Int, 0), // parts:int
@@ -6057,23 +6060,23 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::Long, 0), // access_hash:long
     Op::new(Kind::Bytes, 0), // file_reference:bytes
     Op::new(Kind::Int, 0), // date:int
-    Op::new(Kind::Boxed, ty::PHOTO_SIZE).boxed_vector(), // sizes:Vector<PhotoSize>
-    Op::new(Kind::Boxed, ty::VIDEO_SIZE).boxed_vector().when(0, 1), // video_sizes:flags.1?Vector<VideoSize>
+    Op::boxed(ty::PHOTO_SIZE).boxed_vector(), // sizes:Vector<PhotoSize>
+    Op::boxed(ty::VIDEO_SIZE).boxed_vector().when(0, 1), // video_sizes:flags.1?Vector<VideoSize>
     Op::new(Kind::Int, 0), // dc_id:int
     // inputMediaDocumentExternal#fb52dc99
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Int, 0).when(0, 0), // ttl_seconds:flags.0?int
     // topPeerCategoryPeers#fb834291
-    Op::new(Kind::Boxed, ty::TOP_PEER_CATEGORY), // category:TopPeerCategory
+    Op::boxed(ty::TOP_PEER_CATEGORY), // category:TopPeerCategory
     Op::new(Kind::Int, 0), // count:int
-    Op::new(Kind::Boxed, ty::TOP_PEER).boxed_vector(), // peers:Vector<TopPeer>
+    Op::boxed(ty::TOP_PEER).boxed_vector(), // peers:Vector<TopPeer>
     // payments.savedInfo#fb8fe43c
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // has_saved_credentials:flags.1?true
-    Op::new(Kind::Boxed, ty::PAYMENT_REQUESTED_INFO).when(0, 0), // saved_info:flags.0?PaymentRequestedInfo
+    Op::boxed(ty::PAYMENT_REQUESTED_INFO).when(0, 0), // saved_info:flags.0?PaymentRequestedInfo
     // inputFolderPeer#fbd2c296
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // folder_id:int
     // chatInviteExported#fc2e05bc
     Op::new(Kind::String, 0), // link:string
@@ -6089,24 +6092,24 @@ pub static OPS: [Op; 2614] = [
     // chatParticipantsForbidden#fc900c2b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // chat_id:int
-    Op::new(Kind::Boxed, ty::CHAT_PARTICIPANT).when(0, 0), // self_participant:flags.0?ChatParticipant
+    Op::boxed(ty::CHAT_PARTICIPANT).when(0, 0), // self_participant:flags.0?ChatParticipant
     // inputDialogPeer#fcaafeb7
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // draftMessage#fd8e711f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // no_webpage:flags.1?true
     Op::new(Kind::Int, 0).when(0, 0), // reply_to_msg_id:flags.0?int
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
     Op::new(Kind::Int, 0), // date:int
     // messageMediaGame#fdb19008
-    Op::new(Kind::Boxed, ty::GAME), // game:Game
+    Op::boxed(ty::GAME), // game:Game
     // updateChannelUserTyping#ff2abe9f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // channel_id:int
     Op::new(Kind::Int, 0).when(0, 0), // top_msg_id:flags.0?int
     Op::new(Kind::Int, 0), // user_id:int
-    Op::new(Kind::Boxed, ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
+    Op::boxed(ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
     // folder#ff544e65
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // autofill_new_broadcasts:flags.0?true
@@ -6114,20 +6117,20 @@ pub static OPS: [Op; 2614] = [
     Op::new(Kind::True, 0).when(0, 2), // autofill_new_correspondents:flags.2?true
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::String, 0), // title:string
-    Op::new(Kind::Boxed, ty::CHAT_PHOTO).when(0, 3), // photo:flags.3?ChatPhoto
+    Op::boxed(ty::CHAT_PHOTO).when(0, 3), // photo:flags.3?ChatPhoto
     // inputStickerSetItem#ffa0a496
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // document:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // document:InputDocument
     Op::new(Kind::String, 0), // emoji:string
-    Op::new(Kind::Boxed, ty::MASK_COORDS).when(0, 0), // mask_coords:flags.0?MaskCoords
+    Op::boxed(ty::MASK_COORDS).when(0, 0), // mask_coords:flags.0?MaskCoords
     // inputBotInlineResultDocument#fff8fdc4
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::String, 0), // type:string
     Op::new(Kind::String, 0).when(0, 1), // title:flags.1?string
     Op::new(Kind::String, 0).when(0, 2), // description:flags.2?string
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // document:InputDocument
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
+    Op::boxed(ty::INPUT_DOCUMENT), // document:InputDocument
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE), // send_message:InputBotInlineMessage
 ];
 
 /// The fields of every function, in schema order, one run per function;
@@ -6137,12 +6140,12 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // updates.getChannelDifference#03173d78
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // force:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::CHANNEL_MESSAGES_FILTER), // filter:ChannelMessagesFilter
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::CHANNEL_MESSAGES_FILTER), // filter:ChannelMessagesFilter
     Op::new(Kind::Int, 0), // pts:int
     Op::new(Kind::Int, 0), // limit:int
     // help.getUserInfo#038a08d3
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // messages.getStickers#043d4f2c
     Op::new(Kind::String, 0), // emoticon:string
     Op::new(Kind::Int, 0), // hash:int
@@ -6151,26 +6154,26 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // help.dismissSuggestion#077fa99f
     Op::new(Kind::String, 0), // suggestion:string
     // channels.getFullChannel#08736a09
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     // contacts.deleteContacts#096a0e00
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector(), // id:Vector<InputUser>
+    Op::boxed(ty::INPUT_USER).boxed_vector(), // id:Vector<InputUser>
     // messages.setBotPrecheckoutResults#09c2dd95
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // success:flags.1?true
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::String, 0).when(0, 0), // error:flags.0?string
     // messages.createChat#09cb126e
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
+    Op::boxed(ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
     Op::new(Kind::String, 0), // title:string
     // channels.getChannels#0a7f6bbb
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL).boxed_vector(), // id:Vector<InputChannel>
+    Op::boxed(ty::INPUT_CHANNEL).boxed_vector(), // id:Vector<InputChannel>
     // messages.search#0c352eec
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::String, 0), // q:string
-    Op::new(Kind::Boxed, ty::INPUT_PEER).when(0, 0), // from_id:flags.0?InputPeer
+    Op::boxed(ty::INPUT_PEER).when(0, 0), // from_id:flags.0?InputPeer
     Op::new(Kind::Int, 0).when(0, 1), // top_msg_id:flags.1?int
-    Op::new(Kind::Boxed, ty::MESSAGES_FILTER), // filter:MessagesFilter
+    Op::boxed(ty::MESSAGES_FILTER), // filter:MessagesFilter
     Op::new(Kind::Int, 0), // min_date:int
     Op::new(Kind::Int, 0), // max_date:int
     Op::new(Kind::Int, 0), // offset_id:int
@@ -6180,43 +6183,43 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0), // min_id:int
     Op::new(Kind::Int, 0), // hash:int
     // phone.getGroupCall#0c7cb017
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     // messages.getCommonChats#0d0a48c4
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0), // max_id:int
     Op::new(Kind::Int, 0), // limit:int
     // users.getUsers#0d91a548
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector(), // id:Vector<InputUser>
+    Op::boxed(ty::INPUT_USER).boxed_vector(), // id:Vector<InputUser>
     // messages.exportChatInvite#0df7534c
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // messages.readHistory#0e306d3a
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // max_id:int
     // messages.readMentions#0f0189d3
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // messages.getInlineGameHighScores#0f635e1b
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE_ID), // id:InputBotInlineMessageID
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE_ID), // id:InputBotInlineMessageID
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // contacts.deleteByPhones#1013fd9e
     Op::new(Kind::String, 0).boxed_vector(), // phones:Vector<string>
     // channels.checkUsername#10e6bd2c
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::String, 0), // username:string
     // messages.sendVote#10ea6184
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Bytes, 0).boxed_vector(), // options:Vector<bytes>
     // contacts.search#11f812d8
     Op::new(Kind::String, 0), // q:string
     Op::new(Kind::Int, 0), // limit:int
     // channels.getParticipants#123e05e9
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::CHANNEL_PARTICIPANTS_FILTER), // filter:ChannelParticipantsFilter
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::CHANNEL_PARTICIPANTS_FILTER), // filter:ChannelParticipantsFilter
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // limit:int
     Op::new(Kind::Int, 0), // hash:int
     // account.getNotifySettings#12b3ad31
-    Op::new(Kind::Boxed, ty::INPUT_NOTIFY_PEER), // peer:InputNotifyPeer
+    Op::boxed(ty::INPUT_NOTIFY_PEER), // peer:InputNotifyPeer
     // messages.getEmojiKeywordsDifference#1508b6af
     Op::new(Kind::String, 0), // lang_code:string
     Op::new(Kind::Int, 0), // from_version:int
@@ -6226,36 +6229,36 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // edit_message:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // force:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE_ID), // id:InputBotInlineMessageID
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE_ID), // id:InputBotInlineMessageID
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0), // score:int
     // phone.receivedCall#17d54f61
-    Op::new(Kind::Boxed, ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
+    Op::boxed(ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
     // channels.inviteToChannel#199f3a6c
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
     // messages.updateDialogFilter#1ad4a04a
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0), // id:int
-    Op::new(Kind::Boxed, ty::DIALOG_FILTER).when(0, 0), // filter:flags.0?DialogFilter
+    Op::boxed(ty::DIALOG_FILTER).when(0, 0), // filter:flags.0?DialogFilter
     // contacts.resetTopPeerRating#1ae373ac
-    Op::new(Kind::Boxed, ty::TOP_PEER_CATEGORY), // category:TopPeerCategory
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::TOP_PEER_CATEGORY), // category:TopPeerCategory
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // account.sendConfirmPhoneCode#1b3faa88
     Op::new(Kind::String, 0), // hash:string
-    Op::new(Kind::Boxed, ty::CODE_SETTINGS), // settings:CodeSettings
+    Op::boxed(ty::CODE_SETTINGS), // settings:CodeSettings
     // messages.deleteHistory#1c015b09
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // just_clear:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // revoke:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // max_id:int
     // folders.deleteFolder#1c295881
     Op::new(Kind::Int, 0), // folder_id:int
     // account.uploadTheme#1c3db333
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_FILE), // file:InputFile
-    Op::new(Kind::Boxed, ty::INPUT_FILE).when(0, 0), // thumb:flags.0?InputFile
+    Op::boxed(ty::INPUT_FILE), // file:InputFile
+    Op::boxed(ty::INPUT_FILE).when(0, 0), // thumb:flags.0?InputFile
     Op::new(Kind::String, 0), // file_name:string
     Op::new(Kind::String, 0), // mime_type:string
     // messages.getAllStickers#1c9618b1
@@ -6264,14 +6267,14 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // success:flags.0?true
     // help.hidePromoData#1e251c95
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // account.setGlobalPrivacySettings#1edaaac2
-    Op::new(Kind::Boxed, ty::GLOBAL_PRIVACY_SETTINGS), // settings:GlobalPrivacySettings
+    Op::boxed(ty::GLOBAL_PRIVACY_SETTINGS), // settings:GlobalPrivacySettings
     // auth.cancelCode#1f040578
     Op::new(Kind::String, 0), // phone_number:string
     Op::new(Kind::String, 0), // phone_code_hash:string
     // channels.toggleSignatures#1f69b606
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Bool, 0), // enabled:Bool
     // upload.getCdnFile#2000bcc3
     Op::new(Kind::Bytes, 0), // file_token:bytes
@@ -6285,18 +6288,18 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::True, 0).when(0, 6), // background:flags.6?true
     Op::new(Kind::True, 0).when(0, 7), // clear_draft:flags.7?true
     Op::new(Kind::True, 0).when(0, 11), // hide_via:flags.11?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).when(0, 0), // reply_to_msg_id:flags.0?int
     Op::new(Kind::Long, 0), // random_id:long
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::String, 0), // id:string
     Op::new(Kind::Int, 0).when(0, 10), // schedule_date:flags.10?int
     // account.setAccountTTL#2442485e
-    Op::new(Kind::Boxed, ty::ACCOUNT_DAYS_TTL), // ttl:AccountDaysTTL
+    Op::boxed(ty::ACCOUNT_DAYS_TTL), // ttl:AccountDaysTTL
     // channels.joinChannel#24b524c5
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     // messages.getReplies#24b581ba
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // offset_id:int
     Op::new(Kind::Int, 0), // offset_date:int
@@ -6306,7 +6309,7 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0), // min_id:int
     Op::new(Kind::Int, 0), // hash:int
     // upload.getWebFile#24e6818d
-    Op::new(Kind::Boxed, ty::INPUT_WEB_FILE_LOCATION), // location:InputWebFileLocation
+    Op::boxed(ty::INPUT_WEB_FILE_LOCATION), // location:InputWebFileLocation
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // limit:int
     // updates.getDifference#25939651
@@ -6316,15 +6319,15 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0), // date:int
     Op::new(Kind::Int, 0), // qts:int
     // messages.getStickerSet#2619a90e
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
     // messages.getDhConfig#26cf8950
     Op::new(Kind::Int, 0), // version:int
     Op::new(Kind::Int, 0), // random_length:int
     // account.checkUsername#2714d86c
     Op::new(Kind::String, 0), // username:string
     // phone.saveCallDebug#277add7e
-    Op::new(Kind::Boxed, ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
-    Op::new(Kind::Boxed, ty::DATA_JSON), // debug:DataJSON
+    Op::boxed(ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
+    Op::boxed(ty::DATA_JSON), // debug:DataJSON
     // account.getThemes#285946f8
     Op::new(Kind::String, 0), // format:string
     Op::new(Kind::Int, 0), // hash:int
@@ -6339,9 +6342,9 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::String, 0).when(0, 0), // requested_info_id:flags.0?string
     Op::new(Kind::String, 0).when(0, 1), // shipping_option_id:flags.1?string
-    Op::new(Kind::Boxed, ty::INPUT_PAYMENT_CREDENTIALS), // credentials:InputPaymentCredentials
+    Op::boxed(ty::INPUT_PAYMENT_CREDENTIALS), // credentials:InputPaymentCredentials
     // contacts.importContacts#2c800be5
-    Op::new(Kind::Boxed, ty::INPUT_CONTACT).boxed_vector(), // contacts:Vector<InputContact>
+    Op::boxed(ty::INPUT_CONTACT).boxed_vector(), // contacts:Vector<InputContact>
     // contacts.getContactIDs#2caa4a42
     Op::new(Kind::Int, 0), // hash:int
     // account.resetWebAuthorization#2d01b9ef
@@ -6351,22 +6354,22 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // payments.getBankCardData#2e79d779
     Op::new(Kind::String, 0), // number:string
     // phone.confirmCall#2efe1722
-    Op::new(Kind::Boxed, ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
+    Op::boxed(ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
     Op::new(Kind::Bytes, 0), // g_a:bytes
     Op::new(Kind::Long, 0), // key_fingerprint:long
-    Op::new(Kind::Boxed, ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
+    Op::boxed(ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
     // account.unregisterDevice#3076c4bf
     Op::new(Kind::Int, 0), // token_type:int
     Op::new(Kind::String, 0), // token:string
     Op::new(Kind::Int, 0).boxed_vector(), // other_uids:Vector<int>
     // messages.saveGif#327a30cb
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // id:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // id:InputDocument
     Op::new(Kind::Bool, 0), // unsave:Bool
     // messages.getWebPage#32ca8f91
     Op::new(Kind::String, 0), // url:string
     Op::new(Kind::Int, 0), // hash:int
     // messages.sendEncryptedService#32d439a4
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
     Op::new(Kind::Long, 0), // random_id:long
     Op::new(Kind::Bytes, 0), // data:bytes
     // messages.getDocumentByHash#338e2464
@@ -6375,10 +6378,10 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::String, 0), // mime_type:string
     // channels.getAdminLog#33ddf480
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::String, 0), // q:string
-    Op::new(Kind::Boxed, ty::CHANNEL_ADMIN_LOG_EVENTS_FILTER).when(0, 0), // events_filter:flags.0?ChannelAdminLogEventsFilter
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector().when(0, 1), // admins:flags.1?Vector<InputUser>
+    Op::boxed(ty::CHANNEL_ADMIN_LOG_EVENTS_FILTER).when(0, 0), // events_filter:flags.0?ChannelAdminLogEventsFilter
+    Op::boxed(ty::INPUT_USER).boxed_vector().when(0, 1), // admins:flags.1?Vector<InputUser>
     Op::new(Kind::Long, 0), // max_id:long
     Op::new(Kind::Long, 0), // min_id:long
     Op::new(Kind::Int, 0), // limit:int
@@ -6387,24 +6390,24 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::True, 0).when(0, 5), // silent:flags.5?true
     Op::new(Kind::True, 0).when(0, 6), // background:flags.6?true
     Op::new(Kind::True, 0).when(0, 7), // clear_draft:flags.7?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).when(0, 0), // reply_to_msg_id:flags.0?int
-    Op::new(Kind::Boxed, ty::INPUT_MEDIA), // media:InputMedia
+    Op::boxed(ty::INPUT_MEDIA), // media:InputMedia
     Op::new(Kind::String, 0), // message:string
     Op::new(Kind::Long, 0), // random_id:long
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
     Op::new(Kind::Int, 0).when(0, 10), // schedule_date:flags.10?int
     // channels.updateUsername#3514b3de
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::String, 0), // username:string
     // messages.getEmojiKeywords#35a0e062
     Op::new(Kind::String, 0), // lang_code:string
     // invokeWithMessagesRange#365275f2
-    Op::new(Kind::Boxed, ty::MESSAGE_RANGE), // range:MessageRange
+    Op::boxed(ty::MESSAGE_RANGE), // range:MessageRange
     Op::new(Kind::AnyBoxed, 0), // query:!X
     // messages.getPeerSettings#3672e09c
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // messages.readMessageContents#36a73f77
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // account.updateDeviceLocked#38df3532
@@ -6412,19 +6415,19 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // messages.saveRecentSticker#392718f8
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // attached:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // id:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // id:InputDocument
     Op::new(Kind::Bool, 0), // unsave:Bool
     // messages.reorderPinnedDialogs#3b1adf37
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // force:flags.0?true
     Op::new(Kind::Int, 0), // folder_id:int
-    Op::new(Kind::Boxed, ty::INPUT_DIALOG_PEER).boxed_vector(), // order:Vector<InputDialogPeer>
+    Op::boxed(ty::INPUT_DIALOG_PEER).boxed_vector(), // order:Vector<InputDialogPeer>
     // messages.getFullChat#3b831c66
     Op::new(Kind::Int, 0), // chat_id:int
     // phone.acceptCall#3bd2b4a0
-    Op::new(Kind::Boxed, ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
+    Op::boxed(ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
     Op::new(Kind::Bytes, 0), // g_b:bytes
-    Op::new(Kind::Boxed, ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
+    Op::boxed(ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
     // messages.getChats#3c6aa187
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // channels.createChannel#3d5fb10f
@@ -6433,10 +6436,10 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::True, 0).when(0, 1), // megagroup:flags.1?true
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // about:string
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT).when(0, 2), // geo_point:flags.2?InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT).when(0, 2), // geo_point:flags.2?InputGeoPoint
     Op::new(Kind::String, 0).when(0, 2), // address:flags.2?string
     // messages.acceptEncryption#3dbc0415
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
     Op::new(Kind::Bytes, 0), // g_b:bytes
     Op::new(Kind::Long, 0), // key_fingerprint:long
     // help.getRecentMeUrls#3dc0f114
@@ -6454,8 +6457,8 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // help.getDeepLinkInfo#3fedc75f
     Op::new(Kind::String, 0), // path:string
     // channels.setDiscussionGroup#40582bb2
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // broadcast:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // group:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // broadcast:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // group:InputChannel
     // account.deleteAccount#418d4e0b
     Op::new(Kind::String, 0), // reason:string
     // langpack.getLanguages#42c6978f
@@ -6463,24 +6466,24 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // phone.requestCall#42ff96ed
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // video:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0), // random_id:int
     Op::new(Kind::Bytes, 0), // g_a_hash:bytes
-    Op::new(Kind::Boxed, ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
+    Op::boxed(ty::PHONE_CALL_PROTOCOL), // protocol:PhoneCallProtocol
     // messages.getDiscussionMessage#446972fd
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     // account.getTmpPassword#449e0b51
-    Op::new(Kind::Boxed, ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
+    Op::boxed(ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
     Op::new(Kind::Int, 0), // period:int
     // messages.sendEncrypted#44fa7a15
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // silent:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
     Op::new(Kind::Long, 0), // random_id:long
     Op::new(Kind::Bytes, 0), // data:bytes
     // messages.getUnreadMentions#46578472
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // offset_id:int
     Op::new(Kind::Int, 0), // add_offset:int
     Op::new(Kind::Int, 0), // limit:int
@@ -6489,24 +6492,24 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // messages.editMessage#48f71778
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // no_webpage:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::String, 0).when(0, 11), // message:flags.11?string
-    Op::new(Kind::Boxed, ty::INPUT_MEDIA).when(0, 14), // media:flags.14?InputMedia
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
+    Op::boxed(ty::INPUT_MEDIA).when(0, 14), // media:flags.14?InputMedia
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
     Op::new(Kind::Int, 0).when(0, 15), // schedule_date:flags.15?int
     // messages.reportEncryptedSpam#4b0c8c0f
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
     // messages.searchGlobal#4bc6589a
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Int, 0).when(0, 0), // folder_id:flags.0?int
     Op::new(Kind::String, 0), // q:string
-    Op::new(Kind::Boxed, ty::MESSAGES_FILTER), // filter:MessagesFilter
+    Op::boxed(ty::MESSAGES_FILTER), // filter:MessagesFilter
     Op::new(Kind::Int, 0), // min_date:int
     Op::new(Kind::Int, 0), // max_date:int
     Op::new(Kind::Int, 0), // offset_rate:int
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // offset_peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // offset_peer:InputPeer
     Op::new(Kind::Int, 0), // offset_id:int
     Op::new(Kind::Int, 0), // limit:int
     // upload.getCdnFileHashes#4da54231
@@ -6521,66 +6524,66 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // auth.recoverPassword#4ea56e92
     Op::new(Kind::String, 0), // code:string
     // messages.hidePeerSettingsBar#4facb138
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // phone.leaveGroupCall#500377f9
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     Op::new(Kind::Int, 0), // source:int
     // messages.uploadEncryptedFile#5057c497
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_FILE), // file:InputEncryptedFile
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_FILE), // file:InputEncryptedFile
     // messages.getInlineBotResults#514e999d
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_USER), // bot:InputUser
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT).when(0, 0), // geo_point:flags.0?InputGeoPoint
+    Op::boxed(ty::INPUT_USER), // bot:InputUser
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_GEO_POINT).when(0, 0), // geo_point:flags.0?InputGeoPoint
     Op::new(Kind::String, 0), // query:string
     Op::new(Kind::String, 0), // offset:string
     // messages.uploadMedia#519bc2b1
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
-    Op::new(Kind::Boxed, ty::INPUT_MEDIA), // media:InputMedia
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_MEDIA), // media:InputMedia
     // messages.sendMessage#520c3870
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // no_webpage:flags.1?true
     Op::new(Kind::True, 0).when(0, 5), // silent:flags.5?true
     Op::new(Kind::True, 0).when(0, 6), // background:flags.6?true
     Op::new(Kind::True, 0).when(0, 7), // clear_draft:flags.7?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).when(0, 0), // reply_to_msg_id:flags.0?int
     Op::new(Kind::String, 0), // message:string
     Op::new(Kind::Long, 0), // random_id:long
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
     Op::new(Kind::Int, 0).when(0, 10), // schedule_date:flags.10?int
     // help.getAppUpdate#522d5a7d
     Op::new(Kind::String, 0), // source:string
     // account.getNotifyExceptions#53577479
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // compare_sound:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_NOTIFY_PEER).when(0, 0), // peer:flags.0?InputNotifyPeer
+    Op::boxed(ty::INPUT_NOTIFY_PEER).when(0, 0), // peer:flags.0?InputNotifyPeer
     // channels.getParticipant#546dd7a6
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // messages.sendEncryptedFile#5559481d
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // silent:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
     Op::new(Kind::Long, 0), // random_id:long
     Op::new(Kind::Bytes, 0), // data:bytes
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_FILE), // file:InputEncryptedFile
+    Op::boxed(ty::INPUT_ENCRYPTED_FILE), // file:InputEncryptedFile
     // messages.receivedQueue#55a5bb66
     Op::new(Kind::Int, 0), // max_qts:int
     // stats.getMessagePublicForwards#5630281b
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // offset_rate:int
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // offset_peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // offset_peer:InputPeer
     Op::new(Kind::Int, 0), // offset_id:int
     Op::new(Kind::Int, 0), // limit:int
     // channels.editTitle#566decd0
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::String, 0), // title:string
     // messages.getMessagesViews#5784d3e1
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     Op::new(Kind::Bool, 0), // increment:Bool
     // messages.getArchivedStickers#57f17692
@@ -6590,22 +6593,22 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0), // limit:int
     // messages.setTyping#58943ee2
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).when(0, 0), // top_msg_id:flags.0?int
-    Op::new(Kind::Boxed, ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
+    Op::boxed(ty::SEND_MESSAGE_ACTION), // action:SendMessageAction
     // rpc_drop_answer#58e4a740
     Op::new(Kind::Long, 0), // req_msg_id:long
     // channels.editLocation#58e63f6d
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     Op::new(Kind::String, 0), // address:string
     // messages.deleteScheduledMessages#59ae2b16
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // phone.setCallRating#59ead627
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // user_initiative:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
+    Op::boxed(ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
     Op::new(Kind::Int, 0), // rating:int
     Op::new(Kind::String, 0), // comment:string
     // messages.readFeaturedStickers#5b118126
@@ -6613,11 +6616,11 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // account.updateTheme#5cb367d5
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // format:string
-    Op::new(Kind::Boxed, ty::INPUT_THEME), // theme:InputTheme
+    Op::boxed(ty::INPUT_THEME), // theme:InputTheme
     Op::new(Kind::String, 0).when(0, 0), // slug:flags.0?string
     Op::new(Kind::String, 0).when(0, 1), // title:flags.1?string
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT).when(0, 2), // document:flags.2?InputDocument
-    Op::new(Kind::Boxed, ty::INPUT_THEME_SETTINGS).when(0, 3), // settings:flags.3?InputThemeSettings
+    Op::boxed(ty::INPUT_DOCUMENT).when(0, 2), // document:flags.2?InputDocument
+    Op::boxed(ty::INPUT_THEME_SETTINGS).when(0, 3), // settings:flags.3?InputThemeSettings
     // messages.getRecentStickers#5ea192c9
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // attached:flags.0?true
@@ -6628,8 +6631,8 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // phone.joinGroupCall#5f9c8e62
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // muted:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
-    Op::new(Kind::Boxed, ty::DATA_JSON), // params:DataJSON
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::DATA_JSON), // params:DataJSON
     // messages.getOldFeaturedStickers#5fe7025b
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // limit:int
@@ -6643,27 +6646,27 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // phone.editGroupCallMember#63146ae4
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // muted:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // messages.getMessages#63c66506
-    Op::new(Kind::Boxed, ty::INPUT_MESSAGE).boxed_vector(), // id:Vector<InputMessage>
+    Op::boxed(ty::INPUT_MESSAGE).boxed_vector(), // id:Vector<InputMessage>
     // account.getMultiWallPapers#65ad71dc
-    Op::new(Kind::Boxed, ty::INPUT_WALL_PAPER).boxed_vector(), // wallpapers:Vector<InputWallPaper>
+    Op::boxed(ty::INPUT_WALL_PAPER).boxed_vector(), // wallpapers:Vector<InputWallPaper>
     // messages.getMaskStickers#65b8c79f
     Op::new(Kind::Int, 0), // hash:int
     // account.updateStatus#6628562c
     Op::new(Kind::Bool, 0), // offline:Bool
     // help.editUserInfo#66b91b70
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector(), // entities:Vector<MessageEntity>
     // auth.importBotAuthorization#67a3ff2c
     Op::new(Kind::Int, 0), // flags:int
     Op::new(Kind::Int, 0), // api_id:int
     Op::new(Kind::String, 0), // api_hash:string
     Op::new(Kind::String, 0), // bot_auth_token:string
     // folders.editPeerFolders#6847d0ab
-    Op::new(Kind::Boxed, ty::INPUT_FOLDER_PEER).boxed_vector(), // folder_peers:Vector<InputFolderPeer>
+    Op::boxed(ty::INPUT_FOLDER_PEER).boxed_vector(), // folder_peers:Vector<InputFolderPeer>
     // account.registerDevice#68976c6f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // no_muted:flags.0?true
@@ -6673,20 +6676,20 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Bytes, 0), // secret:bytes
     Op::new(Kind::Int, 0).boxed_vector(), // other_uids:Vector<int>
     // contacts.block#68cc1411
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // id:InputPeer
+    Op::boxed(ty::INPUT_PEER), // id:InputPeer
     // langpack.getLanguage#6a596502
     Op::new(Kind::String, 0), // lang_pack:string
     Op::new(Kind::String, 0), // lang_code:string
     // messages.importChatInvite#6c50051c
     Op::new(Kind::String, 0), // hash:string
     // account.saveWallPaper#6c5a5b37
-    Op::new(Kind::Boxed, ty::INPUT_WALL_PAPER), // wallpaper:InputWallPaper
+    Op::boxed(ty::INPUT_WALL_PAPER), // wallpaper:InputWallPaper
     Op::new(Kind::Bool, 0), // unsave:Bool
-    Op::new(Kind::Boxed, ty::WALL_PAPER_SETTINGS), // settings:WallPaperSettings
+    Op::boxed(ty::WALL_PAPER_SETTINGS), // settings:WallPaperSettings
     // messages.getOnlines#6e2be050
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // help.saveAppLog#6f02f748
-    Op::new(Kind::Boxed, ty::INPUT_APP_EVENT).boxed_vector(), // events:Vector<InputAppEvent>
+    Op::boxed(ty::INPUT_APP_EVENT).boxed_vector(), // events:Vector<InputAppEvent>
     // account.sendVerifyEmailCode#7011509f
     Op::new(Kind::String, 0), // email:string
     // account.changePhone#70c32edb
@@ -6694,36 +6697,36 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::String, 0), // phone_code_hash:string
     Op::new(Kind::String, 0), // phone_code:string
     // channels.editBanned#72796912
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS), // banned_rights:ChatBannedRights
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::CHAT_BANNED_RIGHTS), // banned_rights:ChatBannedRights
     // photos.updateProfilePhoto#72d4742c
-    Op::new(Kind::Boxed, ty::INPUT_PHOTO), // id:InputPhoto
+    Op::boxed(ty::INPUT_PHOTO), // id:InputPhoto
     // messages.getSearchCounters#732eef00
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
-    Op::new(Kind::Boxed, ty::MESSAGES_FILTER).boxed_vector(), // filters:Vector<MessagesFilter>
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::MESSAGES_FILTER).boxed_vector(), // filters:Vector<MessagesFilter>
     // help.getCountriesList#735787a8
     Op::new(Kind::String, 0), // lang_code:string
     Op::new(Kind::Int, 0), // hash:int
     // account.getSecureValue#73665bc2
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE).boxed_vector(), // types:Vector<SecureValueType>
+    Op::boxed(ty::SECURE_VALUE_TYPE).boxed_vector(), // types:Vector<SecureValueType>
     // messages.getPollResults#73bb643b
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     // phone.toggleGroupCallSettings#74bbb43d
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     Op::new(Kind::Bool, 0).when(0, 0), // join_muted:flags.0?Bool
     // account.saveAutoDownloadSettings#76f36233
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // low:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // high:flags.1?true
-    Op::new(Kind::Boxed, ty::AUTO_DOWNLOAD_SETTINGS), // settings:AutoDownloadSettings
+    Op::boxed(ty::AUTO_DOWNLOAD_SETTINGS), // settings:AutoDownloadSettings
     // payments.validateRequestedInfo#770a8e74
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // save:flags.0?true
     Op::new(Kind::Int, 0), // msg_id:int
-    Op::new(Kind::Boxed, ty::PAYMENT_REQUESTED_INFO), // info:PaymentRequestedInfo
+    Op::boxed(ty::PAYMENT_REQUESTED_INFO), // info:PaymentRequestedInfo
     // messages.reorderStickerSets#78337739
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // masks:flags.0?true
@@ -6734,25 +6737,25 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::String, 0).when(0, 1), // last_name:flags.1?string
     Op::new(Kind::String, 0).when(0, 2), // about:flags.2?string
     // messages.setEncryptedTyping#791451ed
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
     Op::new(Kind::Bool, 0), // typing:Bool
     // phone.discardGroupCall#7a777135
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     // ping#7abe77ec
     Op::new(Kind::Long, 0), // ping_id:long
     // account.installTheme#7ae43737
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // dark:flags.0?true
     Op::new(Kind::String, 0).when(0, 1), // format:flags.1?string
-    Op::new(Kind::Boxed, ty::INPUT_THEME).when(0, 1), // theme:flags.1?InputTheme
+    Op::boxed(ty::INPUT_THEME).when(0, 1), // theme:flags.1?InputTheme
     // phone.inviteToGroupCall#7b393160
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
-    Op::new(Kind::Boxed, ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_USER).boxed_vector(), // users:Vector<InputUser>
     // messages.readEncryptedHistory#7f4b690a
-    Op::new(Kind::Boxed, ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
+    Op::boxed(ty::INPUT_ENCRYPTED_CHAT), // peer:InputEncryptedChat
     Op::new(Kind::Int, 0), // max_date:int
     // bots.setBotCommands#805d46f6
-    Op::new(Kind::Boxed, ty::BOT_COMMAND).boxed_vector(), // commands:Vector<BotCommand>
+    Op::boxed(ty::BOT_COMMAND).boxed_vector(), // commands:Vector<BotCommand>
     // auth.signUp#80eee427
     Op::new(Kind::String, 0), // phone_number:string
     Op::new(Kind::String, 0), // phone_code_hash:string
@@ -6761,60 +6764,60 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // messages.getStatsURL#812c2ae6
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // dark:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::String, 0), // params:string
     // account.sendChangePhoneCode#82574ae5
     Op::new(Kind::String, 0), // phone_number:string
-    Op::new(Kind::Boxed, ty::CODE_SETTINGS), // settings:CodeSettings
+    Op::boxed(ty::CODE_SETTINGS), // settings:CodeSettings
     // channels.getLeftChannels#8341ecc0
     Op::new(Kind::Int, 0), // offset:int
     // messages.editInlineBotMessage#83557dba
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // no_webpage:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_MESSAGE_ID), // id:InputBotInlineMessageID
+    Op::boxed(ty::INPUT_BOT_INLINE_MESSAGE_ID), // id:InputBotInlineMessageID
     Op::new(Kind::String, 0).when(0, 11), // message:flags.11?string
-    Op::new(Kind::Boxed, ty::INPUT_MEDIA).when(0, 14), // media:flags.14?InputMedia
-    Op::new(Kind::Boxed, ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
+    Op::boxed(ty::INPUT_MEDIA).when(0, 14), // media:flags.14?InputMedia
+    Op::boxed(ty::REPLY_MARKUP).when(0, 2), // reply_markup:flags.2?ReplyMarkup
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
     // messages.getSavedGifs#83bf3d52
     Op::new(Kind::Int, 0), // hash:int
     // account.createTheme#8432c21f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // slug:string
     Op::new(Kind::String, 0), // title:string
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT).when(0, 2), // document:flags.2?InputDocument
-    Op::new(Kind::Boxed, ty::INPUT_THEME_SETTINGS).when(0, 3), // settings:flags.3?InputThemeSettings
+    Op::boxed(ty::INPUT_DOCUMENT).when(0, 2), // document:flags.2?InputDocument
+    Op::boxed(ty::INPUT_THEME_SETTINGS).when(0, 3), // settings:flags.3?InputThemeSettings
     // account.updateNotifySettings#84be5b93
-    Op::new(Kind::Boxed, ty::INPUT_NOTIFY_PEER), // peer:InputNotifyPeer
-    Op::new(Kind::Boxed, ty::INPUT_PEER_NOTIFY_SETTINGS), // settings:InputPeerNotifySettings
+    Op::boxed(ty::INPUT_NOTIFY_PEER), // peer:InputNotifyPeer
+    Op::boxed(ty::INPUT_PEER_NOTIFY_SETTINGS), // settings:InputPeerNotifySettings
     // channels.deleteMessages#84c1fd4e
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // contacts.toggleTopPeers#8514bdda
     Op::new(Kind::Bool, 0), // enabled:Bool
     // stickers.addStickerToSet#8653febe
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET_ITEM), // sticker:InputStickerSetItem
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_STICKER_SET_ITEM), // sticker:InputStickerSetItem
     // photos.deletePhotos#87cf7f2f
-    Op::new(Kind::Boxed, ty::INPUT_PHOTO).boxed_vector(), // id:Vector<InputPhoto>
+    Op::boxed(ty::INPUT_PHOTO).boxed_vector(), // id:Vector<InputPhoto>
     // messages.clearRecentStickers#8999602d
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // attached:flags.0?true
     // account.saveSecureValue#899fe31d
-    Op::new(Kind::Boxed, ty::INPUT_SECURE_VALUE), // value:InputSecureValue
+    Op::boxed(ty::INPUT_SECURE_VALUE), // value:InputSecureValue
     Op::new(Kind::Long, 0), // secure_secret_id:long
     // photos.uploadProfilePhoto#89f30f69
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_FILE).when(0, 0), // file:flags.0?InputFile
-    Op::new(Kind::Boxed, ty::INPUT_FILE).when(0, 1), // video:flags.1?InputFile
+    Op::boxed(ty::INPUT_FILE).when(0, 0), // file:flags.0?InputFile
+    Op::boxed(ty::INPUT_FILE).when(0, 1), // video:flags.1?InputFile
     Op::new(Kind::Double, 0).when(0, 2), // video_start_ts:flags.2?double
     // messages.getWebPagePreview#8b68b0cc
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
     // account.getTheme#8d9d742b
     Op::new(Kind::String, 0), // format:string
-    Op::new(Kind::Boxed, ty::INPUT_THEME), // theme:InputTheme
+    Op::boxed(ty::INPUT_THEME), // theme:InputTheme
     Op::new(Kind::Long, 0), // document_id:long
     // auth.dropTempAuthKeys#8e48a188
     Op::new(Kind::Long, 0).boxed_vector(), // except_auth_keys:Vector<long>
@@ -6822,45 +6825,45 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // edit_message:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // force:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // id:int
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0), // score:int
     // channels.editCreator#8f38cd1f
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
-    Op::new(Kind::Boxed, ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
     // account.confirmPasswordEmail#8fdf1920
     Op::new(Kind::String, 0), // code:string
     // help.getAppChangelog#9010ef6f
     Op::new(Kind::String, 0), // prev_app_version:string
     // users.setSecureValueErrors#90c894b5
-    Op::new(Kind::Boxed, ty::INPUT_USER), // id:InputUser
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_ERROR).boxed_vector(), // errors:Vector<SecureValueError>
+    Op::boxed(ty::INPUT_USER), // id:InputUser
+    Op::boxed(ty::SECURE_VALUE_ERROR).boxed_vector(), // errors:Vector<SecureValueError>
     // photos.getUserPhotos#91cd32a8
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Long, 0), // max_id:long
     Op::new(Kind::Int, 0), // limit:int
     // messages.getBotCallbackAnswer#9342ca07
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // game:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Bytes, 0).when(0, 0), // data:flags.0?bytes
-    Op::new(Kind::Boxed, ty::INPUT_CHECK_PASSWORD_SRP).when(0, 2), // password:flags.2?InputCheckPasswordSRP
+    Op::boxed(ty::INPUT_CHECK_PASSWORD_SRP).when(0, 2), // password:flags.2?InputCheckPasswordSRP
     // auth.importLoginToken#95ac5ce4
     Op::new(Kind::Bytes, 0), // token:bytes
     // payments.getPaymentForm#99f09745
     Op::new(Kind::Int, 0), // msg_id:int
     // stickers.setStickerSetThumb#9a364e30
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // thumb:InputDocument
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_DOCUMENT), // thumb:InputDocument
     // upload.reuploadCdnFile#9b2754a8
     Op::new(Kind::Bytes, 0), // file_token:bytes
     Op::new(Kind::Bytes, 0), // request_token:bytes
     // account.getPasswordSettings#9cd4eaf9
-    Op::new(Kind::Boxed, ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
+    Op::boxed(ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
     // payments.getPaymentReceipt#a092a980
     Op::new(Kind::Int, 0), // msg_id:int
     // messages.getDialogs#a0ee3b73
@@ -6869,57 +6872,57 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0).when(0, 1), // folder_id:flags.1?int
     Op::new(Kind::Int, 0), // offset_date:int
     Op::new(Kind::Int, 0), // offset_id:int
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // offset_peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // offset_peer:InputPeer
     Op::new(Kind::Int, 0), // limit:int
     Op::new(Kind::Int, 0), // hash:int
     // messages.editChatDefaultBannedRights#a5866b41
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
-    Op::new(Kind::Boxed, ty::CHAT_BANNED_RIGHTS), // banned_rights:ChatBannedRights
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::CHAT_BANNED_RIGHTS), // banned_rights:ChatBannedRights
     // account.updatePasswordSettings#a59b102f
-    Op::new(Kind::Boxed, ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
-    Op::new(Kind::Boxed, ty::ACCOUNT_PASSWORD_INPUT_SETTINGS), // new_settings:account.PasswordInputSettings
+    Op::boxed(ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
+    Op::boxed(ty::ACCOUNT_PASSWORD_INPUT_SETTINGS), // new_settings:account.PasswordInputSettings
     // account.sendVerifyPhoneCode#a5a356f9
     Op::new(Kind::String, 0), // phone_number:string
-    Op::new(Kind::Boxed, ty::CODE_SETTINGS), // settings:CodeSettings
+    Op::boxed(ty::CODE_SETTINGS), // settings:CodeSettings
     // auth.sendCode#a677244f
     Op::new(Kind::String, 0), // phone_number:string
     Op::new(Kind::Int, 0), // api_id:int
     Op::new(Kind::String, 0), // api_hash:string
-    Op::new(Kind::Boxed, ty::CODE_SETTINGS), // settings:CodeSettings
+    Op::boxed(ty::CODE_SETTINGS), // settings:CodeSettings
     // messages.toggleDialogPin#a731e257
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // pinned:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_DIALOG_PEER), // peer:InputDialogPeer
+    Op::boxed(ty::INPUT_DIALOG_PEER), // peer:InputDialogPeer
     // messages.editChatAdmin#a9e69f2e
     Op::new(Kind::Int, 0), // chat_id:int
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Bool, 0), // is_admin:Bool
     // bots.sendCustomRequest#aa2769ed
     Op::new(Kind::String, 0), // custom_method:string
-    Op::new(Kind::Boxed, ty::DATA_JSON), // params:DataJSON
+    Op::boxed(ty::DATA_JSON), // params:DataJSON
     // account.getWallPapers#aabb1763
     Op::new(Kind::Int, 0), // hash:int
     // stats.getBroadcastStats#ab42441a
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // dark:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     // invokeWithTakeout#aca9fd2e
     Op::new(Kind::Long, 0), // takeout_id:long
     Op::new(Kind::AnyBoxed, 0), // query:!X
     // channels.getMessages#ad8c9a23
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_MESSAGE).boxed_vector(), // id:Vector<InputMessage>
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_MESSAGE).boxed_vector(), // id:Vector<InputMessage>
     // account.reportPeer#ae189d5f
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
-    Op::new(Kind::Boxed, ty::REPORT_REASON), // reason:ReportReason
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::REPORT_REASON), // reason:ReportReason
     // channels.deleteHistory#af369d42
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0), // max_id:int
     // upload.getFile#b15a9afc
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // precise:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // cdn_supported:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_FILE_LOCATION), // location:InputFileLocation
+    Op::boxed(ty::INPUT_FILE_LOCATION), // location:InputFileLocation
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // limit:int
     // auth.exportLoginToken#b1b41517
@@ -6929,9 +6932,9 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // phone.discardCall#b2cbc1c0
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // video:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
+    Op::boxed(ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
     Op::new(Kind::Int, 0), // duration:int
-    Op::new(Kind::Boxed, ty::PHONE_CALL_DISCARD_REASON), // reason:PhoneCallDiscardReason
+    Op::boxed(ty::PHONE_CALL_DISCARD_REASON), // reason:PhoneCallDiscardReason
     Op::new(Kind::Long, 0), // connection_id:long
     // upload.saveFilePart#b304a621
     Op::new(Kind::Long, 0), // file_id:long
@@ -6942,17 +6945,17 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::True, 0).when(0, 0), // uninstall:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // archive:flags.1?true
     Op::new(Kind::True, 0).when(0, 2), // unarchive:flags.2?true
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET).boxed_vector(), // stickersets:Vector<InputStickerSet>
+    Op::boxed(ty::INPUT_STICKER_SET).boxed_vector(), // stickersets:Vector<InputStickerSet>
     // account.setContentSettings#b574b16b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // sensitive_enabled:flags.0?true
     // stats.getMessageStats#b6e0a3f5
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // dark:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0), // msg_id:int
     // phone.checkGroupCall#b74a7bea
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     Op::new(Kind::Int, 0), // source:int
     // account.getAuthorizationForm#b86ba8e1
     Op::new(Kind::Int, 0), // bot_id:int
@@ -6960,54 +6963,54 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::String, 0), // public_key:string
     // messages.getPollVotes#b86e380e
     Op::new(Kind::Flags, 0), // flags:#
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::Bytes, 0).when(0, 0), // option:flags.0?bytes
     Op::new(Kind::String, 0).when(0, 1), // offset:flags.1?string
     Op::new(Kind::Int, 0), // limit:int
     // account.deleteSecureValue#b880bc4b
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_TYPE).boxed_vector(), // types:Vector<SecureValueType>
+    Op::boxed(ty::SECURE_VALUE_TYPE).boxed_vector(), // types:Vector<SecureValueType>
     // get_future_salts#b921bd04
     Op::new(Kind::Int, 0), // num:int
     // messages.faveSticker#b9ffc55b
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // id:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // id:InputDocument
     Op::new(Kind::Bool, 0), // unfave:Bool
     // messages.getRecentLocations#bbc45b09
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // limit:int
     Op::new(Kind::Int, 0), // hash:int
     // messages.saveDraft#bc39e14b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // no_webpage:flags.1?true
     Op::new(Kind::Int, 0).when(0, 0), // reply_to_msg_id:flags.0?int
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::String, 0), // message:string
-    Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
+    Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 3), // entities:flags.3?Vector<MessageEntity>
     // auth.signIn#bcd51581
     Op::new(Kind::String, 0), // phone_number:string
     Op::new(Kind::String, 0), // phone_code_hash:string
     Op::new(Kind::String, 0), // phone_code:string
     // messages.sendScheduledMessages#bd38850a
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // phone.createGroupCall#bd3dabe0
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // random_id:int
     // messages.report#bd82b658
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
-    Op::new(Kind::Boxed, ty::REPORT_REASON), // reason:ReportReason
+    Op::boxed(ty::REPORT_REASON), // reason:ReportReason
     // messages.getScheduledMessages#bdbb0464
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // req_pq_multi#be7e8ef1
     Op::new(Kind::Int128, 0), // nonce:int128
     // contacts.unblock#bea65d50
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // id:InputPeer
+    Op::boxed(ty::INPUT_PEER), // id:InputPeer
     // invokeWithoutUpdates#bf9459b7
     Op::new(Kind::AnyBoxed, 0), // query:!X
     // channels.deleteChannel#c0111fe3
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     // contacts.getContacts#c023849f
     Op::new(Kind::Int, 0), // hash:int
     // initConnection#c1cd5ea9
@@ -7019,13 +7022,13 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::String, 0), // system_lang_code:string
     Op::new(Kind::String, 0), // lang_pack:string
     Op::new(Kind::String, 0), // lang_code:string
-    Op::new(Kind::Boxed, ty::INPUT_CLIENT_PROXY).when(0, 0), // proxy:flags.0?InputClientProxy
-    Op::new(Kind::Boxed, ty::JSON_VALUE).when(0, 1), // params:flags.1?JSONValue
+    Op::boxed(ty::INPUT_CLIENT_PROXY).when(0, 0), // proxy:flags.0?InputClientProxy
+    Op::boxed(ty::JSON_VALUE).when(0, 1), // params:flags.1?JSONValue
     Op::new(Kind::AnyBoxed, 0), // query:!X
     // messages.markDialogUnread#c286d98f
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // unread:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_DIALOG_PEER), // peer:InputDialogPeer
+    Op::boxed(ty::INPUT_DIALOG_PEER), // peer:InputDialogPeer
     // messages.searchStickerSets#c2b7d08b
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // exclude_featured:flags.0?true
@@ -7036,29 +7039,29 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // help.getPassportConfig#c661ad08
     Op::new(Kind::Int, 0), // hash:int
     // upload.getFileHashes#c7025931
-    Op::new(Kind::Boxed, ty::INPUT_FILE_LOCATION), // location:InputFileLocation
+    Op::boxed(ty::INPUT_FILE_LOCATION), // location:InputFileLocation
     Op::new(Kind::Int, 0), // offset:int
     // messages.installStickerSet#c78fe460
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
     Op::new(Kind::Bool, 0), // archived:Bool
     // messages.sendScreenshotNotification#c97df020
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // reply_to_msg_id:int
     Op::new(Kind::Long, 0), // random_id:long
     // phone.getGroupParticipants#c9f1d285
-    Op::new(Kind::Boxed, ty::INPUT_GROUP_CALL), // call:InputGroupCall
+    Op::boxed(ty::INPUT_GROUP_CALL), // call:InputGroupCall
     Op::new(Kind::Int, 0).boxed_vector(), // ids:Vector<int>
     Op::new(Kind::Int, 0).boxed_vector(), // sources:Vector<int>
     Op::new(Kind::String, 0), // offset:string
     Op::new(Kind::Int, 0), // limit:int
     // account.setPrivacy#c9f81ce8
-    Op::new(Kind::Boxed, ty::INPUT_PRIVACY_KEY), // key:InputPrivacyKey
-    Op::new(Kind::Boxed, ty::INPUT_PRIVACY_RULE).boxed_vector(), // rules:Vector<InputPrivacyRule>
+    Op::boxed(ty::INPUT_PRIVACY_KEY), // key:InputPrivacyKey
+    Op::boxed(ty::INPUT_PRIVACY_RULE).boxed_vector(), // rules:Vector<InputPrivacyRule>
     // users.getFullUser#ca30a5b1
-    Op::new(Kind::Boxed, ty::INPUT_USER), // id:InputUser
+    Op::boxed(ty::INPUT_USER), // id:InputUser
     // messages.editChatPhoto#ca4c79d8
     Op::new(Kind::Int, 0), // chat_id:int
-    Op::new(Kind::Boxed, ty::INPUT_CHAT_PHOTO), // photo:InputChatPhoto
+    Op::boxed(ty::INPUT_CHAT_PHOTO), // photo:InputChatPhoto
     // invokeAfterMsg#cb9f372d
     Op::new(Kind::Long, 0), // msg_id:long
     Op::new(Kind::AnyBoxed, 0), // query:!X
@@ -7067,15 +7070,15 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::True, 0).when(0, 5), // silent:flags.5?true
     Op::new(Kind::True, 0).when(0, 6), // background:flags.6?true
     Op::new(Kind::True, 0).when(0, 7), // clear_draft:flags.7?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0).when(0, 0), // reply_to_msg_id:flags.0?int
-    Op::new(Kind::Boxed, ty::INPUT_SINGLE_MEDIA).boxed_vector(), // multi_media:Vector<InputSingleMedia>
+    Op::boxed(ty::INPUT_SINGLE_MEDIA).boxed_vector(), // multi_media:Vector<InputSingleMedia>
     Op::new(Kind::Int, 0).when(0, 10), // schedule_date:flags.10?int
     // channels.readHistory#cc104937
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0), // max_id:int
     // messages.getAttachedStickers#cc5b67cc
-    Op::new(Kind::Boxed, ty::INPUT_STICKERED_MEDIA), // media:InputStickeredMedia
+    Op::boxed(ty::INPUT_STICKERED_MEDIA), // media:InputStickeredMedia
     // langpack.getDifference#cd984aa5
     Op::new(Kind::String, 0), // lang_pack:string
     Op::new(Kind::String, 0), // lang_code:string
@@ -7086,30 +7089,30 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0), // expires_at:int
     Op::new(Kind::Bytes, 0), // encrypted_message:bytes
     // messages.reportSpam#cf1592db
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // account.setContactSignUpNotification#cff43f61
     Op::new(Kind::Bool, 0), // silent:Bool
     // channels.deleteUserHistory#d10dd71b
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // auth.checkPassword#d18b4d16
-    Op::new(Kind::Boxed, ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
+    Op::boxed(ty::INPUT_CHECK_PASSWORD_SRP), // password:InputCheckPasswordSRP
     // messages.updatePinnedMessage#d2aaf7ec
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // silent:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // unpin:flags.1?true
     Op::new(Kind::True, 0).when(0, 2), // pm_oneside:flags.2?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // id:int
     // channels.editAdmin#d33c8902
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
-    Op::new(Kind::Boxed, ty::CHAT_ADMIN_RIGHTS), // admin_rights:ChatAdminRights
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::CHAT_ADMIN_RIGHTS), // admin_rights:ChatAdminRights
     Op::new(Kind::String, 0), // rank:string
     // contacts.getLocated#d348bc44
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 1), // background:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
+    Op::boxed(ty::INPUT_GEO_POINT), // geo_point:InputGeoPoint
     Op::new(Kind::Int, 0).when(0, 0), // self_expires:flags.0?int
     // contacts.getTopPeers#d4982db5
     Op::new(Kind::Flags, 0), // flags:#
@@ -7151,21 +7154,21 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::True, 0).when(0, 5), // silent:flags.5?true
     Op::new(Kind::True, 0).when(0, 6), // background:flags.6?true
     Op::new(Kind::True, 0).when(0, 8), // with_my_score:flags.8?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // from_peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // from_peer:InputPeer
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     Op::new(Kind::Long, 0).boxed_vector(), // random_id:Vector<long>
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // to_peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // to_peer:InputPeer
     Op::new(Kind::Int, 0).when(0, 10), // schedule_date:flags.10?int
     // invokeWithLayer#da9b0d0d
     Op::new(Kind::Int, 0), // layer:int
     Op::new(Kind::AnyBoxed, 0), // query:!X
     // account.getPrivacy#dadbc950
-    Op::new(Kind::Boxed, ty::INPUT_PRIVACY_KEY), // key:InputPrivacyKey
+    Op::boxed(ty::INPUT_PRIVACY_KEY), // key:InputPrivacyKey
     // messages.editChatTitle#dc452855
     Op::new(Kind::Int, 0), // chat_id:int
     Op::new(Kind::String, 0), // title:string
     // messages.getHistory#dcbb8260
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // offset_id:int
     Op::new(Kind::Int, 0), // offset_date:int
     Op::new(Kind::Int, 0), // add_offset:int
@@ -7176,36 +7179,36 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // stats.getMegagroupStats#dcdf8607
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // dark:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     // account.uploadWallPaper#dd853661
-    Op::new(Kind::Boxed, ty::INPUT_FILE), // file:InputFile
+    Op::boxed(ty::INPUT_FILE), // file:InputFile
     Op::new(Kind::String, 0), // mime_type:string
-    Op::new(Kind::Boxed, ty::WALL_PAPER_SETTINGS), // settings:WallPaperSettings
+    Op::boxed(ty::WALL_PAPER_SETTINGS), // settings:WallPaperSettings
     // upload.saveBigFilePart#de7b673d
     Op::new(Kind::Long, 0), // file_id:long
     Op::new(Kind::Int, 0), // file_part:int
     Op::new(Kind::Int, 0), // file_total_parts:int
     Op::new(Kind::Bytes, 0), // bytes:bytes
     // messages.editChatAbout#def60797
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::String, 0), // about:string
     // account.resetAuthorization#df77f3bc
     Op::new(Kind::Long, 0), // hash:long
     // messages.deleteChatUser#e0611f16
     Op::new(Kind::Int, 0), // chat_id:int
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // messages.getScheduledHistory#e2c2685b
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // hash:int
     // messages.requestUrlAuth#e33f5613
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // button_id:int
     // auth.importAuthorization#e3ef9613
     Op::new(Kind::Int, 0), // id:int
     Op::new(Kind::Bytes, 0), // bytes:bytes
     // messages.getPeerDialogs#e470bcfd
-    Op::new(Kind::Boxed, ty::INPUT_DIALOG_PEER).boxed_vector(), // peers:Vector<InputDialogPeer>
+    Op::boxed(ty::INPUT_DIALOG_PEER).boxed_vector(), // peers:Vector<InputDialogPeer>
     // messages.deleteMessages#e58e95d2
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // revoke:flags.0?true
@@ -7216,60 +7219,60 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::Long, 0), // query_id:long
     Op::new(Kind::String, 0).when(0, 0), // error:flags.0?string
-    Op::new(Kind::Boxed, ty::SHIPPING_OPTION).boxed_vector().when(0, 1), // shipping_options:flags.1?Vector<ShippingOption>
+    Op::boxed(ty::SHIPPING_OPTION).boxed_vector().when(0, 1), // shipping_options:flags.1?Vector<ShippingOption>
     // bots.answerWebhookJSONQuery#e6213f4d
     Op::new(Kind::Long, 0), // query_id:long
-    Op::new(Kind::Boxed, ty::DATA_JSON), // data:DataJSON
+    Op::boxed(ty::DATA_JSON), // data:DataJSON
     // channels.exportMessageLink#e63fadeb
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // grouped:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // thread:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0), // id:int
     // messages.startBot#e6df7378
-    Op::new(Kind::Boxed, ty::INPUT_USER), // bot:InputUser
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_USER), // bot:InputUser
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Long, 0), // random_id:long
     Op::new(Kind::String, 0), // start_param:string
     // account.acceptAuthorization#e7027c94
     Op::new(Kind::Int, 0), // bot_id:int
     Op::new(Kind::String, 0), // scope:string
     Op::new(Kind::String, 0), // public_key:string
-    Op::new(Kind::Boxed, ty::SECURE_VALUE_HASH).boxed_vector(), // value_hashes:Vector<SecureValueHash>
-    Op::new(Kind::Boxed, ty::SECURE_CREDENTIALS_ENCRYPTED), // credentials:SecureCredentialsEncrypted
+    Op::boxed(ty::SECURE_VALUE_HASH).boxed_vector(), // value_hashes:Vector<SecureValueHash>
+    Op::boxed(ty::SECURE_CREDENTIALS_ENCRYPTED), // credentials:SecureCredentialsEncrypted
     // destroy_session#e7512126
     Op::new(Kind::Long, 0), // session_id:long
     // messages.getGameHighScores#e822649d
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // id:int
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     // auth.acceptLoginToken#e894ad4d
     Op::new(Kind::Bytes, 0), // token:bytes
     // contacts.addContact#e8f463d0
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // add_phone_privacy_exception:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_USER), // id:InputUser
+    Op::boxed(ty::INPUT_USER), // id:InputUser
     Op::new(Kind::String, 0), // first_name:string
     Op::new(Kind::String, 0), // last_name:string
     Op::new(Kind::String, 0), // phone:string
     // channels.setStickers#ea8ca4f9
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
     // channels.readMessageContents#eab5dc38
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // channels.togglePreHistoryHidden#eabbb94c
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Bool, 0), // enabled:Bool
     // messages.setInlineBotResults#eb5ea206
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // gallery:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // private:flags.1?true
     Op::new(Kind::Long, 0), // query_id:long
-    Op::new(Kind::Boxed, ty::INPUT_BOT_INLINE_RESULT).boxed_vector(), // results:Vector<InputBotInlineResult>
+    Op::boxed(ty::INPUT_BOT_INLINE_RESULT).boxed_vector(), // results:Vector<InputBotInlineResult>
     Op::new(Kind::Int, 0), // cache_time:int
     Op::new(Kind::String, 0).when(0, 2), // next_offset:flags.2?string
-    Op::new(Kind::Boxed, ty::INLINE_BOT_SWITCH_PM).when(0, 3), // switch_pm:flags.3?InlineBotSwitchPM
+    Op::boxed(ty::INLINE_BOT_SWITCH_PM).when(0, 3), // switch_pm:flags.3?InlineBotSwitchPM
     // messages.getAllChats#eba80ff0
     Op::new(Kind::Int, 0).boxed_vector(), // except_ids:Vector<int>
     // help.setBotUpdatesStatus#ec22cfcd
@@ -7279,18 +7282,18 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::String, 0), // email:string
     Op::new(Kind::String, 0), // code:string
     // channels.toggleSlowMode#edd49ef0
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     Op::new(Kind::Int, 0), // seconds:int
     // messages.discardEncryption#edd923c5
     Op::new(Kind::Int, 0), // chat_id:int
     // help.acceptTermsOfService#ee72f79a
-    Op::new(Kind::Boxed, ty::DATA_JSON), // id:DataJSON
+    Op::boxed(ty::DATA_JSON), // id:DataJSON
     // langpack.getStrings#efea3803
     Op::new(Kind::String, 0), // lang_pack:string
     Op::new(Kind::String, 0), // lang_code:string
     Op::new(Kind::String, 0).boxed_vector(), // keys:Vector<string>
     // messages.unpinAllMessages#f025bc8b
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     // account.initTakeoutSession#f05b4804
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // contacts:flags.0?true
@@ -7304,16 +7307,16 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // masks:flags.0?true
     Op::new(Kind::True, 0).when(0, 1), // animated:flags.1?true
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::String, 0), // title:string
     Op::new(Kind::String, 0), // short_name:string
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT).when(0, 2), // thumb:flags.2?InputDocument
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET_ITEM).boxed_vector(), // stickers:Vector<InputStickerSetItem>
+    Op::boxed(ty::INPUT_DOCUMENT).when(0, 2), // thumb:flags.2?InputDocument
+    Op::boxed(ty::INPUT_STICKER_SET_ITEM).boxed_vector(), // stickers:Vector<InputStickerSetItem>
     // channels.editPhoto#f12e57c9
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_CHAT_PHOTO), // photo:InputChatPhoto
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHAT_PHOTO), // photo:InputChatPhoto
     // account.saveTheme#f257106c
-    Op::new(Kind::Boxed, ty::INPUT_THEME), // theme:InputTheme
+    Op::boxed(ty::INPUT_THEME), // theme:InputTheme
     Op::new(Kind::Bool, 0), // unsave:Bool
     // langpack.getLangPack#f2f2330a
     Op::new(Kind::String, 0), // lang_pack:string
@@ -7329,25 +7332,25 @@ pub static FUNCTION_OPS: [Op; 915] = [
     Op::new(Kind::Int, 0), // offset:int
     Op::new(Kind::Int, 0), // limit:int
     // messages.requestEncryption#f64daf43
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0), // random_id:int
     Op::new(Kind::Bytes, 0), // g_a:bytes
     // messages.acceptUrlAuth#f729ea98
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // write_allowed:flags.0?true
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // button_id:int
     // messages.readDiscussion#f731a9f4
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // msg_id:int
     Op::new(Kind::Int, 0), // read_max_id:int
     // stickers.removeStickerFromSet#f7760f51
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // sticker:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // sticker:InputDocument
     // contacts.acceptContact#f831a20f
-    Op::new(Kind::Boxed, ty::INPUT_USER), // id:InputUser
+    Op::boxed(ty::INPUT_USER), // id:InputUser
     // channels.leaveChannel#f836aa95
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
     // channels.getAdminedPublicChannels#f8b036af
     Op::new(Kind::Flags, 0), // flags:#
     Op::new(Kind::True, 0).when(0, 0), // by_location:flags.0?true
@@ -7355,28 +7358,28 @@ pub static FUNCTION_OPS: [Op; 915] = [
     // contacts.resolveUsername#f93ccba3
     Op::new(Kind::String, 0), // username:string
     // messages.uninstallStickerSet#f96e55de
-    Op::new(Kind::Boxed, ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
+    Op::boxed(ty::INPUT_STICKER_SET), // stickerset:InputStickerSet
     // messages.addChatUser#f9a0aa09
     Op::new(Kind::Int, 0), // chat_id:int
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0), // fwd_limit:int
     // account.getWallPaper#fc8ddbea
-    Op::new(Kind::Boxed, ty::INPUT_WALL_PAPER), // wallpaper:InputWallPaper
+    Op::boxed(ty::INPUT_WALL_PAPER), // wallpaper:InputWallPaper
     // messages.getMessageEditData#fda68d36
-    Op::new(Kind::Boxed, ty::INPUT_PEER), // peer:InputPeer
+    Op::boxed(ty::INPUT_PEER), // peer:InputPeer
     Op::new(Kind::Int, 0), // id:int
     // channels.reportSpam#fe087810
-    Op::new(Kind::Boxed, ty::INPUT_CHANNEL), // channel:InputChannel
-    Op::new(Kind::Boxed, ty::INPUT_USER), // user_id:InputUser
+    Op::boxed(ty::INPUT_CHANNEL), // channel:InputChannel
+    Op::boxed(ty::INPUT_USER), // user_id:InputUser
     Op::new(Kind::Int, 0).boxed_vector(), // id:Vector<int>
     // account.installWallPaper#feed5769
-    Op::new(Kind::Boxed, ty::INPUT_WALL_PAPER), // wallpaper:InputWallPaper
-    Op::new(Kind::Boxed, ty::WALL_PAPER_SETTINGS), // settings:WallPaperSettings
+    Op::boxed(ty::INPUT_WALL_PAPER), // wallpaper:InputWallPaper
+    Op::boxed(ty::WALL_PAPER_SETTINGS), // settings:WallPaperSettings
     // phone.sendSignalingData#ff7a9383
-    Op::new(Kind::Boxed, ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
+    Op::boxed(ty::INPUT_PHONE_CALL), // peer:InputPhoneCall
     Op::new(Kind::Bytes, 0), // data:bytes
     // stickers.changeStickerPosition#ffb6d4ca
-    Op::new(Kind::Boxed, ty::INPUT_DOCUMENT), // sticker:InputDocument
+    Op::boxed(ty::INPUT_DOCUMENT), // sticker:InputDocument
     Op::new(Kind::Int, 0), // position:int
 ];
 
@@ -7726,344 +7729,344 @@ pub static TYPES: [Type; 337] = [
 /// The constructors (indices into [`CONSTRUCTORS`]) of each type, one
 /// run per type (see [`Type::members_start`]), each run ascending.
 #[rustfmt::skip]
-pub static TYPE_MEMBERS: [u16; 923] = [
-    249, // AccessPointRule
-    652, // AccountDaysTTL
-    607, // Authorization
-    778, // AutoDownloadSettings
-    588, 842, // BadMsgNotification
-    876, // BankCardOpenUrl
-    319, 378, 650, 701, 905, // BaseTheme
-    521, 667, // Bool
-    696, // BotCommand
-    519, // BotInfo
-    18, 94, 408, 471, 479, // BotInlineMessage
-    58, 86, // BotInlineResult
-    308, // CdnConfig
-    711, // CdnPublicKey
-    206, // ChannelAdminLogEvent
-    49, 87, 102, 136, 147, 164, 239, 242, 292, 295, 302, 332, 369, 387, 487, 566, 621, 746, 766, 793, 805, 809, 810, 824, 884, 889, // ChannelAdminLogEventAction
-    827, // ChannelAdminLogEventsFilter
-    128, 681, // ChannelLocation
-    503, 725, // ChannelMessagesFilter
-    76, 106, 245, 569, 702, 723, // ChannelParticipant
-    21, 70, 572, 619, 632, 661, 771, 779, // ChannelParticipantsFilter
-    24, 153, 210, 534, 740, // Chat
-    334, // ChatAdminRights
-    552, // ChatBannedRights
-    45, 853, // ChatFull
-    317, 336, 775, // ChatInvite
-    856, // ChatOnlines
-    710, 760, 791, // ChatParticipant
-    224, 911, // ChatParticipants
-    196, 738, // ChatPhoto
-    358, // Client_DH_Inner_Data
-    773, // CodeSettings
-    172, // Config
-    888, // Contact
-    742, // ContactStatus
-    427, // DataJSON
-    91, // DcOption
-    34, 828, 880, // DestroyAuthKeyRes
-    342, 789, // DestroySessionRes
-    160, 391, // Dialog
-    402, // DialogFilter
-    413, // DialogFilterSuggested
-    286, 801, // DialogPeer
-    121, 193, // Document
-    51, 59, 74, 344, 372, 512, 513, // DocumentAttribute
-    99, 914, // DraftMessage
-    138, 747, // EmojiKeyword
-    323, // EmojiKeywordsDifference
-    630, // EmojiLanguage
-    580, // EmojiURL
-    69, 211, 338, 602, 896, // EncryptedChat
-    260, 693, // EncryptedFile
-    139, 836, // EncryptedMessage
-    704, // Error
-    367, 907, // ExportedChatInvite
-    327, // ExportedMessageLink
-    337, // FileHash
-    668, // FileLocation
-    917, // Folder
-    823, // FolderPeer
-    30, // FutureSalt
-    613, // FutureSalts
-    674, // Game
-    56, 623, // GeoPoint
-    676, // GlobalPrivacySettings
-    296, 414, // GroupCall
-    301, // GroupCallParticipant
-    314, // HighScore
-    494, // HttpWait
-    729, // ImportedContact
-    212, // InlineBotSwitchPM
-    170, 331, 345, 446, 750, // InlineQueryPeerType
-    114, // InputAppEvent
-    178, 219, 236, 265, 510, 586, // InputBotInlineMessage
-    466, // InputBotInlineMessageID
-    277, 464, 591, 921, // InputBotInlineResult
-    158, 617, 849, // InputChannel
-    109, 468, 706, // InputChatPhoto
-    515, 739, // InputCheckPasswordSRP
-    406, // InputClientProxy
-    868, // InputContact
-    351, 912, // InputDialogPeer
-    98, 396, // InputDocument
-    859, // InputEncryptedChat
-    88, 163, 315, 352, // InputEncryptedFile
-    875, 895, // InputFile
-    44, 151, 157, 229, 657, 719, 754, 776, 874, // InputFileLocation
-    904, // InputFolderPeer
-    11, 698, // InputGame
-    255, 797, // InputGeoPoint
-    756, // InputGroupCall
-    52, 118, 175, 320, 509, 511, 628, 691, 741, 802, 806, 873, 886, 890, 901, // InputMedia
-    456, 583, 606, 659, // InputMessage
-    97, 261, 622, 651, // InputNotifyPeer
-    35, 181, 689, 712, // InputPaymentCredentials
-    83, 84, 129, 424, 429, 433, 540, // InputPeer
-    538, // InputPeerNotifySettings
-    119, // InputPhoneCall
-    113, 208, // InputPhoto
-    13, 276, 306, 578, 675, 734, 765, 897, // InputPrivacyKey
-    39, 42, 65, 89, 268, 491, 749, 752, // InputPrivacyRule
-    174, 291, // InputSecureFile
-    763, // InputSecureValue
-    110, // InputSingleMedia
-    8, 454, 548, 808, 919, // InputStickerSet
-    918, // InputStickerSetItem
-    14, 262, // InputStickeredMedia
-    214, 878, // InputTheme
-    670, // InputThemeSettings
-    162, 655, 753, 882, // InputUser
-    393, 449, 804, // InputWallPaper
-    535, // InputWebDocument
-    553, 695, // InputWebFileLocation
-    697, // Invoice
-    195, 743, // IpPort
-    687, // JSONObjectValue
-    159, 226, 524, 648, 708, 881, // JSONValue
-    19, 54, 142, 189, 283, 568, 616, 620, 663, 730, 909, // KeyboardButton
-    412, // KeyboardButtonRow
-    717, // LabeledPrice
-    867, // LangPackDifference
-    851, // LangPackLanguage
-    156, 374, 715, // LangPackString
-    614, // MaskCoords
-    152, 312, 448, // Message
-    321, // Message
-    100, 231, 253, 257, 287, 411, 421, 436, 440, 488, 495, 502, 505, 506, 518, 555, 582, 603, 618, 624, 639, 645, 759, 870, 885, 898, // MessageAction
-    400, // MessageContainer
-    780, // MessageCopy
-    6, 127, 154, 187, 267, 353, 377, 382, 383, 399, 407, 410, 443, 531, 539, 662, 671, 679, 893, // MessageEntity
-    333, // MessageFwdHeader
-    610, // MessageInteractionCounters
-    167, 220, 227, 266, 303, 365, 450, 542, 554, 570, 654, 722, 915, // MessageMedia
-    37, // MessageRange
-    235, // MessageReplies
-    585, // MessageReplyHeader
-    50, 191, 567, // MessageUserVote
-    246, // MessageViews
-    104, 194, 203, 284, 304, 311, 423, 431, 439, 507, 551, 556, 637, 692, 781, 811, 920, // MessagesFilter
-    150, 438, // MsgDetailedInfo
-    428, // MsgResendReq
-    343, // MsgsAck
-    480, // MsgsAllInfo
-    15, // MsgsStateInfo
-    761, // MsgsStateReq
-    483, // NearestDc
-    550, // NewSession
-    557, 635, 685, 748, // NotifyPeer
-    300, // Null
-    169, // Object
-    215, 305, 447, 596, // P_Q_inner_data
-    514, // Page
-    10, 67, 77, 81, 116, 145, 202, 250, 256, 275, 356, 388, 409, 425, 437, 490, 530, 575, 590, 656, 680, 683, 686, 728, 762, 798, 852, 858, 862, // PageBlock
-    384, // PageCaption
-    144, 653, // PageListItem
-    329, 517, // PageListOrderedItem
-    627, // PageRelatedArticle
-    182, // PageTableCell
-    784, // PageTableRow
-    205, 744, // PasswordKdfAlgo
-    825, // PaymentCharge
-    493, // PaymentRequestedInfo
-    727, // PaymentSavedCredentials
-    547, 658, 672, // Peer
-    820, // PeerBlocked
-    713, 887, // PeerLocated
-    615, // PeerNotifySettings
-    398, // PeerSettings
-    103, 282, 290, 461, 463, 522, // PhoneCall
-    309, 453, 782, 899, // PhoneCallDiscardReason
-    910, // PhoneCallProtocol
-    346, 546, // PhoneConnection
-    137, 900, // Photo
-    47, 318, 415, 751, 783, 822, // PhotoSize
-    459, // Poll
-    376, // PollAnswer
-    207, // PollAnswerVoters
-    660, // PollResults
-    184, // Pong
-    324, // PopularContact
-    122, // PostAddress
-    200, 216, 241, 280, 368, 508, 666, 736, // PrivacyKey
-    41, 92, 270, 355, 474, 605, 883, 922, // PrivacyRule
-    571, // ReceivedNotifyMessage
-    252, 481, 558, 665, 833, // RecentMeUrl
-    185, 258, 559, 871, // ReplyMarkup
-    117, 166, 313, 532, 611, 767, 788, // ReportReason
-    17, // ResPQ
-    731, // RestrictionReason
-    12, 27, 112, 188, 213, 362, 373, 403, 430, 536, 690, 709, 757, 768, 772, 839, // RichText
-    330, 574, 726, // RpcDropAnswer
-    130, // RpcError
-    865, // RpcResult
-    57, // SavedContact
-    179, // SecureCredentialsEncrypted
-    472, // SecureData
-    349, 777, // SecureFile
-    0, 455, 664, // SecurePasswordKdfAlgo
-    132, 426, // SecurePlainData
-    7, 444, // SecureRequiredType
-    73, // SecureSecretSettings
-    90, // SecureValue
-    3, 183, 359, 422, 457, 458, 562, 800, 819, // SecureValueError
-    837, // SecureValueHash
-    23, 217, 467, 475, 484, 523, 525, 545, 561, 626, 721, 826, 908, // SecureValueType
-    79, 82, 140, 339, 465, 563, 597, 737, 745, 758, 769, 821, 864, 913, // SendMessageAction
-    420, 733, // Server_DH_Params
-    638, // Server_DH_inner_data
-    209, 251, 584, // Set_client_DH_params_answer
-    641, // ShippingOption
-    718, // StatsAbsValueAndPrev
-    642, // StatsDateRangeDays
-    259, 486, 678, // StatsGraph
-    335, // StatsGroupTopAdmin
-    171, // StatsGroupTopInviter
-    95, // StatsGroupTopPoster
-    720, // StatsPercentValue
-    254, // StatsURL
-    62, // StickerPack
-    234, // StickerSet
-    180, 348, // StickerSetCovered
-    9, // Theme
-    537, // ThemeSettings
-    29, 55, 238, 269, 807, 812, // TlsBlock
-    375, // TlsClientHello
-    844, // TopPeer
-    20, 71, 78, 120, 589, 601, 669, 906, // TopPeerCategory
-    902, // TopPeerCategoryPeers
-    228, // True
-    25, 40, 48, 63, 64, 66, 80, 96, 101, 105, 111, 123, 141, 143, 146, 149, 168, 173, 176, 186, 198, 201, 223, 232, 240, 243, 247, 248, 273, 294, 297, 299, 307, 322, 325, 341, 357, 363, 364, 371, 379, 380, 381, 386, 390, 435, 442, 445, 452, 460, 469, 485, 492, 497, 504, 516, 527, 529, 533, 541, 564, 565, 576, 581, 587, 600, 604, 633, 634, 643, 647, 677, 699, 785, 786, 795, 799, 813, 829, 831, 834, 840, 847, 848, 863, 892, 894, 916, // Update
-    60, 134, 230, 394, 405, 419, 792, // Updates
-    489, 496, 595, // UrlAuthResult
-    124, 498, // User
-    845, // UserFull
-    274, 366, // UserProfilePhoto
-    2, 26, 32, 417, 790, 843, // UserStatus
-    815, // VideoSize
-    473, 573, // WallPaper
-    16, // WallPaperSettings
-    714, // WebAuthorization
-    108, 891, // WebDocument
-    397, 705, 818, 832, // WebPage
-    293, // WebPageAttribute
-    609, // account.AuthorizationForm
-    61, // account.Authorizations
-    347, // account.AutoDownloadSettings
-    310, // account.ContentSettings
-    608, // account.Password
-    694, // account.PasswordInputSettings
-    528, // account.PasswordSettings
-    281, // account.PrivacyRules
-    441, // account.SentEmailCode
-    271, // account.Takeout
-    434, 872, // account.Themes
-    764, // account.TmpPassword
-    107, 385, // account.WallPapers
-    838, // account.WebAuthorizations
-    244, 724, // auth.Authorization
-    133, 395, 401, // auth.CodeType
-    774, // auth.ExportedAuthorization
-    22, 199, 340, // auth.LoginToken
-    68, // auth.PasswordRecovery
-    328, // auth.SentCode
-    218, 289, 599, 684, // auth.SentCodeType
-    841, // channels.AdminLogResults
-    732, // channels.ChannelParticipant
-    855, 877, // channels.ChannelParticipants
-    36, 787, // contacts.Blocked
-    649, 830, // contacts.Contacts
-    625, // contacts.Found
-    416, // contacts.ImportedContacts
-    432, // contacts.ResolvedPeer
-    389, 636, 770, // contacts.TopPeers
-    115, 703, // help.AppUpdate
-    316, // help.ConfigSimple
-    462, 499, // help.CountriesList
-    700, // help.Country
-    237, // help.CountryCode
-    361, 370, // help.DeepLinkInfo
-    93, // help.InviteText
-    560, 682, // help.PassportConfig
-    477, 520, // help.PromoData
-    46, // help.RecentMeUrls
-    85, // help.Support
-    476, // help.SupportName
-    418, // help.TermsOfService
-    155, 794, // help.TermsOfServiceUpdate
-    5, 869, // help.UserInfo
-    631, // messages.AffectedHistory
-    451, // messages.AffectedMessages
-    817, 846, // messages.AllStickers
-    278, // messages.ArchivedStickers
-    192, // messages.BotCallbackAnswer
-    500, // messages.BotResults
-    803, // messages.ChatFull
-    354, 543, // messages.Chats
-    161, 688, // messages.DhConfig
-    75, 392, 857, // messages.Dialogs
-    879, // messages.DiscussionMessage
-    549, 866, // messages.FavedStickers
-    644, 707, // messages.FeaturedStickers
-    43, 285, // messages.FoundStickerSets
-    526, // messages.HighScores
-    593, // messages.InactiveChats
-    148, // messages.MessageEditData
-    646, // messages.MessageViews
-    204, 350, 404, 478, // messages.Messages
-    177, // messages.PeerDialogs
-    38, 135, // messages.RecentStickers
-    165, 814, // messages.SavedGifs
-    816, // messages.SearchCounter
-    298, 501, // messages.SentEncryptedMessage
-    640, // messages.StickerSet
-    190, 197, // messages.StickerSetInstallResult
-    796, 860, // messages.Stickers
-    28, // messages.VotesList
-    222, // payments.BankCardData
-    225, // payments.PaymentForm
-    279, // payments.PaymentReceipt
-    272, 755, // payments.PaymentResult
-    903, // payments.SavedInfo
-    735, // payments.ValidatedRequestedInfo
-    360, // phone.GroupCall
-    544, // phone.GroupParticipants
-    835, // phone.PhoneCall
-    125, // photos.Photo
-    72, 482, // photos.Photos
-    673, // stats.BroadcastStats
-    854, // stats.MegagroupStats
-    470, // stats.MessageStats
-    1, 33, 53, 233, 264, 288, 598, 612, 629, 716, // storage.FileType
-    126, 221, 577, // updates.ChannelDifference
-    4, 263, 326, 592, // updates.Difference
-    579, // updates.State
-    594, 850, // upload.CdnFile
-    31, 861, // upload.File
-    131, // upload.WebFile
+pub static TYPE_MEMBERS: [CtorIndex; 923] = [
+    CtorIndex(249), // AccessPointRule
+    CtorIndex(652), // AccountDaysTTL
+    CtorIndex(607), // Authorization
+    CtorIndex(778), // AutoDownloadSettings
+    CtorIndex(588), CtorIndex(842), // BadMsgNotification
+    CtorIndex(876), // BankCardOpenUrl
+    CtorIndex(319), CtorIndex(378), CtorIndex(650), CtorIndex(701), CtorIndex(905), // BaseTheme
+    CtorIndex(521), CtorIndex(667), // Bool
+    CtorIndex(696), // BotCommand
+    CtorIndex(519), // BotInfo
+    CtorIndex(18), CtorIndex(94), CtorIndex(408), CtorIndex(471), CtorIndex(479), // BotInlineMessage
+    CtorIndex(58), CtorIndex(86), // BotInlineResult
+    CtorIndex(308), // CdnConfig
+    CtorIndex(711), // CdnPublicKey
+    CtorIndex(206), // ChannelAdminLogEvent
+    CtorIndex(49), CtorIndex(87), CtorIndex(102), CtorIndex(136), CtorIndex(147), CtorIndex(164), CtorIndex(239), CtorIndex(242), CtorIndex(292), CtorIndex(295), CtorIndex(302), CtorIndex(332), CtorIndex(369), CtorIndex(387), CtorIndex(487), CtorIndex(566), CtorIndex(621), CtorIndex(746), CtorIndex(766), CtorIndex(793), CtorIndex(805), CtorIndex(809), CtorIndex(810), CtorIndex(824), CtorIndex(884), CtorIndex(889), // ChannelAdminLogEventAction
+    CtorIndex(827), // ChannelAdminLogEventsFilter
+    CtorIndex(128), CtorIndex(681), // ChannelLocation
+    CtorIndex(503), CtorIndex(725), // ChannelMessagesFilter
+    CtorIndex(76), CtorIndex(106), CtorIndex(245), CtorIndex(569), CtorIndex(702), CtorIndex(723), // ChannelParticipant
+    CtorIndex(21), CtorIndex(70), CtorIndex(572), CtorIndex(619), CtorIndex(632), CtorIndex(661), CtorIndex(771), CtorIndex(779), // ChannelParticipantsFilter
+    CtorIndex(24), CtorIndex(153), CtorIndex(210), CtorIndex(534), CtorIndex(740), // Chat
+    CtorIndex(334), // ChatAdminRights
+    CtorIndex(552), // ChatBannedRights
+    CtorIndex(45), CtorIndex(853), // ChatFull
+    CtorIndex(317), CtorIndex(336), CtorIndex(775), // ChatInvite
+    CtorIndex(856), // ChatOnlines
+    CtorIndex(710), CtorIndex(760), CtorIndex(791), // ChatParticipant
+    CtorIndex(224), CtorIndex(911), // ChatParticipants
+    CtorIndex(196), CtorIndex(738), // ChatPhoto
+    CtorIndex(358), // Client_DH_Inner_Data
+    CtorIndex(773), // CodeSettings
+    CtorIndex(172), // Config
+    CtorIndex(888), // Contact
+    CtorIndex(742), // ContactStatus
+    CtorIndex(427), // DataJSON
+    CtorIndex(91), // DcOption
+    CtorIndex(34), CtorIndex(828), CtorIndex(880), // DestroyAuthKeyRes
+    CtorIndex(342), CtorIndex(789), // DestroySessionRes
+    CtorIndex(160), CtorIndex(391), // Dialog
+    CtorIndex(402), // DialogFilter
+    CtorIndex(413), // DialogFilterSuggested
+    CtorIndex(286), CtorIndex(801), // DialogPeer
+    CtorIndex(121), CtorIndex(193), // Document
+    CtorIndex(51), CtorIndex(59), CtorIndex(74), CtorIndex(344), CtorIndex(372), CtorIndex(512), CtorIndex(513), // DocumentAttribute
+    CtorIndex(99), CtorIndex(914), // DraftMessage
+    CtorIndex(138), CtorIndex(747), // EmojiKeyword
+    CtorIndex(323), // EmojiKeywordsDifference
+    CtorIndex(630), // EmojiLanguage
+    CtorIndex(580), // EmojiURL
+    CtorIndex(69), CtorIndex(211), CtorIndex(338), CtorIndex(602), CtorIndex(896), // EncryptedChat
+    CtorIndex(260), CtorIndex(693), // EncryptedFile
+    CtorIndex(139), CtorIndex(836), // EncryptedMessage
+    CtorIndex(704), // Error
+    CtorIndex(367), CtorIndex(907), // ExportedChatInvite
+    CtorIndex(327), // ExportedMessageLink
+    CtorIndex(337), // FileHash
+    CtorIndex(668), // FileLocation
+    CtorIndex(917), // Folder
+    CtorIndex(823), // FolderPeer
+    CtorIndex(30), // FutureSalt
+    CtorIndex(613), // FutureSalts
+    CtorIndex(674), // Game
+    CtorIndex(56), CtorIndex(623), // GeoPoint
+    CtorIndex(676), // GlobalPrivacySettings
+    CtorIndex(296), CtorIndex(414), // GroupCall
+    CtorIndex(301), // GroupCallParticipant
+    CtorIndex(314), // HighScore
+    CtorIndex(494), // HttpWait
+    CtorIndex(729), // ImportedContact
+    CtorIndex(212), // InlineBotSwitchPM
+    CtorIndex(170), CtorIndex(331), CtorIndex(345), CtorIndex(446), CtorIndex(750), // InlineQueryPeerType
+    CtorIndex(114), // InputAppEvent
+    CtorIndex(178), CtorIndex(219), CtorIndex(236), CtorIndex(265), CtorIndex(510), CtorIndex(586), // InputBotInlineMessage
+    CtorIndex(466), // InputBotInlineMessageID
+    CtorIndex(277), CtorIndex(464), CtorIndex(591), CtorIndex(921), // InputBotInlineResult
+    CtorIndex(158), CtorIndex(617), CtorIndex(849), // InputChannel
+    CtorIndex(109), CtorIndex(468), CtorIndex(706), // InputChatPhoto
+    CtorIndex(515), CtorIndex(739), // InputCheckPasswordSRP
+    CtorIndex(406), // InputClientProxy
+    CtorIndex(868), // InputContact
+    CtorIndex(351), CtorIndex(912), // InputDialogPeer
+    CtorIndex(98), CtorIndex(396), // InputDocument
+    CtorIndex(859), // InputEncryptedChat
+    CtorIndex(88), CtorIndex(163), CtorIndex(315), CtorIndex(352), // InputEncryptedFile
+    CtorIndex(875), CtorIndex(895), // InputFile
+    CtorIndex(44), CtorIndex(151), CtorIndex(157), CtorIndex(229), CtorIndex(657), CtorIndex(719), CtorIndex(754), CtorIndex(776), CtorIndex(874), // InputFileLocation
+    CtorIndex(904), // InputFolderPeer
+    CtorIndex(11), CtorIndex(698), // InputGame
+    CtorIndex(255), CtorIndex(797), // InputGeoPoint
+    CtorIndex(756), // InputGroupCall
+    CtorIndex(52), CtorIndex(118), CtorIndex(175), CtorIndex(320), CtorIndex(509), CtorIndex(511), CtorIndex(628), CtorIndex(691), CtorIndex(741), CtorIndex(802), CtorIndex(806), CtorIndex(873), CtorIndex(886), CtorIndex(890), CtorIndex(901), // InputMedia
+    CtorIndex(456), CtorIndex(583), CtorIndex(606), CtorIndex(659), // InputMessage
+    CtorIndex(97), CtorIndex(261), CtorIndex(622), CtorIndex(651), // InputNotifyPeer
+    CtorIndex(35), CtorIndex(181), CtorIndex(689), CtorIndex(712), // InputPaymentCredentials
+    CtorIndex(83), CtorIndex(84), CtorIndex(129), CtorIndex(424), CtorIndex(429), CtorIndex(433), CtorIndex(540), // InputPeer
+    CtorIndex(538), // InputPeerNotifySettings
+    CtorIndex(119), // InputPhoneCall
+    CtorIndex(113), CtorIndex(208), // InputPhoto
+    CtorIndex(13), CtorIndex(276), CtorIndex(306), CtorIndex(578), CtorIndex(675), CtorIndex(734), CtorIndex(765), CtorIndex(897), // InputPrivacyKey
+    CtorIndex(39), CtorIndex(42), CtorIndex(65), CtorIndex(89), CtorIndex(268), CtorIndex(491), CtorIndex(749), CtorIndex(752), // InputPrivacyRule
+    CtorIndex(174), CtorIndex(291), // InputSecureFile
+    CtorIndex(763), // InputSecureValue
+    CtorIndex(110), // InputSingleMedia
+    CtorIndex(8), CtorIndex(454), CtorIndex(548), CtorIndex(808), CtorIndex(919), // InputStickerSet
+    CtorIndex(918), // InputStickerSetItem
+    CtorIndex(14), CtorIndex(262), // InputStickeredMedia
+    CtorIndex(214), CtorIndex(878), // InputTheme
+    CtorIndex(670), // InputThemeSettings
+    CtorIndex(162), CtorIndex(655), CtorIndex(753), CtorIndex(882), // InputUser
+    CtorIndex(393), CtorIndex(449), CtorIndex(804), // InputWallPaper
+    CtorIndex(535), // InputWebDocument
+    CtorIndex(553), CtorIndex(695), // InputWebFileLocation
+    CtorIndex(697), // Invoice
+    CtorIndex(195), CtorIndex(743), // IpPort
+    CtorIndex(687), // JSONObjectValue
+    CtorIndex(159), CtorIndex(226), CtorIndex(524), CtorIndex(648), CtorIndex(708), CtorIndex(881), // JSONValue
+    CtorIndex(19), CtorIndex(54), CtorIndex(142), CtorIndex(189), CtorIndex(283), CtorIndex(568), CtorIndex(616), CtorIndex(620), CtorIndex(663), CtorIndex(730), CtorIndex(909), // KeyboardButton
+    CtorIndex(412), // KeyboardButtonRow
+    CtorIndex(717), // LabeledPrice
+    CtorIndex(867), // LangPackDifference
+    CtorIndex(851), // LangPackLanguage
+    CtorIndex(156), CtorIndex(374), CtorIndex(715), // LangPackString
+    CtorIndex(614), // MaskCoords
+    CtorIndex(152), CtorIndex(312), CtorIndex(448), // Message
+    CtorIndex(321), // Message
+    CtorIndex(100), CtorIndex(231), CtorIndex(253), CtorIndex(257), CtorIndex(287), CtorIndex(411), CtorIndex(421), CtorIndex(436), CtorIndex(440), CtorIndex(488), CtorIndex(495), CtorIndex(502), CtorIndex(505), CtorIndex(506), CtorIndex(518), CtorIndex(555), CtorIndex(582), CtorIndex(603), CtorIndex(618), CtorIndex(624), CtorIndex(639), CtorIndex(645), CtorIndex(759), CtorIndex(870), CtorIndex(885), CtorIndex(898), // MessageAction
+    CtorIndex(400), // MessageContainer
+    CtorIndex(780), // MessageCopy
+    CtorIndex(6), CtorIndex(127), CtorIndex(154), CtorIndex(187), CtorIndex(267), CtorIndex(353), CtorIndex(377), CtorIndex(382), CtorIndex(383), CtorIndex(399), CtorIndex(407), CtorIndex(410), CtorIndex(443), CtorIndex(531), CtorIndex(539), CtorIndex(662), CtorIndex(671), CtorIndex(679), CtorIndex(893), // MessageEntity
+    CtorIndex(333), // MessageFwdHeader
+    CtorIndex(610), // MessageInteractionCounters
+    CtorIndex(167), CtorIndex(220), CtorIndex(227), CtorIndex(266), CtorIndex(303), CtorIndex(365), CtorIndex(450), CtorIndex(542), CtorIndex(554), CtorIndex(570), CtorIndex(654), CtorIndex(722), CtorIndex(915), // MessageMedia
+    CtorIndex(37), // MessageRange
+    CtorIndex(235), // MessageReplies
+    CtorIndex(585), // MessageReplyHeader
+    CtorIndex(50), CtorIndex(191), CtorIndex(567), // MessageUserVote
+    CtorIndex(246), // MessageViews
+    CtorIndex(104), CtorIndex(194), CtorIndex(203), CtorIndex(284), CtorIndex(304), CtorIndex(311), CtorIndex(423), CtorIndex(431), CtorIndex(439), CtorIndex(507), CtorIndex(551), CtorIndex(556), CtorIndex(637), CtorIndex(692), CtorIndex(781), CtorIndex(811), CtorIndex(920), // MessagesFilter
+    CtorIndex(150), CtorIndex(438), // MsgDetailedInfo
+    CtorIndex(428), // MsgResendReq
+    CtorIndex(343), // MsgsAck
+    CtorIndex(480), // MsgsAllInfo
+    CtorIndex(15), // MsgsStateInfo
+    CtorIndex(761), // MsgsStateReq
+    CtorIndex(483), // NearestDc
+    CtorIndex(550), // NewSession
+    CtorIndex(557), CtorIndex(635), CtorIndex(685), CtorIndex(748), // NotifyPeer
+    CtorIndex(300), // Null
+    CtorIndex(169), // Object
+    CtorIndex(215), CtorIndex(305), CtorIndex(447), CtorIndex(596), // P_Q_inner_data
+    CtorIndex(514), // Page
+    CtorIndex(10), CtorIndex(67), CtorIndex(77), CtorIndex(81), CtorIndex(116), CtorIndex(145), CtorIndex(202), CtorIndex(250), CtorIndex(256), CtorIndex(275), CtorIndex(356), CtorIndex(388), CtorIndex(409), CtorIndex(425), CtorIndex(437), CtorIndex(490), CtorIndex(530), CtorIndex(575), CtorIndex(590), CtorIndex(656), CtorIndex(680), CtorIndex(683), CtorIndex(686), CtorIndex(728), CtorIndex(762), CtorIndex(798), CtorIndex(852), CtorIndex(858), CtorIndex(862), // PageBlock
+    CtorIndex(384), // PageCaption
+    CtorIndex(144), CtorIndex(653), // PageListItem
+    CtorIndex(329), CtorIndex(517), // PageListOrderedItem
+    CtorIndex(627), // PageRelatedArticle
+    CtorIndex(182), // PageTableCell
+    CtorIndex(784), // PageTableRow
+    CtorIndex(205), CtorIndex(744), // PasswordKdfAlgo
+    CtorIndex(825), // PaymentCharge
+    CtorIndex(493), // PaymentRequestedInfo
+    CtorIndex(727), // PaymentSavedCredentials
+    CtorIndex(547), CtorIndex(658), CtorIndex(672), // Peer
+    CtorIndex(820), // PeerBlocked
+    CtorIndex(713), CtorIndex(887), // PeerLocated
+    CtorIndex(615), // PeerNotifySettings
+    CtorIndex(398), // PeerSettings
+    CtorIndex(103), CtorIndex(282), CtorIndex(290), CtorIndex(461), CtorIndex(463), CtorIndex(522), // PhoneCall
+    CtorIndex(309), CtorIndex(453), CtorIndex(782), CtorIndex(899), // PhoneCallDiscardReason
+    CtorIndex(910), // PhoneCallProtocol
+    CtorIndex(346), CtorIndex(546), // PhoneConnection
+    CtorIndex(137), CtorIndex(900), // Photo
+    CtorIndex(47), CtorIndex(318), CtorIndex(415), CtorIndex(751), CtorIndex(783), CtorIndex(822), // PhotoSize
+    CtorIndex(459), // Poll
+    CtorIndex(376), // PollAnswer
+    CtorIndex(207), // PollAnswerVoters
+    CtorIndex(660), // PollResults
+    CtorIndex(184), // Pong
+    CtorIndex(324), // PopularContact
+    CtorIndex(122), // PostAddress
+    CtorIndex(200), CtorIndex(216), CtorIndex(241), CtorIndex(280), CtorIndex(368), CtorIndex(508), CtorIndex(666), CtorIndex(736), // PrivacyKey
+    CtorIndex(41), CtorIndex(92), CtorIndex(270), CtorIndex(355), CtorIndex(474), CtorIndex(605), CtorIndex(883), CtorIndex(922), // PrivacyRule
+    CtorIndex(571), // ReceivedNotifyMessage
+    CtorIndex(252), CtorIndex(481), CtorIndex(558), CtorIndex(665), CtorIndex(833), // RecentMeUrl
+    CtorIndex(185), CtorIndex(258), CtorIndex(559), CtorIndex(871), // ReplyMarkup
+    CtorIndex(117), CtorIndex(166), CtorIndex(313), CtorIndex(532), CtorIndex(611), CtorIndex(767), CtorIndex(788), // ReportReason
+    CtorIndex(17), // ResPQ
+    CtorIndex(731), // RestrictionReason
+    CtorIndex(12), CtorIndex(27), CtorIndex(112), CtorIndex(188), CtorIndex(213), CtorIndex(362), CtorIndex(373), CtorIndex(403), CtorIndex(430), CtorIndex(536), CtorIndex(690), CtorIndex(709), CtorIndex(757), CtorIndex(768), CtorIndex(772), CtorIndex(839), // RichText
+    CtorIndex(330), CtorIndex(574), CtorIndex(726), // RpcDropAnswer
+    CtorIndex(130), // RpcError
+    CtorIndex(865), // RpcResult
+    CtorIndex(57), // SavedContact
+    CtorIndex(179), // SecureCredentialsEncrypted
+    CtorIndex(472), // SecureData
+    CtorIndex(349), CtorIndex(777), // SecureFile
+    CtorIndex(0), CtorIndex(455), CtorIndex(664), // SecurePasswordKdfAlgo
+    CtorIndex(132), CtorIndex(426), // SecurePlainData
+    CtorIndex(7), CtorIndex(444), // SecureRequiredType
+    CtorIndex(73), // SecureSecretSettings
+    CtorIndex(90), // SecureValue
+    CtorIndex(3), CtorIndex(183), CtorIndex(359), CtorIndex(422), CtorIndex(457), CtorIndex(458), CtorIndex(562), CtorIndex(800), CtorIndex(819), // SecureValueError
+    CtorIndex(837), // SecureValueHash
+    CtorIndex(23), CtorIndex(217), CtorIndex(467), CtorIndex(475), CtorIndex(484), CtorIndex(523), CtorIndex(525), CtorIndex(545), CtorIndex(561), CtorIndex(626), CtorIndex(721), CtorIndex(826), CtorIndex(908), // SecureValueType
+    CtorIndex(79), CtorIndex(82), CtorIndex(140), CtorIndex(339), CtorIndex(465), CtorIndex(563), CtorIndex(597), CtorIndex(737), CtorIndex(745), CtorIndex(758), CtorIndex(769), CtorIndex(821), CtorIndex(864), CtorIndex(913), // SendMessageAction
+    CtorIndex(420), CtorIndex(733), // Server_DH_Params
+    CtorIndex(638), // Server_DH_inner_data
+    CtorIndex(209), CtorIndex(251), CtorIndex(584), // Set_client_DH_params_answer
+    CtorIndex(641), // ShippingOption
+    CtorIndex(718), // StatsAbsValueAndPrev
+    CtorIndex(642), // StatsDateRangeDays
+    CtorIndex(259), CtorIndex(486), CtorIndex(678), // StatsGraph
+    CtorIndex(335), // StatsGroupTopAdmin
+    CtorIndex(171), // StatsGroupTopInviter
+    CtorIndex(95), // StatsGroupTopPoster
+    CtorIndex(720), // StatsPercentValue
+    CtorIndex(254), // StatsURL
+    CtorIndex(62), // StickerPack
+    CtorIndex(234), // StickerSet
+    CtorIndex(180), CtorIndex(348), // StickerSetCovered
+    CtorIndex(9), // Theme
+    CtorIndex(537), // ThemeSettings
+    CtorIndex(29), CtorIndex(55), CtorIndex(238), CtorIndex(269), CtorIndex(807), CtorIndex(812), // TlsBlock
+    CtorIndex(375), // TlsClientHello
+    CtorIndex(844), // TopPeer
+    CtorIndex(20), CtorIndex(71), CtorIndex(78), CtorIndex(120), CtorIndex(589), CtorIndex(601), CtorIndex(669), CtorIndex(906), // TopPeerCategory
+    CtorIndex(902), // TopPeerCategoryPeers
+    CtorIndex(228), // True
+    CtorIndex(25), CtorIndex(40), CtorIndex(48), CtorIndex(63), CtorIndex(64), CtorIndex(66), CtorIndex(80), CtorIndex(96), CtorIndex(101), CtorIndex(105), CtorIndex(111), CtorIndex(123), CtorIndex(141), CtorIndex(143), CtorIndex(146), CtorIndex(149), CtorIndex(168), CtorIndex(173), CtorIndex(176), CtorIndex(186), CtorIndex(198), CtorIndex(201), CtorIndex(223), CtorIndex(232), CtorIndex(240), CtorIndex(243), CtorIndex(247), CtorIndex(248), CtorIndex(273), CtorIndex(294), CtorIndex(297), CtorIndex(299), CtorIndex(307), CtorIndex(322), CtorIndex(325), CtorIndex(341), CtorIndex(357), CtorIndex(363), CtorIndex(364), CtorIndex(371), CtorIndex(379), CtorIndex(380), CtorIndex(381), CtorIndex(386), CtorIndex(390), CtorIndex(435), CtorIndex(442), CtorIndex(445), CtorIndex(452), CtorIndex(460), CtorIndex(469), CtorIndex(485), CtorIndex(492), CtorIndex(497), CtorIndex(504), CtorIndex(516), CtorIndex(527), CtorIndex(529), CtorIndex(533), CtorIndex(541), CtorIndex(564), CtorIndex(565), CtorIndex(576), CtorIndex(581), CtorIndex(587), CtorIndex(600), CtorIndex(604), CtorIndex(633), CtorIndex(634), CtorIndex(643), CtorIndex(647), CtorIndex(677), CtorIndex(699), CtorIndex(785), CtorIndex(786), CtorIndex(795), CtorIndex(799), CtorIndex(813), CtorIndex(829), CtorIndex(831), CtorIndex(834), CtorIndex(840), CtorIndex(847), CtorIndex(848), CtorIndex(863), CtorIndex(892), CtorIndex(894), CtorIndex(916), // Update
+    CtorIndex(60), CtorIndex(134), CtorIndex(230), CtorIndex(394), CtorIndex(405), CtorIndex(419), CtorIndex(792), // Updates
+    CtorIndex(489), CtorIndex(496), CtorIndex(595), // UrlAuthResult
+    CtorIndex(124), CtorIndex(498), // User
+    CtorIndex(845), // UserFull
+    CtorIndex(274), CtorIndex(366), // UserProfilePhoto
+    CtorIndex(2), CtorIndex(26), CtorIndex(32), CtorIndex(417), CtorIndex(790), CtorIndex(843), // UserStatus
+    CtorIndex(815), // VideoSize
+    CtorIndex(473), CtorIndex(573), // WallPaper
+    CtorIndex(16), // WallPaperSettings
+    CtorIndex(714), // WebAuthorization
+    CtorIndex(108), CtorIndex(891), // WebDocument
+    CtorIndex(397), CtorIndex(705), CtorIndex(818), CtorIndex(832), // WebPage
+    CtorIndex(293), // WebPageAttribute
+    CtorIndex(609), // account.AuthorizationForm
+    CtorIndex(61), // account.Authorizations
+    CtorIndex(347), // account.AutoDownloadSettings
+    CtorIndex(310), // account.ContentSettings
+    CtorIndex(608), // account.Password
+    CtorIndex(694), // account.PasswordInputSettings
+    CtorIndex(528), // account.PasswordSettings
+    CtorIndex(281), // account.PrivacyRules
+    CtorIndex(441), // account.SentEmailCode
+    CtorIndex(271), // account.Takeout
+    CtorIndex(434), CtorIndex(872), // account.Themes
+    CtorIndex(764), // account.TmpPassword
+    CtorIndex(107), CtorIndex(385), // account.WallPapers
+    CtorIndex(838), // account.WebAuthorizations
+    CtorIndex(244), CtorIndex(724), // auth.Authorization
+    CtorIndex(133), CtorIndex(395), CtorIndex(401), // auth.CodeType
+    CtorIndex(774), // auth.ExportedAuthorization
+    CtorIndex(22), CtorIndex(199), CtorIndex(340), // auth.LoginToken
+    CtorIndex(68), // auth.PasswordRecovery
+    CtorIndex(328), // auth.SentCode
+    CtorIndex(218), CtorIndex(289), CtorIndex(599), CtorIndex(684), // auth.SentCodeType
+    CtorIndex(841), // channels.AdminLogResults
+    CtorIndex(732), // channels.ChannelParticipant
+    CtorIndex(855), CtorIndex(877), // channels.ChannelParticipants
+    CtorIndex(36), CtorIndex(787), // contacts.Blocked
+    CtorIndex(649), CtorIndex(830), // contacts.Contacts
+    CtorIndex(625), // contacts.Found
+    CtorIndex(416), // contacts.ImportedContacts
+    CtorIndex(432), // contacts.ResolvedPeer
+    CtorIndex(389), CtorIndex(636), CtorIndex(770), // contacts.TopPeers
+    CtorIndex(115), CtorIndex(703), // help.AppUpdate
+    CtorIndex(316), // help.ConfigSimple
+    CtorIndex(462), CtorIndex(499), // help.CountriesList
+    CtorIndex(700), // help.Country
+    CtorIndex(237), // help.CountryCode
+    CtorIndex(361), CtorIndex(370), // help.DeepLinkInfo
+    CtorIndex(93), // help.InviteText
+    CtorIndex(560), CtorIndex(682), // help.PassportConfig
+    CtorIndex(477), CtorIndex(520), // help.PromoData
+    CtorIndex(46), // help.RecentMeUrls
+    CtorIndex(85), // help.Support
+    CtorIndex(476), // help.SupportName
+    CtorIndex(418), // help.TermsOfService
+    CtorIndex(155), CtorIndex(794), // help.TermsOfServiceUpdate
+    CtorIndex(5), CtorIndex(869), // help.UserInfo
+    CtorIndex(631), // messages.AffectedHistory
+    CtorIndex(451), // messages.AffectedMessages
+    CtorIndex(817), CtorIndex(846), // messages.AllStickers
+    CtorIndex(278), // messages.ArchivedStickers
+    CtorIndex(192), // messages.BotCallbackAnswer
+    CtorIndex(500), // messages.BotResults
+    CtorIndex(803), // messages.ChatFull
+    CtorIndex(354), CtorIndex(543), // messages.Chats
+    CtorIndex(161), CtorIndex(688), // messages.DhConfig
+    CtorIndex(75), CtorIndex(392), CtorIndex(857), // messages.Dialogs
+    CtorIndex(879), // messages.DiscussionMessage
+    CtorIndex(549), CtorIndex(866), // messages.FavedStickers
+    CtorIndex(644), CtorIndex(707), // messages.FeaturedStickers
+    CtorIndex(43), CtorIndex(285), // messages.FoundStickerSets
+    CtorIndex(526), // messages.HighScores
+    CtorIndex(593), // messages.InactiveChats
+    CtorIndex(148), // messages.MessageEditData
+    CtorIndex(646), // messages.MessageViews
+    CtorIndex(204), CtorIndex(350), CtorIndex(404), CtorIndex(478), // messages.Messages
+    CtorIndex(177), // messages.PeerDialogs
+    CtorIndex(38), CtorIndex(135), // messages.RecentStickers
+    CtorIndex(165), CtorIndex(814), // messages.SavedGifs
+    CtorIndex(816), // messages.SearchCounter
+    CtorIndex(298), CtorIndex(501), // messages.SentEncryptedMessage
+    CtorIndex(640), // messages.StickerSet
+    CtorIndex(190), CtorIndex(197), // messages.StickerSetInstallResult
+    CtorIndex(796), CtorIndex(860), // messages.Stickers
+    CtorIndex(28), // messages.VotesList
+    CtorIndex(222), // payments.BankCardData
+    CtorIndex(225), // payments.PaymentForm
+    CtorIndex(279), // payments.PaymentReceipt
+    CtorIndex(272), CtorIndex(755), // payments.PaymentResult
+    CtorIndex(903), // payments.SavedInfo
+    CtorIndex(735), // payments.ValidatedRequestedInfo
+    CtorIndex(360), // phone.GroupCall
+    CtorIndex(544), // phone.GroupParticipants
+    CtorIndex(835), // phone.PhoneCall
+    CtorIndex(125), // photos.Photo
+    CtorIndex(72), CtorIndex(482), // photos.Photos
+    CtorIndex(673), // stats.BroadcastStats
+    CtorIndex(854), // stats.MegagroupStats
+    CtorIndex(470), // stats.MessageStats
+    CtorIndex(1), CtorIndex(33), CtorIndex(53), CtorIndex(233), CtorIndex(264), CtorIndex(288), CtorIndex(598), CtorIndex(612), CtorIndex(629), CtorIndex(716), // storage.FileType
+    CtorIndex(126), CtorIndex(221), CtorIndex(577), // updates.ChannelDifference
+    CtorIndex(4), CtorIndex(263), CtorIndex(326), CtorIndex(592), // updates.Difference
+    CtorIndex(579), // updates.State
+    CtorIndex(594), CtorIndex(850), // upload.CdnFile
+    CtorIndex(31), CtorIndex(861), // upload.File
+    CtorIndex(131), // upload.WebFile
 ];
 
 /// The id of every combinator, by its TL name in SCREAMING_SNAKE_CASE
@@ -10664,677 +10667,677 @@ pub mod id {
 /// A name of the MTProto schema that the API also has gets an `MT_` prefix.
 pub mod ty {
     /// `AccessPointRule`
-    pub const ACCESS_POINT_RULE: u16 = 0;
+    pub const ACCESS_POINT_RULE: super::TypeIndex = super::TypeIndex(0);
     /// `AccountDaysTTL`
-    pub const ACCOUNT_DAYS_TTL: u16 = 1;
+    pub const ACCOUNT_DAYS_TTL: super::TypeIndex = super::TypeIndex(1);
     /// `Authorization`
-    pub const AUTHORIZATION: u16 = 2;
+    pub const AUTHORIZATION: super::TypeIndex = super::TypeIndex(2);
     /// `AutoDownloadSettings`
-    pub const AUTO_DOWNLOAD_SETTINGS: u16 = 3;
+    pub const AUTO_DOWNLOAD_SETTINGS: super::TypeIndex = super::TypeIndex(3);
     /// `BadMsgNotification`
-    pub const BAD_MSG_NOTIFICATION: u16 = 4;
+    pub const BAD_MSG_NOTIFICATION: super::TypeIndex = super::TypeIndex(4);
     /// `BankCardOpenUrl`
-    pub const BANK_CARD_OPEN_URL: u16 = 5;
+    pub const BANK_CARD_OPEN_URL: super::TypeIndex = super::TypeIndex(5);
     /// `BaseTheme`
-    pub const BASE_THEME: u16 = 6;
+    pub const BASE_THEME: super::TypeIndex = super::TypeIndex(6);
     /// `Bool`
-    pub const BOOL: u16 = 7;
+    pub const BOOL: super::TypeIndex = super::TypeIndex(7);
     /// `BotCommand`
-    pub const BOT_COMMAND: u16 = 8;
+    pub const BOT_COMMAND: super::TypeIndex = super::TypeIndex(8);
     /// `BotInfo`
-    pub const BOT_INFO: u16 = 9;
+    pub const BOT_INFO: super::TypeIndex = super::TypeIndex(9);
     /// `BotInlineMessage`
-    pub const BOT_INLINE_MESSAGE: u16 = 10;
+    pub const BOT_INLINE_MESSAGE: super::TypeIndex = super::TypeIndex(10);
     /// `BotInlineResult`
-    pub const BOT_INLINE_RESULT: u16 = 11;
+    pub const BOT_INLINE_RESULT: super::TypeIndex = super::TypeIndex(11);
     /// `CdnConfig`
-    pub const CDN_CONFIG: u16 = 12;
+    pub const CDN_CONFIG: super::TypeIndex = super::TypeIndex(12);
     /// `CdnPublicKey`
-    pub const CDN_PUBLIC_KEY: u16 = 13;
+    pub const CDN_PUBLIC_KEY: super::TypeIndex = super::TypeIndex(13);
     /// `ChannelAdminLogEvent`
-    pub const CHANNEL_ADMIN_LOG_EVENT: u16 = 14;
+    pub const CHANNEL_ADMIN_LOG_EVENT: super::TypeIndex = super::TypeIndex(14);
     /// `ChannelAdminLogEventAction`
-    pub const CHANNEL_ADMIN_LOG_EVENT_ACTION: u16 = 15;
+    pub const CHANNEL_ADMIN_LOG_EVENT_ACTION: super::TypeIndex = super::TypeIndex(15);
     /// `ChannelAdminLogEventsFilter`
-    pub const CHANNEL_ADMIN_LOG_EVENTS_FILTER: u16 = 16;
+    pub const CHANNEL_ADMIN_LOG_EVENTS_FILTER: super::TypeIndex = super::TypeIndex(16);
     /// `ChannelLocation`
-    pub const CHANNEL_LOCATION: u16 = 17;
+    pub const CHANNEL_LOCATION: super::TypeIndex = super::TypeIndex(17);
     /// `ChannelMessagesFilter`
-    pub const CHANNEL_MESSAGES_FILTER: u16 = 18;
+    pub const CHANNEL_MESSAGES_FILTER: super::TypeIndex = super::TypeIndex(18);
     /// `ChannelParticipant`
-    pub const CHANNEL_PARTICIPANT: u16 = 19;
+    pub const CHANNEL_PARTICIPANT: super::TypeIndex = super::TypeIndex(19);
     /// `ChannelParticipantsFilter`
-    pub const CHANNEL_PARTICIPANTS_FILTER: u16 = 20;
+    pub const CHANNEL_PARTICIPANTS_FILTER: super::TypeIndex = super::TypeIndex(20);
     /// `Chat`
-    pub const CHAT: u16 = 21;
+    pub const CHAT: super::TypeIndex = super::TypeIndex(21);
     /// `ChatAdminRights`
-    pub const CHAT_ADMIN_RIGHTS: u16 = 22;
+    pub const CHAT_ADMIN_RIGHTS: super::TypeIndex = super::TypeIndex(22);
     /// `ChatBannedRights`
-    pub const CHAT_BANNED_RIGHTS: u16 = 23;
+    pub const CHAT_BANNED_RIGHTS: super::TypeIndex = super::TypeIndex(23);
     /// `ChatFull`
-    pub const CHAT_FULL: u16 = 24;
+    pub const CHAT_FULL: super::TypeIndex = super::TypeIndex(24);
     /// `ChatInvite`
-    pub const CHAT_INVITE: u16 = 25;
+    pub const CHAT_INVITE: super::TypeIndex = super::TypeIndex(25);
     /// `ChatOnlines`
-    pub const CHAT_ONLINES: u16 = 26;
+    pub const CHAT_ONLINES: super::TypeIndex = super::TypeIndex(26);
     /// `ChatParticipant`
-    pub const CHAT_PARTICIPANT: u16 = 27;
+    pub const CHAT_PARTICIPANT: super::TypeIndex = super::TypeIndex(27);
     /// `ChatParticipants`
-    pub const CHAT_PARTICIPANTS: u16 = 28;
+    pub const CHAT_PARTICIPANTS: super::TypeIndex = super::TypeIndex(28);
     /// `ChatPhoto`
-    pub const CHAT_PHOTO: u16 = 29;
+    pub const CHAT_PHOTO: super::TypeIndex = super::TypeIndex(29);
     /// `Client_DH_Inner_Data`
-    pub const CLIENT_DH_INNER_DATA: u16 = 30;
+    pub const CLIENT_DH_INNER_DATA: super::TypeIndex = super::TypeIndex(30);
     /// `CodeSettings`
-    pub const CODE_SETTINGS: u16 = 31;
+    pub const CODE_SETTINGS: super::TypeIndex = super::TypeIndex(31);
     /// `Config`
-    pub const CONFIG: u16 = 32;
+    pub const CONFIG: super::TypeIndex = super::TypeIndex(32);
     /// `Contact`
-    pub const CONTACT: u16 = 33;
+    pub const CONTACT: super::TypeIndex = super::TypeIndex(33);
     /// `ContactStatus`
-    pub const CONTACT_STATUS: u16 = 34;
+    pub const CONTACT_STATUS: super::TypeIndex = super::TypeIndex(34);
     /// `DataJSON`
-    pub const DATA_JSON: u16 = 35;
+    pub const DATA_JSON: super::TypeIndex = super::TypeIndex(35);
     /// `DcOption`
-    pub const DC_OPTION: u16 = 36;
+    pub const DC_OPTION: super::TypeIndex = super::TypeIndex(36);
     /// `DestroyAuthKeyRes`
-    pub const DESTROY_AUTH_KEY_RES: u16 = 37;
+    pub const DESTROY_AUTH_KEY_RES: super::TypeIndex = super::TypeIndex(37);
     /// `DestroySessionRes`
-    pub const DESTROY_SESSION_RES: u16 = 38;
+    pub const DESTROY_SESSION_RES: super::TypeIndex = super::TypeIndex(38);
     /// `Dialog`
-    pub const DIALOG: u16 = 39;
+    pub const DIALOG: super::TypeIndex = super::TypeIndex(39);
     /// `DialogFilter`
-    pub const DIALOG_FILTER: u16 = 40;
+    pub const DIALOG_FILTER: super::TypeIndex = super::TypeIndex(40);
     /// `DialogFilterSuggested`
-    pub const DIALOG_FILTER_SUGGESTED: u16 = 41;
+    pub const DIALOG_FILTER_SUGGESTED: super::TypeIndex = super::TypeIndex(41);
     /// `DialogPeer`
-    pub const DIALOG_PEER: u16 = 42;
+    pub const DIALOG_PEER: super::TypeIndex = super::TypeIndex(42);
     /// `Document`
-    pub const DOCUMENT: u16 = 43;
+    pub const DOCUMENT: super::TypeIndex = super::TypeIndex(43);
     /// `DocumentAttribute`
-    pub const DOCUMENT_ATTRIBUTE: u16 = 44;
+    pub const DOCUMENT_ATTRIBUTE: super::TypeIndex = super::TypeIndex(44);
     /// `DraftMessage`
-    pub const DRAFT_MESSAGE: u16 = 45;
+    pub const DRAFT_MESSAGE: super::TypeIndex = super::TypeIndex(45);
     /// `EmojiKeyword`
-    pub const EMOJI_KEYWORD: u16 = 46;
+    pub const EMOJI_KEYWORD: super::TypeIndex = super::TypeIndex(46);
     /// `EmojiKeywordsDifference`
-    pub const EMOJI_KEYWORDS_DIFFERENCE: u16 = 47;
+    pub const EMOJI_KEYWORDS_DIFFERENCE: super::TypeIndex = super::TypeIndex(47);
     /// `EmojiLanguage`
-    pub const EMOJI_LANGUAGE: u16 = 48;
+    pub const EMOJI_LANGUAGE: super::TypeIndex = super::TypeIndex(48);
     /// `EmojiURL`
-    pub const EMOJI_URL: u16 = 49;
+    pub const EMOJI_URL: super::TypeIndex = super::TypeIndex(49);
     /// `EncryptedChat`
-    pub const ENCRYPTED_CHAT: u16 = 50;
+    pub const ENCRYPTED_CHAT: super::TypeIndex = super::TypeIndex(50);
     /// `EncryptedFile`
-    pub const ENCRYPTED_FILE: u16 = 51;
+    pub const ENCRYPTED_FILE: super::TypeIndex = super::TypeIndex(51);
     /// `EncryptedMessage`
-    pub const ENCRYPTED_MESSAGE: u16 = 52;
+    pub const ENCRYPTED_MESSAGE: super::TypeIndex = super::TypeIndex(52);
     /// `Error`
-    pub const ERROR: u16 = 53;
+    pub const ERROR: super::TypeIndex = super::TypeIndex(53);
     /// `ExportedChatInvite`
-    pub const EXPORTED_CHAT_INVITE: u16 = 54;
+    pub const EXPORTED_CHAT_INVITE: super::TypeIndex = super::TypeIndex(54);
     /// `ExportedMessageLink`
-    pub const EXPORTED_MESSAGE_LINK: u16 = 55;
+    pub const EXPORTED_MESSAGE_LINK: super::TypeIndex = super::TypeIndex(55);
     /// `FileHash`
-    pub const FILE_HASH: u16 = 56;
+    pub const FILE_HASH: super::TypeIndex = super::TypeIndex(56);
     /// `FileLocation`
-    pub const FILE_LOCATION: u16 = 57;
+    pub const FILE_LOCATION: super::TypeIndex = super::TypeIndex(57);
     /// `Folder`
-    pub const FOLDER: u16 = 58;
+    pub const FOLDER: super::TypeIndex = super::TypeIndex(58);
     /// `FolderPeer`
-    pub const FOLDER_PEER: u16 = 59;
+    pub const FOLDER_PEER: super::TypeIndex = super::TypeIndex(59);
     /// `FutureSalt`
-    pub const FUTURE_SALT: u16 = 60;
+    pub const FUTURE_SALT: super::TypeIndex = super::TypeIndex(60);
     /// `FutureSalts`
-    pub const FUTURE_SALTS: u16 = 61;
+    pub const FUTURE_SALTS: super::TypeIndex = super::TypeIndex(61);
     /// `Game`
-    pub const GAME: u16 = 62;
+    pub const GAME: super::TypeIndex = super::TypeIndex(62);
     /// `GeoPoint`
-    pub const GEO_POINT: u16 = 63;
+    pub const GEO_POINT: super::TypeIndex = super::TypeIndex(63);
     /// `GlobalPrivacySettings`
-    pub const GLOBAL_PRIVACY_SETTINGS: u16 = 64;
+    pub const GLOBAL_PRIVACY_SETTINGS: super::TypeIndex = super::TypeIndex(64);
     /// `GroupCall`
-    pub const GROUP_CALL: u16 = 65;
+    pub const GROUP_CALL: super::TypeIndex = super::TypeIndex(65);
     /// `GroupCallParticipant`
-    pub const GROUP_CALL_PARTICIPANT: u16 = 66;
+    pub const GROUP_CALL_PARTICIPANT: super::TypeIndex = super::TypeIndex(66);
     /// `HighScore`
-    pub const HIGH_SCORE: u16 = 67;
+    pub const HIGH_SCORE: super::TypeIndex = super::TypeIndex(67);
     /// `HttpWait`
-    pub const HTTP_WAIT: u16 = 68;
+    pub const HTTP_WAIT: super::TypeIndex = super::TypeIndex(68);
     /// `ImportedContact`
-    pub const IMPORTED_CONTACT: u16 = 69;
+    pub const IMPORTED_CONTACT: super::TypeIndex = super::TypeIndex(69);
     /// `InlineBotSwitchPM`
-    pub const INLINE_BOT_SWITCH_PM: u16 = 70;
+    pub const INLINE_BOT_SWITCH_PM: super::TypeIndex = super::TypeIndex(70);
     /// `InlineQueryPeerType`
-    pub const INLINE_QUERY_PEER_TYPE: u16 = 71;
+    pub const INLINE_QUERY_PEER_TYPE: super::TypeIndex = super::TypeIndex(71);
     /// `InputAppEvent`
-    pub const INPUT_APP_EVENT: u16 = 72;
+    pub const INPUT_APP_EVENT: super::TypeIndex = super::TypeIndex(72);
     /// `InputBotInlineMessage`
-    pub const INPUT_BOT_INLINE_MESSAGE: u16 = 73;
+    pub const INPUT_BOT_INLINE_MESSAGE: super::TypeIndex = super::TypeIndex(73);
     /// `InputBotInlineMessageID`
-    pub const INPUT_BOT_INLINE_MESSAGE_ID: u16 = 74;
+    pub const INPUT_BOT_INLINE_MESSAGE_ID: super::TypeIndex = super::TypeIndex(74);
     /// `InputBotInlineResult`
-    pub const INPUT_BOT_INLINE_RESULT: u16 = 75;
+    pub const INPUT_BOT_INLINE_RESULT: super::TypeIndex = super::TypeIndex(75);
     /// `InputChannel`
-    pub const INPUT_CHANNEL: u16 = 76;
+    pub const INPUT_CHANNEL: super::TypeIndex = super::TypeIndex(76);
     /// `InputChatPhoto`
-    pub const INPUT_CHAT_PHOTO: u16 = 77;
+    pub const INPUT_CHAT_PHOTO: super::TypeIndex = super::TypeIndex(77);
     /// `InputCheckPasswordSRP`
-    pub const INPUT_CHECK_PASSWORD_SRP: u16 = 78;
+    pub const INPUT_CHECK_PASSWORD_SRP: super::TypeIndex = super::TypeIndex(78);
     /// `InputClientProxy`
-    pub const INPUT_CLIENT_PROXY: u16 = 79;
+    pub const INPUT_CLIENT_PROXY: super::TypeIndex = super::TypeIndex(79);
     /// `InputContact`
-    pub const INPUT_CONTACT: u16 = 80;
+    pub const INPUT_CONTACT: super::TypeIndex = super::TypeIndex(80);
     /// `InputDialogPeer`
-    pub const INPUT_DIALOG_PEER: u16 = 81;
+    pub const INPUT_DIALOG_PEER: super::TypeIndex = super::TypeIndex(81);
     /// `InputDocument`
-    pub const INPUT_DOCUMENT: u16 = 82;
+    pub const INPUT_DOCUMENT: super::TypeIndex = super::TypeIndex(82);
     /// `InputEncryptedChat`
-    pub const INPUT_ENCRYPTED_CHAT: u16 = 83;
+    pub const INPUT_ENCRYPTED_CHAT: super::TypeIndex = super::TypeIndex(83);
     /// `InputEncryptedFile`
-    pub const INPUT_ENCRYPTED_FILE: u16 = 84;
+    pub const INPUT_ENCRYPTED_FILE: super::TypeIndex = super::TypeIndex(84);
     /// `InputFile`
-    pub const INPUT_FILE: u16 = 85;
+    pub const INPUT_FILE: super::TypeIndex = super::TypeIndex(85);
     /// `InputFileLocation`
-    pub const INPUT_FILE_LOCATION: u16 = 86;
+    pub const INPUT_FILE_LOCATION: super::TypeIndex = super::TypeIndex(86);
     /// `InputFolderPeer`
-    pub const INPUT_FOLDER_PEER: u16 = 87;
+    pub const INPUT_FOLDER_PEER: super::TypeIndex = super::TypeIndex(87);
     /// `InputGame`
-    pub const INPUT_GAME: u16 = 88;
+    pub const INPUT_GAME: super::TypeIndex = super::TypeIndex(88);
     /// `InputGeoPoint`
-    pub const INPUT_GEO_POINT: u16 = 89;
+    pub const INPUT_GEO_POINT: super::TypeIndex = super::TypeIndex(89);
     /// `InputGroupCall`
-    pub const INPUT_GROUP_CALL: u16 = 90;
+    pub const INPUT_GROUP_CALL: super::TypeIndex = super::TypeIndex(90);
     /// `InputMedia`
-    pub const INPUT_MEDIA: u16 = 91;
+    pub const INPUT_MEDIA: super::TypeIndex = super::TypeIndex(91);
     /// `InputMessage`
-    pub const INPUT_MESSAGE: u16 = 92;
+    pub const INPUT_MESSAGE: super::TypeIndex = super::TypeIndex(92);
     /// `InputNotifyPeer`
-    pub const INPUT_NOTIFY_PEER: u16 = 93;
+    pub const INPUT_NOTIFY_PEER: super::TypeIndex = super::TypeIndex(93);
     /// `InputPaymentCredentials`
-    pub const INPUT_PAYMENT_CREDENTIALS: u16 = 94;
+    pub const INPUT_PAYMENT_CREDENTIALS: super::TypeIndex = super::TypeIndex(94);
     /// `InputPeer`
-    pub const INPUT_PEER: u16 = 95;
+    pub const INPUT_PEER: super::TypeIndex = super::TypeIndex(95);
     /// `InputPeerNotifySettings`
-    pub const INPUT_PEER_NOTIFY_SETTINGS: u16 = 96;
+    pub const INPUT_PEER_NOTIFY_SETTINGS: super::TypeIndex = super::TypeIndex(96);
     /// `InputPhoneCall`
-    pub const INPUT_PHONE_CALL: u16 = 97;
+    pub const INPUT_PHONE_CALL: super::TypeIndex = super::TypeIndex(97);
     /// `InputPhoto`
-    pub const INPUT_PHOTO: u16 = 98;
+    pub const INPUT_PHOTO: super::TypeIndex = super::TypeIndex(98);
     /// `InputPrivacyKey`
-    pub const INPUT_PRIVACY_KEY: u16 = 99;
+    pub const INPUT_PRIVACY_KEY: super::TypeIndex = super::TypeIndex(99);
     /// `InputPrivacyRule`
-    pub const INPUT_PRIVACY_RULE: u16 = 100;
+    pub const INPUT_PRIVACY_RULE: super::TypeIndex = super::TypeIndex(100);
     /// `InputSecureFile`
-    pub const INPUT_SECURE_FILE: u16 = 101;
+    pub const INPUT_SECURE_FILE: super::TypeIndex = super::TypeIndex(101);
     /// `InputSecureValue`
-    pub const INPUT_SECURE_VALUE: u16 = 102;
+    pub const INPUT_SECURE_VALUE: super::TypeIndex = super::TypeIndex(102);
     /// `InputSingleMedia`
-    pub const INPUT_SINGLE_MEDIA: u16 = 103;
+    pub const INPUT_SINGLE_MEDIA: super::TypeIndex = super::TypeIndex(103);
     /// `InputStickerSet`
-    pub const INPUT_STICKER_SET: u16 = 104;
+    pub const INPUT_STICKER_SET: super::TypeIndex = super::TypeIndex(104);
     /// `InputStickerSetItem`
-    pub const INPUT_STICKER_SET_ITEM: u16 = 105;
+    pub const INPUT_STICKER_SET_ITEM: super::TypeIndex = super::TypeIndex(105);
     /// `InputStickeredMedia`
-    pub const INPUT_STICKERED_MEDIA: u16 = 106;
+    pub const INPUT_STICKERED_MEDIA: super::TypeIndex = super::TypeIndex(106);
     /// `InputTheme`
-    pub const INPUT_THEME: u16 = 107;
+    pub const INPUT_THEME: super::TypeIndex = super::TypeIndex(107);
     /// `InputThemeSettings`
-    pub const INPUT_THEME_SETTINGS: u16 = 108;
+    pub const INPUT_THEME_SETTINGS: super::TypeIndex = super::TypeIndex(108);
     /// `InputUser`
-    pub const INPUT_USER: u16 = 109;
+    pub const INPUT_USER: super::TypeIndex = super::TypeIndex(109);
     /// `InputWallPaper`
-    pub const INPUT_WALL_PAPER: u16 = 110;
+    pub const INPUT_WALL_PAPER: super::TypeIndex = super::TypeIndex(110);
     /// `InputWebDocument`
-    pub const INPUT_WEB_DOCUMENT: u16 = 111;
+    pub const INPUT_WEB_DOCUMENT: super::TypeIndex = super::TypeIndex(111);
     /// `InputWebFileLocation`
-    pub const INPUT_WEB_FILE_LOCATION: u16 = 112;
+    pub const INPUT_WEB_FILE_LOCATION: super::TypeIndex = super::TypeIndex(112);
     /// `Invoice`
-    pub const INVOICE: u16 = 113;
+    pub const INVOICE: super::TypeIndex = super::TypeIndex(113);
     /// `IpPort`
-    pub const IP_PORT: u16 = 114;
+    pub const IP_PORT: super::TypeIndex = super::TypeIndex(114);
     /// `JSONObjectValue`
-    pub const JSON_OBJECT_VALUE: u16 = 115;
+    pub const JSON_OBJECT_VALUE: super::TypeIndex = super::TypeIndex(115);
     /// `JSONValue`
-    pub const JSON_VALUE: u16 = 116;
+    pub const JSON_VALUE: super::TypeIndex = super::TypeIndex(116);
     /// `KeyboardButton`
-    pub const KEYBOARD_BUTTON: u16 = 117;
+    pub const KEYBOARD_BUTTON: super::TypeIndex = super::TypeIndex(117);
     /// `KeyboardButtonRow`
-    pub const KEYBOARD_BUTTON_ROW: u16 = 118;
+    pub const KEYBOARD_BUTTON_ROW: super::TypeIndex = super::TypeIndex(118);
     /// `LabeledPrice`
-    pub const LABELED_PRICE: u16 = 119;
+    pub const LABELED_PRICE: super::TypeIndex = super::TypeIndex(119);
     /// `LangPackDifference`
-    pub const LANG_PACK_DIFFERENCE: u16 = 120;
+    pub const LANG_PACK_DIFFERENCE: super::TypeIndex = super::TypeIndex(120);
     /// `LangPackLanguage`
-    pub const LANG_PACK_LANGUAGE: u16 = 121;
+    pub const LANG_PACK_LANGUAGE: super::TypeIndex = super::TypeIndex(121);
     /// `LangPackString`
-    pub const LANG_PACK_STRING: u16 = 122;
+    pub const LANG_PACK_STRING: super::TypeIndex = super::TypeIndex(122);
     /// `MaskCoords`
-    pub const MASK_COORDS: u16 = 123;
+    pub const MASK_COORDS: super::TypeIndex = super::TypeIndex(123);
     /// `Message`
-    pub const MESSAGE: u16 = 124;
+    pub const MESSAGE: super::TypeIndex = super::TypeIndex(124);
     /// `Message`
-    pub const MT_MESSAGE: u16 = 125;
+    pub const MT_MESSAGE: super::TypeIndex = super::TypeIndex(125);
     /// `MessageAction`
-    pub const MESSAGE_ACTION: u16 = 126;
+    pub const MESSAGE_ACTION: super::TypeIndex = super::TypeIndex(126);
     /// `MessageContainer`
-    pub const MESSAGE_CONTAINER: u16 = 127;
+    pub const MESSAGE_CONTAINER: super::TypeIndex = super::TypeIndex(127);
     /// `MessageCopy`
-    pub const MESSAGE_COPY: u16 = 128;
+    pub const MESSAGE_COPY: super::TypeIndex = super::TypeIndex(128);
     /// `MessageEntity`
-    pub const MESSAGE_ENTITY: u16 = 129;
+    pub const MESSAGE_ENTITY: super::TypeIndex = super::TypeIndex(129);
     /// `MessageFwdHeader`
-    pub const MESSAGE_FWD_HEADER: u16 = 130;
+    pub const MESSAGE_FWD_HEADER: super::TypeIndex = super::TypeIndex(130);
     /// `MessageInteractionCounters`
-    pub const MESSAGE_INTERACTION_COUNTERS: u16 = 131;
+    pub const MESSAGE_INTERACTION_COUNTERS: super::TypeIndex = super::TypeIndex(131);
     /// `MessageMedia`
-    pub const MESSAGE_MEDIA: u16 = 132;
+    pub const MESSAGE_MEDIA: super::TypeIndex = super::TypeIndex(132);
     /// `MessageRange`
-    pub const MESSAGE_RANGE: u16 = 133;
+    pub const MESSAGE_RANGE: super::TypeIndex = super::TypeIndex(133);
     /// `MessageReplies`
-    pub const MESSAGE_REPLIES: u16 = 134;
+    pub const MESSAGE_REPLIES: super::TypeIndex = super::TypeIndex(134);
     /// `MessageReplyHeader`
-    pub const MESSAGE_REPLY_HEADER: u16 = 135;
+    pub const MESSAGE_REPLY_HEADER: super::TypeIndex = super::TypeIndex(135);
     /// `MessageUserVote`
-    pub const MESSAGE_USER_VOTE: u16 = 136;
+    pub const MESSAGE_USER_VOTE: super::TypeIndex = super::TypeIndex(136);
     /// `MessageViews`
-    pub const MESSAGE_VIEWS: u16 = 137;
+    pub const MESSAGE_VIEWS: super::TypeIndex = super::TypeIndex(137);
     /// `MessagesFilter`
-    pub const MESSAGES_FILTER: u16 = 138;
+    pub const MESSAGES_FILTER: super::TypeIndex = super::TypeIndex(138);
     /// `MsgDetailedInfo`
-    pub const MSG_DETAILED_INFO: u16 = 139;
+    pub const MSG_DETAILED_INFO: super::TypeIndex = super::TypeIndex(139);
     /// `MsgResendReq`
-    pub const MSG_RESEND_REQ: u16 = 140;
+    pub const MSG_RESEND_REQ: super::TypeIndex = super::TypeIndex(140);
     /// `MsgsAck`
-    pub const MSGS_ACK: u16 = 141;
+    pub const MSGS_ACK: super::TypeIndex = super::TypeIndex(141);
     /// `MsgsAllInfo`
-    pub const MSGS_ALL_INFO: u16 = 142;
+    pub const MSGS_ALL_INFO: super::TypeIndex = super::TypeIndex(142);
     /// `MsgsStateInfo`
-    pub const MSGS_STATE_INFO: u16 = 143;
+    pub const MSGS_STATE_INFO: super::TypeIndex = super::TypeIndex(143);
     /// `MsgsStateReq`
-    pub const MSGS_STATE_REQ: u16 = 144;
+    pub const MSGS_STATE_REQ: super::TypeIndex = super::TypeIndex(144);
     /// `NearestDc`
-    pub const NEAREST_DC: u16 = 145;
+    pub const NEAREST_DC: super::TypeIndex = super::TypeIndex(145);
     /// `NewSession`
-    pub const NEW_SESSION: u16 = 146;
+    pub const NEW_SESSION: super::TypeIndex = super::TypeIndex(146);
     /// `NotifyPeer`
-    pub const NOTIFY_PEER: u16 = 147;
+    pub const NOTIFY_PEER: super::TypeIndex = super::TypeIndex(147);
     /// `Null`
-    pub const NULL: u16 = 148;
+    pub const NULL: super::TypeIndex = super::TypeIndex(148);
     /// `Object`
-    pub const OBJECT: u16 = 149;
+    pub const OBJECT: super::TypeIndex = super::TypeIndex(149);
     /// `P_Q_inner_data`
-    pub const P_Q_INNER_DATA: u16 = 150;
+    pub const P_Q_INNER_DATA: super::TypeIndex = super::TypeIndex(150);
     /// `Page`
-    pub const PAGE: u16 = 151;
+    pub const PAGE: super::TypeIndex = super::TypeIndex(151);
     /// `PageBlock`
-    pub const PAGE_BLOCK: u16 = 152;
+    pub const PAGE_BLOCK: super::TypeIndex = super::TypeIndex(152);
     /// `PageCaption`
-    pub const PAGE_CAPTION: u16 = 153;
+    pub const PAGE_CAPTION: super::TypeIndex = super::TypeIndex(153);
     /// `PageListItem`
-    pub const PAGE_LIST_ITEM: u16 = 154;
+    pub const PAGE_LIST_ITEM: super::TypeIndex = super::TypeIndex(154);
     /// `PageListOrderedItem`
-    pub const PAGE_LIST_ORDERED_ITEM: u16 = 155;
+    pub const PAGE_LIST_ORDERED_ITEM: super::TypeIndex = super::TypeIndex(155);
     /// `PageRelatedArticle`
-    pub const PAGE_RELATED_ARTICLE: u16 = 156;
+    pub const PAGE_RELATED_ARTICLE: super::TypeIndex = super::TypeIndex(156);
     /// `PageTableCell`
-    pub const PAGE_TABLE_CELL: u16 = 157;
+    pub const PAGE_TABLE_CELL: super::TypeIndex = super::TypeIndex(157);
     /// `PageTableRow`
-    pub const PAGE_TABLE_ROW: u16 = 158;
+    pub const PAGE_TABLE_ROW: super::TypeIndex = super::TypeIndex(158);
     /// `PasswordKdfAlgo`
-    pub const PASSWORD_KDF_ALGO: u16 = 159;
+    pub const PASSWORD_KDF_ALGO: super::TypeIndex = super::TypeIndex(159);
     /// `PaymentCharge`
-    pub const PAYMENT_CHARGE: u16 = 160;
+    pub const PAYMENT_CHARGE: super::TypeIndex = super::TypeIndex(160);
     /// `PaymentRequestedInfo`
-    pub const PAYMENT_REQUESTED_INFO: u16 = 161;
+    pub const PAYMENT_REQUESTED_INFO: super::TypeIndex = super::TypeIndex(161);
     /// `PaymentSavedCredentials`
-    pub const PAYMENT_SAVED_CREDENTIALS: u16 = 162;
+    pub const PAYMENT_SAVED_CREDENTIALS: super::TypeIndex = super::TypeIndex(162);
     /// `Peer`
-    pub const PEER: u16 = 163;
+    pub const PEER: super::TypeIndex = super::TypeIndex(163);
     /// `PeerBlocked`
-    pub const PEER_BLOCKED: u16 = 164;
+    pub const PEER_BLOCKED: super::TypeIndex = super::TypeIndex(164);
     /// `PeerLocated`
-    pub const PEER_LOCATED: u16 = 165;
+    pub const PEER_LOCATED: super::TypeIndex = super::TypeIndex(165);
     /// `PeerNotifySettings`
-    pub const PEER_NOTIFY_SETTINGS: u16 = 166;
+    pub const PEER_NOTIFY_SETTINGS: super::TypeIndex = super::TypeIndex(166);
     /// `PeerSettings`
-    pub const PEER_SETTINGS: u16 = 167;
+    pub const PEER_SETTINGS: super::TypeIndex = super::TypeIndex(167);
     /// `PhoneCall`
-    pub const PHONE_CALL: u16 = 168;
+    pub const PHONE_CALL: super::TypeIndex = super::TypeIndex(168);
     /// `PhoneCallDiscardReason`
-    pub const PHONE_CALL_DISCARD_REASON: u16 = 169;
+    pub const PHONE_CALL_DISCARD_REASON: super::TypeIndex = super::TypeIndex(169);
     /// `PhoneCallProtocol`
-    pub const PHONE_CALL_PROTOCOL: u16 = 170;
+    pub const PHONE_CALL_PROTOCOL: super::TypeIndex = super::TypeIndex(170);
     /// `PhoneConnection`
-    pub const PHONE_CONNECTION: u16 = 171;
+    pub const PHONE_CONNECTION: super::TypeIndex = super::TypeIndex(171);
     /// `Photo`
-    pub const PHOTO: u16 = 172;
+    pub const PHOTO: super::TypeIndex = super::TypeIndex(172);
     /// `PhotoSize`
-    pub const PHOTO_SIZE: u16 = 173;
+    pub const PHOTO_SIZE: super::TypeIndex = super::TypeIndex(173);
     /// `Poll`
-    pub const POLL: u16 = 174;
+    pub const POLL: super::TypeIndex = super::TypeIndex(174);
     /// `PollAnswer`
-    pub const POLL_ANSWER: u16 = 175;
+    pub const POLL_ANSWER: super::TypeIndex = super::TypeIndex(175);
     /// `PollAnswerVoters`
-    pub const POLL_ANSWER_VOTERS: u16 = 176;
+    pub const POLL_ANSWER_VOTERS: super::TypeIndex = super::TypeIndex(176);
     /// `PollResults`
-    pub const POLL_RESULTS: u16 = 177;
+    pub const POLL_RESULTS: super::TypeIndex = super::TypeIndex(177);
     /// `Pong`
-    pub const PONG: u16 = 178;
+    pub const PONG: super::TypeIndex = super::TypeIndex(178);
     /// `PopularContact`
-    pub const POPULAR_CONTACT: u16 = 179;
+    pub const POPULAR_CONTACT: super::TypeIndex = super::TypeIndex(179);
     /// `PostAddress`
-    pub const POST_ADDRESS: u16 = 180;
+    pub const POST_ADDRESS: super::TypeIndex = super::TypeIndex(180);
     /// `PrivacyKey`
-    pub const PRIVACY_KEY: u16 = 181;
+    pub const PRIVACY_KEY: super::TypeIndex = super::TypeIndex(181);
     /// `PrivacyRule`
-    pub const PRIVACY_RULE: u16 = 182;
+    pub const PRIVACY_RULE: super::TypeIndex = super::TypeIndex(182);
     /// `ReceivedNotifyMessage`
-    pub const RECEIVED_NOTIFY_MESSAGE: u16 = 183;
+    pub const RECEIVED_NOTIFY_MESSAGE: super::TypeIndex = super::TypeIndex(183);
     /// `RecentMeUrl`
-    pub const RECENT_ME_URL: u16 = 184;
+    pub const RECENT_ME_URL: super::TypeIndex = super::TypeIndex(184);
     /// `ReplyMarkup`
-    pub const REPLY_MARKUP: u16 = 185;
+    pub const REPLY_MARKUP: super::TypeIndex = super::TypeIndex(185);
     /// `ReportReason`
-    pub const REPORT_REASON: u16 = 186;
+    pub const REPORT_REASON: super::TypeIndex = super::TypeIndex(186);
     /// `ResPQ`
-    pub const RES_PQ: u16 = 187;
+    pub const RES_PQ: super::TypeIndex = super::TypeIndex(187);
     /// `RestrictionReason`
-    pub const RESTRICTION_REASON: u16 = 188;
+    pub const RESTRICTION_REASON: super::TypeIndex = super::TypeIndex(188);
     /// `RichText`
-    pub const RICH_TEXT: u16 = 189;
+    pub const RICH_TEXT: super::TypeIndex = super::TypeIndex(189);
     /// `RpcDropAnswer`
-    pub const RPC_DROP_ANSWER: u16 = 190;
+    pub const RPC_DROP_ANSWER: super::TypeIndex = super::TypeIndex(190);
     /// `RpcError`
-    pub const RPC_ERROR: u16 = 191;
+    pub const RPC_ERROR: super::TypeIndex = super::TypeIndex(191);
     /// `RpcResult`
-    pub const RPC_RESULT: u16 = 192;
+    pub const RPC_RESULT: super::TypeIndex = super::TypeIndex(192);
     /// `SavedContact`
-    pub const SAVED_CONTACT: u16 = 193;
+    pub const SAVED_CONTACT: super::TypeIndex = super::TypeIndex(193);
     /// `SecureCredentialsEncrypted`
-    pub const SECURE_CREDENTIALS_ENCRYPTED: u16 = 194;
+    pub const SECURE_CREDENTIALS_ENCRYPTED: super::TypeIndex = super::TypeIndex(194);
     /// `SecureData`
-    pub const SECURE_DATA: u16 = 195;
+    pub const SECURE_DATA: super::TypeIndex = super::TypeIndex(195);
     /// `SecureFile`
-    pub const SECURE_FILE: u16 = 196;
+    pub const SECURE_FILE: super::TypeIndex = super::TypeIndex(196);
     /// `SecurePasswordKdfAlgo`
-    pub const SECURE_PASSWORD_KDF_ALGO: u16 = 197;
+    pub const SECURE_PASSWORD_KDF_ALGO: super::TypeIndex = super::TypeIndex(197);
     /// `SecurePlainData`
-    pub const SECURE_PLAIN_DATA: u16 = 198;
+    pub const SECURE_PLAIN_DATA: super::TypeIndex = super::TypeIndex(198);
     /// `SecureRequiredType`
-    pub const SECURE_REQUIRED_TYPE: u16 = 199;
+    pub const SECURE_REQUIRED_TYPE: super::TypeIndex = super::TypeIndex(199);
     /// `SecureSecretSettings`
-    pub const SECURE_SECRET_SETTINGS: u16 = 200;
+    pub const SECURE_SECRET_SETTINGS: super::TypeIndex = super::TypeIndex(200);
     /// `SecureValue`
-    pub const SECURE_VALUE: u16 = 201;
+    pub const SECURE_VALUE: super::TypeIndex = super::TypeIndex(201);
     /// `SecureValueError`
-    pub const SECURE_VALUE_ERROR: u16 = 202;
+    pub const SECURE_VALUE_ERROR: super::TypeIndex = super::TypeIndex(202);
     /// `SecureValueHash`
-    pub const SECURE_VALUE_HASH: u16 = 203;
+    pub const SECURE_VALUE_HASH: super::TypeIndex = super::TypeIndex(203);
     /// `SecureValueType`
-    pub const SECURE_VALUE_TYPE: u16 = 204;
+    pub const SECURE_VALUE_TYPE: super::TypeIndex = super::TypeIndex(204);
     /// `SendMessageAction`
-    pub const SEND_MESSAGE_ACTION: u16 = 205;
+    pub const SEND_MESSAGE_ACTION: super::TypeIndex = super::TypeIndex(205);
     /// `Server_DH_Params`
-    pub const SERVER_DH_PARAMS: u16 = 206;
+    pub const SERVER_DH_PARAMS: super::TypeIndex = super::TypeIndex(206);
     /// `Server_DH_inner_data`
-    pub const SERVER_DH_INNER_DATA: u16 = 207;
+    pub const SERVER_DH_INNER_DATA: super::TypeIndex = super::TypeIndex(207);
     /// `Set_client_DH_params_answer`
-    pub const SET_CLIENT_DH_PARAMS_ANSWER: u16 = 208;
+    pub const SET_CLIENT_DH_PARAMS_ANSWER: super::TypeIndex = super::TypeIndex(208);
     /// `ShippingOption`
-    pub const SHIPPING_OPTION: u16 = 209;
+    pub const SHIPPING_OPTION: super::TypeIndex = super::TypeIndex(209);
     /// `StatsAbsValueAndPrev`
-    pub const STATS_ABS_VALUE_AND_PREV: u16 = 210;
+    pub const STATS_ABS_VALUE_AND_PREV: super::TypeIndex = super::TypeIndex(210);
     /// `StatsDateRangeDays`
-    pub const STATS_DATE_RANGE_DAYS: u16 = 211;
+    pub const STATS_DATE_RANGE_DAYS: super::TypeIndex = super::TypeIndex(211);
     /// `StatsGraph`
-    pub const STATS_GRAPH: u16 = 212;
+    pub const STATS_GRAPH: super::TypeIndex = super::TypeIndex(212);
     /// `StatsGroupTopAdmin`
-    pub const STATS_GROUP_TOP_ADMIN: u16 = 213;
+    pub const STATS_GROUP_TOP_ADMIN: super::TypeIndex = super::TypeIndex(213);
     /// `StatsGroupTopInviter`
-    pub const STATS_GROUP_TOP_INVITER: u16 = 214;
+    pub const STATS_GROUP_TOP_INVITER: super::TypeIndex = super::TypeIndex(214);
     /// `StatsGroupTopPoster`
-    pub const STATS_GROUP_TOP_POSTER: u16 = 215;
+    pub const STATS_GROUP_TOP_POSTER: super::TypeIndex = super::TypeIndex(215);
     /// `StatsPercentValue`
-    pub const STATS_PERCENT_VALUE: u16 = 216;
+    pub const STATS_PERCENT_VALUE: super::TypeIndex = super::TypeIndex(216);
     /// `StatsURL`
-    pub const STATS_URL: u16 = 217;
+    pub const STATS_URL: super::TypeIndex = super::TypeIndex(217);
     /// `StickerPack`
-    pub const STICKER_PACK: u16 = 218;
+    pub const STICKER_PACK: super::TypeIndex = super::TypeIndex(218);
     /// `StickerSet`
-    pub const STICKER_SET: u16 = 219;
+    pub const STICKER_SET: super::TypeIndex = super::TypeIndex(219);
     /// `StickerSetCovered`
-    pub const STICKER_SET_COVERED: u16 = 220;
+    pub const STICKER_SET_COVERED: super::TypeIndex = super::TypeIndex(220);
     /// `Theme`
-    pub const THEME: u16 = 221;
+    pub const THEME: super::TypeIndex = super::TypeIndex(221);
     /// `ThemeSettings`
-    pub const THEME_SETTINGS: u16 = 222;
+    pub const THEME_SETTINGS: super::TypeIndex = super::TypeIndex(222);
     /// `TlsBlock`
-    pub const TLS_BLOCK: u16 = 223;
+    pub const TLS_BLOCK: super::TypeIndex = super::TypeIndex(223);
     /// `TlsClientHello`
-    pub const TLS_CLIENT_HELLO: u16 = 224;
+    pub const TLS_CLIENT_HELLO: super::TypeIndex = super::TypeIndex(224);
     /// `TopPeer`
-    pub const TOP_PEER: u16 = 225;
+    pub const TOP_PEER: super::TypeIndex = super::TypeIndex(225);
     /// `TopPeerCategory`
-    pub const TOP_PEER_CATEGORY: u16 = 226;
+    pub const TOP_PEER_CATEGORY: super::TypeIndex = super::TypeIndex(226);
     /// `TopPeerCategoryPeers`
-    pub const TOP_PEER_CATEGORY_PEERS: u16 = 227;
+    pub const TOP_PEER_CATEGORY_PEERS: super::TypeIndex = super::TypeIndex(227);
     /// `True`
-    pub const TRUE: u16 = 228;
+    pub const TRUE: super::TypeIndex = super::TypeIndex(228);
     /// `Update`
-    pub const UPDATE: u16 = 229;
+    pub const UPDATE: super::TypeIndex = super::TypeIndex(229);
     /// `Updates`
-    pub const UPDATES: u16 = 230;
+    pub const UPDATES: super::TypeIndex = super::TypeIndex(230);
     /// `UrlAuthResult`
-    pub const URL_AUTH_RESULT: u16 = 231;
+    pub const URL_AUTH_RESULT: super::TypeIndex = super::TypeIndex(231);
     /// `User`
-    pub const USER: u16 = 232;
+    pub const USER: super::TypeIndex = super::TypeIndex(232);
     /// `UserFull`
-    pub const USER_FULL: u16 = 233;
+    pub const USER_FULL: super::TypeIndex = super::TypeIndex(233);
     /// `UserProfilePhoto`
-    pub const USER_PROFILE_PHOTO: u16 = 234;
+    pub const USER_PROFILE_PHOTO: super::TypeIndex = super::TypeIndex(234);
     /// `UserStatus`
-    pub const USER_STATUS: u16 = 235;
+    pub const USER_STATUS: super::TypeIndex = super::TypeIndex(235);
     /// `VideoSize`
-    pub const VIDEO_SIZE: u16 = 236;
+    pub const VIDEO_SIZE: super::TypeIndex = super::TypeIndex(236);
     /// `WallPaper`
-    pub const WALL_PAPER: u16 = 237;
+    pub const WALL_PAPER: super::TypeIndex = super::TypeIndex(237);
     /// `WallPaperSettings`
-    pub const WALL_PAPER_SETTINGS: u16 = 238;
+    pub const WALL_PAPER_SETTINGS: super::TypeIndex = super::TypeIndex(238);
     /// `WebAuthorization`
-    pub const WEB_AUTHORIZATION: u16 = 239;
+    pub const WEB_AUTHORIZATION: super::TypeIndex = super::TypeIndex(239);
     /// `WebDocument`
-    pub const WEB_DOCUMENT: u16 = 240;
+    pub const WEB_DOCUMENT: super::TypeIndex = super::TypeIndex(240);
     /// `WebPage`
-    pub const WEB_PAGE: u16 = 241;
+    pub const WEB_PAGE: super::TypeIndex = super::TypeIndex(241);
     /// `WebPageAttribute`
-    pub const WEB_PAGE_ATTRIBUTE: u16 = 242;
+    pub const WEB_PAGE_ATTRIBUTE: super::TypeIndex = super::TypeIndex(242);
     /// `account.AuthorizationForm`
-    pub const ACCOUNT_AUTHORIZATION_FORM: u16 = 243;
+    pub const ACCOUNT_AUTHORIZATION_FORM: super::TypeIndex = super::TypeIndex(243);
     /// `account.Authorizations`
-    pub const ACCOUNT_AUTHORIZATIONS: u16 = 244;
+    pub const ACCOUNT_AUTHORIZATIONS: super::TypeIndex = super::TypeIndex(244);
     /// `account.AutoDownloadSettings`
-    pub const ACCOUNT_AUTO_DOWNLOAD_SETTINGS: u16 = 245;
+    pub const ACCOUNT_AUTO_DOWNLOAD_SETTINGS: super::TypeIndex = super::TypeIndex(245);
     /// `account.ContentSettings`
-    pub const ACCOUNT_CONTENT_SETTINGS: u16 = 246;
+    pub const ACCOUNT_CONTENT_SETTINGS: super::TypeIndex = super::TypeIndex(246);
     /// `account.Password`
-    pub const ACCOUNT_PASSWORD: u16 = 247;
+    pub const ACCOUNT_PASSWORD: super::TypeIndex = super::TypeIndex(247);
     /// `account.PasswordInputSettings`
-    pub const ACCOUNT_PASSWORD_INPUT_SETTINGS: u16 = 248;
+    pub const ACCOUNT_PASSWORD_INPUT_SETTINGS: super::TypeIndex = super::TypeIndex(248);
     /// `account.PasswordSettings`
-    pub const ACCOUNT_PASSWORD_SETTINGS: u16 = 249;
+    pub const ACCOUNT_PASSWORD_SETTINGS: super::TypeIndex = super::TypeIndex(249);
     /// `account.PrivacyRules`
-    pub const ACCOUNT_PRIVACY_RULES: u16 = 250;
+    pub const ACCOUNT_PRIVACY_RULES: super::TypeIndex = super::TypeIndex(250);
     /// `account.SentEmailCode`
-    pub const ACCOUNT_SENT_EMAIL_CODE: u16 = 251;
+    pub const ACCOUNT_SENT_EMAIL_CODE: super::TypeIndex = super::TypeIndex(251);
     /// `account.Takeout`
-    pub const ACCOUNT_TAKEOUT: u16 = 252;
+    pub const ACCOUNT_TAKEOUT: super::TypeIndex = super::TypeIndex(252);
     /// `account.Themes`
-    pub const ACCOUNT_THEMES: u16 = 253;
+    pub const ACCOUNT_THEMES: super::TypeIndex = super::TypeIndex(253);
     /// `account.TmpPassword`
-    pub const ACCOUNT_TMP_PASSWORD: u16 = 254;
+    pub const ACCOUNT_TMP_PASSWORD: super::TypeIndex = super::TypeIndex(254);
     /// `account.WallPapers`
-    pub const ACCOUNT_WALL_PAPERS: u16 = 255;
+    pub const ACCOUNT_WALL_PAPERS: super::TypeIndex = super::TypeIndex(255);
     /// `account.WebAuthorizations`
-    pub const ACCOUNT_WEB_AUTHORIZATIONS: u16 = 256;
+    pub const ACCOUNT_WEB_AUTHORIZATIONS: super::TypeIndex = super::TypeIndex(256);
     /// `auth.Authorization`
-    pub const AUTH_AUTHORIZATION: u16 = 257;
+    pub const AUTH_AUTHORIZATION: super::TypeIndex = super::TypeIndex(257);
     /// `auth.CodeType`
-    pub const AUTH_CODE_TYPE: u16 = 258;
+    pub const AUTH_CODE_TYPE: super::TypeIndex = super::TypeIndex(258);
     /// `auth.ExportedAuthorization`
-    pub const AUTH_EXPORTED_AUTHORIZATION: u16 = 259;
+    pub const AUTH_EXPORTED_AUTHORIZATION: super::TypeIndex = super::TypeIndex(259);
     /// `auth.LoginToken`
-    pub const AUTH_LOGIN_TOKEN: u16 = 260;
+    pub const AUTH_LOGIN_TOKEN: super::TypeIndex = super::TypeIndex(260);
     /// `auth.PasswordRecovery`
-    pub const AUTH_PASSWORD_RECOVERY: u16 = 261;
+    pub const AUTH_PASSWORD_RECOVERY: super::TypeIndex = super::TypeIndex(261);
     /// `auth.SentCode`
-    pub const AUTH_SENT_CODE: u16 = 262;
+    pub const AUTH_SENT_CODE: super::TypeIndex = super::TypeIndex(262);
     /// `auth.SentCodeType`
-    pub const AUTH_SENT_CODE_TYPE: u16 = 263;
+    pub const AUTH_SENT_CODE_TYPE: super::TypeIndex = super::TypeIndex(263);
     /// `channels.AdminLogResults`
-    pub const CHANNELS_ADMIN_LOG_RESULTS: u16 = 264;
+    pub const CHANNELS_ADMIN_LOG_RESULTS: super::TypeIndex = super::TypeIndex(264);
     /// `channels.ChannelParticipant`
-    pub const CHANNELS_CHANNEL_PARTICIPANT: u16 = 265;
+    pub const CHANNELS_CHANNEL_PARTICIPANT: super::TypeIndex = super::TypeIndex(265);
     /// `channels.ChannelParticipants`
-    pub const CHANNELS_CHANNEL_PARTICIPANTS: u16 = 266;
+    pub const CHANNELS_CHANNEL_PARTICIPANTS: super::TypeIndex = super::TypeIndex(266);
     /// `contacts.Blocked`
-    pub const CONTACTS_BLOCKED: u16 = 267;
+    pub const CONTACTS_BLOCKED: super::TypeIndex = super::TypeIndex(267);
     /// `contacts.Contacts`
-    pub const CONTACTS_CONTACTS: u16 = 268;
+    pub const CONTACTS_CONTACTS: super::TypeIndex = super::TypeIndex(268);
     /// `contacts.Found`
-    pub const CONTACTS_FOUND: u16 = 269;
+    pub const CONTACTS_FOUND: super::TypeIndex = super::TypeIndex(269);
     /// `contacts.ImportedContacts`
-    pub const CONTACTS_IMPORTED_CONTACTS: u16 = 270;
+    pub const CONTACTS_IMPORTED_CONTACTS: super::TypeIndex = super::TypeIndex(270);
     /// `contacts.ResolvedPeer`
-    pub const CONTACTS_RESOLVED_PEER: u16 = 271;
+    pub const CONTACTS_RESOLVED_PEER: super::TypeIndex = super::TypeIndex(271);
     /// `contacts.TopPeers`
-    pub const CONTACTS_TOP_PEERS: u16 = 272;
+    pub const CONTACTS_TOP_PEERS: super::TypeIndex = super::TypeIndex(272);
     /// `help.AppUpdate`
-    pub const HELP_APP_UPDATE: u16 = 273;
+    pub const HELP_APP_UPDATE: super::TypeIndex = super::TypeIndex(273);
     /// `help.ConfigSimple`
-    pub const HELP_CONFIG_SIMPLE: u16 = 274;
+    pub const HELP_CONFIG_SIMPLE: super::TypeIndex = super::TypeIndex(274);
     /// `help.CountriesList`
-    pub const HELP_COUNTRIES_LIST: u16 = 275;
+    pub const HELP_COUNTRIES_LIST: super::TypeIndex = super::TypeIndex(275);
     /// `help.Country`
-    pub const HELP_COUNTRY: u16 = 276;
+    pub const HELP_COUNTRY: super::TypeIndex = super::TypeIndex(276);
     /// `help.CountryCode`
-    pub const HELP_COUNTRY_CODE: u16 = 277;
+    pub const HELP_COUNTRY_CODE: super::TypeIndex = super::TypeIndex(277);
     /// `help.DeepLinkInfo`
-    pub const HELP_DEEP_LINK_INFO: u16 = 278;
+    pub const HELP_DEEP_LINK_INFO: super::TypeIndex = super::TypeIndex(278);
     /// `help.InviteText`
-    pub const HELP_INVITE_TEXT: u16 = 279;
+    pub const HELP_INVITE_TEXT: super::TypeIndex = super::TypeIndex(279);
     /// `help.PassportConfig`
-    pub const HELP_PASSPORT_CONFIG: u16 = 280;
+    pub const HELP_PASSPORT_CONFIG: super::TypeIndex = super::TypeIndex(280);
     /// `help.PromoData`
-    pub const HELP_PROMO_DATA: u16 = 281;
+    pub const HELP_PROMO_DATA: super::TypeIndex = super::TypeIndex(281);
     /// `help.RecentMeUrls`
-    pub const HELP_RECENT_ME_URLS: u16 = 282;
+    pub const HELP_RECENT_ME_URLS: super::TypeIndex = super::TypeIndex(282);
     /// `help.Support`
-    pub const HELP_SUPPORT: u16 = 283;
+    pub const HELP_SUPPORT: super::TypeIndex = super::TypeIndex(283);
     /// `help.SupportName`
-    pub const HELP_SUPPORT_NAME: u16 = 284;
+    pub const HELP_SUPPORT_NAME: super::TypeIndex = super::TypeIndex(284);
     /// `help.TermsOfService`
-    pub const HELP_TERMS_OF_SERVICE: u16 = 285;
+    pub const HELP_TERMS_OF_SERVICE: super::TypeIndex = super::TypeIndex(285);
     /// `help.TermsOfServiceUpdate`
-    pub const HELP_TERMS_OF_SERVICE_UPDATE: u16 = 286;
+    pub const HELP_TERMS_OF_SERVICE_UPDATE: super::TypeIndex = super::TypeIndex(286);
     /// `help.UserInfo`
-    pub const HELP_USER_INFO: u16 = 287;
+    pub const HELP_USER_INFO: super::TypeIndex = super::TypeIndex(287);
     /// `messages.AffectedHistory`
-    pub const MESSAGES_AFFECTED_HISTORY: u16 = 288;
+    pub const MESSAGES_AFFECTED_HISTORY: super::TypeIndex = super::TypeIndex(288);
     /// `messages.AffectedMessages`
-    pub const MESSAGES_AFFECTED_MESSAGES: u16 = 289;
+    pub const MESSAGES_AFFECTED_MESSAGES: super::TypeIndex = super::TypeIndex(289);
     /// `messages.AllStickers`
-    pub const MESSAGES_ALL_STICKERS: u16 = 290;
+    pub const MESSAGES_ALL_STICKERS: super::TypeIndex = super::TypeIndex(290);
     /// `messages.ArchivedStickers`
-    pub const MESSAGES_ARCHIVED_STICKERS: u16 = 291;
+    pub const MESSAGES_ARCHIVED_STICKERS: super::TypeIndex = super::TypeIndex(291);
     /// `messages.BotCallbackAnswer`
-    pub const MESSAGES_BOT_CALLBACK_ANSWER: u16 = 292;
+    pub const MESSAGES_BOT_CALLBACK_ANSWER: super::TypeIndex = super::TypeIndex(292);
     /// `messages.BotResults`
-    pub const MESSAGES_BOT_RESULTS: u16 = 293;
+    pub const MESSAGES_BOT_RESULTS: super::TypeIndex = super::TypeIndex(293);
     /// `messages.ChatFull`
-    pub const MESSAGES_CHAT_FULL: u16 = 294;
+    pub const MESSAGES_CHAT_FULL: super::TypeIndex = super::TypeIndex(294);
     /// `messages.Chats`
-    pub const MESSAGES_CHATS: u16 = 295;
+    pub const MESSAGES_CHATS: super::TypeIndex = super::TypeIndex(295);
     /// `messages.DhConfig`
-    pub const MESSAGES_DH_CONFIG: u16 = 296;
+    pub const MESSAGES_DH_CONFIG: super::TypeIndex = super::TypeIndex(296);
     /// `messages.Dialogs`
-    pub const MESSAGES_DIALOGS: u16 = 297;
+    pub const MESSAGES_DIALOGS: super::TypeIndex = super::TypeIndex(297);
     /// `messages.DiscussionMessage`
-    pub const MESSAGES_DISCUSSION_MESSAGE: u16 = 298;
+    pub const MESSAGES_DISCUSSION_MESSAGE: super::TypeIndex = super::TypeIndex(298);
     /// `messages.FavedStickers`
-    pub const MESSAGES_FAVED_STICKERS: u16 = 299;
+    pub const MESSAGES_FAVED_STICKERS: super::TypeIndex = super::TypeIndex(299);
     /// `messages.FeaturedStickers`
-    pub const MESSAGES_FEATURED_STICKERS: u16 = 300;
+    pub const MESSAGES_FEATURED_STICKERS: super::TypeIndex = super::TypeIndex(300);
     /// `messages.FoundStickerSets`
-    pub const MESSAGES_FOUND_STICKER_SETS: u16 = 301;
+    pub const MESSAGES_FOUND_STICKER_SETS: super::TypeIndex = super::TypeIndex(301);
     /// `messages.HighScores`
-    pub const MESSAGES_HIGH_SCORES: u16 = 302;
+    pub const MESSAGES_HIGH_SCORES: super::TypeIndex = super::TypeIndex(302);
     /// `messages.InactiveChats`
-    pub const MESSAGES_INACTIVE_CHATS: u16 = 303;
+    pub const MESSAGES_INACTIVE_CHATS: super::TypeIndex = super::TypeIndex(303);
     /// `messages.MessageEditData`
-    pub const MESSAGES_MESSAGE_EDIT_DATA: u16 = 304;
+    pub const MESSAGES_MESSAGE_EDIT_DATA: super::TypeIndex = super::TypeIndex(304);
     /// `messages.MessageViews`
-    pub const MESSAGES_MESSAGE_VIEWS: u16 = 305;
+    pub const MESSAGES_MESSAGE_VIEWS: super::TypeIndex = super::TypeIndex(305);
     /// `messages.Messages`
-    pub const MESSAGES_MESSAGES: u16 = 306;
+    pub const MESSAGES_MESSAGES: super::TypeIndex = super::TypeIndex(306);
     /// `messages.PeerDialogs`
-    pub const MESSAGES_PEER_DIALOGS: u16 = 307;
+    pub const MESSAGES_PEER_DIALOGS: super::TypeIndex = super::TypeIndex(307);
     /// `messages.RecentStickers`
-    pub const MESSAGES_RECENT_STICKERS: u16 = 308;
+    pub const MESSAGES_RECENT_STICKERS: super::TypeIndex = super::TypeIndex(308);
     /// `messages.SavedGifs`
-    pub const MESSAGES_SAVED_GIFS: u16 = 309;
+    pub const MESSAGES_SAVED_GIFS: super::TypeIndex = super::TypeIndex(309);
     /// `messages.SearchCounter`
-    pub const MESSAGES_SEARCH_COUNTER: u16 = 310;
+    pub const MESSAGES_SEARCH_COUNTER: super::TypeIndex = super::TypeIndex(310);
     /// `messages.SentEncryptedMessage`
-    pub const MESSAGES_SENT_ENCRYPTED_MESSAGE: u16 = 311;
+    pub const MESSAGES_SENT_ENCRYPTED_MESSAGE: super::TypeIndex = super::TypeIndex(311);
     /// `messages.StickerSet`
-    pub const MESSAGES_STICKER_SET: u16 = 312;
+    pub const MESSAGES_STICKER_SET: super::TypeIndex = super::TypeIndex(312);
     /// `messages.StickerSetInstallResult`
-    pub const MESSAGES_STICKER_SET_INSTALL_RESULT: u16 = 313;
+    pub const MESSAGES_STICKER_SET_INSTALL_RESULT: super::TypeIndex = super::TypeIndex(313);
     /// `messages.Stickers`
-    pub const MESSAGES_STICKERS: u16 = 314;
+    pub const MESSAGES_STICKERS: super::TypeIndex = super::TypeIndex(314);
     /// `messages.VotesList`
-    pub const MESSAGES_VOTES_LIST: u16 = 315;
+    pub const MESSAGES_VOTES_LIST: super::TypeIndex = super::TypeIndex(315);
     /// `payments.BankCardData`
-    pub const PAYMENTS_BANK_CARD_DATA: u16 = 316;
+    pub const PAYMENTS_BANK_CARD_DATA: super::TypeIndex = super::TypeIndex(316);
     /// `payments.PaymentForm`
-    pub const PAYMENTS_PAYMENT_FORM: u16 = 317;
+    pub const PAYMENTS_PAYMENT_FORM: super::TypeIndex = super::TypeIndex(317);
     /// `payments.PaymentReceipt`
-    pub const PAYMENTS_PAYMENT_RECEIPT: u16 = 318;
+    pub const PAYMENTS_PAYMENT_RECEIPT: super::TypeIndex = super::TypeIndex(318);
     /// `payments.PaymentResult`
-    pub const PAYMENTS_PAYMENT_RESULT: u16 = 319;
+    pub const PAYMENTS_PAYMENT_RESULT: super::TypeIndex = super::TypeIndex(319);
     /// `payments.SavedInfo`
-    pub const PAYMENTS_SAVED_INFO: u16 = 320;
+    pub const PAYMENTS_SAVED_INFO: super::TypeIndex = super::TypeIndex(320);
     /// `payments.ValidatedRequestedInfo`
-    pub const PAYMENTS_VALIDATED_REQUESTED_INFO: u16 = 321;
+    pub const PAYMENTS_VALIDATED_REQUESTED_INFO: super::TypeIndex = super::TypeIndex(321);
     /// `phone.GroupCall`
-    pub const PHONE_GROUP_CALL: u16 = 322;
+    pub const PHONE_GROUP_CALL: super::TypeIndex = super::TypeIndex(322);
     /// `phone.GroupParticipants`
-    pub const PHONE_GROUP_PARTICIPANTS: u16 = 323;
+    pub const PHONE_GROUP_PARTICIPANTS: super::TypeIndex = super::TypeIndex(323);
     /// `phone.PhoneCall`
-    pub const PHONE_PHONE_CALL: u16 = 324;
+    pub const PHONE_PHONE_CALL: super::TypeIndex = super::TypeIndex(324);
     /// `photos.Photo`
-    pub const PHOTOS_PHOTO: u16 = 325;
+    pub const PHOTOS_PHOTO: super::TypeIndex = super::TypeIndex(325);
     /// `photos.Photos`
-    pub const PHOTOS_PHOTOS: u16 = 326;
+    pub const PHOTOS_PHOTOS: super::TypeIndex = super::TypeIndex(326);
     /// `stats.BroadcastStats`
-    pub const STATS_BROADCAST_STATS: u16 = 327;
+    pub const STATS_BROADCAST_STATS: super::TypeIndex = super::TypeIndex(327);
     /// `stats.MegagroupStats`
-    pub const STATS_MEGAGROUP_STATS: u16 = 328;
+    pub const STATS_MEGAGROUP_STATS: super::TypeIndex = super::TypeIndex(328);
     /// `stats.MessageStats`
-    pub const STATS_MESSAGE_STATS: u16 = 329;
+    pub const STATS_MESSAGE_STATS: super::TypeIndex = super::TypeIndex(329);
     /// `storage.FileType`
-    pub const STORAGE_FILE_TYPE: u16 = 330;
+    pub const STORAGE_FILE_TYPE: super::TypeIndex = super::TypeIndex(330);
     /// `updates.ChannelDifference`
-    pub const UPDATES_CHANNEL_DIFFERENCE: u16 = 331;
+    pub const UPDATES_CHANNEL_DIFFERENCE: super::TypeIndex = super::TypeIndex(331);
     /// `updates.Difference`
-    pub const UPDATES_DIFFERENCE: u16 = 332;
+    pub const UPDATES_DIFFERENCE: super::TypeIndex = super::TypeIndex(332);
     /// `updates.State`
-    pub const UPDATES_STATE: u16 = 333;
+    pub const UPDATES_STATE: super::TypeIndex = super::TypeIndex(333);
     /// `upload.CdnFile`
-    pub const UPLOAD_CDN_FILE: u16 = 334;
+    pub const UPLOAD_CDN_FILE: super::TypeIndex = super::TypeIndex(334);
     /// `upload.File`
-    pub const UPLOAD_FILE: u16 = 335;
+    pub const UPLOAD_FILE: super::TypeIndex = super::TypeIndex(335);
     /// `upload.WebFile`
-    pub const UPLOAD_WEB_FILE: u16 = 336;
+    pub const UPLOAD_WEB_FILE: super::TypeIndex = super::TypeIndex(336);
 }

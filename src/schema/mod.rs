@@ -147,6 +147,14 @@ impl Op {
     pub const fn new(kind: Kind, arg: u16) -> Op {
         Op(kind as u32 | (arg as u32) << 16)
     }
+    /// A [`Kind::Boxed`] field of type `ty`.
+    pub const fn boxed(ty: TypeIndex) -> Op {
+        Op::new(Kind::Boxed, ty.0)
+    }
+    /// A [`Kind::Bare`] field of constructor `ctor`.
+    pub const fn bare(ctor: CtorIndex) -> Op {
+        Op::new(Kind::Bare, ctor.0)
+    }
     /// The same field as a boxed `Vector<T>` of it.
     pub const fn boxed_vector(self) -> Op {
         Op(self.0 | (Repeat::BoxedVector as u32) << 4)
@@ -195,6 +203,16 @@ impl Op {
     pub const fn arg(self) -> u16 {
         (self.0 >> 16) as u16
     }
+    /// The argument as a type ([`Kind::Boxed`]).
+    #[inline]
+    pub const fn ty(self) -> TypeIndex {
+        TypeIndex(self.arg())
+    }
+    /// The argument as a constructor ([`Kind::Bare`]).
+    #[inline]
+    pub const fn ctor(self) -> CtorIndex {
+        CtorIndex(self.arg())
+    }
 }
 
 impl core::fmt::Debug for Op {
@@ -209,6 +227,56 @@ impl core::fmt::Debug for Op {
     }
 }
 
+/// The index of a combinator (a type constructor or a function) in the
+/// layer table: below `CONSTRUCTORS.len()` a type constructor, from there
+/// on a function. A type of its own, so that it cannot be mixed up with a
+/// [`TypeIndex`] or an id.
+///
+/// ```
+/// use tlview::schema::{self, id};
+/// let i = schema::index_of(id::MESSAGE).unwrap();
+/// assert_eq!(schema::constructor(i).unwrap().id, id::MESSAGE);
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[repr(transparent)]
+pub struct CtorIndex(pub u16);
+
+impl CtorIndex {
+    /// As an index into a slice.
+    #[inline]
+    pub const fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The number.
+impl core::fmt::Display for CtorIndex {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The index of a boxed type in [`TYPES`] (the constants of [`ty`]). A type
+/// of its own, so that it cannot be mixed up with a [`CtorIndex`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+#[repr(transparent)]
+pub struct TypeIndex(pub u16);
+
+impl TypeIndex {
+    /// As an index into a slice.
+    #[inline]
+    pub const fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The number.
+impl core::fmt::Display for TypeIndex {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// One combinator of the layer: a type constructor or a function.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Constructor {
@@ -216,7 +284,7 @@ pub struct Constructor {
     pub id: u32,
     /// Index into [`TYPES`] of the type it builds (for a function: the type it
     /// returns, or [`NO_TYPE`] when that is generic or a vector).
-    pub ty: u16,
+    pub ty: TypeIndex,
     /// Index into [`OPS`] of its first field.
     pub ops_start: u16,
     /// How many fields it has.
@@ -236,7 +304,7 @@ pub const CTOR_FIXED: u8 = 4;
 
 /// The value of [`Constructor::ty`] for a function whose result type is not a
 /// plain boxed type.
-pub const NO_TYPE: u16 = u16::MAX;
+pub const NO_TYPE: TypeIndex = TypeIndex(u16::MAX);
 
 /// One boxed type of the layer.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -383,7 +451,7 @@ pub static DECLARED_FLAGS: [u32; COMBINATORS] = {
 /// layer has one: one multiply and, on average, about one probe of a
 /// compile-time hash index; no allocation.
 #[inline]
-pub fn index_of(id: u32) -> Option<u16> {
+pub fn index_of(id: u32) -> Option<CtorIndex> {
     let mut slot = hash_slot(id);
     // The table is at most 3/4 full, so a probe ends at an empty slot well
     // before going round; the bound only keeps the loop visibly finite.
@@ -392,7 +460,7 @@ pub fn index_of(id: u32) -> Option<u16> {
         if e == 0 {
             return None;
         }
-        let i = e - 1;
+        let i = CtorIndex(e - 1);
         // Compare with the row itself (so `IDS`, which repeats the ids for
         // tools, is not linked into firmware).
         if constructor(i).map(|c| c.id) == Some(id) {
@@ -413,8 +481,8 @@ pub fn constructor_by_id(id: u32) -> Option<&'static Constructor> {
 /// `CONSTRUCTORS.len()`, a function from there on (`None` without the
 /// `functions` feature).
 #[inline]
-pub fn constructor(index: u16) -> Option<&'static Constructor> {
-    let i = usize::from(index);
+pub fn constructor(index: CtorIndex) -> Option<&'static Constructor> {
+    let i = index.get();
     match CONSTRUCTORS.get(i) {
         Some(c) => Some(c),
         None => function(i.wrapping_sub(CONSTRUCTORS.len())),
@@ -435,12 +503,12 @@ fn function(_: usize) -> Option<&'static Constructor> {
 
 /// Every combinator of the layer, type constructors then functions, with
 /// its index (whatever the `functions` feature says: this is for tools).
-pub fn combinators() -> impl Iterator<Item = (u16, &'static Constructor)> {
+pub fn combinators() -> impl Iterator<Item = (CtorIndex, &'static Constructor)> {
     CONSTRUCTORS
         .iter()
         .chain(FUNCTIONS.iter())
         .enumerate()
-        .map(|(i, c)| (u16::try_from(i).unwrap_or(u16::MAX), c))
+        .map(|(i, c)| (CtorIndex(u16::try_from(i).unwrap_or(u16::MAX)), c))
 }
 
 /// The op at global index `index`: in [`OPS`] below `OPS.len()`, in
@@ -477,12 +545,12 @@ fn function_ops(_: usize, _: usize) -> Option<&'static [Op]> {
 
 /// The type at `index` in [`TYPES`].
 #[inline]
-pub fn type_info(index: u16) -> Option<&'static Type> {
-    TYPES.get(usize::from(index))
+pub fn type_info(index: TypeIndex) -> Option<&'static Type> {
+    TYPES.get(index.get())
 }
 
 /// The constructors (indices into [`CONSTRUCTORS`]) of a type.
-pub fn type_members(index: u16) -> &'static [u16] {
+pub fn type_members(index: TypeIndex) -> &'static [CtorIndex] {
     match type_info(index) {
         Some(t) => {
             let s = usize::from(t.members_start);
@@ -509,14 +577,14 @@ fn pooled(packed: Option<&u32>) -> &'static str {
 /// The name of the combinator at `index` in [`CONSTRUCTORS`]
 /// (`updateShortMessage`, `contacts.acceptContact`); empty if out of range.
 #[cfg(feature = "names")]
-pub fn constructor_name(index: u16) -> &'static str {
-    pooled(names::CONSTRUCTOR_NAMES.get(usize::from(index)))
+pub fn constructor_name(index: CtorIndex) -> &'static str {
+    pooled(names::CONSTRUCTOR_NAMES.get(index.get()))
 }
 
 /// The name of the type at `index` in [`TYPES`] (`Updates`, `messages.Messages`).
 #[cfg(feature = "names")]
-pub fn type_name(index: u16) -> &'static str {
-    pooled(names::TYPE_NAMES.get(usize::from(index)))
+pub fn type_name(index: TypeIndex) -> &'static str {
+    pooled(names::TYPE_NAMES.get(index.get()))
 }
 
 /// The schema name of the field at `index` in [`OPS`] (`user_id`, `pts_count`).

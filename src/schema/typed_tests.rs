@@ -11,7 +11,7 @@ use std::string::String;
 use std::vec::Vec;
 
 use crate::object::Object;
-use crate::schema::{self, COMBINATORS, CONSTRUCTORS};
+use crate::schema::{self, CtorIndex, COMBINATORS, CONSTRUCTORS};
 use crate::walk::{walk, walk_table_only, Expect};
 use crate::Limits;
 
@@ -140,24 +140,24 @@ pub(super) fn agree_table<T: Repr>(
 mod random;
 use random::Builder;
 
-fn ops(index: u16) -> &'static [crate::schema::Op] {
+fn ops(index: CtorIndex) -> &'static [crate::schema::Op] {
     random::ops(index)
 }
 
 /// The combinators this build has views for.
-fn indices() -> impl Iterator<Item = u16> {
+fn indices() -> impl Iterator<Item = CtorIndex> {
     let n = if cfg!(feature = "functions") {
         COMBINATORS
     } else {
         CONSTRUCTORS.len()
     };
-    (0..n).map(|i| i as u16)
+    (0..n).map(|i| CtorIndex(i as u16))
 }
 
 /// The flags words a combinator is built with: none set, all set, each bit
 /// alone, then random ones.
-fn flag_choices(index: u16, rounds: usize) -> Vec<Option<u32>> {
-    let declared = schema::DECLARED_FLAGS[usize::from(index)];
+fn flag_choices(index: CtorIndex, rounds: usize) -> Vec<Option<u32>> {
+    let declared = schema::DECLARED_FLAGS[index.get()];
     let mut v = std::vec![Some(0), Some(u32::MAX)];
     for bit in 0..32 {
         if declared & (1 << bit) != 0 {
@@ -186,7 +186,7 @@ fn every_view_reads_what_the_table_reads() {
             let o = Object::decode(&bytes, Expect::Any)
                 .unwrap_or_else(|e| panic!("combinator {index}: built bytes rejected: {e:?}"));
             assert_eq!(schema::index_of(o.id()), Some(index));
-            if let Some(c) = CONSTRUCTORS.get(usize::from(index)) {
+            if let Some(c) = CONSTRUCTORS.get(index.get()) {
                 // The generated skip finds the same end as the walker.
                 let n = super::views122::reread(c.ty, &bytes);
                 assert_eq!(n, Some(bytes.len()), "combinator {index}: skip");
@@ -261,8 +261,8 @@ impl core::fmt::Debug for DebugOf<'_> {
 fn validators_agree_on_every_mutation() {
     let mut b = Builder::new(2);
     let mut cases = 0usize;
-    for index in 0..CONSTRUCTORS.len() as u16 {
-        let ty = CONSTRUCTORS[usize::from(index)].ty;
+    for index in (0..CONSTRUCTORS.len() as u16).map(CtorIndex) {
+        let ty = CONSTRUCTORS[index.get()].ty;
         let mut bytes = b.build(index, Some(u32::MAX));
         bytes.truncate(256);
         let expect = Expect::Type(ty);
@@ -313,7 +313,7 @@ fn validators_take_every_object_they_cover() {
                 body_len(index, body, Limits::DEFAULT.max_depth - 1),
                 Some(body.len()),
                 "combinator {index} ({:#010x}) not taken by its validator: {bytes:02x?}",
-                CONSTRUCTORS.get(usize::from(index)).map_or(0, |c| c.id)
+                CONSTRUCTORS.get(index.get()).map_or(0, |c| c.id)
             );
             objects += 1;
         }

@@ -33,8 +33,8 @@ use crate::fast::Check;
 /// levels may nest under it, and its fields are valid; else `None`.
 #[cfg(feature = "fast")]
 #[inline(never)]
-pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
-    let (check, levels): (Check, u32) = match index {
+pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32) -> Option<usize> {
+    let (check, levels): (Check, u32) = match index.0 {
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         2 => (c_user_status_offline, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
@@ -2373,8 +2373,8 @@ pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {
 /// type: `None` for those without a validator.
 #[cfg(feature = "fast")]
 #[inline]
-pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {
-    match ty {
+pub(crate) fn boxed(ty: crate::schema::TypeIndex, below: u32) -> Option<Check> {
+    match ty.0 {
         #[cfg(feature = "fast-all")]
         0 if below >= const { v::levels(0, 1) } => Some(t_access_point_rule),
         #[cfg(feature = "fast-all")]
@@ -21572,8 +21572,8 @@ fn c_stickers_change_sticker_position(mut r: &[u8]) -> Option<&[u8]> {
 /// Whether objects of combinator `index` are validated in straight-line
 /// code under the features (those without fields always are).
 #[cfg(test)]
-pub(crate) fn validated(index: u16) -> bool {
-    match index {
+pub(crate) fn validated(index: crate::schema::CtorIndex) -> bool {
+    match index.0 {
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         0 => true,
         #[cfg(any(feature = "fast", feature = "fast-all"))]

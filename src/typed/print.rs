@@ -47,7 +47,7 @@ enum Level {
     /// word read so far and the next field's index; whether a field has been
     /// printed.
     Object {
-        index: u16,
+        index: crate::schema::CtorIndex,
         saved: (u32, u32, u8),
         printed: bool,
     },

@@ -165,7 +165,7 @@ mod body {
 
         /// The dynamic view of it, as the combinator at `index` (unboxed: the
         /// view keeps no id).
-        pub(crate) fn object(self, index: u16) -> Object<'a> {
+        pub(crate) fn object(self, index: schema::CtorIndex) -> Object<'a> {
             match schema::constructor(index) {
                 Some(ctor) => Object::from_parts(ctor, self.bytes, self.base, false),
                 None => fallback_object(),
@@ -492,14 +492,14 @@ pub(crate) mod skip {
     /// A boxed object of a recursive type, by the table walker (its own
     /// bounded stack: no recursion here).
     #[inline(never)]
-    pub(crate) fn walk_type(r: &mut Reader<'_>, ty: u16) -> Option<()> {
+    pub(crate) fn walk_type(r: &mut Reader<'_>, ty: crate::schema::TypeIndex) -> Option<()> {
         walk_at_depth(r, Expect::Type(ty), &REREAD, 0).ok()
     }
     /// A bare object of a recursive constructor, by the table walker.
     // Layer 122 has no recursive bare field; another schema may.
     #[allow(dead_code)]
     #[inline(never)]
-    pub(crate) fn walk_bare(r: &mut Reader<'_>, index: u16) -> Option<()> {
+    pub(crate) fn walk_bare(r: &mut Reader<'_>, index: crate::schema::CtorIndex) -> Option<()> {
         walk_at_depth(r, Expect::Bare(index), &REREAD, 0).ok()
     }
     /// Any boxed object (`!X`, `Object`), by the table walker.

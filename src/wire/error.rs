@@ -127,7 +127,7 @@ pub enum ErrorKind {
     /// A constructor the layer knows, but of another type than expected.
     WrongType {
         /// The expected type, an index into [`crate::schema::TYPES`].
-        expected_type: u16,
+        expected_type: crate::schema::TypeIndex,
         /// The id found.
         found: u32,
     },
@@ -272,7 +272,7 @@ impl fmt::Display for Id {
     }
 }
 
-struct TypeName(u16);
+struct TypeName(crate::schema::TypeIndex);
 
 impl TypeName {
     /// The type's name, where the `names` feature keeps it.
@@ -313,7 +313,7 @@ impl fmt::Display for TypeName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.name() {
             Some(n) => f.write_str(n),
-            None => write!(f, "type #{}", self.0),
+            None => write!(f, "type #{}", self.0 .0),
         }
     }
 }
@@ -477,7 +477,7 @@ mod defmt_impls {
     }
 
     /// A type: its name with `names`, else its index.
-    struct TypeName(u16);
+    struct TypeName(crate::schema::TypeIndex);
 
     impl Format for TypeName {
         fn format(&self, f: Formatter<'_>) {
@@ -488,7 +488,7 @@ mod defmt_impls {
                     return write!(f, "{=str}", n);
                 }
             }
-            write!(f, "type #{=u16}", self.0)
+            write!(f, "type #{=u16}", self.0 .0)
         }
     }
 

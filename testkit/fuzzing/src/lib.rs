@@ -447,9 +447,13 @@ pub fn walk_any(data: &[u8]) {
     let expect = if sel & 0x8000 != 0 {
         Expect::Any
     } else if sel & 0x4000 != 0 {
-        Expect::Bare(u16::try_from(low % schema::CONSTRUCTORS.len()).unwrap_or(0))
+        Expect::Bare(schema::CtorIndex(
+            u16::try_from(low % schema::CONSTRUCTORS.len()).unwrap_or(0),
+        ))
     } else {
-        Expect::Type(u16::try_from(low % schema::TYPES.len()).unwrap_or(0))
+        Expect::Type(schema::TypeIndex(
+            u16::try_from(low % schema::TYPES.len()).unwrap_or(0),
+        ))
     };
     let walked = check_extent(rest, expect, &Limits::DEFAULT);
     // The generated straight-line validators (every one, under `fast-all`)
@@ -473,7 +477,7 @@ pub fn typed(data: &[u8]) {
     let Some((sel, rest)) = data.split_first_chunk::<2>() else {
         return;
     };
-    let ty = u16::from_le_bytes(*sel) % schema::TYPES.len() as u16;
+    let ty = schema::TypeIndex(u16::from_le_bytes(*sel) % schema::TYPES.len() as u16);
     let Ok((obj, _)) = Object::decode_prefix(rest, Expect::Type(ty)) else {
         return;
     };

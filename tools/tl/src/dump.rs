@@ -447,8 +447,8 @@ impl<'a> Tracer<'a> {
             return Err(self.r.error(ErrorKind::DepthLimit { limit: 0 }));
         }
         let c = match expect {
-            Expect::Type(t) => self.header(Kind::Boxed, t)?,
-            Expect::Bare(c) => self.header(Kind::Bare, c)?,
+            Expect::Type(t) => self.header(Kind::Boxed, t.0)?,
+            Expect::Bare(c) => self.header(Kind::Bare, c.0)?,
             Expect::Any => self.header(Kind::AnyBoxed, 0)?,
         };
         self.fields(c, 0)

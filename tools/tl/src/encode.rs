@@ -50,7 +50,7 @@ use std::sync::OnceLock;
 
 use crate::path::Seg;
 use serde_json::{Map, Value};
-use tlview::schema::{self, Constructor, Kind, Op, Repeat, CTOR_MTPROTO};
+use tlview::schema::{self, Constructor, CtorIndex, Kind, Op, Repeat, TypeIndex, CTOR_MTPROTO};
 use tlview::walk::Expect;
 use tlview::Writer;
 
@@ -117,10 +117,11 @@ pub fn encode_into(value: &Value, expect: Expect, out: &mut Vec<u8>) -> Result<(
 /// The constructors and functions named `name` (combinator indices, see
 /// [`schema::constructor`]). Layer 122 has one name shared by two: `message`, the
 /// API's `message#58ae39c9` and MTProto's bare `message`.
-pub fn constructors_named(name: &str) -> &'static [u16] {
-    static NAMES: OnceLock<HashMap<&'static str, Vec<u16>>> = OnceLock::new();
+pub fn constructors_named(name: &str) -> &'static [CtorIndex] {
+    static NAMES: OnceLock<HashMap<&'static str, Vec<CtorIndex>>> = OnceLock::new();
     let map = NAMES.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<u16>> = HashMap::with_capacity(schema::COMBINATORS);
+        let mut m: HashMap<&'static str, Vec<CtorIndex>> =
+            HashMap::with_capacity(schema::COMBINATORS);
         for (i, _) in schema::combinators() {
             m.entry(schema::constructor_name(i)).or_default().push(i);
         }
@@ -131,12 +132,14 @@ pub fn constructors_named(name: &str) -> &'static [u16] {
 
 /// The type named `name` (an index into [`schema::TYPES`]). When the API
 /// and MTProto schemas both have a type of that name (`Message`), the API's.
-pub fn type_named(name: &str) -> Option<u16> {
-    static TYPES: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+pub fn type_named(name: &str) -> Option<TypeIndex> {
+    static TYPES: OnceLock<HashMap<&'static str, TypeIndex>> = OnceLock::new();
     let map = TYPES.get_or_init(|| {
         let mut m = HashMap::with_capacity(schema::TYPES.len());
         for i in 0..schema::TYPES.len() {
-            let Ok(i) = u16::try_from(i) else { continue };
+            let Ok(i) = u16::try_from(i).map(TypeIndex) else {
+                continue;
+            };
             let mtproto = schema::type_members(i)
                 .iter()
                 .filter_map(|&c| schema::constructor(c))
@@ -266,7 +269,7 @@ pub fn article(word: &str) -> &'static str {
 }
 
 /// "a"/"an" and a type's name.
-fn a_type(t: u16) -> String {
+fn a_type(t: TypeIndex) -> String {
     let name = schema::type_name(t);
     format!("{} {name}", article(name))
 }
@@ -318,7 +321,11 @@ impl<'v> Encoder<'v> {
     }
 
     /// Which constructor the JSON object `map` names, for `expect`.
-    fn resolve(&mut self, map: &'v Map<String, Value>, expect: Expect) -> Result<u16, EncodeError> {
+    fn resolve(
+        &mut self,
+        map: &'v Map<String, Value>,
+        expect: Expect,
+    ) -> Result<CtorIndex, EncodeError> {
         let name = match map.get("_") {
             None => {
                 return match expect {
@@ -375,7 +382,7 @@ impl<'v> Encoder<'v> {
             Expect::Any => {
                 // One name, several combinators (`message`): the one whose
                 // fields the keys are; else the first.
-                let fits = |i: u16| {
+                let fits = |i: CtorIndex| {
                     let Some(c) = schema::constructor(i) else {
                         return false;
                     };
@@ -414,7 +421,7 @@ impl<'v> Encoder<'v> {
 
     fn fields(
         &mut self,
-        index: u16,
+        index: CtorIndex,
         c: &'static Constructor,
         map: &'v Map<String, Value>,
         out: &mut Vec<u8>,
@@ -670,8 +677,8 @@ impl<'v> Encoder<'v> {
                 _ => Err(self.expected("true (a bare true)", v)),
             },
             Kind::Flags => Err(self.fail("a flags word cannot be given (it is computed)")),
-            Kind::Boxed => self.object(v, Expect::Type(arg), out),
-            Kind::Bare => self.object(v, Expect::Bare(arg), out),
+            Kind::Boxed => self.object(v, Expect::Type(TypeIndex(arg)), out),
+            Kind::Bare => self.object(v, Expect::Bare(CtorIndex(arg)), out),
             Kind::AnyBoxed | Kind::SizedObject => self.object(v, Expect::Any, out),
         }
     }

@@ -151,11 +151,14 @@ fn header(layer: &Layer, hot: &crate::valid::Hot) -> String {
 /// The `Op` expression of a field, its names (`Op`, `Kind`, `ty`) behind
 /// `prefix` (`crate::schema::` from outside the schema module).
 pub fn op_expr_at(layer: &Layer, f: &crate::layer::Field, prefix: &str) -> String {
-    let arg = match f.kind {
-        Kind::Boxed => format!("{prefix}ty::{}", layer.types[usize::from(f.arg)].const_name),
-        _ => f.arg.to_string(),
+    let mut s = match f.kind {
+        Kind::Boxed => format!(
+            "{prefix}Op::boxed({prefix}ty::{})",
+            layer.types[usize::from(f.arg)].const_name
+        ),
+        Kind::Bare => format!("{prefix}Op::bare({prefix}CtorIndex({}))", f.arg),
+        _ => format!("{prefix}Op::new({prefix}Kind::{:?}, {})", f.kind, f.arg),
     };
-    let mut s = format!("{prefix}Op::new({prefix}Kind::{:?}, {arg})", f.kind);
     match f.repeat {
         Repeat::One => {}
         Repeat::BoxedVector => s.push_str(".boxed_vector()"),
@@ -383,7 +386,14 @@ fn module_docs(o: &mut String, s: &Shape<'_>) {
 /// flags and `NO_TYPE` when some row uses them (so no import is unused).
 fn imports(o: &mut String, s: &Shape<'_>) {
     let cs = &s.layer.combinators;
-    let mut used = vec!["Constructor", "Kind", "Op", "Type"];
+    let mut used = vec![
+        "Constructor",
+        "CtorIndex",
+        "Kind",
+        "Op",
+        "Type",
+        "TypeIndex",
+    ];
     for (flag, present) in [
         ("CTOR_FIXED", cs.iter().any(|c| c.is_fixed())),
         ("CTOR_FUNCTION", cs.iter().any(|c| c.is_function())),
@@ -569,13 +579,17 @@ fn type_members(o: &mut String, s: &Shape<'_>) {
         doc: "The constructors (indices into [`CONSTRUCTORS`]) of each type, one\n\
               run per type (see [`Type::members_start`]), each run ascending.",
         name: "TYPE_MEMBERS",
-        elem: "u16",
+        elem: "CtorIndex",
         len: s.members,
         as_written: true,
     }
     .write(o, |o| {
         for ty in &s.layer.types {
-            let members: Vec<String> = ty.members.iter().map(|m| format!("{m},")).collect();
+            let members: Vec<String> = ty
+                .members
+                .iter()
+                .map(|m| format!("CtorIndex({m}),"))
+                .collect();
             let _ = writeln!(o, "    {} // {}", members.join(" "), ty.name);
         }
     });
@@ -611,12 +625,14 @@ fn ty_consts(o: &mut String, s: &Shape<'_>) {
          SCREAMING_SNAKE_CASE (`messages.Messages` is [`ty::MESSAGES_MESSAGES`]).\n\
          A name of the MTProto schema that the API also has gets an `MT_` prefix.",
         "ty",
-        "u16",
-        s.layer
-            .types
-            .iter()
-            .enumerate()
-            .map(|(i, ty)| (ty.name.as_str(), ty.const_name.as_str(), i.to_string())),
+        "super::TypeIndex",
+        s.layer.types.iter().enumerate().map(|(i, ty)| {
+            (
+                ty.name.as_str(),
+                ty.const_name.as_str(),
+                format!("super::TypeIndex({i})"),
+            )
+        }),
     );
 }
 
@@ -814,7 +830,7 @@ mod tests {
         assert!(t.contains("pub const LAYER: u32 = 3;"));
         let point = l.index_of_name("point").unwrap();
         assert!(t.contains(&format!(
-            "    Op::new(Kind::Bare, {point}).bare_vector(), // pts:vector<point>\n"
+            "    Op::bare(CtorIndex({point})).bare_vector(), // pts:vector<point>\n"
         )));
         assert!(t.contains("    Op::new(Kind::True, 0).when(0, 2), // big:flags.2?true\n"));
         assert!(t.contains("    Op::new(Kind::String, 0).when(0, 3), // name:flags.3?string\n"));
@@ -822,7 +838,7 @@ mod tests {
         assert!(t.contains("flags: CTOR_FUNCTION | CTOR_FIXED }"));
         assert!(t.contains("ty: NO_TYPE, "));
         assert!(t.contains("    /// `getShapes`\n    pub const GET_SHAPES: u32 = 0x"));
-        assert!(t.contains("    /// `Point`\n    pub const POINT: u16 = 1;"));
+        assert!(t.contains("    /// `Point`\n    pub const POINT: super::TypeIndex = super::TypeIndex(1);"));
         assert!(!t.contains("CTOR_MTPROTO"));
 
         let n = &files[1].contents;

@@ -570,8 +570,8 @@ pub fn emit(layer: &Layer, hot: &Hot, header: &str) -> Result<String, Error> {
          /// levels may nest under it, and its fields are valid; else `None`.\n\
          #[cfg(feature = \"fast\")]\n\
          #[inline(never)]\n\
-         pub(crate) fn body_len(index: u16, rest: &[u8], below: u32) -> Option<usize> {\n\
-         let (check, levels): (Check, u32) = match index {\n",
+         pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32) -> Option<usize> {\n\
+         let (check, levels): (Check, u32) = match index.0 {\n",
     );
     for (i, c) in layer.combinators.iter().enumerate() {
         if !plan.valid[i] || c.fields.is_empty() {
@@ -627,8 +627,8 @@ pub fn emit(layer: &Layer, hot: &Hot, header: &str) -> Result<String, Error> {
          /// type: `None` for those without a validator.\n\
          #[cfg(feature = \"fast\")]\n\
          #[inline]\n\
-         pub(crate) fn boxed(ty: u16, below: u32) -> Option<Check> {\n\
-         match ty {\n",
+         pub(crate) fn boxed(ty: crate::schema::TypeIndex, below: u32) -> Option<Check> {\n\
+         match ty.0 {\n",
     );
     for (t, cfg) in type_cfg.iter().enumerate() {
         let Some(cfg) = cfg else { continue };
@@ -673,7 +673,7 @@ pub fn emit(layer: &Layer, hot: &Hot, header: &str) -> Result<String, Error> {
         "/// Whether objects of combinator `index` are validated in straight-line\n\
          /// code under the features (those without fields always are).\n\
          #[cfg(test)]\n\
-         pub(crate) fn validated(index: u16) -> bool {\nmatch index {\n",
+         pub(crate) fn validated(index: crate::schema::CtorIndex) -> bool {\nmatch index.0 {\n",
     );
     for i in 0..layer.combinators.len() {
         if plan.valid[i] {

@@ -90,8 +90,8 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
     o.push_str(
         "/// The next field of an object of the combinator at `index`, read by its\n\
          /// typed view (what the typed printers walk).\n\
-         pub(crate) fn step<'a>(index: u16, s: &mut crate::view::Step<'a>) \
-         -> Option<(&'static str, crate::object::Value<'a>)> {\n    match index {\n",
+         pub(crate) fn step<'a>(index: crate::schema::CtorIndex, s: &mut crate::view::Step<'a>) \
+         -> Option<(&'static str, crate::object::Value<'a>)> {\n    match index.0 {\n",
     );
     for (i, c) in layer.combinators.iter().enumerate() {
         let root = if c.is_function() {
@@ -114,9 +114,9 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
          /// walker's.\n\
          #[doc(hidden)]\n\
          #[inline]\n\
-         pub fn reread(ty: u16, input: &[u8]) -> Option<usize> {\n\
+         pub fn reread(ty: crate::schema::TypeIndex, input: &[u8]) -> Option<usize> {\n\
          let mut r = crate::Reader::new(input);\n\
-         match ty {\n",
+         match ty.0 {\n",
     );
     for t in 0..layer.types.len() {
         let _ = writeln!(
@@ -416,7 +416,7 @@ fn view(
          #[cfg(feature = \"names\")]\n\
          pub const NAME: &'static str = \"{tl}\";\n\
          /// Its index in the layer table.\n\
-         const INDEX: u16 = {index};\n\n\
+         const INDEX: crate::schema::CtorIndex = crate::schema::CtorIndex({index});\n\n\
          {decoders}\
          /// The dynamic view of the same object.\n\
          #[inline]\n\
@@ -458,7 +458,7 @@ fn view(
         o,
         "impl crate::view::Sealed for {name}<'_> {{}}\n\
          impl<'a> crate::view::Typed<'a> for {name}<'a> {{\n\
-         const ELEMENT: crate::walk::Expect = crate::walk::Expect::Bare({index});\n\
+         const ELEMENT: crate::walk::Expect = crate::walk::Expect::Bare(Self::INDEX);\n\
          const ROOT: crate::walk::Expect = {root};\n\
          const ID: Option<u32> = Some(Self::ID);\n\
          #[inline]\n\
@@ -788,7 +788,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
         o,
         "impl<'a> {name}<'a> {{\n\
          /// Its index in the layer table's types.\n\
-         const TYPE: u16 = {ty};\n\
+         const TYPE: crate::schema::TypeIndex = {ty};\n\
          {decoders}\
          /// Its constructor id.\n\
          #[inline]\n\
@@ -877,8 +877,8 @@ pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
     let mut dispatch = String::from(
         "/// Views `o` (the combinator at `index`) through its typed view and checks\n\
          /// that every accessor gives what `read()` gives; the number of fields.\n\
-         pub(super) fn check(index: u16, o: crate::Object<'_>) -> Result<usize, String> {\n\
-         match index {\n",
+         pub(super) fn check(index: crate::schema::CtorIndex, o: crate::Object<'_>) -> Result<usize, String> {\n\
+         match index.0 {\n",
     );
     for (i, c) in layer.combinators.iter().enumerate() {
         let cfg = if c.is_function() {
@@ -911,8 +911,8 @@ pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
     o.push_str(
         "/// Decodes a prefix of `input` as the type at `ty` through its enum's\n\
          /// `decode_prefix`; its length and constructor id.\n\
-         pub(super) fn decode_as(ty: u16, input: &[u8]) -> crate::Result<(usize, u32)> {\n\
-         match ty {\n",
+         pub(super) fn decode_as(ty: crate::schema::TypeIndex, input: &[u8]) -> crate::Result<(usize, u32)> {\n\
+         match ty.0 {\n",
     );
     for t in 0..layer.types.len() {
         let _ = writeln!(
@@ -1111,7 +1111,7 @@ fn skip_one(layer: &Layer, names: &Names, kind: Kind, arg: u16) -> String {
         ),
         Kind::Boxed => format!("{}::skip_boxed(r)?", names.type_path(usize::from(arg))),
         Kind::Bare if names.cyclic_ctor[usize::from(arg)] => {
-            format!("crate::view::skip::walk_bare(r, {arg})?")
+            format!("crate::view::skip::walk_bare(r, crate::schema::CtorIndex({arg}))?")
         }
         Kind::Bare => format!("{}::skip(r)?", names.ctor_path(layer, usize::from(arg))),
         Kind::AnyBoxed | Kind::SizedObject => "crate::view::skip::walk_any(r)?".into(),

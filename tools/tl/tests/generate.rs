@@ -223,15 +223,15 @@ fn generated_text_spot_checks() {
         "pub const LAYER: u32 = 122;",
         "Constructor { id: 0x2296d2c8, ty: ty::UPDATES, ",
         "Op::new(Kind::True, 0).when(0, 1), // out:flags.1?true",
-        "Op::new(Kind::Boxed, ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>",
+        "Op::boxed(ty::MESSAGE_ENTITY).boxed_vector().when(0, 7), // entities:flags.7?Vector<MessageEntity>",
         "pub const UPDATE_SHORT_MESSAGE: u32 = 0x2296d2c8;",
         "pub const P_Q_INNER_DATA: u32 = 0x83c95aec;",
         "pub const MSG_CONTAINER: u32 = 0x73f1f8dc;",
         "pub const GZIP_PACKED: u32 = 0x3072cfa1;",
         "pub const RPC_RESULT: u32 = 0xf35c6d01;",
-        "pub const MESSAGES_MESSAGES: u16 = ",
-        "pub const INPUT_USER: u16 = ",
-        "pub const OBJECT: u16 = ",
+        "pub const MESSAGES_MESSAGES: super::TypeIndex = super::TypeIndex(",
+        "pub const INPUT_USER: super::TypeIndex = super::TypeIndex(",
+        "pub const OBJECT: super::TypeIndex = super::TypeIndex(",
     ] {
         assert!(text.contains(needle), "layer122.rs lacks `{needle}`");
     }

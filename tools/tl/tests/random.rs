@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use tltool::encode::encode;
 use tlview::json::Json;
 use tlview::object::Object;
-use tlview::schema::{self, Kind, Op, Repeat, COMBINATORS};
+use tlview::schema::{self, CtorIndex, Kind, Op, Repeat, TypeIndex, COMBINATORS};
 use tlview::walk::{walk, Expect};
 use tlview::Limits;
 
@@ -54,7 +54,7 @@ fn heights() -> Vec<u32> {
     let mut h = vec![u32::MAX; COMBINATORS];
     loop {
         let mut changed = false;
-        for (i, c) in schema::combinators().map(|(i, c)| (usize::from(i), c)) {
+        for (i, c) in schema::combinators().map(|(i, c)| (i.get(), c)) {
             let mut need = 0u32;
             for op in c.ops() {
                 if op.condition().is_some() || op.repeat() != Repeat::One {
@@ -86,10 +86,11 @@ fn heights() -> Vec<u32> {
 
 /// The constructors of a type (never its functions).
 fn members(t: u16) -> Vec<u16> {
-    schema::type_members(t)
+    schema::type_members(TypeIndex(t))
         .iter()
         .copied()
         .filter(|&m| !schema::constructor(m).unwrap().is_function())
+        .map(|m| m.0)
         .collect()
 }
 
@@ -193,7 +194,7 @@ impl Builder {
         assert!(
             !candidates.is_empty(),
             "type {} has no constructors",
-            schema::type_name(arg)
+            schema::type_name(TypeIndex(arg))
         );
         if depth < SOFT_DEPTH {
             return self.rng.pick(&candidates);
@@ -211,8 +212,8 @@ impl Builder {
     }
 
     fn object(&mut self, index: u16, depth: u32) -> Value {
-        let c = schema::constructor(index).unwrap();
-        let name = schema::constructor_name(index);
+        let c = schema::constructor(CtorIndex(index)).unwrap();
+        let name = schema::constructor_name(CtorIndex(index));
         assert!(
             depth < 40,
             "{name}: nesting does not end (depth {depth}, height {})",
@@ -380,7 +381,7 @@ fn every_combinator_round_trips() {
         .collect();
     let unbuildable: Vec<&str> = (0..COMBINATORS as u16)
         .filter(|&c| heights[usize::from(c)] == u32::MAX)
-        .map(schema::constructor_name)
+        .map(|c| schema::constructor_name(CtorIndex(c)))
         .collect();
     assert!(unbuildable.is_empty(), "cannot build: {unbuildable:?}");
 
@@ -405,7 +406,7 @@ fn every_combinator_round_trips() {
                 Ok(n) => total_bytes += n,
                 Err(e) => failures.push(format!(
                     "{} (seed {seed}): {e}\n  json: {}",
-                    schema::constructor_name(index),
+                    schema::constructor_name(CtorIndex(index)),
                     short(&v)
                 )),
             }
