@@ -838,7 +838,9 @@ mod tests {
         assert!(t.contains("flags: CTOR_FUNCTION | CTOR_FIXED }"));
         assert!(t.contains("ty: NO_TYPE, "));
         assert!(t.contains("    /// `getShapes`\n    pub const GET_SHAPES: u32 = 0x"));
-        assert!(t.contains("    /// `Point`\n    pub const POINT: super::TypeIndex = super::TypeIndex(1);"));
+        assert!(t.contains(
+            "    /// `Point`\n    pub const POINT: super::TypeIndex = super::TypeIndex(1);"
+        ));
         assert!(!t.contains("CTOR_MTPROTO"));
 
         let n = &files[1].contents;
