@@ -13,9 +13,10 @@
 //! 1. [Reading a server message](#reading-a-server-message)
 //! 2. [Typed and dynamic views](#typed-and-dynamic-views)
 //! 3. [Encoding a request and decoding its reply](#encoding-a-request-and-decoding-its-reply)
-//! 4. [Errors and limits](#errors-and-limits)
-//! 5. [`no_std` and firmware](#no_std-and-firmware)
-//! 6. [Features](#features)
+//! 4. [RPC errors](#rpc-errors)
+//! 5. [Errors and limits](#errors-and-limits)
+//! 6. [`no_std` and firmware](#no_std-and-firmware)
+//! 7. [Features](#features)
 //!
 //! # Reading a server message
 //!
@@ -163,6 +164,36 @@
 //! writes every TL primitive (`write_int`, `write_long`, `write_string`,
 //! `write_flags`, vectors ...) and never allocates.
 //!
+//! # RPC errors
+//!
+//! Any request can fail with an `rpc_error` ([`mtproto::RpcError`]).
+//! [`RpcErrorKind`] types it from the API's error list (552 errors, in
+//! [`rpc_errors`]): a variant per error, the number some messages carry in
+//! a named field (`FLOOD_WAIT_42` → `FloodWait { seconds: 42 }`,
+//! `PHONE_MIGRATE_2` → `PhoneMigrate { dc: 2 }`), and anything the list does
+//! not have kept as `Unknown { code, message }`, borrowed. Parsing never
+//! fails and never allocates. [`rpc_errors::errors_of`] gives the errors the
+//! list documents for a function.
+//!
+//! ```
+//! use tlview::{mtproto::RpcError, RpcErrorKind};
+//!
+//! // rpc_error { error_code: 420, error_message: "FLOOD_WAIT_17" }, as a server sends it
+//! let bytes = [
+//!     0x19, 0xca, 0x44, 0x21, // rpc_error
+//!     0xa4, 0x01, 0x00, 0x00, // error_code: 420
+//!     13, b'F', b'L', b'O', b'O', b'D', b'_', b'W', b'A', b'I', b'T', b'_', b'1', b'7', 0, 0,
+//! ];
+//! match RpcError::decode(&bytes)?.kind() {
+//!     RpcErrorKind::FloodWait { seconds } => assert_eq!(seconds, 17), // retry later
+//!     RpcErrorKind::Unknown { code, message } => panic!("{code} {message}"),
+//!     other => panic!("{other}"),
+//! }
+//! # let kind = RpcError::decode(&bytes)?.kind();
+//! # assert_eq!((kind.name(), kind.code()), ("FLOOD_WAIT_X", 420));
+//! # Ok::<(), tlview::Error>(())
+//! ```
+//!
 //! # Errors and limits
 //!
 //! [`Error`] is small and `Copy`: an [`ErrorKind`] (what was wrong) and the
@@ -217,7 +248,7 @@
 //!
 //! | feature | default | what it adds |
 //! |---|---|---|
-//! | `names` | on | constructor, type and field names: TL JSON, `Object::field`, names in errors and `Debug` |
+//! | `names` | on | constructor, type and field names: TL JSON, `Object::field`, names in errors and `Debug`; the RPC errors' descriptions |
 //! | `functions` | on | the function combinators (requests) in the walker, the dynamic view, and the `functions` views |
 //! | `fast` | on | straight-line validators generated from the schema for the hot constructors (messages, users, chats, common updates); same results as the table walker, faster |
 //! | `fast-all` | off | the same for every combinator that can have one: more code, no slow path |
@@ -257,6 +288,7 @@ pub use wire::{error, flags, limits, reader, sink, string, vector, writer};
 
 pub mod schema;
 pub(crate) use schema::fast;
+pub use schema::rpc_errors;
 
 mod dynamic;
 #[cfg(feature = "names")]
@@ -282,6 +314,7 @@ pub use flags::Flags;
 pub use limits::Limits;
 pub use object::{Object, Value};
 pub use reader::Reader;
+pub use rpc_errors::{RpcErrorKind, RpcErrorName};
 pub use sink::{Sink, SizeCounter, SliceSink};
 pub use string::TlStr;
 pub use vector::{Element, LeF64, LeI32, LeI64, Vector, VectorIter};

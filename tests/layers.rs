@@ -18,7 +18,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "the layer as data, and the validators",
         "schema",
-        &["schema", "fast"],
+        &["schema", "fast", "rpc_errors"],
     ),
     ("the schema walk", "dynamic", &["walk", "object", "json"]),
     (

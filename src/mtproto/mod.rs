@@ -25,6 +25,7 @@ use crate::error::{count32, Error, ErrorKind, Item, Result};
 use crate::limits::Limits;
 use crate::object::Object;
 use crate::reader::Reader;
+use crate::rpc_errors::RpcErrorKind;
 use crate::schema::id;
 use crate::string::TlStr;
 use crate::support::{Ctx, Decode};
@@ -47,6 +48,20 @@ impl<'a> RpcError<'a> {
             error_code: r.read_int()?,
             error_message: r.read_string()?,
         })
+    }
+
+    /// The error typed: an error of the API's list with its number
+    /// (`FLOOD_WAIT_42` → [`RpcErrorKind::FloodWait`]` { seconds: 42 }`),
+    /// or [`RpcErrorKind::Unknown`] with this code and message. See
+    /// [`rpc_errors`](crate::rpc_errors).
+    pub fn kind(&self) -> RpcErrorKind<'a> {
+        RpcErrorKind::parse(self.error_code, self.error_message.as_bytes())
+    }
+}
+
+impl<'a> From<RpcError<'a>> for RpcErrorKind<'a> {
+    fn from(e: RpcError<'a>) -> RpcErrorKind<'a> {
+        e.kind()
     }
 }
 

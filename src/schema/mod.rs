@@ -18,10 +18,12 @@
 
 #[cfg(test)]
 mod checks122;
+mod errors;
 pub(crate) mod fast;
 pub mod layer122;
 #[cfg(feature = "names")]
 pub mod names;
+pub mod rpc_errors;
 #[cfg(test)]
 mod typed_tests;
 pub(crate) mod valid122;

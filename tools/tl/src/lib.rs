@@ -5,6 +5,7 @@
 //! - [`parse`]: the `.tl` parser and the id normalization rule;
 //! - [`layer`]: ids checked, duplicates merged, names resolved and indexed;
 //! - [`gen`]: the generated Rust files;
+//! - [`errors`]: the RPC errors of the API from a vendored error list;
 //! - [`encode`]: TL JSON → bytes for any combinator, driven by tlview's tables;
 //! - [`dump`]: bytes → TL JSON (gzip unpacked, typed views on request);
 //! - [`typed`]: TL JSON through tlview's hand-written encoders.
@@ -18,6 +19,7 @@
 pub mod dump;
 #[cfg(feature = "convert")]
 pub mod encode;
+pub mod errors;
 pub mod gen;
 pub mod layer;
 pub mod parse;
@@ -37,9 +39,14 @@ use std::path::Path;
 /// `hot` is the hot list (see [`valid::parse_hot`]): the combinators whose
 /// straight-line validators the `fast` feature compiles. Without one, only
 /// the fieldless constructors are hot.
+///
+/// `errors` is the RPC error list (`raw-errors.json`) and, optionally, the
+/// project's overrides of its per-method lists (see [`errors`]); with it,
+/// `schema/errors.rs` is generated too.
 pub fn generate(
     schemas: &[impl AsRef<Path>],
     hot: Option<&Path>,
+    errors: Option<(&Path, Option<&Path>)>,
 ) -> Result<(layer::Layer, Vec<gen::File>), String> {
     if schemas.is_empty() {
         return Err("no schema files given".into());
@@ -59,7 +66,11 @@ pub fn generate(
         }
         None => valid::Hot::default(),
     };
-    let mut files = gen::emit(&layer, &hot).map_err(|e| e.to_string())?;
+    let errors = match errors {
+        Some((list, overrides)) => Some(errors::read(list, overrides).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let mut files = gen::emit(&layer, &hot, errors.as_ref()).map_err(|e| e.to_string())?;
     for f in &mut files {
         f.contents = gen::rustfmt(&f.contents).map_err(|e| e.to_string())?;
     }

@@ -42,7 +42,8 @@ const EXIT_CODES: &str = exit_codes!();
     after_long_help = concat!(
         "From the workspace root, regenerate the checked-in tables with\n  ",
         "cargo run -p tl --no-default-features -- gen schema/api-layer122.tl schema/mtproto.tl ",
-        "--hot schema/hot122.txt -o src\n\n",
+        "--hot schema/hot122.txt --errors schema/errors/raw-errors.json ",
+        "--error-overrides schema/errors/overrides.txt -o src\n\n",
         exit_codes!()
     )
 )]
@@ -132,7 +133,7 @@ struct IdArgs {
 }
 
 /// Generate tlview's DIR/schema/*.rs (tables, names, views, validators) from
-/// the schema files.
+/// the schema files, and with `--errors` the typed RPC errors (errors.rs).
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXIT_CODES)]
 struct GenArgs {
@@ -146,6 +147,13 @@ struct GenArgs {
     /// The hot list: combinators whose validators the `fast` feature compiles
     #[arg(long, value_name = "LIST")]
     hot: Option<PathBuf>,
+    /// The RPC error list (`raw-errors.json` of the npm package `@mtcute/tl`):
+    /// writes schema/errors.rs, the typed errors and the errors per function
+    #[arg(long, value_name = "JSON")]
+    errors: Option<PathBuf>,
+    /// Corrections to the error list's per-method errors, one method a line
+    #[arg(long, value_name = "LIST", requires = "errors")]
+    error_overrides: Option<PathBuf>,
 }
 
 /// Why a command failed, which decides the exit status.
@@ -168,7 +176,11 @@ impl From<String> for Failure {
 const EXIT_DATA: u8 = 1;
 
 fn cmd_gen(args: GenArgs) -> Result<(), Failure> {
-    let (layer, files) = tltool::generate(&args.schemas, args.hot.as_deref())?;
+    let errors = args
+        .errors
+        .as_deref()
+        .map(|list| (list, args.error_overrides.as_deref()));
+    let (layer, files) = tltool::generate(&args.schemas, args.hot.as_deref(), errors)?;
     let mut written = Vec::new();
     for f in &files {
         let path = args.out.join(&f.path);

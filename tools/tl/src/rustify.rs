@@ -14,6 +14,10 @@
 //! - Fields become `snake_case`; a Rust keyword, or a name a view's own
 //!   methods use, gets a trailing underscore (`type` → `type_`, `self` →
 //!   `self_`).
+//! - An RPC error becomes a variant named after its words, without its
+//!   number (`FLOOD_WAIT_%d` → `FloodWait`, `2FA_CONFIRM_WAIT_%d` →
+//!   `TwoFaConfirmWait`), and its number a field named as the error list
+//!   names it (`seconds`), a data-centre number `dc`, else `value`.
 
 use crate::layer::Scope;
 
@@ -78,6 +82,58 @@ pub fn field(name: &str) -> String {
         out.push('_');
     }
     out
+}
+
+/// The words of a leading number, spelled (an identifier cannot start with
+/// a digit): `2FA` → `TwoFa`.
+const DIGITS: [&str; 10] = [
+    "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+];
+
+/// The variant of an RPC error (the error list's name): its words (split at
+/// anything not a letter or digit, `%d` dropped) capitalized and joined;
+/// leading digits spelled. `FLOOD_WAIT_%d` → `FloodWait`,
+/// `Invalid msgs_ack query` → `InvalidMsgsAckQuery`.
+pub fn error_variant(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .replace("%d", " ")
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let mut up = true;
+        for c in word.chars() {
+            match c.to_digit(10) {
+                Some(d) if out.is_empty() => {
+                    out.push_str(DIGITS[d as usize]);
+                    up = true;
+                }
+                _ if up => {
+                    out.push(c.to_ascii_uppercase());
+                    up = false;
+                }
+                _ => out.push(c.to_ascii_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// Names the error list gives a number, renamed where another word says it
+/// better: the data centre of a `*_MIGRATE_X` is `dc` whether the list says
+/// `dc` or `new_dc`; `FILE_PART_X_MISSING`'s `which` is a `part`.
+const ERROR_FIELDS: &[(&str, &str)] = &[("new_dc", "dc"), ("which", "part")];
+
+/// The field that holds an RPC error's number: the list's name for it
+/// (`seconds`, `minutes`, `dc`), renamed by [`ERROR_FIELDS`]; `value` when
+/// the list names none.
+pub fn error_field(listed: Option<&str>) -> String {
+    let name = listed.unwrap_or("value");
+    let name = ERROR_FIELDS
+        .iter()
+        .find(|(from, _)| *from == name)
+        .map_or(name, |(_, to)| to);
+    field(name)
 }
 
 /// The module path (possibly empty) and the Rust name of a TL name, as a
@@ -146,5 +202,23 @@ mod tests {
         assert_eq!(variant("Updates", "UpdateShort"), "UpdateShort");
         assert_eq!(variant("InputPeer", "InputPeerSelf"), "InputPeerSelf");
         assert_eq!(variant("Bool", "BoolTrue"), "True");
+        assert_eq!(error_variant("FLOOD_WAIT_%d"), "FloodWait");
+        assert_eq!(error_variant("FILE_PART_%d_MISSING"), "FilePartMissing");
+        assert_eq!(
+            error_variant("PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN"),
+            "PreviousChatImportActiveWaitMin"
+        );
+        assert_eq!(error_variant("2FA_CONFIRM_WAIT_%d"), "TwoFaConfirmWait");
+        assert_eq!(
+            error_variant("Invalid msgs_ack query"),
+            "InvalidMsgsAckQuery"
+        );
+        assert_eq!(error_variant("Timedout"), "Timedout");
+        assert_eq!(error_variant("EMAIL_UNCONFIRMED_X"), "EmailUnconfirmedX");
+        assert_eq!(error_field(Some("seconds")), "seconds");
+        assert_eq!(error_field(Some("new_dc")), "dc");
+        assert_eq!(error_field(Some("which")), "part");
+        assert_eq!(error_field(Some("type")), "type_");
+        assert_eq!(error_field(None), "value");
     }
 }

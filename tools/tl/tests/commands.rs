@@ -48,8 +48,10 @@ fn help_lists_commands_and_exit_codes() {
         }
     }
     let (long, _) = run(&["--help"], 0);
-    assert!(long
-        .contains("gen schema/api-layer122.tl schema/mtproto.tl --hot schema/hot122.txt -o src"));
+    assert!(long.contains(
+        "gen schema/api-layer122.tl schema/mtproto.tl --hot schema/hot122.txt \
+         --errors schema/errors/raw-errors.json --error-overrides schema/errors/overrides.txt -o src"
+    ));
     assert_eq!(run(&["help"], 0).0, long);
 }
 

@@ -20,6 +20,8 @@ fn tl() -> Command {
 fn regenerating_gives_the_checked_in_files() {
     let [api, mtproto] = common::schemas();
     let hot = api.with_file_name("hot122.txt");
+    let errors = api.with_file_name("errors").join("raw-errors.json");
+    let overrides = api.with_file_name("errors").join("overrides.txt");
     let out = std::env::temp_dir().join(format!("tl-gen-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let status = tl()
@@ -28,6 +30,10 @@ fn regenerating_gives_the_checked_in_files() {
         .arg(&mtproto)
         .arg("--hot")
         .arg(&hot)
+        .arg("--errors")
+        .arg(&errors)
+        .arg("--error-overrides")
+        .arg(&overrides)
         .arg("-o")
         .arg(&out)
         .status()
@@ -39,6 +45,7 @@ fn regenerating_gives_the_checked_in_files() {
         "views122.rs",
         "checks122.rs",
         "valid122.rs",
+        "errors.rs",
     ] {
         let fresh = std::fs::read_to_string(out.join("schema").join(name)).unwrap();
         let path = library_schema_dir().join(name);
@@ -47,7 +54,9 @@ fn regenerating_gives_the_checked_in_files() {
         assert!(
             fresh == checked_in,
             "{} is stale: regenerate with `cargo run -p tl --no-default-features -- gen \
-             schema/api-layer122.tl schema/mtproto.tl --hot schema/hot122.txt -o src`",
+             schema/api-layer122.tl schema/mtproto.tl --hot schema/hot122.txt \
+             --errors schema/errors/raw-errors.json \
+             --error-overrides schema/errors/overrides.txt -o src`",
             path.display()
         );
     }
