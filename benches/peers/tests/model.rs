@@ -9,7 +9,7 @@ use tlview_peers_bench::*;
 /// Every declared constructor: its id in the model, its name in the schema
 /// and the type it builds (`None`: a bare struct of a one-constructor type).
 #[rustfmt::skip]
-fn declared() -> Vec<(u32, &'static str, Option<u16>)> {
+fn declared() -> Vec<(u32, &'static str, Option<tlview::schema::TypeIndex>)> {
     let t = Some;
     vec![
         (Updates::TL_ID_UPDATES_TOO_LONG, "updatesTooLong", t(ty::UPDATES)),
@@ -187,7 +187,7 @@ fn ids_are_the_schemas() {
 #[test]
 fn coverage_is_as_documented() {
     let all = declared();
-    let count = |t: u16| {
+    let count = |t: tlview::schema::TypeIndex| {
         let members: Vec<u32> = schema::type_members(t)
             .iter()
             .map(|&i| schema::constructor(i).unwrap())
