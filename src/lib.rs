@@ -298,13 +298,14 @@ pub use dynamic::{object, walk};
 mod typed;
 #[cfg(feature = "serde")]
 pub use typed::ser;
-pub use typed::view;
+pub use typed::{encode, view};
 pub(crate) use typed::{print, support};
 
 pub mod api;
 pub mod mtproto;
 #[cfg(feature = "gzip")]
 pub use mtproto::gzip;
+pub use mtproto::request;
 
 pub use api::{
     AcceptContact, AcceptContactError, AcceptContactReply, InputPeer, InputUser, Updates,
@@ -320,6 +321,10 @@ pub use string::TlStr;
 pub use vector::{Element, LeF64, LeI32, LeI64, Vector, VectorIter};
 pub use writer::Writer;
 
+pub use encode::Encode;
+pub use request::{Reply, Request};
+/// The forms: a value per constructor and function that encodes itself.
+pub use schema::forms122 as build;
 #[cfg(feature = "functions")]
 pub use schema::views122::functions;
 pub use schema::views122::{enums, types};

@@ -18,6 +18,7 @@
 
 #[cfg(feature = "gzip")]
 pub mod gzip;
+pub mod request;
 
 use core::fmt;
 

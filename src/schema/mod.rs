@@ -20,6 +20,8 @@
 mod checks122;
 mod errors;
 pub(crate) mod fast;
+#[doc(hidden)]
+pub mod forms122;
 pub mod layer122;
 #[cfg(feature = "names")]
 pub mod names;
@@ -29,6 +31,8 @@ mod typed_tests;
 pub(crate) mod valid122;
 pub(crate) mod views122;
 
+#[doc(hidden)]
+pub use forms122::reencode;
 #[doc(hidden)]
 pub use views122::reread;
 pub(crate) use views122::step;

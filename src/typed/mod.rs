@@ -1,7 +1,10 @@
 //! What the typed views stand on: reads of validated bytes and the entry
 //! points of the generated views (`view`), the typed printers behind `Debug`
 //! and `Display`, `serde`, and what the hand-written views share
-//! (`support`). The generated views themselves are in `crate::schema`.
+//! (`support`), and what the generated forms encode with (`encode`). The
+//! generated views and forms themselves are in `crate::schema`.
+
+pub mod encode;
 
 pub(crate) mod print;
 #[cfg(feature = "serde")]

@@ -94,7 +94,7 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// The five files, and with an error list the sixth (`schema/errors.rs`),
+/// The six files, and with an error list the sixth (`schema/errors.rs`),
 /// not yet formatted (see [`rustfmt`]).
 pub fn emit(
     layer: &Layer,
@@ -115,6 +115,10 @@ pub fn emit(
         File {
             path: Path::new("schema").join(format!("views{}.rs", layer.layer)),
             contents: crate::views::emit(layer, &h)?,
+        },
+        File {
+            path: Path::new("schema").join(format!("forms{}.rs", layer.layer)),
+            contents: crate::forms::emit(layer, &h)?,
         },
         File {
             path: Path::new("schema").join(format!("checks{}.rs", layer.layer)),

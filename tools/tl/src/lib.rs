@@ -20,6 +20,7 @@ pub mod dump;
 #[cfg(feature = "convert")]
 pub mod encode;
 pub mod errors;
+pub mod forms;
 pub mod gen;
 pub mod layer;
 pub mod parse;

@@ -131,11 +131,11 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
 
 /// The Rust names of every combinator and type, checked for collisions,
 /// and which of them are recursive.
-struct Names {
+pub(crate) struct Names {
     /// Per combinator: module path and name.
-    combinators: Vec<(Vec<String>, String)>,
+    pub(crate) combinators: Vec<(Vec<String>, String)>,
     /// Per type: module path and name.
-    types: Vec<(Vec<String>, String)>,
+    pub(crate) types: Vec<(Vec<String>, String)>,
     /// Per combinator: whether an object of it can contain another of it.
     cyclic_ctor: Vec<bool>,
     /// Per type: whether an object of it can contain another of it.
@@ -150,7 +150,7 @@ struct Names {
 }
 
 impl Names {
-    fn new(layer: &Layer) -> Result<Names, Error> {
+    pub(crate) fn new(layer: &Layer) -> Result<Names, Error> {
         let combinators: Vec<_> = layer
             .combinators
             .iter()
@@ -220,7 +220,7 @@ impl Names {
         })
     }
 
-    fn ctor_path(&self, layer: &Layer, index: usize) -> String {
+    pub(crate) fn ctor_path(&self, layer: &Layer, index: usize) -> String {
         let root = if layer.combinators[index].is_function() {
             "functions"
         } else {
@@ -229,13 +229,19 @@ impl Names {
         rustify::path(root, &self.combinators[index])
     }
 
-    fn type_path(&self, index: usize) -> String {
+    pub(crate) fn type_path(&self, index: usize) -> String {
         rustify::path("enums", &self.types[index])
     }
 }
 
 /// Writes `pub mod root { … }` with a submodule per namespace.
-fn write_root(o: &mut String, root: &str, doc: &str, feature: Option<&str>, tree: &Tree) {
+pub(crate) fn write_root(
+    o: &mut String,
+    root: &str,
+    doc: &str,
+    feature: Option<&str>,
+    tree: &Tree,
+) {
     if let Some(f) = feature {
         let _ = writeln!(o, "#[cfg(feature = \"{f}\")]");
     }
@@ -259,7 +265,7 @@ fn write_root(o: &mut String, root: &str, doc: &str, feature: Option<&str>, tree
 }
 
 /// The schema line of a combinator, as its items' doc comments give it.
-fn schema_doc(c: &Combinator) -> String {
+pub(crate) fn schema_doc(c: &Combinator) -> String {
     let file = crate::layer::file_name(&c.decl.file);
     format!(
         "/// `{}`\n///\n/// From `{file}`, line {}.\n",
@@ -351,7 +357,7 @@ fn direct_read(f: &Field, at: usize) -> Option<String> {
 }
 
 /// Whether a field is a `#` word that later fields test.
-fn is_flags_word(f: &Field) -> bool {
+pub(crate) fn is_flags_word(f: &Field) -> bool {
     f.kind == Kind::Flags && f.repeat == Repeat::One
 }
 
@@ -366,7 +372,7 @@ fn tested_words(c: &Combinator) -> Vec<usize> {
 }
 
 /// Whether a field is a `flags.N?true`: a bit, no bytes.
-fn is_flag_true(f: &Field) -> bool {
+pub(crate) fn is_flag_true(f: &Field) -> bool {
     f.kind == Kind::True && f.repeat == Repeat::One
 }
 
@@ -744,24 +750,31 @@ fn step(layer: &Layer, names: &Names, c: &Combinator) -> Result<String, Error> {
 }
 
 /// The enum of type `t`.
-fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &str) -> String {
+/// A type's variants: `(variant name, constructor index)` per constructor;
+/// names that would collide keep the constructor's full name.
+pub(crate) fn variants(names: &Names, info: &TypeInfo, name: &str) -> Vec<(String, usize)> {
     let short: Vec<String> = info
         .members
         .iter()
         .map(|&m| rustify::variant(name, &names.combinators[usize::from(m)].1))
         .collect();
-    // (variant, constructor path); variant names that would collide keep
-    // the constructor's full name.
-    let members: Vec<(String, String)> = info
-        .members
+    info.members
         .iter()
         .zip(&short)
         .map(|(&m, v)| {
             let m = usize::from(m);
             let clash = short.iter().filter(|w| *w == v).count() > 1;
             let variant = if clash { &names.combinators[m].1 } else { v };
-            (variant.clone(), names.ctor_path(layer, m))
+            (variant.clone(), m)
         })
+        .collect()
+}
+
+fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &str) -> String {
+    // (variant, constructor path).
+    let members: Vec<(String, String)> = variants(names, info, name)
+        .into_iter()
+        .map(|(v, m)| (v, names.ctor_path(layer, m)))
         .collect();
     let ty = format!("crate::schema::ty::{}", info.const_name);
     let mut o = format!(
