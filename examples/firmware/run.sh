@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the tlview firmware for a Cortex-M4F (thumbv7em-none-eabihf), runs
 # it under QEMU's MPS2 AN386 board and checks what it prints and its exit
-# status. Builds six variants:
+# status. Builds seven variants:
 #   default          tlview without names: the firmware this measures
 #   names            tlview with its `names` feature
 #   defmt            errors logged through defmt (tlview's `defmt` feature),
@@ -9,6 +9,8 @@
 #   baseline         the same skeleton without any tlview code
 #   stack-overflow   recurses past the 16 KiB stack: must be stopped there
 #   guard-probe      reads the word below the stack: the MPU guard must fault
+#   flow             the acceptContact flow of examples/accept_contact_flow.rs:
+#                    must print expected-flow.txt, as the host example does
 # and prints the flash (.text + .rodata) of each; the last line is the
 # default build's flash. Exits 0 only when every check passed.
 set -euo pipefail
@@ -52,7 +54,7 @@ build() {
 fail=0
 declare -A TEXT RODATA
 
-for variant in default names defmt baseline stack-overflow guard-probe; do
+for variant in default names defmt baseline stack-overflow guard-probe flow; do
   case $variant in
     default) build ;;
     *) build --features "$variant" ;;
@@ -116,6 +118,16 @@ for variant in default names defmt baseline stack-overflow guard-probe; do
         echo "(stopped at the stack bottom as expected: status $status, SP ${sp:+0x}${sp:-unknown}; $(grep -m1 -i lockup "target/fw-$variant.stderr" || head -n1 "target/fw-$variant.stderr"))"
       fi
       ;;
+    flow)
+      # The flow's lines, then ALL CHECKS PASSED; the same lines as the host's
+      # `cargo run --example accept_contact_flow`.
+      if [ "$status" != 0 ]; then
+        echo "FAIL: flow exited with status $status"; cat "target/fw-$variant.stderr"; fail=1
+      fi
+      if ! diff -u <(cat expected-flow.txt; echo "ALL CHECKS PASSED") <(printf '%s\n' "$out" | grep -v '^stack: '); then
+        echo "FAIL: flow printed something else than expected-flow.txt"; fail=1
+      fi
+      ;;
     guard-probe)
       # Our HardFault handler prints and exits with status 1; without the
       # guard the read would succeed (QEMU reads 0 there).
@@ -132,7 +144,7 @@ flash() { echo $((TEXT[$1] + RODATA[$1])); }
 base=$(flash baseline)
 echo
 echo "flash (.text + .rodata), thumbv7em-none-eabihf, opt-level z, LTO:"
-for variant in baseline default names defmt; do
+for variant in baseline default names defmt flow; do
   extra=""
   [ "$variant" = baseline ] || extra=", tlview costs $(($(flash "$variant") - base)) bytes"
   printf '  %-9s %6d bytes (.text %d + .rodata %d%s)\n' "$variant" "$(flash "$variant")" \

@@ -18,6 +18,7 @@ use cortex_m_rt::{entry, exception, ExceptionFrame};
 use cortex_m_semihosting::{debug, hio, hprintln};
 
 /// The seven test messages, one per constructor of `Updates`.
+#[cfg_attr(feature = "flow", allow(dead_code))]
 const MESSAGES: [(&str, &[u8]); 7] = [
     // updatesTooLong#e317af7e: just the constructor id.
     ("updates_too_long", &[0x7e, 0xaf, 0x17, 0xe3]),
@@ -76,12 +77,38 @@ fn main() -> ! {
     exit(ok)
 }
 
-#[cfg(not(feature = "baseline"))]
+#[cfg(not(any(feature = "baseline", feature = "flow")))]
 mod demo;
 #[cfg(feature = "defmt")]
 mod log;
-#[cfg(not(feature = "baseline"))]
+#[cfg(not(any(feature = "baseline", feature = "flow")))]
 use demo::run;
+
+/// The host example's acceptContact flow, the same file.
+#[cfg(feature = "flow")]
+#[path = "../../accept_contact_flow.rs"]
+mod flow;
+
+/// Runs the acceptContact flow (feature `flow`), printing what the host
+/// example prints.
+#[cfg(feature = "flow")]
+fn run() -> bool {
+    /// Semihosting stdout as a `fmt::Write`.
+    struct Out;
+    impl fmt::Write for Out {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            cortex_m_semihosting::hprint!("{}", s);
+            Ok(())
+        }
+    }
+    match flow::run(&mut Out) {
+        Ok(()) => true,
+        Err(e) => {
+            hprintln!("FAIL: {}", e);
+            false
+        }
+    }
+}
 
 #[cfg(feature = "baseline")]
 fn run() -> bool {
