@@ -761,8 +761,8 @@ impl Cx<'_> {
             "/// Fills the form of `o`'s constructor from its typed view (nested objects\n\
              /// and vectors go back as decoded views) and encodes it, boxed; the size\n\
              /// the form gave before writing. For the tests, which check both against\n\
-             /// the input; `None` for a\n\
-             /// generic function (its form wraps a request of a type fixed at compile time).\n\
+             /// the input (a generic function's request goes back as its bytes: a\n\
+             /// `Raw`); `None` for an id that is no combinator of the layer.\n\
              #[doc(hidden)]\n\
              pub fn reencode<'a, S: crate::Sink>(o: crate::Object<'a>, w: &mut crate::Writer<S>) -> Option<crate::Result<usize>> {\n\
              use crate::view::Typed as _;\n\
@@ -770,9 +770,6 @@ impl Cx<'_> {
         );
         for (i, c) in self.layer.combinators.iter().enumerate() {
             let shape = &self.shapes[i];
-            if shape.generic.is_some() {
-                continue;
-            }
             if c.is_function() {
                 o.push_str("#[cfg(feature = \"functions\")]\n");
             }
@@ -781,6 +778,17 @@ impl Cx<'_> {
             let mut inits = Vec::new();
             for ff in &shape.fields {
                 let expr = match &ff.slot {
+                    // The generic request goes back as its bytes (a `Raw`).
+                    Slot::Plain(k) if self.is_generic(c, *k, shape) => {
+                        let f = &c.fields[*k];
+                        let _ = writeln!(
+                            locals,
+                            "let f_{} = crate::encode::Raw::from(v.{}());",
+                            ff.name,
+                            rustify::field(&f.name)
+                        );
+                        format!("&f_{}", ff.name)
+                    }
                     Slot::Plain(k) => {
                         let f = &c.fields[*k];
                         let (local, e) = self.value_of_view(

@@ -106,7 +106,8 @@ struct EncodeArgs {
     /// The TL JSON; `-` (or none) is stdin
     #[arg(value_name = "FILE")]
     file: Option<String>,
-    /// Use tlview's hand-written encoder (contacts.acceptContact only)
+    /// Encode through tlview's typed encoders: the generated form of the
+    /// object (contacts.acceptContact: its hand-written encoder)
     #[arg(long)]
     typed: bool,
 }

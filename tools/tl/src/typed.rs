@@ -1,16 +1,22 @@
-//! `tl encode --typed`: TL JSON through tlview's specialized, hand-written
-//! encoders instead of the table-driven one. Layer 122 has one:
-//! `contacts.acceptContact` ([`tlview::AcceptContact`]).
+//! `tl encode --typed`: TL JSON through tlview's typed encoders instead of
+//! the table-driven one: `contacts.acceptContact` through its specialized,
+//! hand-written encoder ([`tlview::AcceptContact`]), every other constructor
+//! and function through its generated form (`tlview::build`).
 //!
-//! The JSON is first checked by the generic encoder's rules (so errors name
-//! the same paths and say the same things); then the typed values are built
-//! from it and encoded by the library.
+//! The JSON is first checked and read by the generic encoder's rules (so
+//! errors name the same paths and say the same things). For a generated
+//! form, the object is then decoded, its form filled from its typed view
+//! (the objects inside it go back as the views they decoded to) and encoded
+//! by the library; the two encodings must agree.
 //!
 //! ```
 //! let json = serde_json::json!({"_": "contacts.acceptContact",
 //!     "id": {"_": "inputUser", "user_id": 777, "access_hash": "-5"}});
 //! let typed = tltool::typed::encode_typed(&json).unwrap();
 //! assert_eq!(typed, tltool::encode::encode(&json).unwrap());
+//! let json = serde_json::json!({"_": "messages.getPeerSettings",
+//!     "peer": {"_": "inputPeerUser", "user_id": 777, "access_hash": "-5"}});
+//! assert_eq!(tltool::typed::encode_typed(&json).unwrap(), tltool::encode::encode(&json).unwrap());
 //! ```
 
 use serde_json::Value;
@@ -19,29 +25,16 @@ use tlview::{AcceptContact, InputPeer, InputUser, Writer};
 
 use crate::encode::{self, json_int, json_long, EncodeError};
 
-/// The constructors [`encode_typed`] has an encoder for.
+/// The constructors [`encode_typed`] has a hand-written encoder for (every
+/// other goes through its generated form).
 pub const TYPED: &[&str] = &["contacts.acceptContact"];
 
-/// Encodes `value` with the typed encoder for its constructor; any other
-/// constructor is an error that says to use the generic encoder.
+/// Encodes `value` with the typed encoder for its constructor: the
+/// hand-written one where there is one, else its generated form.
 pub fn encode_typed(value: &Value) -> Result<Vec<u8>, EncodeError> {
     let name = value.get("_").and_then(Value::as_str);
     if name != Some("contacts.acceptContact") {
-        let what = match name {
-            Some(n) => n.to_string(),
-            None => match value {
-                Value::Object(_) => "an object without \"_\"".to_string(),
-                other => encode::describe(other),
-            },
-        };
-        return Err(EncodeError::new(
-            "",
-            format!(
-                "no typed encoder for {what}; use `tl encode` without --typed \
-                 (typed encoders: {})",
-                TYPED.join(", ")
-            ),
-        ));
+        return encode_form(value);
     }
     // Every rule of the generic encoder (types, ranges, unknown fields).
     let generic = encode::encode(value)?;
@@ -71,6 +64,39 @@ pub fn encode_typed(value: &Value) -> Result<Vec<u8>, EncodeError> {
         return Err(EncodeError::new(
             "",
             "the typed and the generic encoder disagree (a bug: please report it with this input)",
+        ));
+    }
+    Ok(out)
+}
+
+/// Encodes `value` through the generated form of its combinator.
+fn encode_form(value: &Value) -> Result<Vec<u8>, EncodeError> {
+    let generic = encode::encode(value)?;
+    let obj = tlview::Object::decode(&generic, tlview::walk::Expect::Any)
+        .map_err(|e| EncodeError::new("", format!("the encoded bytes do not decode: {e}")))?;
+    let mut out = Vec::with_capacity(generic.len());
+    let n = match tlview::schema::reencode(obj, &mut Writer::new(&mut out)) {
+        Some(r) => r.map_err(|e| EncodeError::new("", e.to_string()))?,
+        None => {
+            return Err(EncodeError::new(
+                "",
+                format!("no generated form for {:#010x}", obj.id()),
+            ))
+        }
+    };
+    if n != out.len() {
+        return Err(EncodeError::new(
+            "",
+            format!(
+                "the generated form wrote {} bytes but its encoded_len() says {n}",
+                out.len()
+            ),
+        ));
+    }
+    if out != generic {
+        return Err(EncodeError::new(
+            "",
+            "the generated and the generic encoder disagree (a bug: please report it with this input)",
         ));
     }
     Ok(out)

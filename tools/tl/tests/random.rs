@@ -3,8 +3,9 @@
 //! A schema-driven builder makes random, valid TL JSON for each of the 1293
 //! constructors and functions (three objects each). Every object must encode,
 //! walk to exactly its length, dump back to the same JSON value, and encode
-//! from that dump to the same bytes. `Updates` objects must also print the
-//! same through the typed views.
+//! from that dump to the same bytes, also through its generated form (`tl
+//! encode --typed`). `Updates` objects must also print the same through the
+//! typed views.
 // The conversions run on tlview: only with the default `convert` feature.
 #![cfg(feature = "convert")]
 
@@ -356,6 +357,11 @@ fn round_trip(v: &Value) -> Result<usize, String> {
     let again = encode(&back).map_err(|e| format!("encode(dump): {e}"))?;
     if again != bytes {
         return Err("encode(dump) differs from the bytes".into());
+    }
+    // `tl encode --typed`: the generated form gives the same bytes.
+    let typed = tltool::typed::encode_typed(v).map_err(|e| format!("encode --typed: {e}"))?;
+    if typed != bytes {
+        return Err("encode --typed differs from the bytes".into());
     }
     let is_updates =
         obj.constructor().ty == schema::ty::UPDATES && !obj.constructor().is_function();
