@@ -499,6 +499,20 @@ pub fn typed(data: &[u8]) {
     let mut d = Digest::default();
     write!(d, "{:?}", tlview::view::TypedDebug(obj)).unwrap();
     assert!(d.len > 0);
+    // Its generated form, filled from its typed view, writes its bytes
+    // again, and announced their size.
+    // (Objects of up to 8 KiB: the harness has no heap.)
+    let mut buf = [0u8; 8192];
+    if let Some(again) = buf.get_mut(..len) {
+        let mut w = Writer::new(SliceSink::new(again));
+        let n = schema::reencode(obj, &mut w).map(|r| r.expect("the form's bytes fit"));
+        assert_eq!(n, Some(len), "the form of type {ty} announced another size");
+        assert_eq!(
+            &*again,
+            obj.boxed_bytes(),
+            "the form of type {ty} wrote other bytes"
+        );
+    }
 }
 
 /// `MsgContainer::decode` against the walker on the same bytes.
@@ -611,8 +625,21 @@ pub fn decode_updates(data: &[u8]) {
         let n = walk(data, Expect::Type(ty::UPDATES), &Limits::DEFAULT);
         assert_eq!(n, Ok(data.len() - rest.len()));
     }
-    // The reply path: a bare result, and one inside rpc_result.
+    // The reply path: a bare result, and one inside rpc_result; the
+    // generated request's reply judges as the hand-written one does.
     let reply = AcceptContactReply::decode(data);
+    let generated =
+        <tlview::build::functions::contacts::AcceptContact<'_> as tlview::Request>::decode_reply(
+            data,
+        );
+    assert_eq!(
+        generated.is_ok(),
+        reply.is_ok(),
+        "the two acceptContact replies disagree"
+    );
+    if let (Ok(g), Ok(h)) = (&generated, &reply) {
+        assert_eq!(g.result.is_err(), matches!(h, AcceptContactReply::Error(_)));
+    }
     let first = Reader::new(data).peek_id().ok();
     if !matches!(first, Some(id::RPC_RESULT | id::RPC_ERROR)) {
         assert_eq!(reply.is_ok(), typed.is_ok(), "decode_reply disagrees");
