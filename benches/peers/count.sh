@@ -1,6 +1,7 @@
 #!/bin/bash
-# Instructions per decode + touch (and per acceptContact encode), tlview and
-# tl-proto, counted by callgrind: (count at N runs - count at 0 runs) / N.
+# Instructions per decode + touch (and per acceptContact and sendMessage
+# encode), tlview and tl-proto, counted by callgrind:
+# (count at N runs - count at 0 runs) / N.
 # Needs valgrind. Run from anywhere; builds the `count` example first.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,3 +19,6 @@ done
 a0=$(cnt $B enc 0); a=$(cnt $B enc $N); b0=$(cnt $B enctlproto 0); b=$(cnt $B enctlproto $N)
 x=$(( (a - a0) / N / 2 )); y=$(( (b - b0) / N / 2 ))
 printf '%-22s %10d %10d %7.2fx\n' accept_contact_avg $x $y "$(echo "scale=2; $y / $x" | bc)"
+a0=$(cnt $B smtlview 0); a=$(cnt $B smtlview $N); b0=$(cnt $B smtlproto 0); b=$(cnt $B smtlproto $N)
+x=$(( (a - a0) / N )); y=$(( (b - b0) / N ))
+printf '%-22s %10d %10d %7.2fx\n' send_message $x $y "$(echo "scale=2; $y / $x" | bc)"

@@ -75,11 +75,11 @@ def main():
             mbs = "—" if gg is None else f"{gsize / gg * 1e3:,.0f}"
             print(f"| {m} | {size or '—'} | {ns(tv)} | {gsize or '—'} | {ns(gg)} | {mbs} | {ratio(gg, tv)} |")
     print()
-    print("| acceptContact with | bytes | tlview ns | tl-proto ns (reused Vec) | tl-proto `serialize` ns (new Vec) "
+    print("| request | bytes | tlview ns | tl-proto ns (reused Vec) | tl-proto `serialize` ns (new Vec) "
           "| memcpy ns | tl-proto/tlview | tlview/memcpy |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for r in REQUESTS:
-        grp = f"encode/accept_contact/{r}"
+    for r, grp in [(f"acceptContact {r}", f"encode/accept_contact/{r}") for r in REQUESTS] + [
+            ("sendMessage", "encode/send_message")]:
         tv, size = get(p, (grp, "tlview"))
         tp, _ = get(p, (grp, "tl-proto"))
         ts, _ = get(p, (grp, "tl-proto-serialize"))

@@ -131,6 +131,7 @@ impl<S: Sink> Writer<S> {
     /// Writer::new(SliceSink::new(&mut b)).write_string(&data).unwrap();
     /// assert_eq!(&b[..4], &[254, 0x2c, 0x01, 0]); // 300 = 0x012c
     /// ```
+    #[inline]
     pub fn write_string(&mut self, data: &[u8]) -> Result<()> {
         let len = data.len();
         let prefix = if len < 254 {
@@ -148,8 +149,14 @@ impl<S: Sink> Writer<S> {
             ));
         };
         self.sink.put(data)?;
-        let pad = (4 - (prefix + len % 4) % 4) % 4;
-        self.sink.put(ZEROS.get(..pad).unwrap_or(&[]))
+        // The padding as one of three fixed-size writes: a store each, where
+        // a slice of `pad` bytes is a `memset` call.
+        match (prefix + len) % 4 {
+            0 => Ok(()),
+            1 => self.sink.put(&ZEROS),
+            2 => self.sink.put(&[0; 2]),
+            _ => self.sink.put(&[0; 1]),
+        }
     }
 
     /// `bytes` (encoded as `string`).

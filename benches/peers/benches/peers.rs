@@ -8,6 +8,7 @@ use std::hint::black_box;
 
 use criterion::measurement::Measurement;
 use criterion::{Criterion, Throughput};
+use tlview::encode::Encode;
 use tlview_peers_bench::clock::{cpu_criterion, wall_clock_requested, wall_criterion};
 use tlview_peers_bench::*;
 
@@ -92,6 +93,41 @@ fn encode<M: Measurement>(c: &mut Criterion<M>) {
         });
         g.finish();
     }
+
+    // messages.sendMessage: 100-byte text, two entities, a reply-to.
+    let a = send_message::tlview();
+    let b = send_message::tl_proto();
+    let mut buf = [0u8; 256];
+    let n = a.encode_to_slice(&mut buf).unwrap();
+    assert_eq!(
+        &buf[..n],
+        &tl_proto::serialize(&b)[..],
+        "send_message: the encoders differ"
+    );
+    let mut g = c.benchmark_group("encode/send_message");
+    g.throughput(Throughput::Bytes(n as u64));
+    g.bench_function("tlview", |bch| {
+        bch.iter(|| black_box(black_box(&a).encode_to_slice(&mut buf).unwrap()))
+    });
+    let mut out = Vec::with_capacity(256);
+    g.bench_function("tl-proto", |bch| {
+        bch.iter(|| {
+            tl_proto::serialize_into(black_box(&b), &mut out);
+            black_box(out.len())
+        })
+    });
+    g.bench_function("tl-proto-serialize", |bch| {
+        bch.iter(|| black_box(tl_proto::serialize(black_box(&b))))
+    });
+    let src = buf;
+    let mut dst = [0u8; 256];
+    g.bench_function("memcpy", |bch| {
+        bch.iter(|| {
+            dst[..n].copy_from_slice(black_box(&src[..n]));
+            black_box(&mut dst);
+        })
+    });
+    g.finish();
 }
 
 fn run<M: Measurement>(mut c: Criterion<M>) {

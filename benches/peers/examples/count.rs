@@ -9,9 +9,11 @@
 //! (`dec`: tlview's decode alone, without the touch, to split the two;
 //! `dyn`: the decode, then each `updateNewMessage`'s message read through
 //! the dynamic view by field name, as before the generated views)
-//! `cargo run --release --example count -- enc|enctlproto N`
+//! `cargo run --release --example count -- enc|enctlproto N` (acceptContact)
+//! `cargo run --release --example count -- smtlview|smtlproto N` (sendMessage)
 
 use std::hint::black_box;
+use tlview::encode::Encode;
 use tlview::schema;
 use tlview_peers_bench::*;
 
@@ -112,7 +114,21 @@ fn main() {
     let which = args[1].as_str();
     let n: usize = args[2].parse().unwrap();
     let mut sum = 0u64;
-    if which.starts_with("enc") {
+    if which.starts_with("sm") {
+        // messages.sendMessage (`smtlview` or `smtlproto`).
+        let ours = send_message::tlview();
+        let theirs = send_message::tl_proto();
+        let mut buf = [0u8; 256];
+        let mut out = Vec::with_capacity(256);
+        for _ in 0..n {
+            sum += if which == "smtlview" {
+                black_box(&ours).encode_to_slice(&mut buf).unwrap() as u64
+            } else {
+                tl_proto::serialize_into(black_box(&theirs), &mut out);
+                out.len() as u64
+            };
+        }
+    } else if which.starts_with("enc") {
         let ours = requests::tlview();
         let theirs = requests::tl_proto();
         let mut buf = [0u8; 64];

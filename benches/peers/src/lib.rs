@@ -409,3 +409,95 @@ pub mod requests {
         ]
     }
 }
+
+/// The `messages.sendMessage` request of the encode bench: to an
+/// `inputPeerUser`, a 100-byte text with two entities (bold, italic), a
+/// reply-to, no reply markup; `silent` set, so a `true` flag is in the word
+/// too. 172 bytes on the wire.
+pub mod send_message {
+    use crate::model;
+    use tlview::build::enums::{InputPeer, MessageEntity};
+    use tlview::build::types::{InputPeerUser, MessageEntityBold, MessageEntityItalic};
+
+    /// The user the message goes to.
+    pub const USER_ID: i32 = 100_007;
+    /// Its access hash.
+    pub const ACCESS_HASH: i64 = -0x0123_4567_89ab_cdef;
+    /// The message it replies to.
+    pub const REPLY_TO: i32 = 999;
+    /// `random_id`.
+    pub const RANDOM_ID: i64 = 0x1122_3344_5566_7788;
+    /// The text: 100 bytes, so its `string` is 1 + 100 bytes padded to 104.
+    pub const TEXT: &[u8; 100] =
+        b"Meet at the station at 9:30, platform 4. Bring the tickets and the map; the train leaves at 9:45!!!!";
+    /// `messageEntityBold` (offset, length): "Meet at the station".
+    pub const BOLD: (i32, i32) = (0, 19);
+    /// `messageEntityItalic` (offset, length): "Bring the tickets".
+    pub const ITALIC: (i32, i32) = (41, 17);
+    /// Its size on the wire.
+    pub const LEN: usize = 172;
+
+    static PEER: InputPeer<'static> = InputPeer::User(InputPeerUser {
+        user_id: USER_ID,
+        access_hash: ACCESS_HASH,
+    });
+    static ENTITIES: [MessageEntity<'static>; 2] = [
+        MessageEntity::Bold(MessageEntityBold {
+            offset: BOLD.0,
+            length: BOLD.1,
+        }),
+        MessageEntity::Italic(MessageEntityItalic {
+            offset: ITALIC.0,
+            length: ITALIC.1,
+        }),
+    ];
+
+    /// The request as tlview's generated form (borrowing statics: building
+    /// it allocates nothing either).
+    pub fn tlview() -> tlview::build::functions::messages::SendMessage<'static> {
+        tlview::build::functions::messages::SendMessage {
+            no_webpage: false,
+            silent: true,
+            background: false,
+            clear_draft: false,
+            peer: &PEER,
+            reply_to_msg_id: Some(REPLY_TO),
+            message: tlview::TlStr::new(TEXT),
+            random_id: RANDOM_ID,
+            reply_markup: None,
+            entities: Some(tlview::encode::List::from(&ENTITIES)),
+            schedule_date: None,
+        }
+    }
+
+    /// The request as a tl-proto value (its entities in a `Vec`, allocated
+    /// here, once, not by the encode).
+    pub fn tl_proto() -> model::SendMessage<'static> {
+        model::SendMessage {
+            flags: (),
+            no_webpage: None,
+            silent: Some(()),
+            background: None,
+            clear_draft: None,
+            peer: model::InputPeer::InputPeerUser {
+                user_id: USER_ID,
+                access_hash: ACCESS_HASH,
+            },
+            reply_to_msg_id: Some(REPLY_TO),
+            message: TEXT,
+            random_id: RANDOM_ID,
+            reply_markup: None,
+            entities: Some(model::Vector(vec![
+                model::MessageEntity::Bold {
+                    offset: BOLD.0,
+                    length: BOLD.1,
+                },
+                model::MessageEntity::Italic {
+                    offset: ITALIC.0,
+                    length: ITALIC.1,
+                },
+            ])),
+            schedule_date: None,
+        }
+    }
+}

@@ -151,6 +151,7 @@ fn declared() -> Vec<(u32, &'static str, Option<tlview::schema::TypeIndex>)> {
         (InputPeer::TL_ID_INPUT_PEER_USER_FROM_MESSAGE, "inputPeerUserFromMessage", t(ty::INPUT_PEER)),
         (InputPeer::TL_ID_INPUT_PEER_CHANNEL_FROM_MESSAGE, "inputPeerChannelFromMessage", t(ty::INPUT_PEER)),
         (AcceptContact::TL_ID, "contacts.acceptContact", None),
+        (SendMessage::TL_ID, "messages.sendMessage", None),
     ]
 }
 
@@ -359,4 +360,75 @@ fn both_encoders_write_the_same_request() {
     }
     want.extend_from_slice(&(-5i64).to_le_bytes());
     assert_eq!(tl_proto::serialize(&requests::tl_proto()[0]), want);
+}
+
+/// Both encoders write the same `messages.sendMessage` bytes, and those are
+/// the schema's, written out by hand word by word.
+#[test]
+fn both_encoders_write_the_same_send_message() {
+    use tlview::encode::Encode;
+    use tlview_peers_bench::send_message as sm;
+
+    let a = sm::tlview();
+    let b = sm::tl_proto();
+    let mut buf = [0u8; 256];
+    let n = a.encode_to_slice(&mut buf).unwrap();
+    assert_eq!(n, sm::LEN);
+    assert_eq!(a.encoded_len(), sm::LEN);
+    let theirs = tl_proto::serialize(&b);
+    assert_eq!(&buf[..n], &theirs[..]);
+
+    // messages.sendMessage#520c3870 flags:# no_webpage:flags.1?true
+    //   silent:flags.5?true background:flags.6?true clear_draft:flags.7?true
+    //   peer:InputPeer reply_to_msg_id:flags.0?int message:string
+    //   random_id:long reply_markup:flags.2?ReplyMarkup
+    //   entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int
+    let mut want = Vec::new();
+    let mut w = |x: &[u8]| want.extend_from_slice(x);
+    w(&0x520c3870u32.to_le_bytes());
+    // reply_to_msg_id (0), entities (3), silent (5): 0b10_1001.
+    w(&0x29u32.to_le_bytes());
+    w(&0x7b8e7de6u32.to_le_bytes()); // inputPeerUser
+    w(&sm::USER_ID.to_le_bytes());
+    w(&sm::ACCESS_HASH.to_le_bytes());
+    w(&sm::REPLY_TO.to_le_bytes());
+    w(&[100]); // the short length byte
+    w(sm::TEXT);
+    w(&[0, 0, 0]); // 101 bytes padded to 104
+    w(&sm::RANDOM_ID.to_le_bytes());
+    w(&VECTOR_ID.to_le_bytes());
+    w(&2u32.to_le_bytes());
+    w(&0xbd610bc9u32.to_le_bytes()); // messageEntityBold
+    w(&sm::BOLD.0.to_le_bytes());
+    w(&sm::BOLD.1.to_le_bytes());
+    w(&0x826f8b60u32.to_le_bytes()); // messageEntityItalic
+    w(&sm::ITALIC.0.to_le_bytes());
+    w(&sm::ITALIC.1.to_le_bytes());
+    assert_eq!(want.len(), sm::LEN);
+    // The header alone first, for a readable failure.
+    assert_eq!(&buf[..8], &want[..8], "id and flags");
+    assert_eq!(&buf[..n], &want[..]);
+
+    // Each reads the other's bytes back.
+    let v = tlview::functions::messages::SendMessage::decode(&theirs).unwrap();
+    assert!(v.silent() && !v.no_webpage() && !v.background() && !v.clear_draft());
+    assert_eq!(v.reply_to_msg_id(), Some(sm::REPLY_TO));
+    assert_eq!(v.message().as_bytes(), sm::TEXT);
+    assert_eq!(v.random_id(), sm::RANDOM_ID);
+    assert_eq!(v.entities().map(|e| e.len()), Some(2));
+    assert!(v.reply_markup().is_none() && v.schedule_date().is_none());
+    let r = <SendMessage<'_> as TlRead>::read_from(&mut &buf[..n]).unwrap();
+    assert!(r.silent.is_some() && r.no_webpage.is_none());
+    assert_eq!(r.peer, b.peer);
+    assert_eq!(r.reply_to_msg_id, Some(sm::REPLY_TO));
+    assert_eq!(r.message, sm::TEXT);
+    assert_eq!(r.random_id, sm::RANDOM_ID);
+    let spans: Vec<_> = r
+        .entities
+        .unwrap()
+        .iter()
+        .map(MessageEntity::span)
+        .collect();
+    assert_eq!(spans, [sm::BOLD, sm::ITALIC]);
+    assert!(r.reply_markup.is_none() && r.schedule_date.is_none());
 }
