@@ -7,7 +7,8 @@
 //! the form computes its flags words (they are no field of it, so a caller
 //! cannot set one wrongly), its exact size ([`Encode::encoded_len`]) and
 //! writes itself into any [`Sink`] without allocating. A full sink is an
-//! error that says how many bytes were needed.
+//! error that says how many bytes were needed (`encode_to_slice` works the
+//! size out only then, so a write that fits passes over the value once).
 //!
 //! ```
 //! use tlview::build::{enums::InputUser, functions::contacts::AcceptContact, types::InputUser as User};
@@ -20,7 +21,7 @@
 //! assert_eq!(request.encode_to_slice(&mut buf)?, 20);
 //! // contacts.acceptContact#f831a20f, inputUser#d8292816, 5, 7
 //! assert_eq!(buf[..8], [0x0f, 0xa2, 0x31, 0xf8, 0x16, 0x28, 0x29, 0xd8]);
-//! // Too small a buffer: an error naming the size, and nothing written.
+//! // Too small a buffer: an error naming the size.
 //! let e = request.encode_to_slice(&mut [0u8; 12]).unwrap_err();
 //! assert_eq!(e.to_string(), "output buffer is full at byte 0: needs 20 bytes, room for 12");
 //! # Ok::<(), tlview::Error>(())
@@ -62,22 +63,23 @@ pub trait Encode {
     fn encode<S: Sink>(&self, w: &mut Writer<S>) -> Result<()>;
 
     /// Writes it at the start of `buf`; returns its length. A buffer that is
-    /// too small is an error that says how much was needed, and nothing is
-    /// written.
+    /// too small is an error that says how much was needed (the bytes that
+    /// fitted may have been written). The size is worked out only then: a
+    /// write that fits passes over the value once.
     fn encode_to_slice(&self, buf: &mut [u8]) -> Result<usize> {
-        let need = self.encoded_len();
-        if need > buf.len() {
-            return Err(Error::new(
+        let capacity = buf.len();
+        let mut w = Writer::new(SliceSink::new(buf));
+        match self.encode(&mut w) {
+            Ok(()) => Ok(w.finish()),
+            Err(e) if matches!(e.kind(), ErrorKind::SinkFull { .. }) => Err(Error::new(
                 ErrorKind::SinkFull {
-                    needed: count32(need),
-                    capacity: count32(buf.len()),
+                    needed: count32(self.encoded_len()),
+                    capacity: count32(capacity),
                 },
                 0,
-            ));
+            )),
+            Err(e) => Err(e),
         }
-        let mut w = Writer::new(SliceSink::new(buf));
-        self.encode(&mut w)?;
-        Ok(w.finish())
     }
 
     /// Its encoding in a new `Vec` (feature `alloc`).
@@ -330,6 +332,29 @@ same_form!(
     TlStr<'a> => TlStr<'a>,
     &'a [u8] => &'a [u8]
 );
+
+/// Copies `v` into `run` at `at`: how a generated form builds a run of
+/// fixed-size fields before writing it at once (constant offsets: the
+/// bounds checks fold away).
+#[doc(hidden)]
+#[inline(always)]
+pub fn put<const M: usize, const N: usize>(run: &mut [u8; N], at: usize, v: [u8; M]) {
+    if let Some(dst) = run.get_mut(at..at.saturating_add(M)) {
+        dst.copy_from_slice(&v);
+    }
+}
+
+/// A `Bool` as its constructor id's bytes.
+#[doc(hidden)]
+#[inline(always)]
+pub const fn bool_bytes(v: bool) -> [u8; 4] {
+    let id = if v {
+        crate::reader::BOOL_TRUE
+    } else {
+        crate::reader::BOOL_FALSE
+    };
+    id.to_le_bytes()
+}
 
 /// The length word of `message`'s body (`bytes:int`), which the form
 /// computes from the body it holds.

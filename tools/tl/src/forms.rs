@@ -231,6 +231,23 @@ fn shape(c: &Combinator) -> Result<Shape, Error> {
     })
 }
 
+/// (size, bytes expression) of a fixed-size field with no condition, held
+/// by form field `name`; `None` for any other.
+fn fixed_bytes(f: &Field, name: &str) -> Option<(usize, String)> {
+    if f.when.is_some() || f.repeat != Repeat::One {
+        return None;
+    }
+    Some(match f.kind {
+        Kind::Int => (4, format!("self.{name}.to_le_bytes()")),
+        Kind::Long => (8, format!("self.{name}.to_le_bytes()")),
+        Kind::Double => (8, format!("self.{name}.to_le_bytes()")),
+        Kind::Int128 => (16, format!("self.{name}")),
+        Kind::Int256 => (32, format!("self.{name}")),
+        Kind::Bool => (4, format!("crate::encode::bool_bytes(self.{name})")),
+        _ => return None,
+    })
+}
+
 /// The generic parameter that field `k` of function `c` holds (`!X`).
 fn generic_of(c: &Combinator, k: usize) -> Option<String> {
     let p = c.decl.params.get(k)?;
@@ -457,7 +474,8 @@ impl Cx<'_> {
                  impl{decl} Copy for {name}{used} {{}}\n"
             );
         }
-        let (len, write) = self.body_code(c, shape);
+        let (len, write) = self.body_code(c, shape, false);
+        let (_, write_boxed) = self.body_code(c, shape, true);
         let len = if len.is_empty() {
             "0".to_string()
         } else {
@@ -481,7 +499,7 @@ impl Cx<'_> {
              fn encoded_len(&self) -> usize {{\nself.bare_len().saturating_add(4)\n}}\n\
              #[inline]\n\
              fn encode<S: crate::Sink>(&self, w: &mut crate::Writer<S>) -> crate::Result<()> {{\n\
-             w.write_id(Self::ID)?;\nself.encode_bare(w)\n}}\n}}\n\n",
+             {write_boxed}Ok(())\n}}\n}}\n\n",
             id = c.id,
             tl = c.decl.name,
         );
@@ -512,25 +530,50 @@ impl Cx<'_> {
         Ok(o)
     }
 
-    /// The statements that size and write a form's fields, in schema order.
-    fn body_code(&self, c: &Combinator, shape: &Shape) -> (String, String) {
+    /// The statements that size and write a form's fields, in schema order
+    /// (`with_id`: its constructor id first). Runs of fixed-size fields with
+    /// no condition (flags words included) are built in one array and
+    /// written at once: one bounds check for the run, not one per field.
+    fn body_code(&self, c: &Combinator, shape: &Shape, with_id: bool) -> (String, String) {
         let mut len = String::new();
         let mut write = String::new();
+        // The pending run: (size, bytes expression) per field.
+        let mut run: Vec<(usize, String)> = Vec::new();
+        if with_id {
+            run.push((4, "Self::ID.to_le_bytes()".into()));
+        }
+        let flush = |run: &mut Vec<(usize, String)>, len: &mut String, write: &mut String| {
+            if run.is_empty() {
+                return;
+            }
+            let total: usize = run.iter().map(|(n, _)| n).sum();
+            let _ = writeln!(len, "n = n.saturating_add({total});");
+            if let [(_, one)] = run.as_slice() {
+                let _ = writeln!(write, "w.write_raw(&{one})?;");
+            } else {
+                let _ = writeln!(write, "{{\nlet mut run = [0u8; {total}];");
+                let mut at = 0;
+                for (n, e) in run.iter() {
+                    let _ = writeln!(write, "crate::encode::put(&mut run, {at}, {e});");
+                    at += n;
+                }
+                let _ = writeln!(write, "w.write_raw(&run)?;\n}}");
+            }
+            run.clear();
+        };
         for (k, f) in c.fields.iter().enumerate() {
             if views::is_flags_word(f) {
                 let word = self.word_expr(c, shape, k);
-                len.push_str("n = n.saturating_add(4);\n");
-                let _ = writeln!(write, "w.write_flags(crate::Flags({word}))?;");
+                run.push((4, format!("u32::to_le_bytes({word})")));
                 continue;
             }
             if shape.computed.contains(&k) {
                 // `message.bytes`: the length of the body after it.
                 let body = &shape.fields[shape.by_field[k + 1].map_or(0, |b| b.0)].name;
-                len.push_str("n = n.saturating_add(4);\n");
-                let _ = writeln!(
-                    write,
-                    "w.write_int(crate::encode::length_word(self.{body}.0.len()))?;"
-                );
+                run.push((
+                    4,
+                    format!("crate::encode::length_word(self.{body}.0.len()).to_le_bytes()"),
+                ));
                 continue;
             }
             if views::is_flag_true(f) {
@@ -540,6 +583,11 @@ impl Cx<'_> {
                 continue;
             };
             let ff = &shape.fields[at];
+            if let (Slot::Plain(_), Some(bytes)) = (&ff.slot, fixed_bytes(f, &ff.name)) {
+                run.push(bytes);
+                continue;
+            }
+            flush(&mut run, &mut len, &mut write);
             let place = "g";
             let pick = match pos {
                 Some(i) => format!("let g = &g.{i};\n"),
@@ -572,6 +620,7 @@ impl Cx<'_> {
                 }
             }
         }
+        flush(&mut run, &mut len, &mut write);
         (len, write)
     }
 
