@@ -730,3 +730,87 @@ mod tests {
         assert!(crate::enums::MessageFwdHeader::decode_with(fwd_bytes, &shallow).is_err());
     }
 }
+
+#[cfg(test)]
+mod lazy_vector_tests {
+    use super::*;
+    use crate::api::MessageEntity;
+
+    /// `vector#1cb5c415`'s id, little-endian.
+    const VECTOR: [u8; 4] = [0x15, 0xc4, 0xb5, 0x1c];
+
+    /// `bytes` after 100 bytes of a larger message.
+    fn cursor(bytes: &[u8]) -> Cursor<'_> {
+        Cursor::at(Reader::with_base(bytes, 100))
+    }
+
+    /// A lazy vector of fixed-size elements is read whole: it holds exactly
+    /// its elements' bytes and the cursor is left after it, at the next
+    /// field (the vector's end is known from its count alone).
+    #[test]
+    fn lazy_vector_of_fixed_size_elements_is_closed() {
+        // Vector<int> [7, -1], then an `int` 42.
+        let mut boxed = VECTOR.to_vec();
+        boxed.extend([2, 0, 0, 0, 7, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 42, 0, 0, 0]);
+        let mut c = cursor(&boxed);
+        let v = c.vector_lazy::<i32>();
+        assert_eq!(v.iter().collect::<std::vec::Vec<_>>(), [7, -1]);
+        assert_eq!(v.as_bytes(), &boxed[8..16]);
+        assert_eq!(v.offset(), 108);
+        assert_eq!(c.save(), (116, 0));
+        assert_eq!(c.int(), 42);
+
+        // The same bare: vector<long> [0x0102030405060708], then 42.
+        let bare = [1, 0, 0, 0, 8, 7, 6, 5, 4, 3, 2, 1, 42, 0, 0, 0];
+        let mut c = cursor(&bare);
+        let v = c.bare_vector_lazy::<i64>();
+        assert_eq!(
+            v.iter().collect::<std::vec::Vec<_>>(),
+            [0x0102_0304_0506_0708]
+        );
+        assert_eq!(v.as_bytes(), &bare[4..12]);
+        assert_eq!(c.save(), (112, 0));
+        assert_eq!(c.int(), 42);
+    }
+
+    /// A lazy vector of elements whose iterator ends where the bytes do
+    /// (`ENDS_WHEN_EMPTY`) is read whole too: left open, it would run on
+    /// into the fields after it. Here what follows the one entity is
+    /// another `messageEntityBold`, which an open vector would yield.
+    #[test]
+    fn lazy_vector_of_self_ending_elements_is_closed() {
+        // Vector<MessageEntity> [messageEntityBold 3 4], then the bytes of
+        // a messageEntityBold 5 6.
+        let bold =
+            |offset: u8, length: u8| [0xc9, 0x0b, 0x61, 0xbd, offset, 0, 0, 0, length, 0, 0, 0];
+        let mut bytes = VECTOR.to_vec();
+        bytes.extend([1, 0, 0, 0]);
+        bytes.extend(bold(3, 4));
+        bytes.extend(bold(5, 6));
+        let mut c = cursor(&bytes);
+        let v = c.vector_lazy::<MessageEntity<'_>>();
+        let got: std::vec::Vec<_> = v.iter().map(|e| (e.offset(), e.length())).collect();
+        assert_eq!(got, [(3, 4)]);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v.as_bytes(), &bytes[8..20]);
+        assert_eq!(c.save(), (120, 0));
+    }
+
+    /// Elements of varying size that are counted (`string`) are not passed
+    /// over: the vector is open, its iterator stops at the count, and
+    /// `as_bytes` finds the end.
+    #[test]
+    fn lazy_vector_of_strings_is_open() {
+        // Vector<string> ["ab"], then an `int` 42.
+        let mut bytes = VECTOR.to_vec();
+        bytes.extend([1, 0, 0, 0, 2, b'a', b'b', 0, 42, 0, 0, 0]);
+        let mut c = cursor(&bytes);
+        let v = c.vector_lazy::<crate::TlStr<'_>>();
+        let got: std::vec::Vec<_> = v.iter().map(|s| s.as_bytes()).collect();
+        assert_eq!(got, [b"ab"]);
+        assert_eq!(v.as_bytes(), &bytes[8..12]);
+        assert_eq!(v.offset(), 108);
+        // The cursor is left at the first element.
+        assert_eq!(c.save(), (108, 0));
+    }
+}

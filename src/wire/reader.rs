@@ -801,4 +801,91 @@ mod tests {
         }
         assert_eq!(Reader::new(&[]).words_opt::<0>(), Some([]));
     }
+
+    /// `bytes_opt` takes exactly `n` bytes, or nothing (`None`, the reader
+    /// not moved) when fewer are left.
+    #[test]
+    fn bytes_opt_takes_n_bytes_or_nothing() {
+        let bytes: Vec<u8> = (1u8..=10).collect();
+        let mut r = Reader::with_base(&bytes, 100);
+        assert_eq!(r.bytes_opt(3), Some(&[1u8, 2, 3][..]));
+        assert_eq!(r.offset(), 103);
+        assert_eq!(r.bytes_opt(0), Some(&[][..]));
+        assert_eq!(r.offset(), 103);
+        assert_eq!(r.bytes_opt(8), None);
+        assert_eq!(r.offset(), 103);
+        assert_eq!(r.bytes_opt(usize::MAX), None);
+        assert_eq!(r.bytes_opt(7), Some(&[4u8, 5, 6, 7, 8, 9, 10][..]));
+        assert!(r.is_empty());
+        assert_eq!(r.offset(), 110);
+        assert_eq!(r.bytes_opt(1), None);
+        assert_eq!(r.bytes_opt(0), Some(&[][..]));
+    }
+
+    /// `string_size_opt` gives the whole size of a canonical `string` on
+    /// the wire (length header, data, zero padding to a multiple of 4),
+    /// whatever follows it; `None` for a cut one, non-zero padding, 255,
+    /// and the long form of a length below 254.
+    #[test]
+    fn string_size_opt_golden() {
+        /// `len` bytes of data in the short form (`len` < 254).
+        fn short(len: usize) -> Vec<u8> {
+            let mut v = vec![len as u8];
+            v.extend((0..len).map(|i| i as u8 | 0x80));
+            v
+        }
+        /// `len` bytes of data in the long form: 254, then `len` in 3
+        /// little-endian bytes.
+        fn long(len: usize) -> Vec<u8> {
+            let mut v = vec![254, len as u8, (len >> 8) as u8, (len >> 16) as u8];
+            v.extend((0..len).map(|i| i as u8 | 0x80));
+            v
+        }
+        fn pad(mut v: Vec<u8>, n: usize) -> Vec<u8> {
+            v.extend(core::iter::repeat_n(0, n));
+            v
+        }
+        // (encoding, its size): the header byte and the data, padded.
+        let good = [
+            (pad(short(0), 3), 4),      // 1 + 0, 3 bytes of padding
+            (short(3), 4),              // 1 + 3, none
+            (pad(short(4), 3), 8),      // 1 + 4, 3
+            (pad(short(5), 2), 8),      // 1 + 5, 2
+            (pad(short(6), 1), 8),      // 1 + 6, 1
+            (pad(short(253), 2), 256),  // 1 + 253, 2
+            (pad(long(254), 2), 260),   // 4 + 254, 2
+            (pad(long(255), 1), 260),   // 4 + 255, 1
+            (long(300), 304),           // 4 + 300, none
+            (pad(long(301), 3), 308),   // 4 + 301, 3
+            (long(0x1_0000), 0x1_0004), // 4 + 65536, none
+        ];
+        for (enc, size) in &good {
+            assert_eq!(enc.len(), *size);
+            assert_eq!(string_size_opt(enc), Some(*size), "{:x?}", &enc[..8]);
+            let mut more = enc.clone();
+            more.extend([0xff, 0xff, 0xff, 0xff, 7]);
+            assert_eq!(string_size_opt(&more), Some(*size));
+            // Every cut is refused.
+            for cut in [0, 1, 3, size / 2, size - 1] {
+                assert_eq!(string_size_opt(&enc[..cut]), None, "cut at {cut} of {size}");
+            }
+            // And so is any padding byte that is not zero.
+            let data_end = if enc[0] < 254 {
+                1 + usize::from(enc[0])
+            } else {
+                4 + u32::from_le_bytes([enc[1], enc[2], enc[3], 0]) as usize
+            };
+            for p in data_end..*size {
+                let mut bad = enc.clone();
+                bad[p] = 1;
+                assert_eq!(string_size_opt(&bad), None, "padding byte {p} of {size}");
+            }
+        }
+        // The long form of lengths below 254, and 255.
+        assert_eq!(string_size_opt(&[254, 3, 0, 0, 1, 2, 3, 0]), None);
+        assert_eq!(string_size_opt(&pad(long(253), 3)), None);
+        assert_eq!(string_size_opt(&[254, 0, 0, 0]), None);
+        assert_eq!(string_size_opt(&[255, 0, 0, 0, 0, 0, 0, 0]), None);
+        assert_eq!(string_size_opt(&[]), None);
+    }
 }
