@@ -57,7 +57,7 @@ pub trait Request: Encode {
     /// Decodes the server's reply to this request, which must fill `input`:
     /// an `rpc_result` (or its bare result) holding the answer or an
     /// `rpc_error`. A `gzip_packed` answer needs
-    /// [`Request::decode_reply_unpacking`] (feature `gzip`).
+    /// `Request::decode_reply_unpacking` (feature `gzip`).
     #[inline]
     fn decode_reply(input: &[u8]) -> Result<Reply<'_, Self::Reply<'_>>>
     where
