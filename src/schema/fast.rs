@@ -170,6 +170,7 @@ pub(crate) fn validate<'a>(
 }
 
 #[cfg(test)]
+// Tests only: the unwraps and panics below run on hand-built golden objects, never on input.
 // Without `fast` only some of the objects are used.
 #[cfg_attr(not(feature = "fast"), allow(dead_code))]
 mod tests {
