@@ -284,7 +284,7 @@ extern crate alloc;
 // the public paths (`tlview::reader`, `tlview::walk`, ...) have always been.
 mod wire;
 pub(crate) use wire::text;
-pub use wire::{error, flags, limits, reader, sink, string, vector, writer};
+pub use wire::{cursor, error, flags, limits, reader, sink, string, vector, writer};
 
 pub mod schema;
 pub(crate) use schema::fast;

@@ -12,7 +12,8 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
         "primitives",
         "wire",
         &[
-            "flags", "string", "limits", "reader", "vector", "writer", "sink", "text", "error",
+            "flags", "string", "limits", "reader", "vector", "writer", "sink", "cursor", "text",
+            "error",
         ],
     ),
     (

@@ -43,52 +43,67 @@
 //! };
 //! ```
 
-use crate::error::{count32, Error, ErrorKind, Result};
+use crate::cursor::{self, Out, Stop};
+use crate::error::{count32, Result};
 use crate::object::Object;
-use crate::sink::{Sink, SliceSink};
+use crate::sink::Sink;
 use crate::string::TlStr;
 use crate::vector::{Element, Vector};
 use crate::view::Typed;
 use crate::writer::Writer;
 
+pub use crate::cursor::string_len;
+
 /// A value that writes itself as TL: a generated form of [`crate::build`]
 /// (boxed: its constructor id, then its fields), a decoded view (its bytes
 /// again: decoding accepts only canonical bytes, so they are its encoding),
 /// or a [`Raw`] object.
+///
+/// Each one writes itself by cursor ([`Encode::write_to`]); the other
+/// methods are built on that and on its exact size.
 pub trait Encode {
     /// The exact number of bytes [`Encode::encode`] writes.
     fn encoded_len(&self) -> usize;
 
-    /// Writes it into `w`'s sink.
-    fn encode<S: Sink>(&self, w: &mut Writer<S>) -> Result<()>;
+    /// Writes it at the start of `out` and returns the rest of `out`; a
+    /// [`Stop`] when it does not fit (the bytes that fitted may have been
+    /// written). The one method a form implements: [`crate::cursor`] says
+    /// why a cursor.
+    fn write_to<'b>(&self, out: &'b mut [u8]) -> Out<'b>;
+
+    /// Writes it into `w`'s sink: its size first, then itself into that
+    /// much room ([`Sink::put_with`]).
+    #[inline]
+    fn encode<S: Sink>(&self, w: &mut Writer<S>) -> Result<()> {
+        w.write_with(self.encoded_len(), &mut |out| self.write_to(out).map(drop))
+    }
 
     /// Writes it at the start of `buf`; returns its length. A buffer that is
     /// too small is an error that says how much was needed (the bytes that
     /// fitted may have been written). The size is worked out only then: a
     /// write that fits passes over the value once.
+    #[inline]
     fn encode_to_slice(&self, buf: &mut [u8]) -> Result<usize> {
         let capacity = buf.len();
-        let mut w = Writer::new(SliceSink::new(buf));
-        match self.encode(&mut w) {
-            Ok(()) => Ok(w.finish()),
-            Err(e) if matches!(e.kind(), ErrorKind::SinkFull { .. }) => Err(Error::new(
-                ErrorKind::SinkFull {
-                    needed: count32(self.encoded_len()),
-                    capacity: count32(capacity),
-                },
-                0,
-            )),
-            Err(e) => Err(e),
+        match self.write_to(buf) {
+            Ok(rest) => Ok(capacity - rest.len()),
+            Err(stop) => Err(slice_error(stop, self.encoded_len(), capacity)),
         }
     }
 
     /// Its encoding in a new `Vec` (feature `alloc`).
     #[cfg(feature = "alloc")]
     fn to_vec(&self) -> Result<alloc::vec::Vec<u8>> {
-        let mut v = alloc::vec::Vec::with_capacity(self.encoded_len());
+        let mut v = alloc::vec::Vec::new();
         self.encode(&mut Writer::new(&mut v))?;
         Ok(v)
     }
+}
+
+/// The error of a write into a slice of `capacity` bytes that stopped.
+#[cold]
+fn slice_error(stop: Stop, needed: usize, capacity: usize) -> crate::Error {
+    stop.into_error(0, needed, capacity)
 }
 
 /// A decoded view is sent back as it came: its constructor id, then its
@@ -99,10 +114,10 @@ impl<'a, T: Typed<'a>> Encode for T {
         self.as_object().body().len().saturating_add(4)
     }
     #[inline]
-    fn encode<S: Sink>(&self, w: &mut Writer<S>) -> Result<()> {
+    fn write_to<'b>(&self, out: &'b mut [u8]) -> Out<'b> {
         let o: Object<'a> = self.as_object();
-        w.write_id(o.id())?;
-        w.write_raw(o.body())
+        let out = cursor::put(out, o.id().to_le_bytes())?;
+        cursor::raw(out, o.body())
     }
 }
 
@@ -118,8 +133,8 @@ impl Encode for Raw<'_> {
         self.0.len()
     }
     #[inline]
-    fn encode<S: Sink>(&self, w: &mut Writer<S>) -> Result<()> {
-        w.write_raw(self.0)
+    fn write_to<'b>(&self, out: &'b mut [u8]) -> Out<'b> {
+        cursor::raw(out, self.0)
     }
 }
 
@@ -137,33 +152,33 @@ impl<'a> From<Object<'a>> for Raw<'a> {
 pub trait VectorItem {
     /// Its size in bytes.
     fn item_len(&self) -> usize;
-    /// Writes it.
-    fn write_item<S: Sink>(&self, w: &mut Writer<S>) -> Result<()>;
+    /// Writes it by cursor, as [`Encode::write_to`].
+    fn write_item_to<'b>(&self, out: &'b mut [u8]) -> Out<'b>;
 }
 
 macro_rules! fixed_items {
-    ($($t:ty, $n:expr, |$w:ident, $v:ident| $write:expr;)*) => {$(
+    ($($t:ty, $n:expr, |$v:ident| $bytes:expr;)*) => {$(
         impl VectorItem for $t {
             #[inline]
             fn item_len(&self) -> usize {
                 $n
             }
             #[inline]
-            fn write_item<S: Sink>(&self, $w: &mut Writer<S>) -> Result<()> {
+            fn write_item_to<'b>(&self, out: &'b mut [u8]) -> Out<'b> {
                 let $v = self;
-                $write
+                cursor::put(out, $bytes)
             }
         }
     )*};
 }
 
 fixed_items! {
-    i32, 4, |w, v| w.write_int(*v);
-    i64, 8, |w, v| w.write_long(*v);
-    f64, 8, |w, v| w.write_double(*v);
-    [u8; 16], 16, |w, v| w.write_int128(v);
-    [u8; 32], 32, |w, v| w.write_int256(v);
-    bool, 4, |w, v| w.write_bool(*v);
+    i32, 4, |v| v.to_le_bytes();
+    i64, 8, |v| v.to_le_bytes();
+    f64, 8, |v| v.to_le_bytes();
+    [u8; 16], 16, |v| *v;
+    [u8; 32], 32, |v| *v;
+    bool, 4, |v| bool_bytes(*v);
 }
 
 impl VectorItem for TlStr<'_> {
@@ -172,8 +187,8 @@ impl VectorItem for TlStr<'_> {
         string_len(self.len())
     }
     #[inline]
-    fn write_item<S: Sink>(&self, w: &mut Writer<S>) -> Result<()> {
-        w.write_string(self.as_bytes())
+    fn write_item_to<'b>(&self, out: &'b mut [u8]) -> Out<'b> {
+        cursor::string(out, self.as_bytes())
     }
 }
 
@@ -183,18 +198,9 @@ impl VectorItem for &[u8] {
         string_len(self.len())
     }
     #[inline]
-    fn write_item<S: Sink>(&self, w: &mut Writer<S>) -> Result<()> {
-        w.write_bytes(self)
+    fn write_item_to<'b>(&self, out: &'b mut [u8]) -> Out<'b> {
+        cursor::string(out, self)
     }
-}
-
-/// The encoded size of a `string` or `bytes` of `len` bytes: its length
-/// header (1 byte below 254, else 4), the bytes, padding to 4.
-#[inline]
-pub const fn string_len(len: usize) -> usize {
-    let head = if len < 254 { 1 } else { 4 };
-    let n = len.saturating_add(head);
-    n.saturating_add((4 - n % 4) % 4)
 }
 
 /// A vector field of a form: elements given as a slice, or the elements of
@@ -292,16 +298,24 @@ impl<T: VectorItem> List<'_, T> {
         body.saturating_add(head)
     }
 
-    /// Writes it: the `vector` id when `boxed`, the count, the elements.
+    /// Writes it by cursor: the `vector` id when `boxed`, the count, the
+    /// elements.
     #[inline]
-    pub fn encode_vector<S: Sink>(&self, w: &mut Writer<S>, boxed: bool) -> Result<()> {
-        if boxed {
-            w.write_id(crate::reader::VECTOR)?;
-        }
-        w.write_bare_vector_len(self.len())?;
+    pub fn write_vector_to<'b>(&self, out: &'b mut [u8], boxed: bool) -> Out<'b> {
+        let out = if boxed {
+            cursor::put(out, crate::reader::VECTOR.to_le_bytes())?
+        } else {
+            out
+        };
+        let mut out = cursor::count(out, self.len())?;
         match self {
-            List::Items(items) => items.iter().try_for_each(|x| x.write_item(w)),
-            List::Encoded { bytes, .. } => w.write_raw(bytes),
+            List::Items(items) => {
+                for x in items.iter() {
+                    out = x.write_item_to(out)?;
+                }
+                Ok(out)
+            }
+            List::Encoded { bytes, .. } => cursor::raw(out, bytes),
         }
     }
 }
@@ -367,6 +381,8 @@ pub fn length_word(n: usize) -> i32 {
 mod tests {
     use super::*;
 
+    use crate::sink::SliceSink;
+
     /// What `f` writes, collected.
     fn written(f: impl FnOnce(&mut Writer<SliceSink<'_>>) -> Result<()>) -> Vec<u8> {
         let mut buf = [0u8; 2048];
@@ -374,6 +390,13 @@ mod tests {
         f(&mut w).unwrap();
         let n = w.finish();
         buf[..n].to_vec()
+    }
+
+    /// What a cursor write of `f` writes, collected.
+    fn by_cursor(f: impl for<'b> FnOnce(&'b mut [u8]) -> Out<'b>) -> Vec<u8> {
+        let mut buf = [0u8; 2048];
+        let rest = f(&mut buf).unwrap().len();
+        buf[..2048 - rest].to_vec()
     }
 
     #[test]
@@ -390,19 +413,19 @@ mod tests {
     fn lists_write_their_header_and_items() {
         let items = [1i32, -2];
         let l = List::from(&items);
-        let v = written(|w| l.encode_vector(w, true));
+        let v = by_cursor(|o| l.write_vector_to(o, true));
         assert_eq!(v.len(), l.vector_len(true));
         assert_eq!(
             v,
             [0x15, 0xc4, 0xb5, 0x1c, 2, 0, 0, 0, 1, 0, 0, 0, 0xfe, 0xff, 0xff, 0xff]
         );
-        let bare = written(|w| l.encode_vector(w, false));
+        let bare = by_cursor(|o| l.write_vector_to(o, false));
         assert_eq!(bare, v[4..]);
         assert_eq!(l.vector_len(false), 12);
         // A decoded vector goes back as its bytes.
         let decoded = crate::Reader::new(&v).read_vector::<i32>().unwrap();
         let again = List::<i32>::from(decoded);
-        assert_eq!(written(|w| again.encode_vector(w, true)), v);
+        assert_eq!(by_cursor(|o| again.write_vector_to(o, true)), v);
         assert_eq!(again.len(), 2);
         assert!(!again.is_empty());
         assert!(List::<i32>::default().is_empty());

@@ -3,6 +3,7 @@
 //! knows the schema, except that error messages name constructors and types
 //! from its table. The crate root re-exports each module.
 
+pub mod cursor;
 pub mod error;
 pub mod flags;
 pub mod limits;

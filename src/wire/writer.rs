@@ -59,6 +59,27 @@ impl<S: Sink> Writer<S> {
         &self.sink
     }
 
+    /// Hands `fill` the next `n` bytes of the sink to write by cursor
+    /// ([`crate::cursor`]); see [`Sink::put_with`]. How a generated form
+    /// writes itself into any sink.
+    ///
+    /// ```
+    /// use tlview::{cursor, SliceSink, Writer};
+    /// let mut buf = [0u8; 8];
+    /// let mut w = Writer::new(SliceSink::new(&mut buf));
+    /// w.write_with(8, &mut |out| {
+    ///     let out = cursor::put(out, 1i32.to_le_bytes())?;
+    ///     cursor::string(out, b"ok").map(drop)
+    /// })?;
+    /// assert_eq!(w.finish(), 8);
+    /// assert_eq!(buf, [1, 0, 0, 0, 2, b'o', b'k', 0]);
+    /// # Ok::<(), tlview::Error>(())
+    /// ```
+    #[inline]
+    pub fn write_with(&mut self, n: usize, fill: &mut crate::sink::Fill<'_>) -> Result<()> {
+        self.sink.put_with(n, fill)
+    }
+
     /// Raw bytes, as they are.
     #[inline]
     pub fn write_raw(&mut self, bytes: &[u8]) -> Result<()> {

@@ -489,17 +489,17 @@ impl Cx<'_> {
              /// The size of its fields, without the constructor id.\n\
              #[inline]\n\
              pub fn bare_len(&self) -> usize {{\n{len}\n}}\n\
-             /// Writes its fields, without the constructor id (as a bare\n\
-             /// `%{tl}` or a `vector<{tl}>` element holds them).\n\
+             /// Writes its fields by cursor, without the constructor id (as\n\
+             /// a bare `%{tl}` or a `vector<{tl}>` element holds them).\n\
              #[inline]\n\
-             pub fn encode_bare<S: crate::Sink>(&self, w: &mut crate::Writer<S>) -> crate::Result<()> {{\n\
-             {write}Ok(())\n}}\n}}\n\n\
+             pub fn write_bare_to<'b>(&self, out: &'b mut [u8]) -> crate::cursor::Out<'b> {{\n\
+             {write}Ok(out)\n}}\n}}\n\n\
              impl{imp} crate::encode::Encode for {name}{used} {{\n\
              #[inline]\n\
              fn encoded_len(&self) -> usize {{\nself.bare_len().saturating_add(4)\n}}\n\
              #[inline]\n\
-             fn encode<S: crate::Sink>(&self, w: &mut crate::Writer<S>) -> crate::Result<()> {{\n\
-             {write_boxed}Ok(())\n}}\n}}\n\n",
+             fn write_to<'b>(&self, out: &'b mut [u8]) -> crate::cursor::Out<'b> {{\n\
+             {write_boxed}Ok(out)\n}}\n}}\n\n",
             id = c.id,
             tl = c.decl.name,
         );
@@ -520,8 +520,8 @@ impl Cx<'_> {
                  #[inline]\n\
                  fn item_len(&self) -> usize {{\nself.bare_len()\n}}\n\
                  #[inline]\n\
-                 fn write_item<S: crate::Sink>(&self, w: &mut crate::Writer<S>) -> crate::Result<()> {{\n\
-                 self.encode_bare(w)\n}}\n}}\n\n\
+                 fn write_item_to<'b>(&self, out: &'b mut [u8]) -> crate::cursor::Out<'b> {{\n\
+                 self.write_bare_to(out)\n}}\n}}\n\n\
                  impl<'a> crate::encode::Form for {view}<'a> {{\ntype Form = {form};\n}}\n\n",
                 view = self.names.ctor_path(self.layer, index),
                 form = self.form_type(index),
@@ -549,15 +549,15 @@ impl Cx<'_> {
             let total: usize = run.iter().map(|(n, _)| n).sum();
             let _ = writeln!(len, "n = n.saturating_add({total});");
             if let [(_, one)] = run.as_slice() {
-                let _ = writeln!(write, "w.write_raw(&{one})?;");
+                let _ = writeln!(write, "let out = crate::cursor::put(out, {one})?;");
             } else {
-                let _ = writeln!(write, "{{\nlet mut run = [0u8; {total}];");
+                let _ = writeln!(write, "let out = {{\nlet mut run = [0u8; {total}];");
                 let mut at = 0;
                 for (n, e) in run.iter() {
                     let _ = writeln!(write, "crate::encode::put(&mut run, {at}, {e});");
                     at += n;
                 }
-                let _ = writeln!(write, "w.write_raw(&run)?;\n}}");
+                let _ = writeln!(write, "crate::cursor::put(out, run)?\n}};");
             }
             run.clear();
         };
@@ -604,7 +604,7 @@ impl Cx<'_> {
                         "{{\nlet g = &self.{};\nn = n.saturating_add({l});\n}}",
                         ff.name
                     );
-                    let _ = writeln!(write, "{{\nlet g = &self.{};\n{w}\n}}", ff.name);
+                    let _ = writeln!(write, "let out = {{\nlet g = &self.{};\n{w}?\n}};", ff.name);
                 }
                 _ => {
                     let _ = writeln!(
@@ -614,7 +614,7 @@ impl Cx<'_> {
                     );
                     let _ = writeln!(
                         write,
-                        "if let Some(g) = &self.{} {{\n{pick}{w}\n}}",
+                        "let out = if let Some(g) = &self.{} {{\n{pick}{w}?\n}} else {{\nout\n}};",
                         ff.name
                     );
                 }
@@ -624,42 +624,46 @@ impl Cx<'_> {
         (len, write)
     }
 
-    /// (size, write statement) of one value at `place` (a reference).
+    /// (size, write expression) of one value at `place` (a reference): the
+    /// expression writes it at the start of cursor `out` and is the rest
+    /// of `out` ([`crate::cursor`]).
     fn value_code(&self, f: &Field, place: &str, raw: bool) -> (String, String) {
         let p = place;
         match f.repeat {
             Repeat::BoxedVector => (
                 format!("{p}.vector_len(true)"),
-                format!("{p}.encode_vector(w, true)?;"),
+                format!("{p}.write_vector_to(out, true)"),
             ),
             Repeat::BareVector => (
                 format!("{p}.vector_len(false)"),
-                format!("{p}.encode_vector(w, false)?;"),
+                format!("{p}.write_vector_to(out, false)"),
             ),
             Repeat::One => match f.kind {
-                Kind::Int => ("4".into(), format!("w.write_int(*{p})?;")),
-                Kind::Long => ("8".into(), format!("w.write_long(*{p})?;")),
-                Kind::Double => ("8".into(), format!("w.write_double(*{p})?;")),
-                Kind::Int128 => ("16".into(), format!("w.write_int128({p})?;")),
-                Kind::Int256 => ("32".into(), format!("w.write_int256({p})?;")),
-                Kind::Bool => ("4".into(), format!("w.write_bool(*{p})?;")),
+                Kind::Int => ("4".into(), put(&format!("{p}.to_le_bytes()"))),
+                Kind::Long => ("8".into(), put(&format!("{p}.to_le_bytes()"))),
+                Kind::Double => ("8".into(), put(&format!("{p}.to_le_bytes()"))),
+                Kind::Int128 | Kind::Int256 => (
+                    if f.kind == Kind::Int128 { "16" } else { "32" }.into(),
+                    put(&format!("*{p}")),
+                ),
+                Kind::Bool => ("4".into(), put(&format!("crate::encode::bool_bytes(*{p})"))),
                 Kind::String => (
                     format!("crate::encode::string_len({p}.len())"),
-                    format!("w.write_string({p}.as_bytes())?;"),
+                    format!("crate::cursor::string(out, {p}.as_bytes())"),
                 ),
                 Kind::Bytes => (
                     format!("crate::encode::string_len({p}.len())"),
-                    format!("w.write_bytes({p})?;"),
+                    format!("crate::cursor::string(out, {p})"),
                 ),
-                Kind::Bare => (format!("{p}.bare_len()"), format!("{p}.encode_bare(w)?;")),
+                Kind::Bare => (format!("{p}.bare_len()"), format!("{p}.write_bare_to(out)")),
                 // A nested object, or the generic request: held by reference.
                 Kind::Boxed | Kind::AnyBoxed if !raw => (
                     format!("crate::encode::Encode::encoded_len(*{p})"),
-                    format!("crate::encode::Encode::encode(*{p}, w)?;"),
+                    format!("crate::encode::Encode::write_to(*{p}, out)"),
                 ),
                 _ => (
                     format!("crate::encode::Encode::encoded_len({p})"),
-                    format!("crate::encode::Encode::encode({p}, w)?;"),
+                    format!("crate::encode::Encode::write_to({p}, out)"),
                 ),
             },
         }
@@ -774,13 +778,13 @@ impl Cx<'_> {
              #[inline]\n\
              fn encoded_len(&self) -> usize {{\nmatch self {{\n{lens}\n}}\n}}\n\
              #[inline]\n\
-             fn encode<S: crate::Sink>(&self, w: &mut crate::Writer<S>) -> crate::Result<()> {{\nmatch self {{\n{writes}\n}}\n}}\n}}\n\n\
+             fn write_to<'b>(&self, out: &'b mut [u8]) -> crate::cursor::Out<'b> {{\nmatch self {{\n{writes}\n}}\n}}\n}}\n\n\
              impl<'a> crate::encode::VectorItem for {name}<'a> {{\n\
              #[inline]\n\
              fn item_len(&self) -> usize {{\ncrate::encode::Encode::encoded_len(self)\n}}\n\
              #[inline]\n\
-             fn write_item<S: crate::Sink>(&self, w: &mut crate::Writer<S>) -> crate::Result<()> {{\n\
-             crate::encode::Encode::encode(self, w)\n}}\n}}\n\n\
+             fn write_item_to<'b>(&self, out: &'b mut [u8]) -> crate::cursor::Out<'b> {{\n\
+             crate::encode::Encode::write_to(self, out)\n}}\n}}\n\n\
              impl<'a> From<{view}> for {name}<'a> {{\n\
              #[inline]\n\
              fn from(v: {view}) -> Self {{\nSelf::Decoded(v)\n}}\n}}\n\n\
@@ -788,7 +792,7 @@ impl Cx<'_> {
             lens = arms(&|v| format!(
                 "Self::{v}(x) => crate::encode::Encode::encoded_len(x),"
             )),
-            writes = arms(&|v| format!("Self::{v}(x) => crate::encode::Encode::encode(x, w),")),
+            writes = arms(&|v| format!("Self::{v}(x) => crate::encode::Encode::write_to(x, out),")),
         );
         for (v, m) in &members {
             let form = self.form_type(*m);
@@ -932,4 +936,9 @@ impl Cx<'_> {
             _ => ("".into(), map("crate::encode::List::from(x)")),
         }
     }
+}
+
+/// The cursor write of a fixed-size value's bytes.
+fn put(bytes: &str) -> String {
+    format!("crate::cursor::put(out, {bytes})")
 }
