@@ -307,15 +307,18 @@ impl<T: VectorItem> List<'_, T> {
         } else {
             out
         };
-        let mut out = cursor::count(out, self.len())?;
         match self {
             List::Items(items) => {
+                let mut out = cursor::count(out, items.len())?;
                 for x in items.iter() {
                     out = x.write_item_to(out)?;
                 }
                 Ok(out)
             }
-            List::Encoded { bytes, .. } => cursor::raw(out, bytes),
+            List::Encoded { count, bytes } => {
+                let out = cursor::put(out, count.to_le_bytes())?;
+                cursor::raw(out, bytes)
+            }
         }
     }
 }

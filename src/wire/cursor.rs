@@ -100,17 +100,21 @@ pub fn string<'b>(out: &'b mut [u8], data: &[u8]) -> Out<'b> {
     if len > MAX_STRING_LEN {
         return Err(Stop::StringTooLong(count32(len)));
     }
-    let Some((dst, rest)) = out.split_at_mut_checked(string_len(len)) else {
+    // `string_len`, without the saturation that the bound above makes
+    // needless: the header (1 or 4 bytes) and the data, rounded up to 4.
+    let short = len < 254;
+    let size = (len + if short { 4 } else { 7 }) & !3;
+    let Some((dst, rest)) = out.split_at_mut_checked(size) else {
         return Err(Stop::Full);
     };
     // The padding first, as one store of the last word: the header and
-    // the data then overwrite whatever part of it they cover. (The size is
-    // a multiple of 4 and at least 4.)
+    // the data then overwrite whatever part of it they cover (`size` is a
+    // multiple of 4 and at least 4).
     if let Some(last) = dst.last_chunk_mut::<4>() {
         *last = [0; 4];
     }
     let l = count32(len).to_le_bytes();
-    let body = if len < 254 {
+    let body = if short {
         dst.split_first_mut().map(|(h, body)| {
             *h = l[0];
             body

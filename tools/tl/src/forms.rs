@@ -772,12 +772,21 @@ impl Cx<'_> {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
+        // A small type's dispatch is inlined into the form that holds it
+        // whatever the optimizer's size estimate says: left to it, a type
+        // that holds itself (`InputPeer` through `inputPeerUserFromMessage`)
+        // is never inlined, and its call costs as much as its writes.
+        let inline = if members.len() <= SMALL_TYPE {
+            "#[inline(always)]"
+        } else {
+            "#[inline]"
+        };
         let _ = write!(
             o,
             "impl<'a> crate::encode::Encode for {name}<'a> {{\n\
              #[inline]\n\
              fn encoded_len(&self) -> usize {{\nmatch self {{\n{lens}\n}}\n}}\n\
-             #[inline]\n\
+             {inline}\n\
              fn write_to<'b>(&self, out: &'b mut [u8]) -> crate::cursor::Out<'b> {{\nmatch self {{\n{writes}\n}}\n}}\n}}\n\n\
              impl<'a> crate::encode::VectorItem for {name}<'a> {{\n\
              #[inline]\n\
@@ -937,6 +946,10 @@ impl Cx<'_> {
         }
     }
 }
+
+/// The most constructors a type may have for its form enum's dispatch to
+/// be always inlined.
+const SMALL_TYPE: usize = 8;
 
 /// The cursor write of a fixed-size value's bytes.
 fn put(bytes: &str) -> String {
