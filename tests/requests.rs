@@ -236,14 +236,54 @@ fn a_full_sink_says_how_much_was_needed() {
             assert_eq!(buf[..4], id);
         }
         assert!(buf[head..].iter().all(|&b| b == 0), "room {room}");
-        // A writer over a small sink stops at the first write that does not fit.
+        // A writer over a small sink asks it for the whole size at once,
+        // and the sink keeps nothing.
         let mut small = [0u8; 19];
         let mut w = tlview::Writer::new(tlview::SliceSink::new(&mut small[..room]));
-        assert!(matches!(
-            req.encode(&mut w).unwrap_err().kind(),
-            ErrorKind::SinkFull { .. }
-        ));
+        assert_eq!(
+            w.write_id(7).is_ok(),
+            room >= 4,
+            "the id fits or not, room {room}"
+        );
+        let at = w.written();
+        let e = req.encode(&mut w).unwrap_err();
+        assert_eq!(
+            e.kind(),
+            ErrorKind::SinkFull {
+                needed: at as u32 + 20,
+                capacity: room as u32
+            }
+        );
+        assert_eq!((e.offset(), w.written()), (at, at));
     }
+}
+
+/// A text longer than TL can say (2^24 - 1 bytes) is an error naming its
+/// length, however much room there is, and a `Vec` sink keeps none of it.
+#[test]
+fn a_too_long_string_is_an_error_not_a_truncation() {
+    let peer = InputPeer::InputPeerSelf(tlview::build::types::InputPeerSelf {});
+    let text = vec![b'a'; 1 << 24];
+    let req = SendMessage {
+        no_webpage: false,
+        silent: false,
+        background: false,
+        clear_draft: false,
+        peer: &peer,
+        reply_to_msg_id: None,
+        message: tlview::TlStr::new(&text),
+        random_id: 1,
+        reply_markup: None,
+        entities: None,
+        schedule_date: None,
+    };
+    let too_long = ErrorKind::StringTooLong { len: 1 << 24 };
+    let mut buf = vec![0u8; (1 << 24) + 64];
+    assert_eq!(req.encode_to_slice(&mut buf).unwrap_err().kind(), too_long);
+    let mut v = vec![1u8, 2];
+    let e = req.encode(&mut tlview::Writer::new(&mut v)).unwrap_err();
+    assert_eq!((e.kind(), e.offset()), (too_long, 2));
+    assert_eq!(v, [1, 2]);
 }
 
 /// `rpc_result#f35c6d01 req_msg_id:long result:Object` around `result`.
