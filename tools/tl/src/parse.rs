@@ -434,6 +434,20 @@ fn is_dotted_ident(s: &str) -> bool {
 
 /// Parses one statement (without its `;`). `Ok(None)` for the built-in
 /// `vector` declaration.
+/// The declarations of the bare built-in types, as the TL language
+/// describes them and some schema files (layer 230's `mtproto.tl`) carry
+/// them, spaces normalized: nothing to generate, the primitives are built
+/// in. Only these exact statements are skipped; any other `?` or `[ ]`
+/// construct is an error.
+const BUILT_IN: &[&str] = &[
+    "int ? = Int;",
+    "long ? = Long;",
+    "double ? = Double;",
+    "string ? = String;",
+    "int128 4*[ int ] = Int128;",
+    "int256 8*[ int ] = Int256;",
+];
+
 fn parse_statement(
     file: &str,
     line: usize,
@@ -443,6 +457,9 @@ fn parse_statement(
     let err = |m: String| Error::new(file, line, m);
     let tokens: Vec<&str> = stmt.split_whitespace().collect();
     let text = format!("{};", tokens.join(" "));
+    if BUILT_IN.contains(&text.as_str()) {
+        return Ok(None);
+    }
     let Some(eq) = tokens.iter().position(|t| *t == "=") else {
         return Err(err(format!("expected ` = ResultType` in `{text}`")));
     };
@@ -645,6 +662,20 @@ mod tests {
 
     fn err(text: &str) -> String {
         parse("t.tl", text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_built_in_types_declarations_are_skipped_and_nothing_else() {
+        let text = "int ? = Int;\nlong ? = Long;\ndouble ? = Double;\nstring ? = String;\n\
+                    vector {t:Type} # [ t ] = Vector t;\nint128 4*[ int ] = Int128;\n\
+                    int256  8*[ int ]  = Int256;\nboolTrue#997275b5 = Bool;";
+        let f = parse("t.tl", text).unwrap();
+        assert_eq!(f.declarations.len(), 1);
+        assert_eq!(f.declarations[0].name, "boolTrue");
+        // Only those exact statements: any other `?` is an error.
+        assert!(err("float ? = Float;").contains("expected `name:Type`"));
+        assert!(err("int ? = Long;").contains("expected `name:Type`"));
+        assert!(err("int128 2*[ int ] = Int128;").starts_with("t.tl:1:"));
     }
 
     #[test]
