@@ -179,17 +179,8 @@ fn a_decoded_view_goes_back_as_it_came() {
     let empty = Bytes::default().u32(0x7f3b18ea).0; // inputPeerEmpty
     let peer = InputPeer::Decoded(tlview::enums::InputPeer::decode(&empty).unwrap());
     let req = SendMessage {
-        no_webpage: false,
-        silent: false,
-        background: false,
-        clear_draft: false,
-        peer: &peer,
-        reply_to_msg_id: None,
-        message: "hi".into(),
-        random_id: 1,
-        reply_markup: None,
         entities: Some(got.into()),
-        schedule_date: None,
+        ..plain_message(&peer, "hi".into())
     };
     let want = Bytes::default()
         .u32(0x520c3870)
@@ -258,25 +249,30 @@ fn a_full_sink_says_how_much_was_needed() {
     }
 }
 
+/// `messages.sendMessage` of `text` to `peer`, `random_id` 1, nothing else.
+fn plain_message<'a>(peer: &'a InputPeer<'a>, text: tlview::TlStr<'a>) -> SendMessage<'a> {
+    SendMessage {
+        no_webpage: false,
+        silent: false,
+        background: false,
+        clear_draft: false,
+        peer,
+        reply_to_msg_id: None,
+        message: text,
+        random_id: 1,
+        reply_markup: None,
+        entities: None,
+        schedule_date: None,
+    }
+}
+
 /// A text longer than TL can say (2^24 - 1 bytes) is an error naming its
 /// length, however much room there is, and a `Vec` sink keeps none of it.
 #[test]
 fn a_too_long_string_is_an_error_not_a_truncation() {
     let peer = InputPeer::InputPeerSelf(tlview::build::types::InputPeerSelf {});
     let text = vec![b'a'; 1 << 24];
-    let req = SendMessage {
-        no_webpage: false,
-        silent: false,
-        background: false,
-        clear_draft: false,
-        peer: &peer,
-        reply_to_msg_id: None,
-        message: tlview::TlStr::new(&text),
-        random_id: 1,
-        reply_markup: None,
-        entities: None,
-        schedule_date: None,
-    };
+    let req = plain_message(&peer, tlview::TlStr::new(&text));
     let too_long = ErrorKind::StringTooLong { len: 1 << 24 };
     let mut buf = vec![0u8; (1 << 24) + 64];
     assert_eq!(req.encode_to_slice(&mut buf).unwrap_err().kind(), too_long);
