@@ -257,18 +257,19 @@ mod tests {
         ];
         for (object, t) in cases {
             let bytes = with_tail(object);
+            // Golden objects of this module, not input: a decline is a bug.
             let after = validate(&Reader::new(&bytes), t, DEEP)
                 .unwrap_or_else(|| panic!("{object:x?}: declined"));
             assert_eq!(after.offset(), object.len(), "{object:x?}");
             assert_eq!(after.rest(), &TAIL, "{object:x?}");
-            // Behind 1000 bytes of a larger message.
+            // Behind 1000 bytes of a larger message (the same golden object).
             let after = validate(&Reader::with_base(&bytes, 1000), t, DEEP).unwrap();
             assert_eq!(after.offset(), 1000 + object.len());
-            // Alone: nothing left after it.
+            // Alone: nothing left after it (the same golden object).
             let after = validate(&Reader::new(object), t, DEEP).unwrap();
             assert_eq!(after.offset(), object.len());
             assert!(after.is_empty());
-            // The walker agrees on the end.
+            // The walker agrees on the end (golden bytes: decoding cannot fail).
             let (o, rest) =
                 crate::Object::decode_prefix(&bytes, crate::walk::Expect::Type(t)).unwrap();
             assert_eq!((o.body().len() + 4, rest), (object.len(), &TAIL[..]));
@@ -314,6 +315,7 @@ mod tests {
         let r = Reader::new(&message);
         assert!(validate(&r, ty::MESSAGE, 0).is_none());
         assert!(validate(&r, ty::MESSAGE, MESSAGE_LEVELS - 1).is_none());
+        // The golden message with enough levels: validates, no input involved.
         let after = validate(&r, ty::MESSAGE, MESSAGE_LEVELS).unwrap();
         assert_eq!(after.offset(), MESSAGE.len());
         let after = validate(&Reader::new(&PEER_USER_7), ty::PEER, 0).unwrap();

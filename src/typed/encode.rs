@@ -43,7 +43,7 @@
 //! };
 //! ```
 
-use crate::cursor::{self, Out, Stop};
+use crate::cursor::{self, Out};
 use crate::error::{count32, Result};
 use crate::object::Object;
 use crate::sink::Sink;
@@ -87,7 +87,7 @@ pub trait Encode {
         let capacity = buf.len();
         match self.write_to(buf) {
             Ok(rest) => Ok(capacity - rest.len()),
-            Err(stop) => Err(slice_error(stop, self.encoded_len(), capacity)),
+            Err(stop) => Err(stop.into_error(0, self.encoded_len(), capacity)),
         }
     }
 
@@ -98,12 +98,6 @@ pub trait Encode {
         self.encode(&mut Writer::new(&mut v))?;
         Ok(v)
     }
-}
-
-/// The error of a write into a slice of `capacity` bytes that stopped.
-#[cold]
-fn slice_error(stop: Stop, needed: usize, capacity: usize) -> crate::Error {
-    stop.into_error(0, needed, capacity)
 }
 
 /// A decoded view is sent back as it came: its constructor id, then its
