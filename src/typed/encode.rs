@@ -66,7 +66,7 @@ pub trait Encode {
     fn encoded_len(&self) -> usize;
 
     /// Writes it at the start of `out` and returns the rest of `out`; a
-    /// [`Stop`] when it does not fit (the bytes that fitted may have been
+    /// [`Stop`](cursor::Stop) when it does not fit (the bytes that fitted may have been
     /// written). The one method a form implements: [`crate::cursor`] says
     /// why a cursor.
     fn write_to<'b>(&self, out: &'b mut [u8]) -> Out<'b>;
