@@ -218,8 +218,9 @@ impl Builder {
     }
 
     /// Writes combinator `index` (boxed: with its id). `flags`: the flags
-    /// word to use (`None`: random), masked to the declared bits.
-    pub fn combinator(&mut self, index: CtorIndex, boxed: bool, depth: u32, flags: Option<u32>) {
+    /// words to use, the first low (`None`: random), masked to the declared
+    /// bits.
+    pub fn combinator(&mut self, index: CtorIndex, boxed: bool, depth: u32, flags: Option<u64>) {
         let c = schema::combinators().nth(index.get()).map(|(_, c)| c);
         let Some(c) = c else { return };
         if boxed {
@@ -227,23 +228,23 @@ impl Builder {
         }
         let ops = c.ops();
         let declared = schema::DECLARED_FLAGS[index.get()];
-        let mut word = flags.unwrap_or_else(|| self.rng.next() as u32) & declared;
+        let mut words = flags.unwrap_or_else(|| self.rng.next()) & declared;
         for op in ops {
-            if let Some((_, bit)) = op.condition() {
+            if let Some(place) = op.flag_place() {
                 if is_object(op.kind()) && (depth >= SOFT_DEPTH || !self.fits(op.kind(), op.arg()))
                 {
-                    word &= !(1 << bit);
+                    words &= !(1 << place);
                 }
             }
         }
         for op in ops {
-            if let Some((_, bit)) = op.condition() {
-                if word & (1 << bit) == 0 {
+            if let Some(place) = op.flag_place() {
+                if words >> place & 1 == 0 {
                     continue;
                 }
             }
             if op.kind() == Kind::Flags && op.repeat() == Repeat::One {
-                self.u32(word);
+                self.u32((words >> (32 * u32::from(op.flags_word()))) as u32);
                 continue;
             }
             if op.kind() == Kind::SizedObject {
@@ -277,7 +278,7 @@ impl Builder {
     }
 
     /// A boxed object of combinator `index`.
-    pub fn build(&mut self, index: CtorIndex, flags: Option<u32>) -> Vec<u8> {
+    pub fn build(&mut self, index: CtorIndex, flags: Option<u64>) -> Vec<u8> {
         self.out.clear();
         self.combinator(index, true, 0, flags);
         core::mem::take(&mut self.out)

@@ -66,21 +66,28 @@ fn declared_flags_match_the_ops() {
         if c.is_function() && !cfg!(feature = "functions") {
             continue; // its ops are not linked
         }
-        let mut want = 0u32;
+        let mut want = 0u64;
         let mut flags_fields = 0;
         for op in c.ops() {
             if let Some((field, bit)) = op.condition() {
-                want |= 1 << bit;
-                // The guarding field is a `#` of this constructor.
+                want |= 1 << (u32::from(bit) + 32 * u32::from(op.flags_word()));
+                assert_eq!(
+                    op.flag_place(),
+                    Some(u32::from(bit) + 32 * u32::from(op.flags_word()))
+                );
+                // The guarding field is a `#` of this constructor, the word
+                // the op names.
                 let f = c.ops()[usize::from(field)];
                 assert_eq!((f.kind(), f.repeat()), (Kind::Flags, Repeat::One));
+                assert_eq!(f.flags_word(), op.flags_word());
             }
             if op.kind() == Kind::Flags && op.repeat() == Repeat::One {
+                assert_eq!(usize::from(op.flags_word()), flags_fields);
                 flags_fields += 1;
             }
         }
         assert_eq!(schema::DECLARED_FLAGS[i], want, "#{:08x}", c.id);
-        // The walker keeps one flags word per object.
+        // Layer 122 has at most one flags word per combinator.
         assert!(
             flags_fields <= 1,
             "#{:08x} has {flags_fields} flags fields",

@@ -54,15 +54,54 @@ pub fn write_str_literal<W: Write + ?Sized>(w: &mut W, s: TlStr<'_>) -> fmt::Res
     crate::text::write_str_literal(w, s)
 }
 
-/// One level of the printer's stack, saved in 12 bytes (plus a tag) so the
-/// deepest input prints in little stack: the iterators are rebuilt from the
-/// message bytes when their level is on top.
+/// One level of the printer's stack, packed into 16 bytes so the deepest
+/// input prints in little stack: the iterators are rebuilt from the message
+/// bytes when their level is on top.
+///
+/// An object's fields (see `Fields::save`) are `[next byte, next op | end op
+/// << 16, first flags word, second flags word]`, with bit 15 set once a
+/// field has been printed; a vector's elements (see `Values::save`) are
+/// `[state 0, ELEMS, state 1, state 2]`, with bit 15 set while it is empty.
+/// (As an enum with a tag it would take 20 bytes.)
 #[derive(Clone, Copy)]
-enum Level {
+struct Level([u32; 4]);
+
+/// [`Level`]'s tag bit for a vector's elements (the top bit of the end op).
+const ELEMS: u32 = 1 << 31;
+/// [`Level`]'s flag bit: a field printed, or a vector still empty (the top
+/// bit of the next op).
+const MARK: u32 = 1 << 15;
+
+// Op indices fit below the two bits `Level` takes from them.
+const _: () = assert!(crate::schema::OPS.len() + crate::schema::FUNCTION_OPS.len() < 1 << 15);
+
+/// A [`Level`] unpacked.
+enum Unpacked {
     /// An object's fields; whether one has been printed.
-    Fields((u32, u16, u16, u32), bool),
+    Fields((u32, u16, u16, [u32; 2]), bool),
     /// A vector's elements; whether it is still empty.
     Elems((u32, u32, u32), bool),
+}
+
+impl Level {
+    fn fields(s: (u32, u16, u16, [u32; 2]), printed: bool) -> Level {
+        let ops = u32::from(s.1) | u32::from(s.2) << 16;
+        Level([s.0, ops | if printed { MARK } else { 0 }, s.3[0], s.3[1]])
+    }
+    fn elems(s: (u32, u32, u32), empty: bool) -> Level {
+        Level([s.0, ELEMS | if empty { MARK } else { 0 }, s.1, s.2])
+    }
+    fn unpack(self) -> Unpacked {
+        let [a, ops, c, d] = self.0;
+        let mark = ops & MARK != 0;
+        if ops & ELEMS != 0 {
+            Unpacked::Elems((a, c, d), mark)
+        } else {
+            let pos = (ops & 0x7fff) as u16;
+            let end = (ops >> 16) as u16;
+            Unpacked::Fields((a, pos, end, [c, d]), mark)
+        }
+    }
 }
 
 /// Capacity of the printer's stack: a vector and an object per level.
@@ -86,7 +125,7 @@ fn open_object<W: Write + ?Sized>(
     w.write_str("{\"_\":")?;
     write_str_literal(w, TlStr::from(obj.name()))?;
     stack
-        .push(Level::Fields(obj.fields().save(), false))
+        .push(Level::fields(obj.fields().save(), false))
         .map_err(|_| fmt::Error)
 }
 
@@ -123,7 +162,7 @@ fn write_value<W: Write + ?Sized>(
         Value::Vector(vals) => {
             w.write_char('[')?;
             stack
-                .push(Level::Elems(vals.save(), true))
+                .push(Level::elems(vals.save(), true))
                 .map_err(|_| fmt::Error)
         }
     }
@@ -140,8 +179,8 @@ pub fn write_object<W: Write + ?Sized>(w: &mut W, obj: Object<'_>, pretty: bool)
         let Some(top) = stack.last_mut() else {
             return Ok(());
         };
-        match *top {
-            Level::Fields(saved, printed) => {
+        match top.unpack() {
+            Unpacked::Fields(saved, printed) => {
                 let mut fields = Fields::restore(msg, base, saved);
                 // The next field JSON shows (`#` words are implied).
                 let next = fields
@@ -149,7 +188,7 @@ pub fn write_object<W: Write + ?Sized>(w: &mut W, obj: Object<'_>, pretty: bool)
                     .find(|f| !(f.op().kind() == Kind::Flags && f.op().repeat() == Repeat::One));
                 match next {
                     Some(field) => {
-                        *top = Level::Fields(fields.save(), true);
+                        *top = Level::fields(fields.save(), true);
                         w.write_char(',')?;
                         newline(w, pretty, depth)?;
                         write_str_literal(w, TlStr::from(field.name()))?;
@@ -165,11 +204,11 @@ pub fn write_object<W: Write + ?Sized>(w: &mut W, obj: Object<'_>, pretty: bool)
                     }
                 }
             }
-            Level::Elems(saved, first) => {
+            Unpacked::Elems(saved, first) => {
                 let mut vals = Values::restore(msg, base, saved);
                 match vals.next() {
                     Some(v) => {
-                        *top = Level::Elems(vals.save(), false);
+                        *top = Level::elems(vals.save(), false);
                         if !first {
                             w.write_char(',')?;
                         }
@@ -184,6 +223,28 @@ pub fn write_object<W: Write + ?Sized>(w: &mut W, obj: Object<'_>, pretty: bool)
                         w.write_char(']')?;
                     }
                 }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_take_16_bytes_and_unpack_to_what_was_packed() {
+        assert_eq!(core::mem::size_of::<Level>(), 16);
+        for printed in [false, true] {
+            let s = (u32::MAX, 0x7fff, 0x7ffe, [u32::MAX, 0x8000_0001]);
+            match Level::fields(s, printed).unpack() {
+                Unpacked::Fields(got, p) => assert_eq!((got, p), (s, printed)),
+                Unpacked::Elems(..) => panic!("fields unpacked as elements"),
+            }
+            let s = (u32::MAX, 0, u32::MAX);
+            match Level::elems(s, printed).unpack() {
+                Unpacked::Elems(got, e) => assert_eq!((got, e), (s, printed)),
+                Unpacked::Fields(..) => panic!("elements unpacked as fields"),
             }
         }
     }

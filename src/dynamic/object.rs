@@ -278,29 +278,33 @@ pub struct Fields<'a> {
     r: Reader<'a>,
     pos: u16,
     end: u16,
-    flags: u32,
+    /// Its flags words, the first low (see [`Op::flag_place`]).
+    flags: u64,
 }
 
 impl<'a> Fields<'a> {
-    /// Its state in 12 bytes: (offset of the next byte, next op, end op, flags).
+    /// Its state in 16 bytes (4-byte aligned, so that the printer's stack
+    /// of them stays small): (offset of the next byte, next op, end op, flags
+    /// words).
     #[cfg(feature = "names")]
-    pub(crate) fn save(&self) -> (u32, u16, u16, u32) {
+    pub(crate) fn save(&self) -> (u32, u16, u16, [u32; 2]) {
         (
             crate::error::count32(self.r.offset()),
             self.pos,
             self.end,
-            self.flags,
+            [self.flags as u32, (self.flags >> 32) as u32],
         )
     }
     /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
     #[cfg(feature = "names")]
-    pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u16, u16, u32)) -> Fields<'a> {
+    pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u16, u16, [u32; 2])) -> Fields<'a> {
         let at = s.0 as usize;
+        let [low, high] = s.3;
         Fields {
             r: Reader::with_base(msg.get(at.saturating_sub(base)..).unwrap_or(&[]), at),
             pos: s.1,
             end: s.2,
-            flags: s.3,
+            flags: u64::from(low) | u64::from(high) << 32,
         }
     }
 }
@@ -316,8 +320,8 @@ impl<'a> Iterator for Fields<'a> {
             let op_index = self.pos;
             let op = schema::op(usize::from(op_index))?;
             self.pos += 1;
-            if let Some((_, bit)) = op.condition() {
-                if self.flags & (1u32 << (bit & 31)) == 0 {
+            if let Some(place) = op.flag_place() {
+                if self.flags >> place & 1 == 0 {
                     continue;
                 }
             }
@@ -326,7 +330,7 @@ impl<'a> Iterator for Fields<'a> {
                 Repeat::One => {
                     let v = read_one(&mut self.r, kind, op.arg())?;
                     if let Value::Flags(f) = v {
-                        self.flags = f;
+                        self.flags = schema::with_flags_word(self.flags, op.flags_word(), f);
                     }
                     v
                 }

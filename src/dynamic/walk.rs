@@ -32,22 +32,98 @@ pub enum Expect {
     Any,
 }
 
-/// One object being walked: the fields left, its flags word, and the state
+/// One object being walked: the fields left, its flags words, and the state
 /// of a vector of objects it is in the middle of.
 #[derive(Clone, Copy, Debug)]
-struct Frame {
+struct Frame<F> {
     /// Global op index (see `schema::op`) of the next field.
     pos: u16,
     /// Global op index one past its last field.
     end: u16,
-    /// Its flags word (layer 122 has at most one `#` field per combinator).
-    flags: u32,
+    /// Its flags words: as many as the layer's combinators have at most,
+    /// so that a layer with one word per combinator keeps its frames small.
+    flags: F,
     /// Elements left in the vector of objects at `pos`.
     vec_left: u32,
     /// For a sized object: the offset at which it must end (else `u32::MAX`).
     must_end: u32,
     /// The last `int` field read (the declared size of a sized object).
     last_int: i32,
+}
+
+/// The tables one walk reads: a layer's combinators, ops and id index, and
+/// its straight-line validators. The walker is generic over them so that
+/// each layer gets its own copy with its tables as constants (no indirection
+/// on the hot path), and so that the tests can walk a small table of their
+/// own.
+pub(crate) trait Tables {
+    /// The flags words of one object.
+    type Flags: FlagsWords;
+    /// The combinator at `index` (see [`schema::constructor`]).
+    fn constructor(index: CtorIndex) -> Option<&'static Constructor>;
+    /// The combinator with this id (see [`schema::index_of`]).
+    fn index_of(id: u32) -> Option<CtorIndex>;
+    /// The op at global index `index` (see [`schema::op`]).
+    fn op(index: usize) -> Option<Op>;
+    /// The ops at global indices `start..end` (see [`schema::ops_range`]).
+    fn ops_range(start: usize, end: usize) -> &'static [Op];
+    /// The straight-line validator of constructor `index`'s fields, if it
+    /// has one: the reader after them, or `None` to walk them by table.
+    fn fast_body<'a>(index: CtorIndex, r: &Reader<'a>, below: u32) -> Option<Reader<'a>>;
+}
+
+/// Layer 122's tables ([`schema`]), with the straight-line validators of the
+/// `fast` feature.
+pub(crate) struct Layer122;
+
+impl Tables for Layer122 {
+    type Flags = [u32; schema::FLAGS_WORDS];
+    #[inline]
+    fn constructor(index: CtorIndex) -> Option<&'static Constructor> {
+        schema::constructor(index)
+    }
+    #[inline]
+    fn index_of(id: u32) -> Option<CtorIndex> {
+        schema::index_of(id)
+    }
+    #[inline]
+    fn op(index: usize) -> Option<Op> {
+        schema::op(index)
+    }
+    #[inline]
+    fn ops_range(start: usize, end: usize) -> &'static [Op] {
+        schema::ops_range(start, end)
+    }
+    #[inline]
+    fn fast_body<'a>(index: CtorIndex, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
+        crate::fast::body(index, r, below)
+    }
+}
+
+/// A walker frame's flags words: `[u32; N]` for a layer whose combinators
+/// have at most `N` `#` fields.
+pub(crate) trait FlagsWords: Copy + core::fmt::Debug {
+    /// No word read yet.
+    const NONE: Self;
+    /// Whether the bit at `place` ([`Op::flag_place`]) is set.
+    fn test(&self, place: u32) -> bool;
+    /// Word `word` ([`Op::flags_word`]) is now `value`.
+    fn set(&mut self, word: u8, value: u32);
+}
+
+impl<const N: usize> FlagsWords for [u32; N] {
+    const NONE: Self = [0; N];
+    #[inline(always)]
+    fn test(&self, place: u32) -> bool {
+        self.get((place / 32) as usize)
+            .is_some_and(|w| w >> (place % 32) & 1 != 0)
+    }
+    #[inline(always)]
+    fn set(&mut self, word: u8, value: u32) {
+        if let Some(w) = self.get_mut(usize::from(word)) {
+            *w = value;
+        }
+    }
 }
 
 /// The walker's stack capacity: the most [`Limits::max_depth`] can allow.
@@ -87,15 +163,25 @@ pub fn read_header(
     kind: Kind,
     arg: u16,
 ) -> Result<(CtorIndex, &'static Constructor)> {
+    read_header_in::<Layer122>(r, kind, arg)
+}
+
+/// [`read_header`] over the tables `T`.
+#[inline]
+fn read_header_in<T: Tables>(
+    r: &mut Reader<'_>,
+    kind: Kind,
+    arg: u16,
+) -> Result<(CtorIndex, &'static Constructor)> {
     if kind == Kind::Bare {
-        return match schema::constructor(CtorIndex(arg)) {
+        return match T::constructor(CtorIndex(arg)) {
             Some(c) => Ok((CtorIndex(arg), c)),
             None => Err(r.error(ErrorKind::UnknownConstructor { id: 0 })),
         };
     }
     let at = r.offset();
     let id = r.read_id()?;
-    let found = schema::index_of(id).and_then(|i| Some((i, schema::constructor(i)?)));
+    let found = T::index_of(id).and_then(|i| Some((i, T::constructor(i)?)));
     match found {
         Some((i, c)) if kind != Kind::Boxed || (c.ty == TypeIndex(arg) && !c.is_function()) => {
             Ok((i, c))
@@ -114,23 +200,25 @@ pub fn read_header(
     }
 }
 
-/// The flags bits that some field among `ops` tests.
-fn declared_bits(ops: &[Op]) -> u32 {
+/// The bits of flags word `word` that some field among `ops` tests.
+fn declared_bits(ops: &[Op], word: u8) -> u32 {
     ops.iter()
+        .filter(|op| op.flags_word() == word)
         .filter_map(|op| op.condition())
         .fold(0, |m, (_, bit)| m | 1u32 << (bit & 31))
 }
 
-/// Reads a `#` word and checks it as the walker does: it may set only the
-/// bits that some field after it (`later`, the rest of its combinator's
-/// fields) tests; any other bit is [`ErrorKind::UndeclaredFlags`] at the
-/// word. `tl dump`'s path finder reads the words of the objects it walks
-/// through this too.
+/// Reads a `#` word (the combinator's flags word number `word`, see
+/// [`Op::flags_word`]) and checks it as the walker does: it may set only the
+/// bits of that word that some field after it (`later`, the rest of its
+/// combinator's fields) tests; any other bit is
+/// [`ErrorKind::UndeclaredFlags`] at the word. `tl dump`'s path finder reads
+/// the words of the objects it walks through this too.
 #[inline]
-pub fn read_flags_word(r: &mut Reader<'_>, later: &[Op]) -> Result<u32> {
+pub fn read_flags_word(r: &mut Reader<'_>, word: u8, later: &[Op]) -> Result<u32> {
     let at = r.offset();
     let flags = r.read_flags()?.bits();
-    let declared = declared_bits(later);
+    let declared = declared_bits(later, word);
     if flags & !declared != 0 {
         return Err(Error::new(
             ErrorKind::UndeclaredFlags {
@@ -143,11 +231,11 @@ pub fn read_flags_word(r: &mut Reader<'_>, later: &[Op]) -> Result<u32> {
     Ok(flags)
 }
 
-fn frame_for(c: &Constructor, must_end: u32) -> Frame {
+fn frame_for<F: FlagsWords>(c: &Constructor, must_end: u32) -> Frame<F> {
     Frame {
         pos: c.ops_start,
         end: c.ops_start.saturating_add(u16::from(c.ops_len)),
-        flags: 0,
+        flags: F::NONE,
         vec_left: 0,
         must_end,
         last_int: 0,
@@ -189,7 +277,7 @@ pub fn walk_at_depth(
     limits: &Limits,
     depth: u32,
 ) -> Result<()> {
-    walk_impl(r, expect, limits, depth, true).map(|_| ())
+    walk_impl::<Layer122>(r, expect, limits, depth, true).map(|_| ())
 }
 
 /// As [`walk_at_depth`], returning the constructor of the object walked.
@@ -200,7 +288,7 @@ pub(crate) fn walk_object(
     limits: &Limits,
     depth: u32,
 ) -> Result<&'static Constructor> {
-    walk_impl(r, expect, limits, depth, true)
+    walk_impl::<Layer122>(r, expect, limits, depth, true)
 }
 
 /// [`walk`] through the table interpreter alone, without the straight-line
@@ -210,11 +298,11 @@ pub(crate) fn walk_object(
 #[doc(hidden)]
 pub fn walk_table_only(input: &[u8], expect: Expect, limits: &Limits) -> Result<usize> {
     let mut r = Reader::new(input);
-    walk_impl(&mut r, expect, limits, 0, false)?;
+    walk_impl::<Layer122>(&mut r, expect, limits, 0, false)?;
     Ok(r.offset())
 }
 
-fn walk_impl(
+fn walk_impl<T: Tables>(
     r: &mut Reader<'_>,
     expect: Expect,
     limits: &Limits,
@@ -226,20 +314,20 @@ fn walk_impl(
         return Err(r.error(ErrorKind::DepthLimit { limit: max_depth }));
     }
     let (root_index, root) = match expect {
-        Expect::Type(t) => read_header(r, Kind::Boxed, t.0)?,
-        Expect::Bare(c) => read_header(r, Kind::Bare, c.0)?,
-        Expect::Any => read_header(r, Kind::AnyBoxed, 0)?,
+        Expect::Type(t) => read_header_in::<T>(r, Kind::Boxed, t.0)?,
+        Expect::Bare(c) => read_header_in::<T>(r, Kind::Bare, c.0)?,
+        Expect::Any => read_header_in::<T>(r, Kind::AnyBoxed, 0)?,
     };
     if root.ops_len == 0 {
         return Ok(root);
     }
     if fast {
-        if let Some(after) = crate::fast::body(root_index, r, max_depth.saturating_sub(depth + 1)) {
+        if let Some(after) = T::fast_body(root_index, r, max_depth.saturating_sub(depth + 1)) {
             *r = after;
             return Ok(root);
         }
     }
-    let mut stack: HVec<Frame, STACK> = HVec::new();
+    let mut stack: HVec<Frame<T::Flags>, STACK> = HVec::new();
     // `depth` frames are notionally below ours.
     let base = usize::try_from(depth).unwrap_or(usize::MAX);
     let limit = usize::try_from(max_depth).unwrap_or(STACK);
@@ -249,7 +337,7 @@ fn walk_impl(
 
     while let Some(top) = stack.last_mut() {
         // The op this frame is at (or the end of the frame).
-        let op: Op = match schema::op(usize::from(top.pos)) {
+        let op: Op = match T::op(usize::from(top.pos)) {
             Some(op) if top.pos < top.end => op,
             _ => {
                 let must_end = top.must_end;
@@ -283,10 +371,10 @@ fn walk_impl(
             if top.vec_left == 0 {
                 top.pos += 1;
             }
-            Some((read_header(r, kind, op.arg())?, u32::MAX))
+            Some((read_header_in::<T>(r, kind, op.arg())?, u32::MAX))
         } else {
-            if let Some((_, bit)) = op.condition() {
-                if top.flags & (1u32 << (bit & 31)) == 0 {
+            if let Some(place) = op.flag_place() {
+                if !top.flags.test(place) {
                     top.pos += 1;
                     continue;
                 }
@@ -296,9 +384,10 @@ fn walk_impl(
                     top.pos += 1;
                     match kind {
                         Kind::Flags => {
-                            let later =
-                                schema::ops_range(usize::from(top.pos), usize::from(top.end));
-                            top.flags = read_flags_word(r, later)?;
+                            let later = T::ops_range(usize::from(top.pos), usize::from(top.end));
+                            let word = op.flags_word();
+                            let value = read_flags_word(r, word, later)?;
+                            top.flags.set(word, value);
                             None
                         }
                         Kind::SizedObject => {
@@ -317,13 +406,13 @@ fn walk_impl(
                                 }));
                             }
                             let end = count32(r.offset().saturating_add(size));
-                            Some((read_header(r, Kind::AnyBoxed, 0)?, end))
+                            Some((read_header_in::<T>(r, Kind::AnyBoxed, 0)?, end))
                         }
                         Kind::Int => {
                             top.last_int = r.read_int()?;
                             None
                         }
-                        k if is_object(k) => Some((read_header(r, k, op.arg())?, u32::MAX)),
+                        k if is_object(k) => Some((read_header_in::<T>(r, k, op.arg())?, u32::MAX)),
                         k => {
                             skip_primitive(r, k)?;
                             None
@@ -376,7 +465,7 @@ fn walk_impl(
                 // Levels that may still nest below this object.
                 let below =
                     u32::try_from(limit.saturating_sub(stack.len() + base + 1)).unwrap_or(0);
-                if let Some(after) = crate::fast::body(index, r, below) {
+                if let Some(after) = T::fast_body(index, r, below) {
                     *r = after;
                     continue;
                 }
@@ -389,4 +478,159 @@ fn walk_impl(
         }
     }
     Ok(root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table of its own with two flags words, which layer 122 never has:
+    /// `a#00000001 flags:# x:flags.0?int flags2:# y:flags2.1?long
+    /// z:flags.2?B = A` and `b#00000002 = B`.
+    struct TwoWords;
+
+    static OPS: [Op; 5] = [
+        Op::new(Kind::Flags, 0),
+        Op::new(Kind::Int, 0).when(0, 0),
+        Op::second_flags(),
+        Op::new(Kind::Long, 0).when_second(2, 1),
+        Op::boxed(TypeIndex(1)).when(0, 2),
+    ];
+    static CONSTRUCTORS: [Constructor; 2] = [
+        Constructor {
+            id: 1,
+            ty: TypeIndex(0),
+            ops_start: 0,
+            ops_len: 5,
+            flags: 0,
+        },
+        Constructor {
+            id: 2,
+            ty: TypeIndex(1),
+            ops_start: 5,
+            ops_len: 0,
+            flags: 0,
+        },
+    ];
+
+    impl Tables for TwoWords {
+        type Flags = [u32; 2];
+        fn constructor(index: CtorIndex) -> Option<&'static Constructor> {
+            CONSTRUCTORS.get(index.get())
+        }
+        fn index_of(id: u32) -> Option<CtorIndex> {
+            let i = CONSTRUCTORS.iter().position(|c| c.id == id)?;
+            Some(CtorIndex(u16::try_from(i).ok()?))
+        }
+        fn op(index: usize) -> Option<Op> {
+            OPS.get(index).copied()
+        }
+        fn ops_range(start: usize, end: usize) -> &'static [Op] {
+            OPS.get(start..end).unwrap_or(&[])
+        }
+        fn fast_body<'a>(_: CtorIndex, _: &Reader<'a>, _: u32) -> Option<Reader<'a>> {
+            None
+        }
+    }
+
+    /// An `a` with these words and every field its bits ask for.
+    fn a(flags: u32, flags2: u32) -> std::vec::Vec<u8> {
+        let mut v = std::vec::Vec::new();
+        v.extend(1u32.to_le_bytes());
+        v.extend(flags.to_le_bytes());
+        if flags & 1 != 0 {
+            v.extend(7i32.to_le_bytes());
+        }
+        v.extend(flags2.to_le_bytes());
+        if flags2 & 2 != 0 {
+            v.extend(9i64.to_le_bytes());
+        }
+        if flags & 4 != 0 {
+            v.extend(2u32.to_le_bytes());
+        }
+        v
+    }
+
+    fn walk_a(bytes: &[u8]) -> Result<usize> {
+        let mut r = Reader::new(bytes);
+        walk_impl::<TwoWords>(
+            &mut r,
+            Expect::Type(TypeIndex(0)),
+            &Limits::DEFAULT,
+            0,
+            true,
+        )?;
+        Ok(r.offset())
+    }
+
+    #[test]
+    fn each_word_guards_its_own_fields() {
+        // Each field follows its own word's bit: `y` (flags2.1) is there
+        // when the second word has bit 1, whatever the first word says.
+        for (flags, flags2, len) in [
+            (0, 0, 12),
+            (1, 0, 16),
+            (0, 2, 20),
+            (1, 2, 24),
+            (4, 0, 16),
+            (5, 2, 28),
+        ] {
+            let bytes = a(flags, flags2);
+            assert_eq!(bytes.len(), len);
+            assert_eq!(
+                walk_a(&bytes),
+                Ok(len),
+                "flags {flags:#x}, flags2 {flags2:#x}"
+            );
+            // Every prefix is too short.
+            for cut in 0..len {
+                assert!(walk_a(&bytes[..cut]).is_err(), "{cut} of {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn frames_keep_as_many_words_as_the_layer_needs() {
+        // Layer 122 has one word per combinator: its frames stay 20 bytes
+        // (128 of them are the walker's stack).
+        assert_eq!(schema::FLAGS_WORDS, 1);
+        assert_eq!(core::mem::size_of::<Frame<[u32; 1]>>(), 20);
+        assert_eq!(core::mem::size_of::<Frame<[u32; 2]>>(), 24);
+        let mut one = [0u32; 1];
+        one.set(0, 5);
+        one.set(1, u32::MAX); // no second word: nothing to keep
+        assert_eq!(one, [5]);
+        assert!(one.test(0) && !one.test(1) && one.test(2));
+        assert!(!one.test(32) && !one.test(63));
+        let mut two = [0u32; 2];
+        two.set(1, 1 << 3);
+        assert!(two.test(35) && !two.test(3));
+    }
+
+    #[test]
+    fn each_word_declares_its_own_bits() {
+        // Bit 1 is declared in the second word only, bit 0 in the first only.
+        let e = walk_a(&a(2, 0)).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (
+                ErrorKind::UndeclaredFlags {
+                    flags: 2,
+                    undeclared: 2
+                },
+                4
+            )
+        );
+        let e = walk_a(&a(1, 3)).unwrap_err();
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (
+                ErrorKind::UndeclaredFlags {
+                    flags: 3,
+                    undeclared: 1
+                },
+                12
+            )
+        );
+    }
 }

@@ -38,12 +38,13 @@ pub use views122::reread;
 pub(crate) use views122::step;
 
 pub use layer122::{
-    id, ty, CONSTRUCTORS, FUNCTIONS, FUNCTION_OPS, IDS, LAYER, OPS, TYPES, TYPE_MEMBERS,
+    id, ty, CONSTRUCTORS, FLAGS_WORDS, FUNCTIONS, FUNCTION_OPS, IDS, LAYER, OPS, TYPES,
+    TYPE_MEMBERS,
 };
 
 /// The format of the generated tables; the generated file asserts it, so a
 /// table written by an older generator fails to compile.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// What one field holds on the wire (for a vector field: what each element holds).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -142,16 +143,32 @@ pub enum Repeat {
 /// One field of a combinator, packed into 32 bits.
 ///
 /// Bits 0–3: [`Kind`]; bits 4–5: [`Repeat`]; bit 6: guarded by a flags bit;
-/// bits 7–11: that bit (0–31); bits 12–15: the index, among this
-/// combinator's fields, of the `#` field holding it; bits 16–31: the argument
-/// (type index for [`Kind::Boxed`], constructor index for [`Kind::Bare`]).
+/// bits 7–11: that bit (0–31); bit 12: which flags word of the combinator
+/// (0 for its first `#` field, 1 for its second) the guarding bit is in, or,
+/// for a `#` field itself, which word it is; bits 13–18: the index, among
+/// this combinator's fields, of the `#` field holding the bit; bit 19: zero;
+/// bits 20–31: the argument (type index for [`Kind::Boxed`], constructor
+/// index for [`Kind::Bare`]).
+///
+/// A combinator may so have up to [`MAX_FLAGS_WORDS`] flags words, the
+/// guarding one among its first 64 fields, and a layer up to 4 096 types and
+/// 4 096 type constructors; `tl gen` checks all three and says which one a
+/// schema breaks.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Op(pub u32);
 
+/// How many `#` fields (`flags`, `flags2`) one combinator may have: the
+/// walker keeps that many words per object it is inside.
+pub const MAX_FLAGS_WORDS: usize = 2;
+
+/// The largest argument an [`Op`] holds (type or constructor index).
+pub const MAX_OP_ARG: u16 = 0xfff;
+
 impl Op {
-    /// A field of kind `kind` with argument `arg`, unguarded, not a vector.
+    /// A field of kind `kind` with argument `arg` (at most [`MAX_OP_ARG`]),
+    /// unguarded, not a vector.
     pub const fn new(kind: Kind, arg: u16) -> Op {
-        Op(kind as u32 | (arg as u32) << 16)
+        Op(kind as u32 | ((arg & MAX_OP_ARG) as u32) << 20)
     }
     /// A [`Kind::Boxed`] field of type `ty`.
     pub const fn boxed(ty: TypeIndex) -> Op {
@@ -160,6 +177,11 @@ impl Op {
     /// A [`Kind::Bare`] field of constructor `ctor`.
     pub const fn bare(ctor: CtorIndex) -> Op {
         Op::new(Kind::Bare, ctor.0)
+    }
+    /// The combinator's second flags word (`flags2:#`); `Op::new(Kind::Flags,
+    /// 0)` is its first.
+    pub const fn second_flags() -> Op {
+        Op(Kind::Flags as u32 | 1 << 12)
     }
     /// The same field as a boxed `Vector<T>` of it.
     pub const fn boxed_vector(self) -> Op {
@@ -170,9 +192,14 @@ impl Op {
         Op(self.0 | (Repeat::BareVector as u32) << 4)
     }
     /// The same field, present only when bit `bit` of field `flags_field`
-    /// (the field's index within its combinator) is set.
+    /// (the field's index within its combinator, below 64), the
+    /// combinator's first flags word, is set.
     pub const fn when(self, flags_field: u8, bit: u8) -> Op {
-        Op(self.0 | 1 << 6 | ((bit as u32) & 31) << 7 | ((flags_field as u32) & 15) << 12)
+        Op(self.0 | 1 << 6 | ((bit as u32) & 31) << 7 | ((flags_field as u32) & 63) << 13)
+    }
+    /// As [`Op::when`], for a bit of the combinator's second flags word.
+    pub const fn when_second(self, flags_field: u8, bit: u8) -> Op {
+        Op(self.when(flags_field, bit).0 | 1 << 12)
     }
 
     /// What the field (or each element) holds.
@@ -198,7 +225,24 @@ impl Op {
     #[inline]
     pub fn condition(self) -> Option<(u8, u8)> {
         if self.0 & (1 << 6) != 0 {
-            Some((((self.0 >> 12) & 15) as u8, ((self.0 >> 7) & 31) as u8))
+            Some((((self.0 >> 13) & 63) as u8, ((self.0 >> 7) & 31) as u8))
+        } else {
+            None
+        }
+    }
+    /// Which of its combinator's flags words (0 or 1) holds the bit that
+    /// guards the field, or, for a `#` field, which word the field is.
+    #[inline]
+    pub const fn flags_word(self) -> u8 {
+        ((self.0 >> 12) & 1) as u8
+    }
+    /// The guarding bit's place in a combinator's flags words taken as one
+    /// 64-bit word (the first word low): `32 × flags_word + bit`; `None`
+    /// when no bit guards the field.
+    #[inline]
+    pub const fn flag_place(self) -> Option<u32> {
+        if self.0 & (1 << 6) != 0 {
+            Some((self.0 >> 7) & 63)
         } else {
             None
         }
@@ -207,7 +251,7 @@ impl Op {
     /// [`Kind::Bare`], otherwise 0.
     #[inline]
     pub const fn arg(self) -> u16 {
-        (self.0 >> 16) as u16
+        (self.0 >> 20) as u16
     }
     /// The argument as a type ([`Kind::Boxed`]).
     #[inline]
@@ -229,8 +273,25 @@ impl core::fmt::Debug for Op {
         if let Some(c) = self.condition() {
             d.field("condition", &c);
         }
+        if self.flags_word() != 0 {
+            d.field("flags_word", &self.flags_word());
+        }
         d.field("arg", &self.arg()).finish()
     }
+}
+
+/// `words` (a combinator's flags words as one 64-bit value, the first low;
+/// see [`Op::flag_place`]) with word `word` (0 or 1) replaced by `value`.
+///
+/// ```
+/// use tlview::schema::with_flags_word;
+/// assert_eq!(with_flags_word(0, 1, 5), 5 << 32);
+/// assert_eq!(with_flags_word(u64::MAX, 0, 0), 0xffff_ffff << 32);
+/// ```
+#[inline]
+pub const fn with_flags_word(words: u64, word: u8, value: u32) -> u64 {
+    let shift = 32 * (word & 1) as u32;
+    (words & !(0xffff_ffff << shift)) | (value as u64) << shift
 }
 
 /// The index of a combinator (a type constructor or a function) in the
@@ -426,13 +487,15 @@ const fn op_at(j: usize) -> u32 {
 }
 
 /// The flags bits each combinator's fields test (its declared bits), built
-/// at compile time from [`OPS`]; parallel to [`CONSTRUCTORS`]. (The walker
-/// computes them from the ops instead, so that firmware need not link this
-/// table; the straight-line validators take theirs as compile-time consts.)
+/// at compile time from [`OPS`]; parallel to [`CONSTRUCTORS`]. Each is
+/// placed as [`Op::flag_place`] says: the first flags word in the low 32
+/// bits, the second in the high. (The walker computes them from the ops
+/// instead, so that firmware need not link this table; the straight-line
+/// validators take theirs as compile-time consts.)
 // Evaluated at compile time (see ID_INDEX).
 #[allow(clippy::indexing_slicing)]
-pub static DECLARED_FLAGS: [u32; COMBINATORS] = {
-    let mut t = [0u32; COMBINATORS];
+pub static DECLARED_FLAGS: [u64; COMBINATORS] = {
+    let mut t = [0u64; COMBINATORS];
     let mut i = 0;
     while i < COMBINATORS {
         let c = if i < CONSTRUCTORS.len() {
@@ -444,7 +507,7 @@ pub static DECLARED_FLAGS: [u32; COMBINATORS] = {
         while j < c.ops_start as usize + c.ops_len as usize {
             let op = op_at(j);
             if op & (1 << 6) != 0 {
-                t[i] |= 1 << ((op >> 7) & 31);
+                t[i] |= 1 << ((op >> 7) & 63);
             }
             j += 1;
         }

@@ -156,10 +156,10 @@ fn indices() -> impl Iterator<Item = CtorIndex> {
 
 /// The flags words a combinator is built with: none set, all set, each bit
 /// alone, then random ones.
-fn flag_choices(index: CtorIndex, rounds: usize) -> Vec<Option<u32>> {
+fn flag_choices(index: CtorIndex, rounds: usize) -> Vec<Option<u64>> {
     let declared = schema::DECLARED_FLAGS[index.get()];
-    let mut v = std::vec![Some(0), Some(u32::MAX)];
-    for bit in 0..32 {
+    let mut v = std::vec![Some(0), Some(u64::MAX)];
+    for bit in 0..64 {
         if declared & (1 << bit) != 0 {
             v.push(Some(1 << bit));
         }
@@ -263,7 +263,7 @@ fn validators_agree_on_every_mutation() {
     let mut cases = 0usize;
     for index in (0..CONSTRUCTORS.len() as u16).map(CtorIndex) {
         let ty = CONSTRUCTORS[index.get()].ty;
-        let mut bytes = b.build(index, Some(u32::MAX));
+        let mut bytes = b.build(index, Some(u64::MAX));
         bytes.truncate(256);
         let expect = Expect::Type(ty);
         for at in 0..bytes.len() {

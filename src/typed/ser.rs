@@ -84,12 +84,12 @@ pub(crate) fn entries(o: &Object<'_>) -> usize {
     };
     let first = o.constructor().ops_start;
     let mut n = 1;
-    let mut flags = 0;
+    let mut flags = 0u64;
     let mut fields = o.fields();
     for f in fields.by_ref() {
         if is_word(f.op()) {
             if let Value::Flags(w) = f.value {
-                flags = w;
+                flags = crate::schema::with_flags_word(flags, f.op().flags_word(), w);
             }
         } else {
             n += 1;
@@ -98,8 +98,8 @@ pub(crate) fn entries(o: &Object<'_>) -> usize {
             let rest = ops.get(last + 1..).unwrap_or(&[]);
             return n + rest
                 .iter()
-                .filter(|op| match op.condition() {
-                    Some((_, bit)) => flags & (1u32 << (bit & 31)) != 0,
+                .filter(|op| match op.flag_place() {
+                    Some(place) => flags >> place & 1 != 0,
                     None => true,
                 })
                 .count();

@@ -188,7 +188,7 @@ enum Level<'a> {
         fields: tlview::object::Fields<'a>,
         ctor: &'static Constructor,
         seen: usize,
-        flags: u32,
+        flags: u64,
         level: u32,
     },
     Vec {
@@ -214,11 +214,11 @@ fn expect_of(o: &Object<'_>) -> Expect {
 }
 
 /// How many of a constructor's fields are present under `flags`.
-fn present_fields(ctor: &Constructor, flags: u32) -> usize {
+fn present_fields(ctor: &Constructor, flags: u64) -> usize {
     ctor.ops()
         .iter()
-        .filter(|op| match op.condition() {
-            Some((_, bit)) => flags & (1u32 << (bit & 31)) != 0,
+        .filter(|op| match op.flag_place() {
+            Some(place) => flags >> place & 1 != 0,
             None => true,
         })
         .count()
@@ -273,8 +273,7 @@ fn read_all(root: Object<'_>) -> Stats {
                     *seen += 1;
                     st.fields += 1;
                     if let Value::Flags(x) = f.value {
-                        // Layer 122 has at most one `#` per combinator.
-                        *flags = x;
+                        *flags = schema::with_flags_word(*flags, f.op().flags_word(), x);
                     }
                     (f.value, *level)
                 }

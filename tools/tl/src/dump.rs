@@ -479,11 +479,11 @@ impl<'a> Tracer<'a> {
     fn fields(&mut self, c: &'static Constructor, level: u32) -> tlview::Result<()> {
         let ops = c.ops();
         let base = usize::from(c.ops_start);
-        let mut flags = 0u32;
+        let mut flags = 0u64;
         let mut last_int = 0i32;
         for (i, &op) in ops.iter().enumerate() {
-            if let Some((_, bit)) = op.condition() {
-                if flags & (1 << (bit & 31)) == 0 {
+            if let Some(place) = op.flag_place() {
+                if flags >> place & 1 == 0 {
                     continue;
                 }
             }
@@ -493,7 +493,9 @@ impl<'a> Tracer<'a> {
                 Repeat::One => match kind {
                     Kind::Flags => {
                         let later = ops.get(i + 1..).unwrap_or(&[]);
-                        flags = tlview::walk::read_flags_word(&mut self.r, later)?;
+                        let word = op.flags_word();
+                        let value = tlview::walk::read_flags_word(&mut self.r, word, later)?;
+                        flags = schema::with_flags_word(flags, word, value);
                     }
                     Kind::Int => last_int = self.r.read_int()?,
                     Kind::SizedObject => self.sized(last_int, level)?,

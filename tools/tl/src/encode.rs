@@ -461,7 +461,7 @@ impl<'v> Encoder<'v> {
 
         // The flags words, from the optional fields present.
         let present = |i: usize| map.get(name_of(i)).filter(|v| !v.is_null());
-        let mut words = [0u32; 16];
+        let mut words = [0u32; 64];
         for (i, op) in ops.iter().enumerate() {
             let Some((ff, bit)) = op.condition() else {
                 continue;
@@ -483,7 +483,7 @@ impl<'v> Encoder<'v> {
                 Some(_) => true,
             };
             if set {
-                words[usize::from(ff & 15)] |= 1 << (bit & 31);
+                words[usize::from(ff & 63)] |= 1 << (bit & 31);
             }
         }
         // Fields sharing a set bit: all present, none `false`.
@@ -491,7 +491,7 @@ impl<'v> Encoder<'v> {
             let Some((ff, bit)) = op.condition() else {
                 continue;
             };
-            if words[usize::from(ff & 15)] & (1 << (bit & 31)) == 0 {
+            if words[usize::from(ff & 63)] & (1 << (bit & 31)) == 0 {
                 continue;
             }
             let setter = ops
@@ -536,7 +536,7 @@ impl<'v> Encoder<'v> {
                 continue;
             }
             if let Some((ff, bit)) = op.condition() {
-                if words[usize::from(ff & 15)] & (1 << (bit & 31)) == 0 {
+                if words[usize::from(ff & 63)] & (1 << (bit & 31)) == 0 {
                     continue;
                 }
             }

@@ -148,6 +148,12 @@ pub enum Repeat {
     BareVector,
 }
 
+/// The largest op argument (type or constructor index) the table format
+/// holds: `tlview::schema::MAX_OP_ARG` (the generator builds without tlview).
+pub const MAX_OP_ARG: usize = 0xfff;
+/// The flags words one combinator may have: `tlview::schema::MAX_FLAGS_WORDS`.
+pub const MAX_FLAGS_WORDS: usize = 2;
+
 /// One resolved field: one `Op` of the table.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
@@ -163,6 +169,9 @@ pub struct Field {
     pub repeat: Repeat,
     /// `(index of the # field in this combinator, bit)` when guarded.
     pub when: Option<(u8, u8)>,
+    /// Which flags word of the combinator (0: its first `#` field, 1: its
+    /// second) the guarding bit is in, or, for a `#` field, which it is.
+    pub word: u8,
 }
 
 /// One combinator of the layer.
@@ -422,8 +431,29 @@ pub fn build(inputs: &[(String, String)]) -> Result<Layer, Error> {
             .or_default()
             .push(index16(i));
     }
-    if type_members.len() >= usize::from(u16::MAX) {
-        return Err(Error::new("<layer>", 0, "more than 65534 types"));
+    // An op's argument (a type index, or a constructor index for a bare
+    // field) has 12 bits in the table format.
+    let arg_limit = MAX_OP_ARG + 1;
+    if type_members.len() > arg_limit {
+        return Err(Error::new(
+            "<layer>",
+            0,
+            format!(
+                "{} types; the table holds type indices below {arg_limit}",
+                type_members.len()
+            ),
+        ));
+    }
+    let type_constructors = gathered.iter().filter(|g| !g.decl.is_function()).count();
+    if type_constructors > arg_limit {
+        return Err(Error::new(
+            "<layer>",
+            0,
+            format!(
+                "{type_constructors} type constructors; the table holds constructor \
+                 indices below {arg_limit}"
+            ),
+        ));
     }
     let type_index: Index = type_members
         .keys()
@@ -464,9 +494,30 @@ pub fn build(inputs: &[(String, String)]) -> Result<Layer, Error> {
     for g in &gathered {
         let d = &g.decl;
         let mut fields = Vec::with_capacity(d.params.len());
+        // The ordinal of each field among the `#` fields before it.
+        let words_before = |fi: usize| {
+            d.params
+                .iter()
+                .take(fi)
+                .filter(|q| matches!(q.ty, ParamType::Flags))
+                .count()
+        };
         for (fi, p) in d.params.iter().enumerate() {
+            let mut word = 0u8;
             let (kind, arg, repeat, when, written) = match &p.ty {
-                ParamType::Flags => (Kind::Flags, 0, Repeat::One, None, "#".to_string()),
+                ParamType::Flags => {
+                    let n = words_before(fi);
+                    if n >= MAX_FLAGS_WORDS {
+                        return Err(d.error(format!(
+                            "`{}` is flags word #{}; the table holds {} per combinator",
+                            p.name,
+                            n + 1,
+                            MAX_FLAGS_WORDS
+                        )));
+                    }
+                    word = n as u8;
+                    (Kind::Flags, 0, Repeat::One, None, "#".to_string())
+                }
                 ParamType::Value { condition, ty } => {
                     let sized = g.scope == Scope::MtProto
                         && SIZED_OBJECT_FIELDS.contains(&(d.name.as_str(), p.name.as_str()));
@@ -492,13 +543,14 @@ pub fn build(inputs: &[(String, String)]) -> Result<Layer, Error> {
                             else {
                                 return Err(d.error(format!("no field `{}`", c.field)));
                             };
-                            if flags_index > 15 {
+                            if flags_index > 63 {
                                 return Err(d.error(format!(
                                     "field `{}` is guarded by field #{flags_index} `{}`; \
-                                     the table holds flags field indices up to 15",
+                                     the table holds flags field indices up to 63",
                                     p.name, c.field
                                 )));
                             }
+                            word = words_before(flags_index) as u8;
                             Some((flags_index as u8, c.bit))
                         }
                     };
@@ -516,6 +568,7 @@ pub fn build(inputs: &[(String, String)]) -> Result<Layer, Error> {
                 arg,
                 repeat,
                 when,
+                word,
             });
         }
         if fields.len() > usize::from(u8::MAX) {
@@ -758,6 +811,23 @@ mod tests {
     }
 
     #[test]
+    fn second_flags_word() {
+        let l = layer("a f:# x:f.0?int g:# y:g.1?long z:f.2?true = A;").unwrap();
+        let a = &l.combinators[l.index_of_name("a").unwrap()];
+        let got: Vec<_> = a.fields.iter().map(|f| (f.kind, f.when, f.word)).collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Flags, None, 0),
+                (Kind::Int, Some((0, 0)), 0),
+                (Kind::Flags, None, 1),
+                (Kind::Long, Some((2, 1)), 1),
+                (Kind::True, Some((0, 2)), 0),
+            ]
+        );
+    }
+
+    #[test]
     fn errors() {
         let e = |t: &str| layer(t).unwrap_err().to_string();
         assert_eq!(
@@ -796,10 +866,14 @@ mod tests {
                 .to_string(),
             "t.tl:1: no `// LAYER N` comment in any input"
         );
-        let many: String = (0..17).map(|i| format!("f{i}:# ")).collect();
+        let many: String = (0..64).map(|i| format!("f{i}:int ")).collect();
         assert_eq!(
-            e(&format!("a {many}x:f16.0?int = A;")),
-            "t.tl:1: field `x` is guarded by field #16 `f16`; the table holds flags field indices up to 15"
+            e(&format!("a {many}g:# x:g.0?int = A;")),
+            "t.tl:1: field `x` is guarded by field #64 `g`; the table holds flags field indices up to 63"
+        );
+        assert_eq!(
+            e("a f:# g:# h:# = A;"),
+            "t.tl:1: `h` is flags word #3; the table holds 2 per combinator"
         );
     }
 

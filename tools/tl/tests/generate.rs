@@ -225,7 +225,7 @@ fn spot_checks() {
 fn generated_text_spot_checks() {
     let text = std::fs::read_to_string(library_schema_dir().join("layer122.rs")).unwrap();
     for needle in [
-        "const _: () = assert!(super::FORMAT_VERSION == 2);",
+        "const _: () = assert!(super::FORMAT_VERSION == 3);",
         "pub static CONSTRUCTORS: [Constructor; 923] = [",
         "pub static FUNCTIONS: [Constructor; 370] = [",
         "pub static FUNCTION_OPS: [Op; 915] = [",
