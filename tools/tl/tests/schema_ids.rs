@@ -135,3 +135,66 @@ fn every_declared_id_of_layer_230_matches() {
         ]
     );
 }
+
+/// Layer 230 builds into a table: its six combinators with two flags words
+/// (`flags`, `flags2`) number each field's word, and the generated ops say
+/// which word guards each field.
+#[test]
+fn layer_230_generates_with_two_flags_words() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/layer230");
+    let inputs: Vec<(String, String)> = ["api.tl", "mtproto.tl"]
+        .iter()
+        .map(|name| {
+            let path = format!("{dir}/{name}");
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            (path, text)
+        })
+        .collect();
+    let l = layer::build(&inputs).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(l.layer, 230);
+    assert_eq!((l.combinators.len(), l.types.len()), (2_617, 682));
+    let two_words: Vec<&str> = l
+        .combinators
+        .iter()
+        .filter(|c| {
+            c.fields
+                .iter()
+                .filter(|f| f.kind == layer::Kind::Flags)
+                .count()
+                == 2
+        })
+        .map(|c| c.decl.name.as_str())
+        .collect();
+    assert_eq!(
+        two_words,
+        // By id, as the table orders them.
+        [
+            "userFull",
+            "community",
+            "message",
+            "channelFull",
+            "user",
+            "channel"
+        ]
+    );
+    let user = &l.combinators[l.index_of_name("user").unwrap()];
+    let field = |name: &str| user.fields.iter().find(|f| f.name == name).unwrap();
+    assert_eq!((field("flags").word, field("flags2").word), (0, 1));
+    // `bot_can_edit:flags2.1?true`: word 1, its `#` the 20th field.
+    assert_eq!(
+        (field("bot_can_edit").when, field("bot_can_edit").word),
+        (Some((19, 1)), 1)
+    );
+    assert_eq!(
+        (field("access_hash").when, field("access_hash").word),
+        (Some((0, 0)), 0)
+    );
+
+    let op = |name: &str| tltool::gen::op_expr_at(&l, field(name), "");
+    assert_eq!(op("flags2"), "Op::second_flags()");
+    assert_eq!(
+        op("bot_can_edit"),
+        "Op::new(Kind::True, 0).when_second(19, 1)"
+    );
+    assert_eq!(op("access_hash"), "Op::new(Kind::Long, 0).when(0, 0)");
+}
