@@ -293,6 +293,8 @@ pub use schema::rpc_errors;
 mod dynamic;
 #[cfg(feature = "names")]
 pub use dynamic::json;
+#[cfg(feature = "layer230")]
+pub use dynamic::layer230;
 pub use dynamic::{object, walk};
 
 mod typed;

@@ -4,5 +4,7 @@
 
 #[cfg(feature = "names")]
 pub mod json;
+#[cfg(feature = "layer230")]
+pub mod layer230;
 pub mod object;
 pub mod walk;

@@ -70,6 +70,16 @@ pub(crate) trait Tables {
     /// The straight-line validator of constructor `index`'s fields, if it
     /// has one: the reader after them, or `None` to walk them by table.
     fn fast_body<'a>(index: CtorIndex, r: &Reader<'a>, below: u32) -> Option<Reader<'a>>;
+    /// The error for constructor `found` where a `expected_type` was
+    /// expected: [`ErrorKind::WrongType`] in the crate root's layer, whose
+    /// type names the error prints.
+    #[inline]
+    fn wrong_type(expected_type: TypeIndex, found: u32) -> ErrorKind {
+        ErrorKind::WrongType {
+            expected_type,
+            found,
+        }
+    }
 }
 
 /// Layer 122's tables ([`schema`]), with the straight-line validators of the
@@ -186,13 +196,7 @@ fn read_header_in<T: Tables>(
         Some((i, c)) if kind != Kind::Boxed || (c.ty == TypeIndex(arg) && !c.is_function()) => {
             Ok((i, c))
         }
-        Some(_) => Err(Error::new(
-            ErrorKind::WrongType {
-                expected_type: TypeIndex(arg),
-                found: id,
-            },
-            at,
-        )),
+        Some(_) => Err(Error::new(T::wrong_type(TypeIndex(arg), id), at)),
         None if id == VECTOR && kind != Kind::Boxed => {
             Err(Error::new(ErrorKind::UntypedVector, at))
         }
@@ -302,7 +306,7 @@ pub fn walk_table_only(input: &[u8], expect: Expect, limits: &Limits) -> Result<
     Ok(r.offset())
 }
 
-fn walk_impl<T: Tables>(
+pub(crate) fn walk_impl<T: Tables>(
     r: &mut Reader<'_>,
     expect: Expect,
     limits: &Limits,

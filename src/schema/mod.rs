@@ -23,6 +23,8 @@ pub(crate) mod fast;
 #[doc(hidden)]
 pub mod forms122;
 pub mod layer122;
+#[cfg(feature = "layer230")]
+pub mod layer230;
 #[cfg(feature = "names")]
 pub mod names;
 pub mod rpc_errors;
@@ -383,7 +385,8 @@ pub struct Type {
 }
 
 impl Constructor {
-    /// Its fields, in schema order.
+    /// Its fields, in schema order: for a combinator of the crate root's
+    /// layer (122; for one of layer 230, `layer230::ops`).
     #[inline]
     pub fn ops(&self) -> &'static [Op] {
         let start = usize::from(self.ops_start);
@@ -515,6 +518,63 @@ pub static DECLARED_FLAGS: [u64; COMBINATORS] = {
     }
     t
 };
+
+/// An id hash index over another layer's `IDS` (parallel to its type
+/// constructors then functions), built at compile time as the crate root's
+/// is: slot → combinator index + 1 (0 = empty), linear probing, a load of at
+/// most 3/4.
+pub(crate) struct IdIndex<const SLOTS: usize>([u16; SLOTS]);
+
+/// The home slot of `id` among `slots`.
+#[inline]
+const fn slot_among(id: u32, slots: usize) -> usize {
+    let h = id.wrapping_mul(0x9e37_79b1) as u64;
+    ((h * slots as u64) >> 32) as usize
+}
+
+impl<const SLOTS: usize> IdIndex<SLOTS> {
+    /// The index of `ids`.
+    // Evaluated at compile time (see ID_INDEX).
+    #[allow(clippy::indexing_slicing)]
+    pub(crate) const fn new(ids: &[u32]) -> IdIndex<SLOTS> {
+        let mut t = [0u16; SLOTS];
+        assert!(ids.len() < SLOTS * 3 / 4 && ids.len() < u16::MAX as usize);
+        let mut i = 0;
+        while i < ids.len() {
+            let mut slot = slot_among(ids[i], SLOTS);
+            while t[slot] != 0 {
+                slot = if slot + 1 == SLOTS { 0 } else { slot + 1 };
+            }
+            t[slot] = i as u16 + 1;
+            i += 1;
+        }
+        IdIndex(t)
+    }
+
+    /// The combinator whose id is `id`, as `id_of` (the id of a combinator
+    /// index) confirms.
+    #[inline]
+    pub(crate) fn find(
+        &self,
+        id: u32,
+        id_of: impl Fn(CtorIndex) -> Option<u32>,
+    ) -> Option<CtorIndex> {
+        let mut slot = slot_among(id, SLOTS);
+        // At most 3/4 full: a probe ends at an empty slot before going round.
+        for _ in 0..SLOTS {
+            let e = *self.0.get(slot)?;
+            if e == 0 {
+                return None;
+            }
+            let i = CtorIndex(e - 1);
+            if id_of(i) == Some(id) {
+                return Some(i);
+            }
+            slot = if slot + 1 == SLOTS { 0 } else { slot + 1 };
+        }
+        None
+    }
+}
 
 /// The index into [`CONSTRUCTORS`] of the combinator with this id, if the
 /// layer has one: one multiply and, on average, about one probe of a

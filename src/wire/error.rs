@@ -131,6 +131,17 @@ pub enum ErrorKind {
         /// The id found.
         found: u32,
     },
+    /// As [`ErrorKind::WrongType`], found walking a layer other than the
+    /// crate root's (`layer230::walk`, with the `layer230` feature), whose
+    /// type indices are its own.
+    WrongTypeInLayer {
+        /// The layer walked (230).
+        layer: u16,
+        /// The expected type, an index into that layer's `TYPES`.
+        expected_type: crate::schema::TypeIndex,
+        /// The id found.
+        found: u32,
+    },
     /// A `Bool` whose id is neither `boolTrue` nor `boolFalse`.
     InvalidBool {
         /// The id found.
@@ -357,6 +368,16 @@ impl fmt::Display for ErrorKind {
                     Id(found)
                 )
             }
+            ErrorKind::WrongTypeInLayer {
+                layer,
+                expected_type,
+                found,
+            } => write!(
+                f,
+                "expected an object of layer {layer}'s type #{expected_type}, \
+                 found constructor {} of another type",
+                Id(found)
+            ),
             ErrorKind::InvalidBool { id } => write!(
                 f,
                 "expected a Bool (boolTrue#997275b5 or boolFalse#bc799737), found #{id:08x}"
@@ -534,6 +555,17 @@ mod defmt_impls {
                     "expected {=str} {}, found constructor {} of another type",
                     super::TypeName(expected_type).article(),
                     TypeName(expected_type),
+                    Id(found)
+                ),
+                ErrorKind::WrongTypeInLayer {
+                    layer,
+                    expected_type,
+                    found,
+                } => write!(
+                    f,
+                    "expected an object of layer {=u16}'s type #{=u16}, found constructor {} of another type",
+                    layer,
+                    expected_type.0,
                     Id(found)
                 ),
                 ErrorKind::InvalidBool { id } => {

@@ -77,6 +77,7 @@ fn input(file: &str, text: &str) -> Input {
         .map_or(file.to_string(), |n| n.to_string_lossy().into_owned());
     Input {
         name,
+        path: file.to_string(),
         len: text.len(),
         crc32: crc32fast::hash(text.as_bytes()),
     }

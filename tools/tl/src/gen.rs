@@ -94,6 +94,19 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
+/// The layer's table alone (`schema/layerNNN.rs`), not yet formatted: what
+/// `tl gen --table-only` writes, for a layer the crate walks but has no
+/// views of.
+pub fn emit_table(layer: &Layer) -> Result<File, Error> {
+    let command = command_line(layer, &crate::valid::Hot::default(), None)
+        .replace(" -o src", " --table-only -o src");
+    let h = header(&command, layer.inputs.iter());
+    Ok(File {
+        path: Path::new("schema").join(format!("layer{}.rs", layer.layer)),
+        contents: emit_layer(layer, &h)?,
+    })
+}
+
 /// The six files, and with an error list the sixth (`schema/errors.rs`),
 /// not yet formatted (see [`rustfmt`]).
 pub fn emit(
@@ -150,10 +163,19 @@ fn command_line(
     hot: &crate::valid::Hot,
     errors: Option<&crate::errors::Errors>,
 ) -> String {
+    // A schema file given by a relative path under `schema/` is shown as
+    // given (`schema/layer230/api.tl`); any other as `schema/NAME`.
     let mut args: Vec<String> = layer
         .inputs
         .iter()
-        .map(|i| format!("schema/{}", i.name))
+        .map(|i| {
+            let given = i.path.replace('\\', "/");
+            if given.starts_with("schema/") {
+                given
+            } else {
+                format!("schema/{}", i.name)
+            }
+        })
         .collect();
     if let Some(i) = &hot.input {
         args.push(format!("--hot schema/{}", i.name));

@@ -227,6 +227,8 @@ pub struct TypeInfo {
 pub struct Input {
     /// The file name (last path component).
     pub name: String,
+    /// The path it was read from, as given.
+    pub path: String,
     /// Its size in bytes.
     pub len: usize,
     /// CRC32 of its bytes.
@@ -383,6 +385,7 @@ pub fn build(inputs: &[(String, String)]) -> Result<Layer, Error> {
         let name = file_name(path);
         recorded.push(Input {
             name: name.to_string(),
+            path: path.clone(),
             len: text.len(),
             crc32: crc32fast::hash(text.as_bytes()),
         });

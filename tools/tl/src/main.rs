@@ -155,6 +155,10 @@ struct GenArgs {
     /// Corrections to the error list's per-method errors, one method a line
     #[arg(long, value_name = "LIST", requires = "errors")]
     error_overrides: Option<PathBuf>,
+    /// Write the layer's table alone (schema/layerNNN.rs): for a layer the
+    /// crate walks without views (layer 230 behind the `layer230` feature)
+    #[arg(long, conflicts_with_all = ["hot", "errors"])]
+    table_only: bool,
 }
 
 /// Why a command failed, which decides the exit status.
@@ -181,7 +185,12 @@ fn cmd_gen(args: GenArgs) -> Result<(), Failure> {
         .errors
         .as_deref()
         .map(|list| (list, args.error_overrides.as_deref()));
-    let (layer, files) = tltool::generate(&args.schemas, args.hot.as_deref(), errors)?;
+    let (layer, files) = if args.table_only {
+        let (layer, file) = tltool::generate_table(&args.schemas)?;
+        (layer, vec![file])
+    } else {
+        tltool::generate(&args.schemas, args.hot.as_deref(), errors)?
+    };
     let mut written = Vec::new();
     for f in &files {
         let path = args.out.join(&f.path);

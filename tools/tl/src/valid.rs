@@ -100,6 +100,7 @@ pub fn parse_hot(layer: &Layer, file: &str, text: &str) -> Result<Hot, Error> {
         rank,
         input: Some(crate::layer::Input {
             name,
+            path: file.to_string(),
             len: text.len(),
             crc32: crc32fast::hash(text.as_bytes()),
         }),
