@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the tlview firmware for a Cortex-M4F (thumbv7em-none-eabihf), runs
 # it under QEMU's MPS2 AN386 board and checks what it prints and its exit
-# status. Builds seven variants:
+# status. Builds eight variants:
 #   default          tlview without names: the firmware this measures
 #   names            tlview with its `names` feature
 #   defmt            errors logged through defmt (tlview's `defmt` feature),
@@ -11,6 +11,8 @@
 #   guard-probe      reads the word below the stack: the MPU guard must fault
 #   flow             the acceptContact flow of examples/accept_contact_flow.rs:
 #                    must print expected-flow.txt, as the host example does
+#   layer230         the walker over layer 230's table (tlview::layer230):
+#                    must print expected-230.txt
 # and prints the flash (.text + .rodata) of each; the last line is the
 # default build's flash. Exits 0 only when every check passed.
 set -euo pipefail
@@ -54,7 +56,7 @@ build() {
 fail=0
 declare -A TEXT RODATA
 
-for variant in default names defmt baseline stack-overflow guard-probe flow; do
+for variant in default names defmt baseline stack-overflow guard-probe flow layer230; do
   case $variant in
     default) build ;;
     *) build --features "$variant" ;;
@@ -128,6 +130,14 @@ for variant in default names defmt baseline stack-overflow guard-probe flow; do
         echo "FAIL: flow printed something else than expected-flow.txt"; fail=1
       fi
       ;;
+    layer230)
+      if [ "$status" != 0 ]; then
+        echo "FAIL: layer230 exited with status $status"; cat "target/fw-$variant.stderr"; fail=1
+      fi
+      if ! diff -u expected-230.txt <(printf '%s\n' "$out" | grep -v '^stack: '); then
+        echo "FAIL: layer230 printed something else than expected-230.txt"; fail=1
+      fi
+      ;;
     guard-probe)
       # Our HardFault handler prints and exits with status 1; without the
       # guard the read would succeed (QEMU reads 0 there).
@@ -144,7 +154,7 @@ flash() { echo $((TEXT[$1] + RODATA[$1])); }
 base=$(flash baseline)
 echo
 echo "flash (.text + .rodata), thumbv7em-none-eabihf, opt-level z, LTO:"
-for variant in baseline default names defmt flow; do
+for variant in baseline default names defmt flow layer230; do
   extra=""
   [ "$variant" = baseline ] || extra=", tlview costs $(($(flash "$variant") - base)) bytes"
   printf '  %-9s %6d bytes (.text %d + .rodata %d%s)\n' "$variant" "$(flash "$variant")" \

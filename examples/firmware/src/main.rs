@@ -18,7 +18,7 @@ use cortex_m_rt::{entry, exception, ExceptionFrame};
 use cortex_m_semihosting::{debug, hio, hprintln};
 
 /// The seven test messages, one per constructor of `Updates`.
-#[cfg_attr(feature = "flow", allow(dead_code))]
+#[cfg_attr(any(feature = "flow", feature = "layer230"), allow(dead_code))]
 const MESSAGES: [(&str, &[u8]); 7] = [
     // updatesTooLong#e317af7e: just the constructor id.
     ("updates_too_long", &[0x7e, 0xaf, 0x17, 0xe3]),
@@ -77,11 +77,15 @@ fn main() -> ! {
     exit(ok)
 }
 
-#[cfg(not(any(feature = "baseline", feature = "flow")))]
+#[cfg(not(any(feature = "baseline", feature = "flow", feature = "layer230")))]
 mod demo;
+#[cfg(feature = "layer230")]
+mod layer230;
+#[cfg(feature = "layer230")]
+use layer230::run;
 #[cfg(feature = "defmt")]
 mod log;
-#[cfg(not(any(feature = "baseline", feature = "flow")))]
+#[cfg(not(any(feature = "baseline", feature = "flow", feature = "layer230")))]
 use demo::run;
 
 /// The host example's acceptContact flow, the same file.
