@@ -26,6 +26,14 @@ const TARGETS: [&str; 6] = [
     "typed",
 ];
 
+/// The targets of layer 230 (the `layer230` feature). Their seeds are
+/// written by `tests/layer230.rs` (`write_walk230_seeds`), from the random
+/// objects it builds over layer 230's table.
+#[cfg(feature = "layer230")]
+const LAYER230_TARGETS: [&str; 1] = ["walk230"];
+#[cfg(not(feature = "layer230"))]
+const LAYER230_TARGETS: [&str; 0] = [];
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -50,6 +58,8 @@ fn run(target: &str, data: &[u8]) {
         "roundtrip" => fuzzing::roundtrip(data),
         "json" => fuzzing::json(data),
         "typed" => fuzzing::typed(data),
+        #[cfg(feature = "layer230")]
+        "walk230" => fuzzing::walk230(data),
         #[cfg(feature = "gzip")]
         "gzip" => fuzzing::gzip(data),
         #[cfg(not(feature = "gzip"))]
@@ -74,7 +84,7 @@ fn on_big_stack(f: impl FnOnce() + Send + 'static) {
 fn every_fuzz_corpus_replays() {
     on_big_stack(|| {
         let mut total = 0;
-        for target in TARGETS {
+        for target in TARGETS.into_iter().chain(LAYER230_TARGETS) {
             let dir = root().join("fuzz/corpus").join(target);
             let inputs = files(&dir);
             assert!(
@@ -102,7 +112,7 @@ fn every_regression_replays_through_every_target() {
         for path in files(&root().join("tests/regressions")) {
             if path.extension().is_some_and(|e| e == "bin") {
                 let data = std::fs::read(&path).unwrap();
-                for target in TARGETS {
+                for target in TARGETS.into_iter().chain(LAYER230_TARGETS) {
                     let r = std::panic::catch_unwind(|| run(target, &data));
                     assert!(r.is_ok(), "{target}: {} broke an invariant", path.display());
                 }

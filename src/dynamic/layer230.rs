@@ -72,11 +72,7 @@ pub fn constructor_by_id(id: u32) -> Option<&'static Constructor> {
 /// Every combinator of the layer, type constructors then functions, with
 /// its index.
 pub fn combinators() -> impl Iterator<Item = (CtorIndex, &'static Constructor)> {
-    CONSTRUCTORS
-        .iter()
-        .chain(FUNCTIONS.iter())
-        .enumerate()
-        .map(|(i, c)| (CtorIndex(u16::try_from(i).unwrap_or(u16::MAX)), c))
+    crate::schema::combinators_of(&CONSTRUCTORS, &FUNCTIONS)
 }
 
 /// The ops at global indices `start..end`: in [`OPS`] below `OPS.len()`, in
@@ -103,15 +99,7 @@ pub fn ops(c: &Constructor) -> &'static [Op] {
 
 /// The constructors (indices into [`CONSTRUCTORS`]) of a type.
 pub fn type_members(index: TypeIndex) -> &'static [CtorIndex] {
-    match TYPES.get(index.get()) {
-        Some(t) => {
-            let s = usize::from(t.members_start);
-            TYPE_MEMBERS
-                .get(s..s + usize::from(t.members_len))
-                .unwrap_or(&[])
-        }
-        None => &[],
-    }
+    crate::schema::members_of(&TYPES, &TYPE_MEMBERS, index)
 }
 
 /// Validates one object of `expect` (in this layer's indices) at the start

@@ -523,15 +523,18 @@ pub static DECLARED_FLAGS: [u64; COMBINATORS] = {
 /// constructors then functions), built at compile time as the crate root's
 /// is: slot → combinator index + 1 (0 = empty), linear probing, a load of at
 /// most 3/4.
+#[cfg(feature = "layer230")]
 pub(crate) struct IdIndex<const SLOTS: usize>([u16; SLOTS]);
 
 /// The home slot of `id` among `slots`.
+#[cfg(feature = "layer230")]
 #[inline]
 const fn slot_among(id: u32, slots: usize) -> usize {
     let h = id.wrapping_mul(0x9e37_79b1) as u64;
     ((h * slots as u64) >> 32) as usize
 }
 
+#[cfg(feature = "layer230")]
 impl<const SLOTS: usize> IdIndex<SLOTS> {
     /// The index of `ids`.
     // Evaluated at compile time (see ID_INDEX).
@@ -633,9 +636,18 @@ fn function(_: usize) -> Option<&'static Constructor> {
 /// Every combinator of the layer, type constructors then functions, with
 /// its index (whatever the `functions` feature says: this is for tools).
 pub fn combinators() -> impl Iterator<Item = (CtorIndex, &'static Constructor)> {
-    CONSTRUCTORS
+    combinators_of(&CONSTRUCTORS, &FUNCTIONS)
+}
+
+/// Every combinator of a layer's tables, type constructors then functions,
+/// with its index.
+pub(crate) fn combinators_of(
+    constructors: &'static [Constructor],
+    functions: &'static [Constructor],
+) -> impl Iterator<Item = (CtorIndex, &'static Constructor)> {
+    constructors
         .iter()
-        .chain(FUNCTIONS.iter())
+        .chain(functions.iter())
         .enumerate()
         .map(|(i, c)| (CtorIndex(u16::try_from(i).unwrap_or(u16::MAX)), c))
 }
@@ -680,10 +692,19 @@ pub fn type_info(index: TypeIndex) -> Option<&'static Type> {
 
 /// The constructors (indices into [`CONSTRUCTORS`]) of a type.
 pub fn type_members(index: TypeIndex) -> &'static [CtorIndex] {
-    match type_info(index) {
+    members_of(&TYPES, &TYPE_MEMBERS, index)
+}
+
+/// The constructors of type `index` in a layer's tables.
+pub(crate) fn members_of(
+    types: &'static [Type],
+    members: &'static [CtorIndex],
+    index: TypeIndex,
+) -> &'static [CtorIndex] {
+    match types.get(index.get()) {
         Some(t) => {
             let s = usize::from(t.members_start);
-            TYPE_MEMBERS
+            members
                 .get(s..s + usize::from(t.members_len))
                 .unwrap_or(&[])
         }

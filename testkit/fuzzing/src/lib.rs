@@ -441,19 +441,7 @@ pub fn walk_any(data: &[u8]) {
     let Some((sel, rest)) = data.split_first_chunk::<2>() else {
         return;
     };
-    let sel = u16::from_le_bytes(*sel);
-    let low = usize::from(sel & 0x3fff);
-    let expect = if sel & 0x8000 != 0 {
-        Expect::Any
-    } else if sel & 0x4000 != 0 {
-        Expect::Bare(schema::CtorIndex(
-            u16::try_from(low % schema::CONSTRUCTORS.len()).unwrap_or(0),
-        ))
-    } else {
-        Expect::Type(schema::TypeIndex(
-            u16::try_from(low % schema::TYPES.len()).unwrap_or(0),
-        ))
-    };
+    let expect = selected(*sel, schema::CONSTRUCTORS.len(), schema::TYPES.len());
     let walked = check_extent(rest, expect, &Limits::DEFAULT);
     // The generated straight-line validators (every one, under `fast-all`)
     // and the table interpreter alone judge alike, errors included.
@@ -462,6 +450,58 @@ pub fn walk_any(data: &[u8]) {
     assert_eq!(fast, table, "validators and table walker disagree");
     if expect == Expect::Any && Reader::new(rest).peek_id() == Ok(id::MSG_CONTAINER) {
         container(rest, walked.map(|(n, _)| n));
+    }
+}
+
+/// What the first two bytes of a `walk_any` or `walk230` input choose, in
+/// a layer of `constructors` type constructors and `types` types: bit 15
+/// any boxed object, bit 14 a bare constructor by index, else a type by
+/// index (the indices modulo the counts).
+fn selected(sel: [u8; 2], constructors: usize, types: usize) -> Expect {
+    let sel = u16::from_le_bytes(sel);
+    let low = usize::from(sel & 0x3fff);
+    if sel & 0x8000 != 0 {
+        Expect::Any
+    } else if sel & 0x4000 != 0 {
+        Expect::Bare(schema::CtorIndex(
+            u16::try_from(low % constructors).unwrap_or(0),
+        ))
+    } else {
+        Expect::Type(schema::TypeIndex(u16::try_from(low % types).unwrap_or(0)))
+    }
+}
+
+// ---------------------------------------------------------------- walk230
+
+/// Target `walk230`: the walker over layer 230's table (the `layer230`
+/// feature). The first two bytes choose what is expected, as for `walk_any`
+/// but in layer 230's indices; the rest is walked. Whatever it accepts must
+/// walk again to the same end, be exactly one object when cut there, and
+/// fail when cut one byte short; an error's offset lies within the input.
+#[cfg(feature = "layer230")]
+pub fn walk230(data: &[u8]) {
+    use tlview::layer230;
+    let Some((sel, rest)) = data.split_first_chunk::<2>() else {
+        return;
+    };
+    let expect = selected(*sel, layer230::CONSTRUCTORS.len(), layer230::TYPES.len());
+    match layer230::walk(rest, expect, &Limits::DEFAULT) {
+        Ok(n) => {
+            assert!(n <= rest.len(), "walked past the end");
+            let object = &rest[..n];
+            assert_eq!(layer230::walk(object, expect, &Limits::DEFAULT), Ok(n));
+            assert_eq!(
+                layer230::walk_exact(object, expect, &Limits::DEFAULT),
+                Ok(())
+            );
+            if n > 0 {
+                assert!(
+                    layer230::walk(&rest[..n - 1], expect, &Limits::DEFAULT).is_err(),
+                    "one byte short still walks"
+                );
+            }
+        }
+        Err(e) => assert!(e.offset() <= rest.len(), "error past the end: {e:?}"),
     }
 }
 

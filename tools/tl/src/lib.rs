@@ -49,16 +49,7 @@ pub fn generate(
     hot: Option<&Path>,
     errors: Option<(&Path, Option<&Path>)>,
 ) -> Result<(layer::Layer, Vec<gen::File>), String> {
-    if schemas.is_empty() {
-        return Err("no schema files given".into());
-    }
-    let mut inputs = Vec::with_capacity(schemas.len());
-    for path in schemas {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        inputs.push((path.to_string_lossy().into_owned(), text));
-    }
-    let layer = layer::build(&inputs).map_err(|e| e.to_string())?;
+    let layer = read_layer(schemas)?;
     let hot = match hot {
         Some(path) => {
             let text =
@@ -80,6 +71,14 @@ pub fn generate(
 
 /// As [`generate`], the layer's table alone (`tl gen --table-only`).
 pub fn generate_table(schemas: &[impl AsRef<Path>]) -> Result<(layer::Layer, gen::File), String> {
+    let layer = read_layer(schemas)?;
+    let mut file = gen::emit_table(&layer).map_err(|e| e.to_string())?;
+    file.contents = gen::rustfmt(&file.contents).map_err(|e| e.to_string())?;
+    Ok((layer, file))
+}
+
+/// Reads the schema files and builds the layer from them.
+fn read_layer(schemas: &[impl AsRef<Path>]) -> Result<layer::Layer, String> {
     if schemas.is_empty() {
         return Err("no schema files given".into());
     }
@@ -89,8 +88,5 @@ pub fn generate_table(schemas: &[impl AsRef<Path>]) -> Result<(layer::Layer, gen
         let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
         inputs.push((path.to_string_lossy().into_owned(), text));
     }
-    let layer = layer::build(&inputs).map_err(|e| e.to_string())?;
-    let mut file = gen::emit_table(&layer).map_err(|e| e.to_string())?;
-    file.contents = gen::rustfmt(&file.contents).map_err(|e| e.to_string())?;
-    Ok((layer, file))
+    layer::build(&inputs).map_err(|e| e.to_string())
 }
