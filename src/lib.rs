@@ -295,6 +295,7 @@ mod dynamic;
 pub use dynamic::json;
 #[cfg(feature = "layer230")]
 pub use dynamic::layer230;
+pub use dynamic::layers::Layer;
 pub use dynamic::{object, walk};
 
 mod typed;

@@ -1,6 +1,7 @@
 //! Layer 230 (the `layer230` feature): its table and the walker over it.
 //!
-//! A schema-driven builder over layer 230's own table writes random objects
+//! A schema-driven builder over layer 230's own table
+//! (`testkit/layer_random.rs`) writes random objects
 //! of every one of its 2 617 combinators, with every flags bit of both
 //! words alone and random words; each must walk to exactly its length, and
 //! every truncation of it must fail. Hand-built objects check the second
@@ -8,242 +9,18 @@
 //! this layer.
 #![cfg(feature = "layer230")]
 
-use tlview::layer230::{self, id, ty, COMBINATORS, CONSTRUCTORS, IDS};
-use tlview::schema::{CtorIndex, Kind, Op, Repeat, TypeIndex};
+use tlview::layer230::{self, id, ty, COMBINATORS, IDS};
+use tlview::object::{Object, Value};
+use tlview::schema::{CtorIndex, Op};
 use tlview::walk::Expect;
-use tlview::{ErrorKind, Limits};
+use tlview::{ErrorKind, Layer, Limits};
 
-/// From this depth on, the builder leaves out optional objects and vector
-/// elements that are objects, and picks the shallowest constructors.
-const SOFT_DEPTH: u32 = 3;
-
-/// xorshift64*: small, deterministic, good enough for test data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
-
-fn is_object(k: Kind) -> bool {
-    matches!(
-        k,
-        Kind::Boxed | Kind::Bare | Kind::AnyBoxed | Kind::SizedObject
-    )
-}
+#[path = "../testkit/layer_random.rs"]
+mod layer_random;
+use layer_random::{ops as ops_of, Builder, Rng};
 
 fn ops(i: usize) -> &'static [Op] {
-    layer230::ops(layer230::constructor(CtorIndex(i as u16)).unwrap())
-}
-
-/// For each combinator, the fewest levels of objects a complete one needs;
-/// `u32::MAX` if it cannot be built.
-fn heights() -> Vec<u32> {
-    let mut h = vec![u32::MAX; COMBINATORS];
-    loop {
-        let mut changed = false;
-        for i in 0..COMBINATORS {
-            let mut need = 0u32;
-            for op in ops(i) {
-                if op.condition().is_some() || op.repeat() != Repeat::One {
-                    continue;
-                }
-                let n = match op.kind() {
-                    Kind::Boxed => layer230::type_members(op.ty())
-                        .iter()
-                        .map(|m| h[m.get()])
-                        .min()
-                        .unwrap_or(u32::MAX),
-                    Kind::Bare => h[usize::from(op.arg())],
-                    Kind::AnyBoxed | Kind::SizedObject => 1,
-                    _ => 0,
-                };
-                need = need.max(n);
-            }
-            if need != u32::MAX && need + 1 < h[i] {
-                h[i] = need + 1;
-                changed = true;
-            }
-        }
-        if !changed {
-            return h;
-        }
-    }
-}
-
-struct Builder {
-    rng: Rng,
-    heights: Vec<u32>,
-    out: Vec<u8>,
-}
-
-impl Builder {
-    fn u32(&mut self, v: u32) {
-        self.out.extend(v.to_le_bytes());
-    }
-
-    /// A constructor of `t`: any at shallow depths, the shallowest below.
-    fn pick(&mut self, t: TypeIndex, depth: u32) -> usize {
-        let members = layer230::type_members(t);
-        let buildable: Vec<usize> = members
-            .iter()
-            .map(|m| m.get())
-            .filter(|&m| self.heights[m] != u32::MAX)
-            .collect();
-        if depth < SOFT_DEPTH {
-            buildable[self.rng.below(buildable.len())]
-        } else {
-            *buildable.iter().min_by_key(|&&m| self.heights[m]).unwrap()
-        }
-    }
-
-    /// Whether an object of `kind`/`arg` can be built at all.
-    fn fits(&self, kind: Kind, arg: u16) -> bool {
-        match kind {
-            Kind::Boxed => layer230::type_members(TypeIndex(arg))
-                .iter()
-                .any(|m| self.heights[m.get()] != u32::MAX),
-            Kind::Bare => self.heights[usize::from(arg)] != u32::MAX,
-            _ => true,
-        }
-    }
-
-    fn string(&mut self) {
-        // Lengths on both sides of the 254-byte header switch.
-        let len = match self.rng.below(4) {
-            0 => 0,
-            1 => self.rng.below(8),
-            2 => 250 + self.rng.below(10),
-            _ => self.rng.below(60),
-        };
-        let start = self.out.len();
-        if len < 254 {
-            self.out.push(len as u8);
-        } else {
-            self.out
-                .extend([254, len as u8, (len >> 8) as u8, (len >> 16) as u8]);
-        }
-        for _ in 0..len {
-            let b = self.rng.next() as u8 & 0x7f;
-            self.out.push(b);
-        }
-        while !(self.out.len() - start).is_multiple_of(4) {
-            self.out.push(0);
-        }
-    }
-
-    fn one(&mut self, kind: Kind, arg: u16, depth: u32) {
-        match kind {
-            Kind::Int | Kind::Flags => {
-                let v = self.rng.next() as u32;
-                self.u32(v)
-            }
-            Kind::Long | Kind::Double => {
-                let v = self.rng.next();
-                self.out.extend(v.to_le_bytes())
-            }
-            Kind::Int128 | Kind::Int256 => {
-                let n = if kind == Kind::Int128 { 16 } else { 32 };
-                for _ in 0..n {
-                    let b = self.rng.next() as u8;
-                    self.out.push(b);
-                }
-            }
-            Kind::String | Kind::Bytes => self.string(),
-            Kind::Bool => {
-                let v = [id::BOOL_TRUE, id::BOOL_FALSE][self.rng.below(2)];
-                self.u32(v)
-            }
-            Kind::True => {}
-            Kind::Boxed => {
-                let c = self.pick(TypeIndex(arg), depth);
-                self.combinator(c, true, depth + 1, None);
-            }
-            Kind::Bare => self.combinator(usize::from(arg), false, depth + 1, None),
-            Kind::AnyBoxed | Kind::SizedObject => {
-                let t = CONSTRUCTORS[self.rng.below(CONSTRUCTORS.len())].ty;
-                let c = self.pick(t, SOFT_DEPTH.max(depth));
-                self.combinator(c, true, depth + 1, None);
-            }
-        }
-    }
-
-    /// Combinator `i` (boxed: with its id), its flags words `flags` (the
-    /// first low; `None`: random) kept to the bits its fields test.
-    fn combinator(&mut self, i: usize, boxed: bool, depth: u32, flags: Option<u64>) {
-        let c = layer230::constructor(CtorIndex(i as u16)).unwrap();
-        if boxed {
-            self.u32(c.id);
-        }
-        let ops = layer230::ops(c);
-        let declared = ops
-            .iter()
-            .filter_map(|op| op.flag_place())
-            .fold(0u64, |m, p| m | 1 << p);
-        let mut words = flags.unwrap_or_else(|| self.rng.next()) & declared;
-        for op in ops {
-            if let Some(place) = op.flag_place() {
-                if is_object(op.kind()) && (depth >= SOFT_DEPTH || !self.fits(op.kind(), op.arg()))
-                {
-                    words &= !(1 << place);
-                }
-            }
-        }
-        // A bit shared by an object left out and another field: clear the
-        // other field's too (the bit stands for all of them).
-        for op in ops {
-            if op.kind() == Kind::Flags && op.repeat() == Repeat::One {
-                self.u32((words >> (32 * u32::from(op.flags_word()))) as u32);
-                continue;
-            }
-            if let Some(place) = op.flag_place() {
-                if words >> place & 1 == 0 {
-                    continue;
-                }
-            }
-            if op.kind() == Kind::SizedObject {
-                let start = self.out.len();
-                self.one(op.kind(), op.arg(), depth);
-                let size = (self.out.len() - start) as u32;
-                self.out[start - 4..start].copy_from_slice(&size.to_le_bytes());
-                continue;
-            }
-            match op.repeat() {
-                Repeat::One => self.one(op.kind(), op.arg(), depth),
-                rep => {
-                    if rep == Repeat::BoxedVector {
-                        self.u32(0x1cb5_c415);
-                    }
-                    let n = if is_object(op.kind())
-                        && (depth >= SOFT_DEPTH || !self.fits(op.kind(), op.arg()))
-                    {
-                        0
-                    } else {
-                        self.rng.below(3)
-                    };
-                    self.u32(n as u32);
-                    for _ in 0..n {
-                        self.one(op.kind(), op.arg(), depth);
-                    }
-                }
-            }
-        }
-    }
-
-    fn build(&mut self, i: usize, flags: Option<u64>) -> Vec<u8> {
-        self.out.clear();
-        self.combinator(i, true, 0, flags);
-        std::mem::take(&mut self.out)
-    }
+    ops_of(Layer::L230, i)
 }
 
 fn expect_of(i: usize) -> Expect {
@@ -279,30 +56,17 @@ fn the_id_index_finds_every_combinator_and_nothing_else() {
 
 #[test]
 fn every_combinator_walks_to_its_length_and_no_truncation_passes() {
-    let heights = heights();
-    let mut b = Builder {
-        rng: Rng(0x2300_0230),
-        heights: heights.clone(),
-        out: Vec::new(),
-    };
+    let mut b = Builder::new(Layer::L230, 0x2300_0230);
+    let heights = b.heights.clone();
     let (mut objects, mut bytes, mut two_word_objects) = (0usize, 0usize, 0usize);
     for i in 0..COMBINATORS {
         if heights[i] == u32::MAX {
             continue;
         }
         let ops = ops(i);
-        let declared = ops
-            .iter()
-            .filter_map(|op| op.flag_place())
-            .fold(0u64, |m, p| m | 1 << p);
         let two_words = ops.iter().any(|op| op.flags_word() == 1);
         // Every bit alone, none, all, and random words.
-        let mut choices = vec![Some(0), Some(u64::MAX), None, None];
-        choices.extend(
-            (0..64)
-                .filter(|p| declared >> p & 1 != 0)
-                .map(|p| Some(1 << p)),
-        );
+        let choices = b.flag_choices(i);
         for flags in choices {
             let obj = b.build(i, flags);
             let expect = expect_of(i);
@@ -313,6 +77,26 @@ fn every_combinator_walks_to_its_length_and_no_truncation_passes() {
                 "{name}"
             );
             assert_eq!(layer230::walk_exact(&obj, expect, &Limits::DEFAULT), Ok(()));
+            // The dynamic view reads it in layer 230: every present field
+            // (`#` words included) and, with names, its TL JSON.
+            let view = Object::decode_in(Layer::L230, &obj, expect, &Limits::DEFAULT).unwrap();
+            assert_eq!((view.id(), view.layer()), (IDS[i], Layer::L230));
+            let present = ops
+                .iter()
+                .filter(|op| {
+                    op.flag_place()
+                        .is_none_or(|p| view_flags(&view) >> p & 1 != 0)
+                })
+                .count();
+            assert_eq!(view.fields().count(), present, "{name}");
+            #[cfg(feature = "names")]
+            {
+                let json = tlview::json::Json(view).to_string();
+                let head = format!("{{\"_\":\"{}\"", view.name());
+                assert!(json.starts_with(&head), "{name}: {json}");
+                let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+                assert!(back.is_object(), "{name}: {json}");
+            }
             for cut in 0..obj.len() {
                 match layer230::walk(&obj[..cut], expect, &Limits::DEFAULT) {
                     Err(e) => assert!(e.offset() <= cut, "{name} cut at {cut}: {e}"),
@@ -333,6 +117,16 @@ fn every_combinator_walks_to_its_length_and_no_truncation_passes() {
     assert!(objects > 2_617 * 4, "{objects} objects");
     assert!(two_word_objects > 6 * 40, "{two_word_objects}");
     assert!(bytes > 500_000, "{bytes} bytes");
+}
+
+/// The flags words of `obj` as the walker reads them (the first low).
+fn view_flags(obj: &Object<'_>) -> u64 {
+    obj.fields()
+        .filter_map(|f| match f.value {
+            Value::Flags(w) => Some(u64::from(w) << (32 * u32::from(f.op().flags_word()))),
+            _ => None,
+        })
+        .fold(0, |a, w| a | w)
 }
 
 /// `user#b1b8cc83`, with the fields its two words ask for: `access_hash`
@@ -388,6 +182,66 @@ fn the_second_flags_word_guards_its_own_fields() {
     assert_eq!(walk(&user(1 << 12, 0)), Ok(20));
 }
 
+/// The dynamic view and TL JSON read a layer-230 `user` by its own fields:
+/// `id` a `long`, `bot_can_edit` and `bot_active_users` in the second word.
+#[test]
+fn the_dynamic_view_reads_layer_230() {
+    let b = user(3, 1 << 12 | 1 << 1);
+    let obj = layer230::object(&b, Expect::Type(ty::USER)).unwrap();
+    assert_eq!(obj.layer(), Layer::L230);
+    let values: Vec<String> = obj.fields().map(|f| format!("{:?}", f.value)).collect();
+    assert_eq!(
+        values,
+        [
+            "Flags(3)",
+            "Flags(4098)",
+            "True",
+            "Long(777000)",
+            "Long(-5)",
+            "String(\"Bob\")",
+            "Int(12345)"
+        ]
+    );
+    // Layer 122 has no user#b1b8cc83.
+    assert!(Object::decode(&b, Expect::Any).is_err());
+    #[cfg(feature = "names")]
+    {
+        let names: Vec<&str> = obj.fields().map(|f| f.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "flags",
+                "flags2",
+                "bot_can_edit",
+                "id",
+                "access_hash",
+                "first_name",
+                "bot_active_users"
+            ]
+        );
+        assert_eq!(obj.name(), "user");
+        assert!(matches!(
+            obj.field("bot_active_users"),
+            Some(Value::Int(12_345))
+        ));
+        assert_eq!(
+            tlview::json::Json(obj).to_string(),
+            r#"{"_":"user","bot_can_edit":true,"id":"777000","access_hash":"-5","first_name":"Bob","bot_active_users":12345}"#
+        );
+        // Nested objects are read in the object's layer: updateShort holding
+        // updateUserStatus#e5bdf8de, whose user_id is a long in layer 230.
+        let mut u = Vec::new();
+        for w in [id::UPDATE_SHORT, 0xe5bdf8de, 5, 0, 0xedb93949, 9, 7] {
+            u.extend(w.to_le_bytes());
+        }
+        let obj = layer230::object(&u, Expect::Type(ty::UPDATES)).unwrap();
+        assert_eq!(
+            tlview::json::Json(obj).to_string(),
+            r#"{"_":"updateShort","update":{"_":"updateUserStatus","user_id":"5","status":{"_":"userStatusOnline","expires":9}},"date":7}"#
+        );
+    }
+}
+
 #[test]
 fn a_wrong_type_names_the_layer() {
     // A user where an Updates is expected.
@@ -436,11 +290,7 @@ fn write_walk230_seeds() {
             std::fs::remove_file(old).unwrap();
         }
     }
-    let mut b = Builder {
-        rng: Rng(0x2300_5eed),
-        heights: heights(),
-        out: Vec::new(),
-    };
+    let mut b = Builder::new(Layer::L230, 0x2300_5eed);
     let mut written = 0;
     for i in (0..COMBINATORS).step_by(7) {
         let obj = b.build(i, None);

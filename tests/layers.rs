@@ -24,7 +24,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "the schema walk",
         "dynamic",
-        &["walk", "object", "json", "layer230"],
+        &["walk", "object", "json", "layers", "layer230"],
     ),
     (
         "what views stand on",

@@ -74,6 +74,10 @@ const MARK: u32 = 1 << 15;
 
 // Op indices fit below the two bits `Level` takes from them.
 const _: () = assert!(crate::schema::OPS.len() + crate::schema::FUNCTION_OPS.len() < 1 << 15);
+#[cfg(feature = "layer230")]
+const _: () = assert!(
+    crate::schema::layer230::OPS.len() + crate::schema::layer230::FUNCTION_OPS.len() < 1 << 15
+);
 
 /// A [`Level`] unpacked.
 enum Unpacked {
@@ -172,6 +176,7 @@ fn write_value<W: Write + ?Sized>(
 pub fn write_object<W: Write + ?Sized>(w: &mut W, obj: Object<'_>, pretty: bool) -> fmt::Result {
     let msg = obj.boxed_bytes();
     let base = obj.offset();
+    let layer = obj.layer();
     let mut stack: HVec<Level, LEVELS> = HVec::new();
     open_object(w, &obj, &mut stack)?;
     loop {
@@ -181,7 +186,7 @@ pub fn write_object<W: Write + ?Sized>(w: &mut W, obj: Object<'_>, pretty: bool)
         };
         match top.unpack() {
             Unpacked::Fields(saved, printed) => {
-                let mut fields = Fields::restore(msg, base, saved);
+                let mut fields = Fields::restore(layer, msg, base, saved);
                 // The next field JSON shows (`#` words are implied).
                 let next = fields
                     .by_ref()
@@ -205,7 +210,7 @@ pub fn write_object<W: Write + ?Sized>(w: &mut W, obj: Object<'_>, pretty: bool)
                 }
             }
             Unpacked::Elems(saved, first) => {
-                let mut vals = Values::restore(msg, base, saved);
+                let mut vals = Values::restore(layer, msg, base, saved);
                 match vals.next() {
                     Some(v) => {
                         *top = Level::elems(vals.save(), false);

@@ -6,5 +6,6 @@
 pub mod json;
 #[cfg(feature = "layer230")]
 pub mod layer230;
+pub(crate) mod layers;
 pub mod object;
 pub mod walk;

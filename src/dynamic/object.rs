@@ -25,6 +25,8 @@ use crate::schema::{self, Constructor, CtorIndex, Kind, Op, Repeat, TypeIndex};
 use crate::string::TlStr;
 use crate::walk::Expect;
 
+use super::layers::Layer;
+
 /// A validated object: its constructor and its borrowed field bytes.
 #[derive(Clone, Copy)]
 pub struct Object<'a> {
@@ -34,6 +36,8 @@ pub struct Object<'a> {
     /// Offset of `all` in the message.
     base: usize,
     boxed: bool,
+    /// The layer whose tables its constructor, fields and names are in.
+    layer: Layer,
 }
 
 impl<'a> Object<'a> {
@@ -71,6 +75,72 @@ impl<'a> Object<'a> {
         Object::read_at_depth(r, expect, limits, 0)
     }
 
+    /// As [`Object::decode_with`], in `layer` (whose indices `expect`
+    /// holds): the object's constructor, fields, names and TL JSON are then
+    /// that layer's.
+    ///
+    /// ```
+    /// use tlview::{object::Object, walk::Expect, Layer, Limits};
+    /// // updateShort#78d4dec1 { updateUserStatus#e5bdf8de { user_id:5,
+    /// // status:userStatusOnline#edb93949 { expires:9 } }, date:7 }
+    /// let mut b = Vec::new();
+    /// for w in [0x78d4dec1u32, 0xe5bdf8de, 5, 0, 0xedb93949, 9, 7] {
+    ///     b.extend(w.to_le_bytes());
+    /// }
+    /// // Layer 122 has no updateUserStatus#e5bdf8de (its user_id is an int).
+    /// assert!(Object::decode_in(Layer::L122, &b, Expect::Any, &Limits::DEFAULT).is_err());
+    /// # #[cfg(feature = "layer230")] {
+    /// let obj = Object::decode_in(Layer::L230, &b, Expect::Any, &Limits::DEFAULT).unwrap();
+    /// assert_eq!(obj.layer(), Layer::L230);
+    /// # }
+    /// ```
+    pub fn decode_in(
+        layer: Layer,
+        input: &'a [u8],
+        expect: Expect,
+        limits: &Limits,
+    ) -> Result<Object<'a>> {
+        let mut r = Reader::new(input);
+        let obj = Object::read_in(layer, &mut r, expect, limits, 0)?;
+        r.finish()?;
+        Ok(obj)
+    }
+
+    /// As [`Object::read_at_depth`], in `layer`.
+    pub fn read_in(
+        layer: Layer,
+        r: &mut Reader<'a>,
+        expect: Expect,
+        limits: &Limits,
+        depth: u32,
+    ) -> Result<Object<'a>> {
+        if layer == Layer::L122 {
+            return Object::read_at_depth(r, expect, limits, depth);
+        }
+        let start = *r;
+        let ctor = layer.walk_object(r, expect, limits, depth)?;
+        Ok(Object::walked(layer, ctor, start, r, expect))
+    }
+
+    /// The object `ctor` that the walker found from `start` to `end`.
+    #[inline]
+    fn walked(
+        layer: Layer,
+        ctor: &'static Constructor,
+        start: Reader<'a>,
+        end: &Reader<'a>,
+        expect: Expect,
+    ) -> Object<'a> {
+        let used = start.remaining().saturating_sub(end.remaining());
+        Object {
+            ctor,
+            all: start.rest().get(..used).unwrap_or(&[]),
+            base: start.offset(),
+            boxed: !matches!(expect, Expect::Bare(_)),
+            layer,
+        }
+    }
+
     /// As [`Object::read`], for an object nested under `depth` others.
     pub fn read_at_depth(
         r: &mut Reader<'a>,
@@ -89,17 +159,11 @@ impl<'a> Object<'a> {
         }
         let start = *r;
         let ctor = crate::walk::walk_object(r, expect, limits, depth)?;
-        let used = start.remaining().saturating_sub(r.remaining());
-        Ok(Object {
-            ctor,
-            all: start.rest().get(..used).unwrap_or(&[]),
-            base: start.offset(),
-            boxed: !matches!(expect, Expect::Bare(_)),
-        })
+        Ok(Object::walked(Layer::L122, ctor, start, r, expect))
     }
 
-    /// Views the validated object whose bytes (with the id when `boxed`)
-    /// are `all`, at offset `base` of the message.
+    /// Views the validated layer-122 object whose bytes (with the id when
+    /// `boxed`) are `all`, at offset `base` of the message.
     #[inline]
     pub(crate) const fn from_parts(
         ctor: &'static Constructor,
@@ -112,18 +176,25 @@ impl<'a> Object<'a> {
             all,
             base,
             boxed,
+            layer: Layer::L122,
         }
     }
 
-    /// Views bytes already validated as an object of `kind`/`arg` at `r`
-    /// (used while iterating validated fields).
-    fn at(r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Object<'a>> {
+    /// Views bytes already validated as an object of `kind`/`arg` of
+    /// `layer` at `r` (used while iterating validated fields).
+    fn at(layer: Layer, r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Object<'a>> {
         let expect = match kind {
             Kind::Boxed => Expect::Type(TypeIndex(arg)),
             Kind::Bare => Expect::Bare(CtorIndex(arg)),
             _ => Expect::Any,
         };
-        Object::read(r, expect, &crate::limits::REREAD).ok()
+        Object::read_in(layer, r, expect, &crate::limits::REREAD, 0).ok()
+    }
+
+    /// The layer it was read in.
+    #[inline]
+    pub fn layer(&self) -> Layer {
+        self.layer
     }
 
     /// The constructor id.
@@ -132,7 +203,7 @@ impl<'a> Object<'a> {
         self.ctor.id
     }
 
-    /// The constructor's entry in the layer table.
+    /// The constructor's entry in its layer's table ([`Object::layer`]).
     #[inline]
     pub fn constructor(&self) -> &'static Constructor {
         self.ctor
@@ -141,7 +212,7 @@ impl<'a> Object<'a> {
     /// The constructor's name (`updateShortMessage`).
     #[cfg(feature = "names")]
     pub fn name(&self) -> &'static str {
-        self.ctor.name()
+        self.layer.name_of_id(self.ctor.id)
     }
 
     /// Whether it was boxed (carried its id) on the wire.
@@ -193,6 +264,7 @@ impl<'a> Object<'a> {
                 .ops_start
                 .saturating_add(u16::from(self.ctor.ops_len)),
             flags: 0,
+            layer: self.layer,
         }
     }
 
@@ -203,24 +275,26 @@ impl<'a> Object<'a> {
     }
 }
 
-/// One field of an object: which op of the table it is, and its value.
+/// One field of an object: which op of its layer's table it is, and its
+/// value.
 #[derive(Clone, Copy, Debug)]
 pub struct Field<'a> {
-    /// Its global op index (see [`schema::op`]).
+    /// Its global op index (see [`Layer::op`]).
     pub op_index: u16,
     /// Its value.
     pub value: Value<'a>,
+    layer: Layer,
 }
 
 impl Field<'_> {
     /// Its op.
     pub fn op(&self) -> Op {
-        schema::op(usize::from(self.op_index)).unwrap_or(Op(0))
+        self.layer.op(usize::from(self.op_index)).unwrap_or(Op(0))
     }
     /// Its schema name.
     #[cfg(feature = "names")]
     pub fn name(&self) -> &'static str {
-        schema::field_name(usize::from(self.op_index))
+        self.layer.field_name(usize::from(self.op_index))
     }
 }
 
@@ -253,8 +327,8 @@ pub enum Value<'a> {
     Vector(Values<'a>),
 }
 
-/// Reads one value of `kind` (not a vector) from validated bytes.
-fn read_one<'a>(r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Value<'a>> {
+/// Reads one value of `kind` (not a vector) of `layer` from validated bytes.
+fn read_one<'a>(layer: Layer, r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Value<'a>> {
     Some(match kind {
         Kind::Int => Value::Int(r.read_int().ok()?),
         Kind::Flags => Value::Flags(r.read_flags().ok()?.bits()),
@@ -267,7 +341,7 @@ fn read_one<'a>(r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Value<'a>> {
         Kind::Bool => Value::Bool(r.read_bool().ok()?),
         Kind::True => Value::True,
         Kind::Boxed | Kind::Bare | Kind::AnyBoxed | Kind::SizedObject => {
-            Value::Object(Object::at(r, kind, arg)?)
+            Value::Object(Object::at(layer, r, kind, arg)?)
         }
     })
 }
@@ -280,6 +354,7 @@ pub struct Fields<'a> {
     end: u16,
     /// Its flags words, the first low (see [`Op::flag_place`]).
     flags: u64,
+    layer: Layer,
 }
 
 impl<'a> Fields<'a> {
@@ -295,9 +370,15 @@ impl<'a> Fields<'a> {
             [self.flags as u32, (self.flags >> 32) as u32],
         )
     }
-    /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
+    /// Rebuilds a saved state of `layer` over `msg`, the message bytes from
+    /// offset `base`.
     #[cfg(feature = "names")]
-    pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u16, u16, [u32; 2])) -> Fields<'a> {
+    pub(crate) fn restore(
+        layer: Layer,
+        msg: &'a [u8],
+        base: usize,
+        s: (u32, u16, u16, [u32; 2]),
+    ) -> Fields<'a> {
         let at = s.0 as usize;
         let [low, high] = s.3;
         Fields {
@@ -305,6 +386,7 @@ impl<'a> Fields<'a> {
             pos: s.1,
             end: s.2,
             flags: u64::from(low) | u64::from(high) << 32,
+            layer,
         }
     }
 }
@@ -318,7 +400,7 @@ impl<'a> Iterator for Fields<'a> {
                 return None;
             }
             let op_index = self.pos;
-            let op = schema::op(usize::from(op_index))?;
+            let op = self.layer.op(usize::from(op_index))?;
             self.pos += 1;
             if let Some(place) = op.flag_place() {
                 if self.flags >> place & 1 == 0 {
@@ -328,7 +410,7 @@ impl<'a> Iterator for Fields<'a> {
             let kind = op.kind();
             let value = match op.repeat() {
                 Repeat::One => {
-                    let v = read_one(&mut self.r, kind, op.arg())?;
+                    let v = read_one(self.layer, &mut self.r, kind, op.arg())?;
                     if let Value::Flags(f) = v {
                         self.flags = schema::with_flags_word(self.flags, op.flags_word(), f);
                     }
@@ -342,17 +424,22 @@ impl<'a> Iterator for Fields<'a> {
                     };
                     let start = self.r;
                     for _ in 0..count {
-                        read_one(&mut self.r, kind, op.arg())?;
+                        read_one(self.layer, &mut self.r, kind, op.arg())?;
                     }
                     let used = start.remaining().saturating_sub(self.r.remaining());
                     Value::Vector(Values {
                         r: Reader::with_base(start.rest().get(..used)?, start.offset()),
                         op,
                         left: count,
+                        layer: self.layer,
                     })
                 }
             };
-            return Some(Field { op_index, value });
+            return Some(Field {
+                op_index,
+                value,
+                layer: self.layer,
+            });
         }
     }
 }
@@ -363,6 +450,7 @@ pub struct Values<'a> {
     r: Reader<'a>,
     op: Op,
     left: u32,
+    layer: Layer,
 }
 
 impl<'a> Values<'a> {
@@ -374,16 +462,18 @@ impl<'a> Values<'a> {
             r,
             op: Op::boxed(elem_ty),
             left: count,
+            layer: Layer::L122,
         })
     }
 
-    /// The elements of a validated vector: `bytes` (from offset `base` of
-    /// the message) hold `count` of them, each read as `op` says.
+    /// The elements of a validated layer-122 vector: `bytes` (from offset
+    /// `base` of the message) hold `count` of them, each read as `op` says.
     pub(crate) fn from_parts(bytes: &'a [u8], base: usize, op: Op, count: u32) -> Values<'a> {
         Values {
             r: Reader::with_base(bytes, base),
             op,
             left: count,
+            layer: Layer::L122,
         }
     }
 
@@ -391,13 +481,20 @@ impl<'a> Values<'a> {
     pub(crate) fn save(&self) -> (u32, u32, u32) {
         (crate::error::count32(self.r.offset()), self.op.0, self.left)
     }
-    /// Rebuilds a saved state over `msg`, the message bytes from offset `base`.
-    pub(crate) fn restore(msg: &'a [u8], base: usize, s: (u32, u32, u32)) -> Values<'a> {
+    /// Rebuilds a saved state of `layer` over `msg`, the message bytes from
+    /// offset `base`.
+    pub(crate) fn restore(
+        layer: Layer,
+        msg: &'a [u8],
+        base: usize,
+        s: (u32, u32, u32),
+    ) -> Values<'a> {
         let at = s.0 as usize;
         Values {
             r: Reader::with_base(msg.get(at.saturating_sub(base)..).unwrap_or(&[]), at),
             op: Op(s.1),
             left: s.2,
+            layer,
         }
     }
 
@@ -420,7 +517,7 @@ impl<'a> Iterator for Values<'a> {
             return None;
         }
         self.left -= 1;
-        let v = read_one(&mut self.r, self.op.kind(), self.op.arg());
+        let v = read_one(self.layer, &mut self.r, self.op.kind(), self.op.arg());
         if v.is_none() {
             self.left = 0;
         }

@@ -178,7 +178,7 @@ pub fn read_header(
 
 /// [`read_header`] over the tables `T`.
 #[inline]
-fn read_header_in<T: Tables>(
+pub(crate) fn read_header_in<T: Tables>(
     r: &mut Reader<'_>,
     kind: Kind,
     arg: u16,

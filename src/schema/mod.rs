@@ -27,6 +27,8 @@ pub mod layer122;
 pub mod layer230;
 #[cfg(feature = "names")]
 pub mod names;
+#[cfg(all(feature = "layer230", feature = "names"))]
+pub mod names230;
 pub mod rpc_errors;
 #[cfg(test)]
 mod typed_tests;
@@ -714,11 +716,17 @@ pub(crate) fn members_of(
 
 #[cfg(feature = "names")]
 fn pooled(packed: Option<&u32>) -> &'static str {
+    pooled_in(names::NAME_POOL, packed)
+}
+
+/// The name packed as `start << 8 | len` into `pool`, or `""`.
+#[cfg(feature = "names")]
+pub(crate) fn pooled_in(pool: &'static str, packed: Option<&u32>) -> &'static str {
     match packed {
         Some(&p) => {
             let start = (p >> 8) as usize;
             let len = (p & 0xff) as usize;
-            names::NAME_POOL.get(start..start + len).unwrap_or("")
+            pool.get(start..start + len).unwrap_or("")
         }
         None => "",
     }

@@ -127,7 +127,7 @@ fn print(f: &mut fmt::Formatter<'_>, root: Object<'_>, style: Style, pretty: boo
                 }
             }
             Level::Elems(saved, first) => {
-                let mut vals = Values::restore(msg, base, saved);
+                let mut vals = Values::restore(crate::Layer::L122, msg, base, saved);
                 match vals.next() {
                     Some(v) => {
                         *top = Level::Elems(vals.save(), false);

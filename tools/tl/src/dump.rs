@@ -41,7 +41,7 @@ use tlview::object::Object;
 use tlview::schema::{self, id, Constructor, Kind, Repeat};
 use tlview::view::TypedJson;
 use tlview::walk::Expect;
-use tlview::{Error, ErrorKind, Item, Limits, Reader};
+use tlview::{Error, ErrorKind, Item, Layer, Limits, Reader};
 
 /// The most bytes a `gzip_packed` may unpack to: 64 MiB.
 pub const MAX_UNPACKED: usize = 64 << 20;
@@ -56,8 +56,10 @@ pub struct DumpOptions {
     pub expect: Expect,
     /// Indent (as `tlview::json::Json`'s `{:#}` does).
     pub pretty: bool,
-    /// Print through the generated typed views (any root).
+    /// Print through the generated typed views (any root; layer 122 only).
     pub typed: bool,
+    /// The layer to read the bytes in (`expect` holds its indices).
+    pub layer: Layer,
 }
 
 impl Default for DumpOptions {
@@ -66,6 +68,7 @@ impl Default for DumpOptions {
             expect: Expect::Any,
             pretty: false,
             typed: false,
+            layer: Layer::L122,
         }
     }
 }
@@ -144,13 +147,14 @@ fn unpack_exact(bytes: &[u8], limits: &Limits) -> Result<Vec<u8>, String> {
     Ok(buf)
 }
 
-/// Whether `expect` allows a boxed object of constructor `c_id` at the root.
-fn allows(expect: Expect, c_id: u32) -> bool {
+/// Whether `expect` allows a boxed object of constructor `c_id` of `layer`
+/// at the root.
+fn allows(layer: Layer, expect: Expect, c_id: u32) -> bool {
     match expect {
         Expect::Any => true,
-        Expect::Type(t) => {
-            schema::constructor_by_id(c_id).is_some_and(|c| c.ty == t && !c.is_function())
-        }
+        Expect::Type(t) => layer
+            .constructor_by_id(c_id)
+            .is_some_and(|c| c.ty == t && !c.is_function()),
         Expect::Bare(_) => false,
     }
 }
@@ -176,14 +180,26 @@ fn dump_plain(
     limits: &Limits,
     notes: &mut Vec<String>,
 ) -> Result<String, String> {
+    let layer = opts.layer;
+    if opts.typed && layer != Layer::L122 {
+        return Err(format!(
+            "--typed: {layer} has no typed views yet (its bytes dump without --typed)"
+        ));
+    }
     // An error with the path of fields to it.
     let placed = |bytes: &[u8], expect: Expect, e: Error| {
-        error_text_at(&e, error_path(bytes, expect, limits, &e).as_deref())
+        error_text_at_in(
+            layer,
+            &e,
+            error_path_in(layer, bytes, expect, limits, &e).as_deref(),
+        )
     };
-    let root = Reader::new(bytes).peek_id().map_err(|e| error_text(&e))?;
-    let root_name = schema::constructor_by_id(root).map(|c| c.name());
+    let root = Reader::new(bytes)
+        .peek_id()
+        .map_err(|e| error_text_in(layer, &e))?;
+    let root_name = Some(layer.name_of_id(root)).filter(|n| !n.is_empty());
 
-    if root == id::RPC_RESULT && allows(opts.expect, root) {
+    if root == id::RPC_RESULT && allows(layer, opts.expect, root) {
         let rr = RpcResult::decode(bytes).map_err(|e| placed(bytes, Expect::Any, e))?;
         if Reader::new(rr.result).peek_id() == Ok(id::GZIP_PACKED) {
             let unpacked = unpack_exact(rr.result, limits)
@@ -193,7 +209,7 @@ fn dump_plain(
                 rr.result.len(),
                 unpacked.len()
             ));
-            let inner = Object::decode_with(&unpacked, Expect::Any, limits).map_err(|e| {
+            let inner = Object::decode_in(layer, &unpacked, Expect::Any, limits).map_err(|e| {
                 format!(
                     "in the data unpacked from rpc_result.result's gzip_packed: {}",
                     placed(&unpacked, Expect::Any, e)
@@ -212,7 +228,7 @@ fn dump_plain(
         }
     }
 
-    let obj = Object::decode_with(bytes, opts.expect, limits)
+    let obj = Object::decode_in(layer, bytes, opts.expect, limits)
         .map_err(|e| placed(bytes, opts.expect, e))?;
     if opts.typed {
         notes.push(format!(
@@ -317,9 +333,14 @@ pub fn reindent(compact: &str) -> String {
 /// );
 /// ```
 pub fn error_text(e: &Error) -> String {
+    error_text_in(Layer::L122, e)
+}
+
+/// [`error_text`] for an error found in `layer`, whose names it gives.
+pub fn error_text_in(layer: Layer, e: &Error) -> String {
     format!(
         "{} at byte {}{}",
-        kind_text(e.kind()),
+        kind_text(layer, e.kind()),
         e.offset(),
         kind_detail(e.kind())
     )
@@ -328,15 +349,15 @@ pub fn error_text(e: &Error) -> String {
 /// `error_text` with the field path in front, when there is one:
 /// `updates[3].message.entities[0].length at byte 812: int runs past the end
 /// of input: needs 4 bytes, 2 left`.
-fn error_text_at(e: &Error, path: Option<&str>) -> String {
+fn error_text_at_in(layer: Layer, e: &Error, path: Option<&str>) -> String {
     match path {
         Some(p) if !p.is_empty() => format!(
             "{p} at byte {}: {}{}",
             e.offset(),
-            kind_text(e.kind()),
+            kind_text(layer, e.kind()),
             kind_detail(e.kind())
         ),
-        _ => error_text(e),
+        _ => error_text_in(layer, e),
     }
 }
 
@@ -345,23 +366,29 @@ fn bytes(n: u32) -> String {
     format!("{n} byte{}", if n == 1 { "" } else { "s" })
 }
 
-/// What went wrong, without the place.
-fn kind_text(kind: ErrorKind) -> String {
+/// What went wrong in `layer`, without the place.
+fn kind_text(layer: Layer, kind: ErrorKind) -> String {
+    let wrong = |expected_type, found: u32| {
+        let name = layer.type_name(expected_type);
+        let found = match layer.name_of_id(found) {
+            "" => format!("#{found:08x}"),
+            n => format!("#{found:08x} ({n})"),
+        };
+        format!(
+            "expected {} {name}, found constructor {found} of another type",
+            crate::encode::article(name)
+        )
+    };
     match kind {
         ErrorKind::WrongType {
             expected_type,
             found,
-        } => {
-            let name = schema::type_name(expected_type);
-            let found = match schema::constructor_by_id(found) {
-                Some(c) => format!("#{found:08x} ({})", c.name()),
-                None => format!("#{found:08x}"),
-            };
-            format!(
-                "expected {} {name}, found constructor {found} of another type",
-                crate::encode::article(name)
-            )
-        }
+        } => wrong(expected_type, found),
+        ErrorKind::WrongTypeInLayer {
+            layer: number,
+            expected_type,
+            found,
+        } if u32::from(number) == layer.number() => wrong(expected_type, found),
         other => other.to_string(),
     }
 }
@@ -406,7 +433,18 @@ fn kind_detail(kind: ErrorKind) -> String {
 /// );
 /// ```
 pub fn error_path(bytes: &[u8], expect: Expect, limits: &Limits, error: &Error) -> Option<String> {
-    match trace(bytes, expect, limits) {
+    error_path_in(Layer::L122, bytes, expect, limits, error)
+}
+
+/// [`error_path`] for bytes read in `layer`.
+pub fn error_path_in(
+    layer: Layer,
+    bytes: &[u8],
+    expect: Expect,
+    limits: &Limits,
+    error: &Error,
+) -> Option<String> {
+    match trace(layer, bytes, expect, limits) {
         Err((e, path)) if e == *error && !path.is_empty() => Some(path),
         _ => None,
     }
@@ -414,11 +452,17 @@ pub fn error_path(bytes: &[u8], expect: Expect, limits: &Limits, error: &Error) 
 
 /// Reads `bytes` as exactly one object of `expect` by the [`Tracer`]: the
 /// first error and the path of fields to it.
-fn trace(bytes: &[u8], expect: Expect, limits: &Limits) -> Result<(), (Error, String)> {
+fn trace(
+    layer: Layer,
+    bytes: &[u8],
+    expect: Expect,
+    limits: &Limits,
+) -> Result<(), (Error, String)> {
     let mut t = Tracer {
         r: Reader::new(bytes),
         path: Vec::new(),
         max_depth: limits.max_depth.min(Limits::MAX_DEPTH),
+        layer,
     };
     match t.root(expect).and_then(|()| t.r.finish()) {
         Ok(()) => Ok(()),
@@ -435,6 +479,7 @@ struct Tracer<'a> {
     /// Where the reader is; on an error, where the error is.
     path: Vec<Seg<'static>>,
     max_depth: u32,
+    layer: Layer,
 }
 
 impl<'a> Tracer<'a> {
@@ -457,7 +502,9 @@ impl<'a> Tracer<'a> {
     /// The constructor of an object of `kind` (`Boxed`, `Bare`, `AnyBoxed`),
     /// checked as the walker checks it.
     fn header(&mut self, kind: Kind, arg: u16) -> tlview::Result<&'static Constructor> {
-        tlview::walk::read_header(&mut self.r, kind, arg).map(|(_, c)| c)
+        self.layer
+            .read_header(&mut self.r, kind, arg)
+            .map(|(_, c)| c)
     }
 
     /// A nested object at nesting `level` (the root's fields hold level 1).
@@ -477,7 +524,7 @@ impl<'a> Tracer<'a> {
 
     /// The fields of an object of constructor `c` at nesting `level`.
     fn fields(&mut self, c: &'static Constructor, level: u32) -> tlview::Result<()> {
-        let ops = c.ops();
+        let ops = self.layer.ops(c);
         let base = usize::from(c.ops_start);
         let mut flags = 0u64;
         let mut last_int = 0i32;
@@ -487,7 +534,7 @@ impl<'a> Tracer<'a> {
                     continue;
                 }
             }
-            self.path.push(Seg::Field(schema::field_name(base + i)));
+            self.path.push(Seg::Field(self.layer.field_name(base + i)));
             let kind = op.kind();
             match op.repeat() {
                 Repeat::One => match kind {
@@ -603,7 +650,7 @@ mod tests {
     /// same error, so `error_path` places every error inside a field.
     fn agrees(name: &str, bytes: &[u8], limits: &Limits) -> bool {
         let walker = Object::decode_with(bytes, Expect::Any, limits).map(|_| ());
-        let traced = trace(bytes, Expect::Any, limits);
+        let traced = trace(Layer::L122, bytes, Expect::Any, limits);
         match (walker, traced) {
             (Ok(()), Ok(())) => false,
             (Err(w), Err((t, path))) => {
@@ -689,7 +736,7 @@ mod tests {
             8,
         );
         assert_eq!(
-            error_text_at(&e, Some("result")),
+            error_text_at_in(Layer::L122, &e, Some("result")),
             "result at byte 8: expected an Updates, found constructor #78d4dec1 (updateShort) \
              of another type"
         );

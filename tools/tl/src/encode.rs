@@ -52,7 +52,7 @@ use crate::path::Seg;
 use serde_json::{Map, Value};
 use tlview::schema::{self, Constructor, CtorIndex, Kind, Op, Repeat, TypeIndex, CTOR_MTPROTO};
 use tlview::walk::Expect;
-use tlview::Writer;
+use tlview::{Layer, Writer};
 
 /// An encoding error: where in the JSON (`updates[3].message.date`, empty for
 /// the root object itself) and what is wrong there.
@@ -111,19 +111,48 @@ pub fn encode_expect(value: &Value, expect: Expect) -> Result<Vec<u8>, EncodeErr
 /// As [`encode_expect`], appending to `out` (on error, `out` may hold part of
 /// the object).
 pub fn encode_into(value: &Value, expect: Expect, out: &mut Vec<u8>) -> Result<(), EncodeError> {
-    Encoder { path: Vec::new() }.object(value, expect, out)
+    encode_in(Layer::L122, value, expect, out)
+}
+
+/// As [`encode_into`], in `layer` (whose indices `expect` holds): names
+/// are looked up, and fields written, as that layer declares them.
+pub fn encode_in(
+    layer: Layer,
+    value: &Value,
+    expect: Expect,
+    out: &mut Vec<u8>,
+) -> Result<(), EncodeError> {
+    Encoder {
+        path: Vec::new(),
+        layer,
+    }
+    .object(value, expect, out)
+}
+
+/// A per-layer lookup table, built on first use.
+type PerLayer<T> = [OnceLock<T>; 4];
+
+/// `layer`'s slot in a [`PerLayer`].
+fn slot<T>(tables: &PerLayer<T>, layer: Layer) -> &OnceLock<T> {
+    let i = Layer::ALL.iter().position(|&l| l == layer).unwrap_or(0);
+    &tables[i.min(tables.len() - 1)]
 }
 
 /// The constructors and functions named `name` (combinator indices, see
 /// [`schema::constructor`]). Layer 122 has one name shared by two: `message`, the
 /// API's `message#58ae39c9` and MTProto's bare `message`.
 pub fn constructors_named(name: &str) -> &'static [CtorIndex] {
-    static NAMES: OnceLock<HashMap<&'static str, Vec<CtorIndex>>> = OnceLock::new();
-    let map = NAMES.get_or_init(|| {
+    constructors_named_in(Layer::L122, name)
+}
+
+/// [`constructors_named`] in `layer`.
+pub fn constructors_named_in(layer: Layer, name: &str) -> &'static [CtorIndex] {
+    static NAMES: PerLayer<HashMap<&'static str, Vec<CtorIndex>>> = [const { OnceLock::new() }; 4];
+    let map = slot(&NAMES, layer).get_or_init(|| {
         let mut m: HashMap<&'static str, Vec<CtorIndex>> =
-            HashMap::with_capacity(schema::COMBINATORS);
-        for (i, _) in schema::combinators() {
-            m.entry(schema::constructor_name(i)).or_default().push(i);
+            HashMap::with_capacity(layer.combinator_count());
+        for (i, _) in layer.combinators() {
+            m.entry(layer.constructor_name(i)).or_default().push(i);
         }
         m
     });
@@ -133,22 +162,28 @@ pub fn constructors_named(name: &str) -> &'static [CtorIndex] {
 /// The type named `name` (an index into [`schema::TYPES`]). When the API
 /// and MTProto schemas both have a type of that name (`Message`), the API's.
 pub fn type_named(name: &str) -> Option<TypeIndex> {
-    static TYPES: OnceLock<HashMap<&'static str, TypeIndex>> = OnceLock::new();
-    let map = TYPES.get_or_init(|| {
-        let mut m = HashMap::with_capacity(schema::TYPES.len());
-        for i in 0..schema::TYPES.len() {
+    type_named_in(Layer::L122, name)
+}
+
+/// [`type_named`] in `layer`.
+pub fn type_named_in(layer: Layer, name: &str) -> Option<TypeIndex> {
+    static TYPES: PerLayer<HashMap<&'static str, TypeIndex>> = [const { OnceLock::new() }; 4];
+    let map = slot(&TYPES, layer).get_or_init(|| {
+        let mut m = HashMap::with_capacity(layer.type_count());
+        for i in 0..layer.type_count() {
             let Ok(i) = u16::try_from(i).map(TypeIndex) else {
                 continue;
             };
-            let mtproto = schema::type_members(i)
+            let mtproto = layer
+                .type_members(i)
                 .iter()
-                .filter_map(|&c| schema::constructor(c))
+                .filter_map(|&c| layer.constructor(c))
                 .all(|c| c.flags & CTOR_MTPROTO != 0);
             // An API type replaces an MTProto one of the same name.
-            match m.get(schema::type_name(i)) {
+            match m.get(layer.type_name(i)) {
                 Some(_) if mtproto => {}
                 _ => {
-                    m.insert(schema::type_name(i), i);
+                    m.insert(layer.type_name(i), i);
                 }
             }
         }
@@ -268,14 +303,15 @@ pub fn article(word: &str) -> &'static str {
     }
 }
 
-/// "a"/"an" and a type's name.
-fn a_type(t: TypeIndex) -> String {
-    let name = schema::type_name(t);
+/// "a"/"an" and the name of `layer`'s type `t`.
+fn a_type(layer: Layer, t: TypeIndex) -> String {
+    let name = layer.type_name(t);
     format!("{} {name}", article(name))
 }
 
 struct Encoder<'v> {
     path: Vec<Seg<'v>>,
+    layer: Layer,
 }
 
 fn writer(out: &mut Vec<u8>) -> Writer<&mut Vec<u8>> {
@@ -341,7 +377,8 @@ impl<'v> Encoder<'v> {
                 ))
             }
         };
-        let candidates = constructors_named(name);
+        let layer = self.layer;
+        let candidates = constructors_named_in(layer, name);
         if candidates.is_empty() {
             return Err(self.fail(format!("unknown constructor \"{name}\"")));
         }
@@ -352,29 +389,31 @@ impl<'v> Encoder<'v> {
                 } else {
                     Err(self.fail(format!(
                         "expected a bare {}, found \"{name}\"",
-                        schema::constructor_name(c)
+                        layer.constructor_name(c)
                     )))
                 }
             }
             Expect::Type(t) => {
                 let fits = candidates.iter().copied().find(|&i| {
-                    schema::constructor(i).is_some_and(|c| c.ty == t && !c.is_function())
+                    layer
+                        .constructor(i)
+                        .is_some_and(|c| c.ty == t && !c.is_function())
                 });
                 match fits {
                     Some(i) => Ok(i),
                     None => {
                         let other = candidates
                             .iter()
-                            .filter_map(|&i| schema::constructor(i))
+                            .filter_map(|&i| layer.constructor(i))
                             .next();
                         let what = match other {
                             Some(c) if c.is_function() => "a function".to_string(),
-                            Some(c) if c.ty != schema::NO_TYPE => a_type(c.ty),
+                            Some(c) if c.ty != schema::NO_TYPE => a_type(layer, c.ty),
                             _ => "of another type".to_string(),
                         };
                         Err(self.fail(format!(
                             "expected {}, found {name}, which is {what}",
-                            a_type(t)
+                            a_type(layer, t)
                         )))
                     }
                 }
@@ -383,12 +422,12 @@ impl<'v> Encoder<'v> {
                 // One name, several combinators (`message`): the one whose
                 // fields the keys are; else the first.
                 let fits = |i: CtorIndex| {
-                    let Some(c) = schema::constructor(i) else {
+                    let Some(c) = layer.constructor(i) else {
                         return false;
                     };
                     map.keys()
                         .filter(|k| k.as_str() != "_")
-                        .all(|k| field_index(c, k).is_some())
+                        .all(|k| field_index(layer, c, k).is_some())
                 };
                 Ok(candidates
                     .iter()
@@ -410,7 +449,7 @@ impl<'v> Encoder<'v> {
             return Err(self.expected("an object", v));
         };
         let index = self.resolve(map, expect)?;
-        let Some(c) = schema::constructor(index) else {
+        let Some(c) = self.layer.constructor(index) else {
             return Err(self.fail("constructor index out of range"));
         };
         if !matches!(expect, Expect::Bare(_)) {
@@ -426,17 +465,18 @@ impl<'v> Encoder<'v> {
         map: &'v Map<String, Value>,
         out: &mut Vec<u8>,
     ) -> Result<(), EncodeError> {
-        let ops = c.ops();
+        let layer = self.layer;
+        let ops = layer.ops(c);
         let base = usize::from(c.ops_start);
-        let cname = schema::constructor_name(index);
-        let name_of = |i: usize| schema::field_name(base + i);
+        let cname = layer.constructor_name(index);
+        let name_of = |i: usize| layer.field_name(base + i);
 
         // Every key is a field (and not a flags word).
         for key in map.keys() {
             if key == "_" {
                 continue;
             }
-            match field_index(c, key) {
+            match field_index(layer, c, key) {
                 Some(i) if is_flags_word(ops[i]) => {
                     return Err(self.fail_at(
                         key,
@@ -695,10 +735,10 @@ impl<'v> Encoder<'v> {
     }
 }
 
-/// The index among `c`'s fields of the field named `name`.
-fn field_index(c: &Constructor, name: &str) -> Option<usize> {
+/// The index among `c`'s fields (of `layer`) of the field named `name`.
+fn field_index(layer: Layer, c: &Constructor, name: &str) -> Option<usize> {
     let base = usize::from(c.ops_start);
-    (0..usize::from(c.ops_len)).find(|&i| schema::field_name(base + i) == name)
+    (0..usize::from(c.ops_len)).find(|&i| layer.field_name(base + i) == name)
 }
 
 /// A `flags:#` word.

@@ -94,17 +94,23 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// The layer's table alone (`schema/layerNNN.rs`), not yet formatted: what
-/// `tl gen --table-only` writes, for a layer the crate walks but has no
-/// views of.
-pub fn emit_table(layer: &Layer) -> Result<File, Error> {
+/// The layer's table (`schema/layerNNN.rs`) and its names
+/// (`schema/namesNNN.rs`), not yet formatted: what `tl gen --table-only`
+/// writes, for a layer the crate walks but has no views of.
+pub fn emit_table(layer: &Layer) -> Result<Vec<File>, Error> {
     let command = command_line(layer, &crate::valid::Hot::default(), None)
         .replace(" -o src", " --table-only -o src");
     let h = header(&command, layer.inputs.iter());
-    Ok(File {
-        path: Path::new("schema").join(format!("layer{}.rs", layer.layer)),
-        contents: emit_layer(layer, &h)?,
-    })
+    Ok(vec![
+        File {
+            path: Path::new("schema").join(format!("layer{}.rs", layer.layer)),
+            contents: emit_layer(layer, &h)?,
+        },
+        File {
+            path: Path::new("schema").join(format!("names{}.rs", layer.layer)),
+            contents: emit_names(layer, &h, &format!("layer{}::", layer.layer))?,
+        },
+    ])
 }
 
 /// The six files, and with an error list the sixth (`schema/errors.rs`),
@@ -123,7 +129,7 @@ pub fn emit(
         },
         File {
             path: Path::new("schema").join("names.rs"),
-            contents: emit_names(layer, &h)?,
+            contents: emit_names(layer, &h, "schema::")?,
         },
         File {
             path: Path::new("schema").join(format!("views{}.rs", layer.layer)),
@@ -764,7 +770,9 @@ impl Pool {
     }
 }
 
-fn emit_names(layer: &Layer, header: &str) -> Result<String, Error> {
+/// The name pool of `layer`, whose lookups (`constructor_name`, `type_name`,
+/// `field_name`) are under `module` (`schema::`, `layer230::`).
+fn emit_names(layer: &Layer, header: &str, module: &str) -> Result<String, Error> {
     let ctors = layer.combinators.iter().map(|c| c.decl.name.as_str());
     let types = layer.types.iter().map(|t| t.name.as_str());
     let fields = layer
@@ -777,7 +785,7 @@ fn emit_names(layer: &Layer, header: &str) -> Result<String, Error> {
     let docs = format!(
         "The names of layer {}'s combinators, types and fields (the `names`\n\
          feature). Each name is a `start << 8 | len` slice of [`NAME_POOL`];\n\
-         read them with `schema::constructor_name`, `type_name` and `field_name`.",
+         read them with `{module}constructor_name`, `type_name` and `field_name`.",
         layer.layer
     );
     comment(&mut o, "//!", &docs);

@@ -69,12 +69,16 @@ pub fn generate(
     Ok((layer, files))
 }
 
-/// As [`generate`], the layer's table alone (`tl gen --table-only`).
-pub fn generate_table(schemas: &[impl AsRef<Path>]) -> Result<(layer::Layer, gen::File), String> {
+/// As [`generate`], the layer's table and names alone (`tl gen --table-only`).
+pub fn generate_table(
+    schemas: &[impl AsRef<Path>],
+) -> Result<(layer::Layer, Vec<gen::File>), String> {
     let layer = read_layer(schemas)?;
-    let mut file = gen::emit_table(&layer).map_err(|e| e.to_string())?;
-    file.contents = gen::rustfmt(&file.contents).map_err(|e| e.to_string())?;
-    Ok((layer, file))
+    let mut files = gen::emit_table(&layer).map_err(|e| e.to_string())?;
+    for f in &mut files {
+        f.contents = gen::rustfmt(&f.contents).map_err(|e| e.to_string())?;
+    }
+    Ok((layer, files))
 }
 
 /// Reads the schema files and builds the layer from them.

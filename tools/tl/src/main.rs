@@ -91,6 +91,10 @@ struct DumpArgs {
     /// Say on stderr how each input was printed (gzip unpacked, typed or not)
     #[arg(short, long)]
     verbose: bool,
+    /// The layer to read the bytes in: 122 or 230 (names, fields and
+    /// `--expect` types are that layer's)
+    #[arg(long, value_name = "N", default_value_t = 122)]
+    layer: u32,
 }
 
 /// Write the TL JSON object in FILE (or stdin) as binary TL to stdout.
@@ -110,6 +114,9 @@ struct EncodeArgs {
     /// object (contacts.acceptContact: its hand-written encoder)
     #[arg(long)]
     typed: bool,
+    /// The layer to write the object in: 122 or 230
+    #[arg(long, value_name = "N", default_value_t = 122)]
+    layer: u32,
 }
 
 /// Print the constructor id of a layer name, or the CRC32 id of a
@@ -127,10 +134,13 @@ struct IdArgs {
     /// A combinator's name, or a whole declaration in quotes
     #[arg(value_name = "NAME|DECLARATION", required = true)]
     what: Vec<String>,
-    /// Look NAME up in these schema files instead of the built-in layer 122
-    /// (`schema/api-layer122.tl` and `schema/mtproto.tl`)
-    #[arg(long = "schema", value_name = "FILE")]
+    /// Look NAME up in these schema files instead of the built-in layer
+    #[arg(long = "schema", value_name = "FILE", conflicts_with = "layer")]
     schemas: Vec<PathBuf>,
+    /// The built-in layer to look NAME up in: 122 (`schema/api-layer122.tl`,
+    /// `schema/mtproto.tl`) or 230 (`schema/layer230/`)
+    #[arg(long, value_name = "N", default_value_t = 122)]
+    layer: u32,
 }
 
 /// Generate tlview's DIR/schema/*.rs (tables, names, views, validators) from
@@ -155,8 +165,9 @@ struct GenArgs {
     /// Corrections to the error list's per-method errors, one method a line
     #[arg(long, value_name = "LIST", requires = "errors")]
     error_overrides: Option<PathBuf>,
-    /// Write the layer's table alone (schema/layerNNN.rs): for a layer the
-    /// crate walks without views (layer 230 behind the `layer230` feature)
+    /// Write the layer's table and names alone (schema/layerNNN.rs,
+    /// schema/namesNNN.rs): for a layer the crate walks without views
+    /// (layer 230 behind the `layer230` feature)
     #[arg(long, conflicts_with_all = ["hot", "errors"])]
     table_only: bool,
 }
@@ -186,8 +197,7 @@ fn cmd_gen(args: GenArgs) -> Result<(), Failure> {
         .as_deref()
         .map(|list| (list, args.error_overrides.as_deref()));
     let (layer, files) = if args.table_only {
-        let (layer, file) = tltool::generate_table(&args.schemas)?;
-        (layer, vec![file])
+        tltool::generate_table(&args.schemas)?
     } else {
         tltool::generate(&args.schemas, args.hot.as_deref(), errors)?
     };
@@ -214,7 +224,8 @@ fn cmd_gen(args: GenArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The schema files `tl id NAME` looks names up in, built in.
+/// The schema files `tl id NAME` looks names up in, built in: layer 122's
+/// and (`--layer 230`) layer 230's.
 const BUILTIN_SCHEMA: [(&str, &str); 2] = [
     (
         "schema/api-layer122.tl",
@@ -231,6 +242,43 @@ const BUILTIN_SCHEMA: [(&str, &str); 2] = [
         )),
     ),
 ];
+const BUILTIN_SCHEMA_230: [(&str, &str); 2] = [
+    (
+        "schema/layer230/api.tl",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/layer230/api.tl"
+        )),
+    ),
+    (
+        "schema/layer230/mtproto.tl",
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../schema/layer230/mtproto.tl"
+        )),
+    ),
+];
+
+/// The layers `--layer` takes.
+const LAYERS: &str = "122 or 230";
+
+/// The built-in schema of layer `n`.
+fn builtin_schema(n: u32) -> Result<&'static [(&'static str, &'static str)], Failure> {
+    match n {
+        122 => Ok(&BUILTIN_SCHEMA),
+        230 => Ok(&BUILTIN_SCHEMA_230),
+        _ => Err(Failure::Usage(format!(
+            "--layer {n}: this tl has layers {LAYERS}"
+        ))),
+    }
+}
+
+/// The tables of layer `n`, for `dump` and `encode`.
+#[cfg(feature = "convert")]
+fn layer_arg(n: u32) -> Result<tlview::Layer, Failure> {
+    tlview::Layer::from_number(n)
+        .ok_or_else(|| Failure::Usage(format!("--layer {n}: this tl has layers {LAYERS}")))
+}
 
 fn cmd_id(args: IdArgs) -> Result<(), Failure> {
     let [what] = args.what.as_slice() else {
@@ -242,7 +290,7 @@ fn cmd_id(args: IdArgs) -> Result<(), Failure> {
     };
     let is_declaration = what.chars().any(|c| c.is_whitespace() || "#:=".contains(c));
     if !is_declaration {
-        return id_of_name(what, &args.schemas);
+        return id_of_name(what, &args.schemas, args.layer);
     }
     if !args.schemas.is_empty() {
         return Err(Failure::Usage(
@@ -264,9 +312,9 @@ fn cmd_id(args: IdArgs) -> Result<(), Failure> {
 }
 
 /// `tl id NAME`: the id and declaration of each combinator named `name`.
-fn id_of_name(name: &str, schemas: &[PathBuf]) -> Result<(), Failure> {
+fn id_of_name(name: &str, schemas: &[PathBuf], layer: u32) -> Result<(), Failure> {
     let inputs: Vec<(String, String)> = if schemas.is_empty() {
-        BUILTIN_SCHEMA
+        builtin_schema(layer)?
             .iter()
             .map(|&(file, text)| (file.to_string(), text.to_string()))
             .collect()
@@ -339,13 +387,20 @@ fn cmd_dump(args: DumpArgs) -> Result<(), Failure> {
     use tltool::dump::{dump, DumpOptions};
     use tlview::walk::Expect;
 
+    let layer = layer_arg(args.layer)?;
+    if args.typed && layer != tlview::Layer::L122 {
+        return Err(Failure::Usage(format!(
+            "--typed: {layer} has no typed views yet (dump it without --typed)"
+        )));
+    }
     let mut opts = DumpOptions {
         pretty: args.pretty,
         typed: args.typed,
+        layer,
         ..DumpOptions::default()
     };
     if let Some(name) = &args.expect {
-        let t = tltool::encode::type_named(name).ok_or_else(|| {
+        let t = tltool::encode::type_named_in(layer, name).ok_or_else(|| {
             Failure::Usage(format!(
                 "unknown type `{name}` for --expect (a boxed type of the layer: Updates, User, ...)"
             ))
@@ -398,13 +453,20 @@ fn cmd_dump(args: DumpArgs) -> Result<(), Failure> {
 
 #[cfg(feature = "convert")]
 fn cmd_encode(args: EncodeArgs) -> Result<(), Failure> {
+    let layer = layer_arg(args.layer)?;
+    if args.typed && layer != tlview::Layer::L122 {
+        return Err(Failure::Usage(format!(
+            "--typed: {layer} has no typed encoders yet (encode it without --typed)"
+        )));
+    }
     let input = read_input(args.file.as_deref().unwrap_or("-"))?;
     let value: serde_json::Value =
         serde_json::from_slice(&input).map_err(|e| format!("invalid JSON: {e}"))?;
     let bytes = if args.typed {
         tltool::typed::encode_typed(&value)
     } else {
-        tltool::encode::encode(&value)
+        let mut out = Vec::new();
+        tltool::encode::encode_in(layer, &value, tlview::walk::Expect::Any, &mut out).map(|()| out)
     }
     .map_err(|e| e.to_string())?;
     Ok(write_stdout(&bytes)?)

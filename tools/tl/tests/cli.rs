@@ -618,3 +618,67 @@ fn dump_unpacks_gzip() {
         "{err}"
     );
 }
+
+/// `--layer 230`: layer 230's names, fields and types, both ways. Its
+/// `user#b1b8cc83` has two flags words; `bot_can_edit` is `flags2.1` and
+/// `id` a `long` (an `int` in layer 122, which has no such constructor).
+#[test]
+fn layer_230_dumps_and_encodes() {
+    let json = br#"{"_":"user","bot_can_edit":true,"id":"7"}"#;
+    let mut bytes = Vec::new();
+    for w in [0xb1b8cc83u32, 0, 1 << 1, 7, 0] {
+        bytes.extend(w.to_le_bytes());
+    }
+    assert_eq!(ok(&["encode", "--layer", "230"], json), bytes);
+    assert_eq!(
+        ok(&["dump", "--layer", "230"], &bytes),
+        [&json[..], b"\n"].concat()
+    );
+    assert_eq!(
+        parse(&ok(&["dump", "--layer", "230", "--expect", "User"], &bytes)),
+        serde_json::from_slice::<Value>(json).unwrap()
+    );
+
+    // Errors in layer 230's names, with the path of fields.
+    assert_eq!(
+        fails(&["dump", "--layer", "230"], &bytes[..16]),
+        "tl dump: error: id at byte 12: long runs past the end of input: needs 8 bytes, 4 left\n"
+    );
+    let mut undeclared = bytes.clone();
+    undeclared[11] = 0x80;
+    assert_eq!(
+        fails(&["dump", "--layer", "230"], &undeclared),
+        "tl dump: error: flags2 at byte 8: flags 0x80000002 set bits 0x80000000 that no field \
+         declares\n"
+    );
+    assert_eq!(
+        fails(&["dump", "--layer", "230", "--expect", "Updates"], &bytes),
+        "tl dump: error: expected an Updates, found constructor #b1b8cc83 (user) of another \
+         type at byte 0\n"
+    );
+    // The same bytes are not layer 122.
+    assert_eq!(
+        fails(&["dump"], &bytes),
+        "tl dump: error: unknown constructor id #b1b8cc83 at byte 0\n"
+    );
+    assert!(fails(&["encode"], json).contains("unknown field of user"));
+
+    // `tl id` looks names up in the layer's own schema.
+    let id = String::from_utf8(ok(&["id", "--layer", "230", "user"], b"")).unwrap();
+    assert!(id.starts_with("#b1b8cc83\nuser#b1b8cc83 flags:# "), "{id}");
+
+    // Layers this tl does not have, and what layer 230 does not have yet.
+    for args in [
+        &["dump", "--layer", "121"][..],
+        &["encode", "--layer", "231"],
+        &["id", "--layer", "1", "user"],
+        &["dump", "--typed", "--layer", "230"],
+        &["encode", "--typed", "--layer", "230"],
+    ] {
+        let e = usage_error(args, json);
+        assert!(
+            e.contains("--layer") || e.contains("--typed"),
+            "{args:?}: {e}"
+        );
+    }
+}

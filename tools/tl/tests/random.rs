@@ -1,24 +1,22 @@
-//! Random round trips through every combinator of the layer.
+//! Random round trips through every combinator of each layer.
 //!
-//! A schema-driven builder makes random, valid TL JSON for each of the 1293
-//! constructors and functions (three objects each). Every object must encode,
-//! walk to exactly its length, dump back to the same JSON value, and encode
-//! from that dump to the same bytes, also through its generated form (`tl
-//! encode --typed`). `Updates` objects must also print the same through the
-//! typed views.
+//! A schema-driven builder makes random, valid TL JSON for each constructor
+//! and function of a layer (layer 122's 1 293, ten objects each; layer
+//! 230's 2 617, six each). Every object must encode, walk to exactly its
+//! length, dump back to the same JSON value, and encode from that dump to
+//! the same bytes. In layer 122 it must also encode the same through its
+//! generated form (`tl encode --typed`), and `Updates` objects must print
+//! the same through the typed views.
 // The conversions run on tlview: only with the default `convert` feature.
 #![cfg(feature = "convert")]
 
 use serde_json::{Map, Value};
-use tltool::encode::encode;
+use tltool::encode::{encode, encode_in};
 use tlview::json::Json;
 use tlview::object::Object;
-use tlview::schema::{self, CtorIndex, Kind, Op, Repeat, TypeIndex, COMBINATORS};
-use tlview::walk::{walk, Expect};
-use tlview::Limits;
-
-/// Random objects per combinator.
-const ROUNDS: u64 = 10;
+use tlview::schema::{self, CtorIndex, Kind, Op, Repeat, TypeIndex};
+use tlview::walk::Expect;
+use tlview::{Layer, Limits};
 /// From this depth on, the builder picks the shallowest constructors and
 /// leaves out optional objects and vector elements that are objects.
 const SOFT_DEPTH: u32 = 4;
@@ -51,18 +49,18 @@ impl Rng {
 
 /// For each combinator, the fewest levels of objects a complete one needs
 /// (1: no required nested object); `u32::MAX` if it cannot be built.
-fn heights() -> Vec<u32> {
-    let mut h = vec![u32::MAX; COMBINATORS];
+fn heights(layer: Layer) -> Vec<u32> {
+    let mut h = vec![u32::MAX; layer.combinator_count()];
     loop {
         let mut changed = false;
-        for (i, c) in schema::combinators().map(|(i, c)| (i.get(), c)) {
+        for (i, c) in layer.combinators().map(|(i, c)| (i.get(), c)) {
             let mut need = 0u32;
-            for op in c.ops() {
+            for op in layer.ops(c) {
                 if op.condition().is_some() || op.repeat() != Repeat::One {
                     continue;
                 }
                 let n = match op.kind() {
-                    Kind::Boxed => members(op.arg())
+                    Kind::Boxed => members(layer, op.arg())
                         .iter()
                         .map(|&m| h[usize::from(m)])
                         .min()
@@ -86,11 +84,12 @@ fn heights() -> Vec<u32> {
 }
 
 /// The constructors of a type (never its functions).
-fn members(t: u16) -> Vec<u16> {
-    schema::type_members(TypeIndex(t))
+fn members(layer: Layer, t: u16) -> Vec<u16> {
+    layer
+        .type_members(TypeIndex(t))
         .iter()
         .copied()
-        .filter(|&m| !schema::constructor(m).unwrap().is_function())
+        .filter(|&m| !layer.constructor(m).unwrap().is_function())
         .map(|m| m.0)
         .collect()
 }
@@ -103,6 +102,7 @@ fn is_object(kind: Kind) -> bool {
 }
 
 struct Builder {
+    layer: Layer,
     rng: Rng,
     heights: Vec<u32>,
     /// Combinators with no required nested object.
@@ -183,10 +183,10 @@ impl Builder {
     /// A constructor for a field of `kind`/`arg` at `depth`.
     fn choose(&mut self, kind: Kind, arg: u16, depth: u32) -> u16 {
         let candidates: Vec<u16> = match kind {
-            Kind::Boxed => members(arg),
+            Kind::Boxed => members(self.layer, arg),
             Kind::Bare => vec![arg],
             // Any combinator: a constructor of any type, or a function.
-            _ if depth < SOFT_DEPTH => return self.rng.below(COMBINATORS) as u16,
+            _ if depth < SOFT_DEPTH => return self.rng.below(self.layer.combinator_count()) as u16,
             _ => {
                 let i = self.rng.below(self.leaves.len());
                 return self.leaves[i];
@@ -195,7 +195,7 @@ impl Builder {
         assert!(
             !candidates.is_empty(),
             "type {} has no constructors",
-            schema::type_name(TypeIndex(arg))
+            self.layer.type_name(TypeIndex(arg))
         );
         if depth < SOFT_DEPTH {
             return self.rng.pick(&candidates);
@@ -213,8 +213,9 @@ impl Builder {
     }
 
     fn object(&mut self, index: u16, depth: u32) -> Value {
-        let c = schema::constructor(CtorIndex(index)).unwrap();
-        let name = schema::constructor_name(CtorIndex(index));
+        let layer = self.layer;
+        let c = layer.constructor(CtorIndex(index)).unwrap();
+        let name = layer.constructor_name(CtorIndex(index));
         assert!(
             depth < 40,
             "{name}: nesting does not end (depth {depth}, height {})",
@@ -226,9 +227,9 @@ impl Builder {
             "{name}: no finite object can be built"
         );
         self.objects += 1;
-        let ops = c.ops();
+        let ops = layer.ops(c);
         let base = usize::from(c.ops_start);
-        let field = |i: usize| schema::field_name(base + i);
+        let field = |i: usize| layer.field_name(base + i);
         let deep = depth >= SOFT_DEPTH;
 
         // Which (flags field, bit) pairs are set: decided per bit, since
@@ -271,7 +272,9 @@ impl Builder {
                 // `bytes` is the encoded size of the `body` after it.
                 let body_op = ops[i];
                 let body = self.one(body_op.kind(), body_op.arg(), depth);
-                let len = encode(&body).unwrap().len();
+                let mut encoded = Vec::new();
+                encode_in(layer, &body, Expect::Any, &mut encoded).unwrap();
+                let len = encoded.len();
                 self.sized_bodies += 1;
                 map.insert(key.into(), Value::from(len));
                 map.insert(field(i).into(), body);
@@ -341,22 +344,35 @@ fn short(v: &Value) -> String {
     }
 }
 
-/// Checks one object both ways; `Err` says what broke.
-fn round_trip(v: &Value) -> Result<usize, String> {
-    let bytes = encode(v).map_err(|e| format!("encode: {e}"))?;
-    let end = walk(&bytes, Expect::Any, &Limits::DEFAULT).map_err(|e| format!("walk: {e}"))?;
+/// `v` encoded in `layer`.
+fn encode_layer(layer: Layer, v: &Value) -> Result<Vec<u8>, tltool::encode::EncodeError> {
+    let mut out = Vec::new();
+    encode_in(layer, v, Expect::Any, &mut out).map(|()| out)
+}
+
+/// Checks one object of `layer` both ways; `Err` says what broke.
+fn round_trip(layer: Layer, v: &Value) -> Result<usize, String> {
+    let bytes = encode_layer(layer, v).map_err(|e| format!("encode: {e}"))?;
+    let end = layer
+        .walk(&bytes, Expect::Any, &Limits::DEFAULT)
+        .map_err(|e| format!("walk: {e}"))?;
     if end != bytes.len() {
         return Err(format!("walk ended at {end} of {} bytes", bytes.len()));
     }
-    let obj = Object::decode(&bytes, Expect::Any).map_err(|e| format!("decode: {e}"))?;
+    let obj = Object::decode_in(layer, &bytes, Expect::Any, &Limits::DEFAULT)
+        .map_err(|e| format!("decode: {e}"))?;
     let text = Json(obj).to_string();
     let back: Value = serde_json::from_str(&text).map_err(|e| format!("dump is not JSON: {e}"))?;
     if &back != v {
         return Err(format!("dump differs:\n  dump: {}", short(&back)));
     }
-    let again = encode(&back).map_err(|e| format!("encode(dump): {e}"))?;
+    let again = encode_layer(layer, &back).map_err(|e| format!("encode(dump): {e}"))?;
     if again != bytes {
         return Err("encode(dump) differs from the bytes".into());
+    }
+    if layer != Layer::L122 {
+        // No typed views or forms in this layer yet.
+        return Ok(bytes.len());
     }
     // `tl encode --typed`: the generated form gives the same bytes.
     let typed = tltool::typed::encode_typed(v).map_err(|e| format!("encode --typed: {e}"))?;
@@ -380,18 +396,33 @@ fn round_trip(v: &Value) -> Result<usize, String> {
 
 #[test]
 fn every_combinator_round_trips() {
+    round_trip_every_combinator(Layer::L122, 10);
+}
+
+/// The same for layer 230, whose bytes `tl dump --layer 230` and `tl
+/// encode --layer 230` read and write: `long` user ids, two flags words.
+#[test]
+fn every_layer_230_combinator_round_trips() {
+    round_trip_every_combinator(Layer::L230, 6);
+}
+
+/// `rounds` random objects of every combinator of `layer`, each checked by
+/// [`round_trip`].
+fn round_trip_every_combinator(layer: Layer, rounds: u64) {
     let started = std::time::Instant::now();
-    let heights = heights();
-    let leaves: Vec<u16> = (0..COMBINATORS as u16)
+    let combinators = layer.combinator_count();
+    let heights = heights(layer);
+    let leaves: Vec<u16> = (0..combinators as u16)
         .filter(|&c| heights[usize::from(c)] == 1)
         .collect();
-    let unbuildable: Vec<&str> = (0..COMBINATORS as u16)
+    let unbuildable: Vec<&str> = (0..combinators as u16)
         .filter(|&c| heights[usize::from(c)] == u32::MAX)
-        .map(|c| schema::constructor_name(CtorIndex(c)))
+        .map(|c| layer.constructor_name(CtorIndex(c)))
         .collect();
     assert!(unbuildable.is_empty(), "cannot build: {unbuildable:?}");
 
     let mut b = Builder {
+        layer,
         rng: Rng::new(1),
         heights,
         leaves,
@@ -402,26 +433,32 @@ fn every_combinator_round_trips() {
     let mut roots = 0;
     let mut total_bytes = 0;
     let mut failures = Vec::new();
-    for index in 0..COMBINATORS as u16 {
-        for round in 0..ROUNDS {
-            let seed = u64::from(index) * ROUNDS + round;
+    let mut two_words = 0;
+    for index in 0..combinators as u16 {
+        for round in 0..rounds {
+            let seed = u64::from(index) * rounds + round;
             b.rng = Rng::new(seed + 1);
             let v = b.object(index, 0);
             roots += 1;
-            match round_trip(&v) {
+            match round_trip(layer, &v) {
                 Ok(n) => total_bytes += n,
                 Err(e) => failures.push(format!(
                     "{} (seed {seed}): {e}\n  json: {}",
-                    schema::constructor_name(CtorIndex(index)),
+                    layer.constructor_name(CtorIndex(index)),
                     short(&v)
                 )),
             }
         }
+        let c = layer.constructor(CtorIndex(index)).unwrap();
+        if layer.ops(c).iter().any(|op| op.flags_word() == 1) {
+            two_words += 1;
+        }
     }
     println!(
-        "checked {roots} random objects ({} combinators × {ROUNDS}; {} objects with the nested \
-         ones, {} long strings, {} sized bodies; {total_bytes} bytes) in {:.1?}",
-        COMBINATORS,
+        "{layer}: checked {roots} random objects ({} combinators × {rounds}, {two_words} with two \
+         flags words; {} objects with the nested ones, {} long strings, {} sized bodies; \
+         {total_bytes} bytes) in {:.1?}",
+        combinators,
         b.objects,
         b.long_strings,
         b.sized_bodies,
@@ -434,7 +471,9 @@ fn every_combinator_round_trips() {
         failures.len(),
         failures[..failures.len().min(10)].join("\n")
     );
-    assert_eq!(roots, COMBINATORS * ROUNDS as usize);
+    assert_eq!(roots, combinators * rounds as usize);
+    // Layer 230's six two-word combinators (`user`, `channel`, ...).
+    assert_eq!(two_words > 0, layer != Layer::L122);
 }
 
 /// NaN reads back as `"NaN"` and encodes as the canonical quiet NaN, so a
@@ -443,7 +482,7 @@ fn every_combinator_round_trips() {
 fn nan_doubles() {
     let v = serde_json::json!({"_":"inputGeoPoint","lat":"NaN","long":"-Infinity"});
     let bytes = encode(&v).unwrap();
-    assert_eq!(round_trip(&v), Ok(bytes.len()));
+    assert_eq!(round_trip(Layer::L122, &v), Ok(bytes.len()));
     assert_eq!(&bytes[8..16], &f64::NAN.to_le_bytes());
 
     let mut odd = bytes.clone();
