@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the tlview firmware for a Cortex-M4F (thumbv7em-none-eabihf), runs
 # it under QEMU's MPS2 AN386 board and checks what it prints and its exit
-# status. Builds eight variants:
+# status. Builds nine variants:
 #   default          tlview without names: the firmware this measures
 #   names            tlview with its `names` feature
 #   defmt            errors logged through defmt (tlview's `defmt` feature),
@@ -13,6 +13,8 @@
 #                    must print expected-flow.txt, as the host example does
 #   layer230         the walker over layer 230's table (tlview::layer230):
 #                    must print expected-230.txt
+#   layer230-names   the same with `names`, which also prints a layer-230
+#                    object as TL JSON: must print expected-230-names.txt
 # and prints the flash (.text + .rodata) of each; the last line is the
 # default build's flash. Exits 0 only when every check passed.
 set -euo pipefail
@@ -56,9 +58,10 @@ build() {
 fail=0
 declare -A TEXT RODATA
 
-for variant in default names defmt baseline stack-overflow guard-probe flow layer230; do
+for variant in default names defmt baseline stack-overflow guard-probe flow layer230 layer230-names; do
   case $variant in
     default) build ;;
+    layer230-names) build --features layer230,names ;;
     *) build --features "$variant" ;;
   esac
   cp "$ELF" "target/fw-$variant.elf"
@@ -130,12 +133,14 @@ for variant in default names defmt baseline stack-overflow guard-probe flow laye
         echo "FAIL: flow printed something else than expected-flow.txt"; fail=1
       fi
       ;;
-    layer230)
+    layer230 | layer230-names)
+      expected=expected-230.txt
+      [ "$variant" = layer230 ] || expected=expected-230-names.txt
       if [ "$status" != 0 ]; then
-        echo "FAIL: layer230 exited with status $status"; cat "target/fw-$variant.stderr"; fail=1
+        echo "FAIL: $variant exited with status $status"; cat "target/fw-$variant.stderr"; fail=1
       fi
-      if ! diff -u expected-230.txt <(printf '%s\n' "$out" | grep -v '^stack: '); then
-        echo "FAIL: layer230 printed something else than expected-230.txt"; fail=1
+      if ! diff -u "$expected" <(printf '%s\n' "$out" | grep -v '^stack: '); then
+        echo "FAIL: $variant printed something else than $expected"; fail=1
       fi
       ;;
     guard-probe)
@@ -154,10 +159,10 @@ flash() { echo $((TEXT[$1] + RODATA[$1])); }
 base=$(flash baseline)
 echo
 echo "flash (.text + .rodata), thumbv7em-none-eabihf, opt-level z, LTO:"
-for variant in baseline default names defmt flow layer230; do
+for variant in baseline default names defmt flow layer230 layer230-names; do
   extra=""
   [ "$variant" = baseline ] || extra=", tlview costs $(($(flash "$variant") - base)) bytes"
-  printf '  %-9s %6d bytes (.text %d + .rodata %d%s)\n' "$variant" "$(flash "$variant")" \
+  printf '  %-14s %6d bytes (.text %d + .rodata %d%s)\n' "$variant" "$(flash "$variant")" \
     "${TEXT[$variant]}" "${RODATA[$variant]}" "$extra"
 done
 

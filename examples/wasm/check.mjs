@@ -161,5 +161,28 @@ for (const name of names) {
   );
 }
 
+// The layer-230 module (built with `--features layer230`): its
+// decode_json_230 reads layer 230, whose user#b1b8cc83 has two flags words
+// and a long id, and which layer 122 does not have.
+if (wasm.decode_json_230) {
+  const words = [0xb1b8cc83, 1, 1 << 12];
+  const user = new Uint8Array(32);
+  const view = new DataView(user.buffer);
+  words.forEach((w, i) => view.setUint32(4 * i, w, true));
+  view.setBigInt64(12, 777000n, true); // id
+  view.setBigInt64(20, -5n, true); // access_hash (flags.0)
+  view.setInt32(28, 12345, true); // bot_active_users (flags2.12)
+  const ptr = wasm.alloc_in(user.length);
+  new Uint8Array(wasm.memory.buffer, ptr, user.length).set(user);
+  const out = output(wasm.decode_json_230(ptr, user.length));
+  const text = utf8.decode(out.bytes);
+  check(
+    out.ok && text === '{"_":"user","id":"777000","access_hash":"-5","bot_active_users":12345}',
+    `layer 230: decode_json_230 of a user with flags2: ${text}`,
+  );
+  const old = decodeJson(user);
+  check(!old.ok && /unknown constructor/.test(old.text), `layer 122 does not read it: ${old.text}`);
+}
+
 console.log(`wasm: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,7 +1,7 @@
 //! The layer-230 build (feature `layer230`): tlview's walker over layer
 //! 230's table (`tlview::layer230`), on objects written here word by word,
 //! with no heap: a user with both flags words, a server push, a truncation
-//! and an object of the wrong type.
+//! and an object of the wrong type; with `names`, the user as TL JSON.
 
 use cortex_m_semihosting::hprintln;
 use tlview::layer230::{self, id, ty};
@@ -83,6 +83,16 @@ pub(crate) fn run() -> bool {
                 hprintln!("FAIL: layer 230 {} walked {} bytes", what, n);
                 ok = false;
             }
+        }
+    }
+
+    // With names: the user as TL JSON, by layer 230's names and fields.
+    #[cfg(feature = "names")]
+    match layer230::object(user.get(), Expect::Type(ty::USER)) {
+        Ok(obj) => hprintln!("layer 230 user as TL JSON: {}", tlview::json::Json(obj)),
+        Err(e) => {
+            hprintln!("FAIL: layer 230 user as an object: {}", e);
+            ok = false;
         }
     }
     ok

@@ -68,6 +68,11 @@ pub extern "C" fn out_capacity() -> usize {
 /// validating all of it, and writes its TL JSON to the output buffer.
 #[no_mangle]
 pub extern "C" fn decode_json(ptr: *const u8, len: usize) -> i32 {
+    decode_json_in(tlview::Layer::L122, ptr, len)
+}
+
+/// [`decode_json`] in `layer`.
+fn decode_json_in(layer: tlview::Layer, ptr: *const u8, len: usize) -> i32 {
     let (Some(input), Some(mut out)) = (IN.try_lock(), OUT.try_lock()) else {
         return i32::MIN;
     };
@@ -76,7 +81,7 @@ pub extern "C" fn decode_json(ptr: *const u8, len: usize) -> i32 {
         return w.error(format_args!("the input must be at alloc_in({len})"));
     }
     let bytes = &input[..len];
-    match Object::decode(bytes, Expect::Any) {
+    match Object::decode_in(layer, bytes, Expect::Any, &tlview::Limits::DEFAULT) {
         Ok(obj) => match write!(w, "{}", tlview::json::Json(obj)) {
             Ok(()) => w.done(),
             Err(fmt::Error) => w.error(format_args!(
@@ -85,6 +90,14 @@ pub extern "C" fn decode_json(ptr: *const u8, len: usize) -> i32 {
         },
         Err(e) => w.error(format_args!("{e}")),
     }
+}
+
+/// As [`decode_json`], in layer 230 (the `layer230` feature): the object's
+/// constructor, fields and names are layer 230's.
+#[cfg(feature = "layer230")]
+#[no_mangle]
+pub extern "C" fn decode_json_230(ptr: *const u8, len: usize) -> i32 {
+    decode_json_in(tlview::Layer::L230, ptr, len)
 }
 
 /// Writes `contacts.acceptContact id:(inputUser user_id access_hash)` to
