@@ -52,6 +52,58 @@ pub fn decode_exact(bytes: &[u8]) -> enums::Updates {
     u
 }
 
+// ------------------------------------------------------- layer 230 in tlview
+
+/// tlview on grammers' own bytes: one `Updates` of layer 230 validated and
+/// viewed in that layer (`Object::decode_in`, the dynamic view: layer 230
+/// has no typed views yet), then every value in it read once (the fields of
+/// every nested object and every vector element) and mixed into a checksum.
+/// That reads more than [`touch_grammers`] does, as grammers' decode builds
+/// every value too.
+pub fn read_all_230(bytes: &[u8]) -> u64 {
+    use tlview::object::Object;
+    let updates = tlview::walk::Expect::Type(tlview::layer230::ty::UPDATES);
+    let obj = Object::decode_in(
+        tlview::Layer::L230,
+        bytes,
+        updates,
+        &tlview::Limits::DEFAULT,
+    )
+    .expect("valid layer-230 Updates");
+    let mut s = Sum::default();
+    read_object(obj, &mut s);
+    s.0
+}
+
+fn read_object(o: tlview::object::Object<'_>, s: &mut Sum) {
+    s.add(o.id().into());
+    for f in o.fields() {
+        read_value(f.value, s);
+    }
+}
+
+fn read_value(v: tlview::object::Value<'_>, s: &mut Sum) {
+    use tlview::object::Value;
+    match v {
+        Value::Int(i) => s.add(i.into()),
+        Value::Long(l) => s.add(l),
+        Value::Double(d) => s.add(d.to_bits() as i64),
+        Value::Int128(b) => s.add(b[0].into()),
+        Value::Int256(b) => s.add(b[0].into()),
+        Value::String(t) => s.add(t.as_bytes().len() as i64),
+        Value::Bytes(b) => s.add(b.len() as i64),
+        Value::Bool(b) => s.add(b.into()),
+        Value::True => s.add(1),
+        Value::Flags(w) => s.add(w.into()),
+        Value::Object(o) => read_object(o, s),
+        Value::Vector(items) => {
+            for x in items {
+                read_value(x, s);
+            }
+        }
+    }
+}
+
 // ------------------------------------------------------------- JSON -> grammers
 
 fn name(v: &Value) -> &str {

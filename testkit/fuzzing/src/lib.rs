@@ -473,14 +473,18 @@ fn selected(sel: [u8; 2], constructors: usize, types: usize) -> Expect {
 
 // ---------------------------------------------------------------- walk230
 
+#[cfg(feature = "layer230")]
+use tlview::layer230;
+
 /// Target `walk230`: the walker over layer 230's table (the `layer230`
 /// feature). The first two bytes choose what is expected, as for `walk_any`
 /// but in layer 230's indices; the rest is walked. Whatever it accepts must
 /// walk again to the same end, be exactly one object when cut there, and
 /// fail when cut one byte short; an error's offset lies within the input.
+/// What it accepts must also read as an `Object` in layer 230, whose every
+/// field and vector element reads, and (with `names`) print as TL JSON.
 #[cfg(feature = "layer230")]
 pub fn walk230(data: &[u8]) {
-    use tlview::layer230;
     let Some((sel, rest)) = data.split_first_chunk::<2>() else {
         return;
     };
@@ -500,8 +504,42 @@ pub fn walk230(data: &[u8]) {
                     "one byte short still walks"
                 );
             }
+            object230(object, expect);
         }
         Err(e) => assert!(e.offset() <= rest.len(), "error past the end: {e:?}"),
+    }
+}
+
+/// The walked layer-230 `object` of `expect` through the dynamic view: it
+/// reads, in layer 230, every field and element of it reads (one level: the
+/// nested objects are read by their own fields when printed), and with
+/// `names` it prints as TL JSON.
+#[cfg(feature = "layer230")]
+fn object230(object: &[u8], expect: Expect) {
+    use tlview::Layer;
+    let decoded = Object::decode_in(Layer::L230, object, expect, &Limits::DEFAULT);
+    let Ok(o) = decoded else {
+        panic!("walked but does not read as an Object: {decoded:?}");
+    };
+    assert_eq!(o.layer(), Layer::L230);
+    let declared = layer230::ops(o.constructor()).len();
+    let mut fields = 0;
+    for f in o.fields() {
+        fields += 1;
+        if let Value::Vector(v) = f.value {
+            let want = v.len();
+            assert_eq!(v.count(), want, "a vector's elements do not all read");
+        }
+    }
+    assert!(fields <= declared, "more fields than the combinator has");
+    #[cfg(feature = "names")]
+    {
+        let mut d = Digest::new();
+        assert!(
+            tlview::json::write_object(&mut d, o, false).is_ok(),
+            "printing failed"
+        );
+        assert!(d.len > 0);
     }
 }
 
