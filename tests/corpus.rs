@@ -30,7 +30,7 @@ const TARGETS: [&str; 6] = [
 /// written by `tests/layer230.rs` (`write_walk230_seeds`), from the random
 /// objects it builds over layer 230's table.
 #[cfg(feature = "layer230")]
-const LAYER230_TARGETS: [&str; 1] = ["walk230"];
+const LAYER230_TARGETS: [&str; 2] = ["walk230", "json230"];
 #[cfg(not(feature = "layer230"))]
 const LAYER230_TARGETS: [&str; 0] = [];
 
@@ -60,6 +60,8 @@ fn run(target: &str, data: &[u8]) {
         "typed" => fuzzing::typed(data),
         #[cfg(feature = "layer230")]
         "walk230" => fuzzing::walk230(data),
+        #[cfg(feature = "layer230")]
+        "json230" => fuzzing::json230(data),
         #[cfg(feature = "gzip")]
         "gzip" => fuzzing::gzip(data),
         #[cfg(not(feature = "gzip"))]

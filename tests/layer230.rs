@@ -267,9 +267,11 @@ fn a_wrong_type_names_the_layer() {
     );
 }
 
-/// Rewrites `fuzz/corpus/walk230/seed-*`, the seeds of the `walk230` fuzz
-/// target: a random object of every seventh combinator, behind the two
-/// bytes that choose what is expected (run with TLVIEW_WRITE_CORPUS=1).
+/// Rewrites `fuzz/corpus/walk230/seed-*` and `fuzz/corpus/json230/seed-*`,
+/// the seeds of the `walk230` and `json230` fuzz targets: a random object
+/// of every seventh combinator (for `walk230` behind the two bytes that
+/// choose what is expected), and a user with both flags words (run with
+/// TLVIEW_WRITE_CORPUS=1).
 #[test]
 #[ignore = "writes files; run with TLVIEW_WRITE_CORPUS=1 to regenerate the seeds"]
 fn write_walk230_seeds() {
@@ -277,32 +279,41 @@ fn write_walk230_seeds() {
         eprintln!("TLVIEW_WRITE_CORPUS is not set: nothing written");
         return;
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/walk230");
-    std::fs::create_dir_all(&dir).unwrap();
-    for old in std::fs::read_dir(&dir).unwrap() {
-        let old = old.unwrap().path();
-        if old
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .starts_with("seed-")
-        {
-            std::fs::remove_file(old).unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let (walk_dir, json_dir) = (corpus.join("walk230"), corpus.join("json230"));
+    for dir in [&walk_dir, &json_dir] {
+        std::fs::create_dir_all(dir).unwrap();
+        for old in std::fs::read_dir(dir).unwrap() {
+            let old = old.unwrap().path();
+            if old
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("seed-")
+            {
+                std::fs::remove_file(old).unwrap();
+            }
         }
     }
     let mut b = Builder::new(Layer::L230, 0x2300_5eed);
     let mut written = 0;
+    let mut write = |name: String, sel: u16, obj: &[u8]| {
+        let mut data = sel.to_le_bytes().to_vec();
+        data.extend(obj);
+        std::fs::write(walk_dir.join(&name), data).unwrap();
+        std::fs::write(json_dir.join(&name), obj).unwrap();
+        written += 1;
+    };
     for i in (0..COMBINATORS).step_by(7) {
         let obj = b.build(i, None);
         let c = layer230::constructor(CtorIndex(i as u16)).unwrap();
         let sel: u16 = if c.is_function() { 0x8000 } else { c.ty.0 };
-        let mut data = sel.to_le_bytes().to_vec();
-        data.extend(&obj);
-        std::fs::write(dir.join(format!("seed-{:08x}", c.id)), data).unwrap();
-        written += 1;
+        write(format!("seed-{:08x}", c.id), sel, &obj);
     }
-    let mut data = ty::USER.0.to_le_bytes().to_vec();
-    data.extend(user(3, 1 << 12 | 1 << 1));
-    std::fs::write(dir.join("seed-user-two-words"), data).unwrap();
-    eprintln!("wrote {} seeds", written + 1);
+    write(
+        "seed-user-two-words".into(),
+        ty::USER.0,
+        &user(3, 1 << 12 | 1 << 1),
+    );
+    eprintln!("wrote {written} seeds in each of walk230 and json230");
 }

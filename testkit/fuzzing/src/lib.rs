@@ -201,21 +201,22 @@ enum Level<'a> {
 const LEVELS: usize = 2 * Limits::MAX_DEPTH as usize + 4;
 
 /// How `o` is re-read on its own: boxed objects as any boxed object, bare
-/// ones as their constructor.
+/// ones as their constructor (in its layer).
 fn expect_of(o: &Object<'_>) -> Expect {
     if o.is_boxed() {
         Expect::Any
     } else {
-        match schema::index_of(o.id()) {
+        match o.layer().index_of(o.id()) {
             Some(i) => Expect::Bare(i),
             None => panic!("a validated object has an unknown constructor"),
         }
     }
 }
 
-/// How many of a constructor's fields are present under `flags`.
-fn present_fields(ctor: &Constructor, flags: u64) -> usize {
-    ctor.ops()
+/// How many of a constructor's fields (of `layer`) are present under `flags`.
+fn present_fields(layer: tlview::Layer, ctor: &Constructor, flags: u64) -> usize {
+    layer
+        .ops(ctor)
         .iter()
         .filter(|op| match op.flag_place() {
             Some(place) => flags >> place & 1 != 0,
@@ -245,6 +246,7 @@ pub fn visit(root: Object<'_>) -> Stats {
 
 /// [`visit`] without printing.
 fn read_all(root: Object<'_>) -> Stats {
+    let layer = root.layer();
     let mut st = Stats {
         objects: 1,
         max_level: 1,
@@ -278,7 +280,7 @@ fn read_all(root: Object<'_>) -> Stats {
                     (f.value, *level)
                 }
                 None => {
-                    let want = present_fields(ctor, *flags);
+                    let want = present_fields(layer, ctor, *flags);
                     let cid = ctor.id;
                     assert_eq!(*seen, want, "fields of {cid:#010x} ended early");
                     stack.pop();
@@ -309,7 +311,8 @@ fn read_all(root: Object<'_>) -> Stats {
                 let level = level.saturating_add(1);
                 st.max_level = st.max_level.max(level);
                 // The nested object re-reads on its own to the same bytes.
-                let again = Object::decode_with(o.boxed_bytes(), expect_of(&o), &MAX);
+                assert_eq!(o.layer(), layer, "a nested object of another layer");
+                let again = Object::decode_in(layer, o.boxed_bytes(), expect_of(&o), &MAX);
                 match again {
                     Ok(a) => assert_eq!(a.id(), o.id()),
                     Err(e) => panic!("a nested object does not re-read: {e:?}"),
@@ -665,6 +668,52 @@ pub fn dump_to<W: Write>(data: &[u8], w: &mut W) -> bool {
 pub fn json(data: &[u8]) {
     let mut d = Digest::new();
     if let Some(st) = json_to(data, &mut d) {
+        #[cfg(feature = "names")]
+        assert_eq!(d.len, st.json_bytes);
+        let _ = st;
+    }
+}
+
+// ----------------------------------------------------------------- json230
+
+/// Target `json230` (its library part, beside the tool's checks in
+/// `fuzz/fuzz_targets/json230.rs`): `data` as any boxed object of layer
+/// 230, as `tl dump --layer 230` reads it. What walks to its end reads as
+/// an `Object` in layer 230, and [`visit`] reads all of it and prints its
+/// TL JSON into `w` (with `names`); the statistics say whether TL JSON can
+/// carry it back to the same bytes.
+#[cfg(feature = "layer230")]
+pub fn json230_to<W: Write>(data: &[u8], w: &mut W) -> Option<Stats> {
+    let layer = tlview::Layer::L230;
+    match layer.walk(data, Expect::Any, &Limits::DEFAULT) {
+        Ok(n) if n == data.len() => {}
+        Ok(_) => return None,
+        Err(e) => {
+            assert!(e.offset() <= data.len(), "error past the end: {e:?}");
+            return None;
+        }
+    }
+    let decoded = Object::decode_in(layer, data, Expect::Any, &Limits::DEFAULT);
+    let Ok(o) = decoded else {
+        panic!("walked but does not read as an Object: {decoded:?}");
+    };
+    let st = visit(o);
+    #[cfg(feature = "names")]
+    assert!(
+        tlview::json::write_object(w, o, false).is_ok(),
+        "printing failed"
+    );
+    #[cfg(not(feature = "names"))]
+    let _ = w;
+    Some(st)
+}
+
+/// Target `json230`, the library part: [`json230_to`] into a sink that
+/// keeps nothing.
+#[cfg(feature = "layer230")]
+pub fn json230(data: &[u8]) {
+    let mut d = Digest::new();
+    if let Some(st) = json230_to(data, &mut d) {
         #[cfg(feature = "names")]
         assert_eq!(d.len, st.json_bytes);
         let _ = st;
