@@ -1,4 +1,4 @@
-//! `tl dump --layer 230` and `tl encode --layer 230`: whatever decodes as
+//! `tl dump [--typed] --layer 230` and `tl encode --layer 230`: whatever decodes as
 //! any boxed object of layer 230 prints as TL JSON (the library harness
 //! reads all of it on the way); that JSON must parse, must be what
 //! `tltool::dump` prints in layer 230, must encode with the generic encoder

@@ -5,7 +5,7 @@
 #[cfg(feature = "names")]
 pub mod json;
 #[cfg(feature = "layer230")]
-pub mod layer230;
+pub(crate) mod layer230;
 pub(crate) mod layers;
 pub mod object;
 pub mod walk;

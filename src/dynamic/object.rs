@@ -180,6 +180,25 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// As [`Object::from_parts`], an object of `layer`.
+    #[cfg(feature = "layer230")]
+    #[inline]
+    pub(crate) const fn from_parts_in(
+        layer: Layer,
+        ctor: &'static Constructor,
+        all: &'a [u8],
+        base: usize,
+        boxed: bool,
+    ) -> Object<'a> {
+        Object {
+            ctor,
+            all,
+            base,
+            boxed,
+            layer,
+        }
+    }
+
     /// Views bytes already validated as an object of `kind`/`arg` of
     /// `layer` at `r` (used while iterating validated fields).
     fn at(layer: Layer, r: &mut Reader<'a>, kind: Kind, arg: u16) -> Option<Object<'a>> {
@@ -474,6 +493,23 @@ impl<'a> Values<'a> {
             op,
             left: count,
             layer: Layer::L122,
+        }
+    }
+
+    /// As [`Values::from_parts`], a vector of `layer`.
+    #[cfg(feature = "layer230")]
+    pub(crate) fn from_parts_in(
+        layer: Layer,
+        bytes: &'a [u8],
+        base: usize,
+        op: Op,
+        count: u32,
+    ) -> Values<'a> {
+        Values {
+            r: Reader::with_base(bytes, base),
+            op,
+            left: count,
+            layer,
         }
     }
 

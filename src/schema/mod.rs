@@ -18,6 +18,8 @@
 
 #[cfg(test)]
 mod checks122;
+#[cfg(all(test, feature = "layer230"))]
+mod checks230;
 mod errors;
 pub(crate) mod fast;
 #[doc(hidden)]
@@ -32,8 +34,12 @@ pub mod names230;
 pub mod rpc_errors;
 #[cfg(test)]
 mod typed_tests;
+#[cfg(all(test, feature = "layer230"))]
+mod typed_tests230;
 pub(crate) mod valid122;
 pub(crate) mod views122;
+#[cfg(feature = "layer230")]
+pub(crate) mod views230;
 
 #[doc(hidden)]
 pub use forms122::reencode;

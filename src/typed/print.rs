@@ -16,10 +16,10 @@ use heapless::Vec as HVec;
 
 use crate::limits::Limits;
 use crate::object::{Object, Value, Values};
-use crate::schema;
 use crate::string::TlStr;
 use crate::text::{write_double, write_hex, write_str_literal};
-use crate::view::{Cursor, Step};
+use crate::view::{Saved, Step};
+use crate::Layer;
 
 /// `name { field: value, … }` (`#xxxxxxxx` for the name without the
 /// `names` feature), each object's fields read by its generated typed view,
@@ -48,7 +48,7 @@ enum Level {
     /// printed.
     Object {
         index: crate::schema::CtorIndex,
-        saved: (u32, u32, u8),
+        saved: Saved,
         printed: bool,
     },
     /// A vector's elements; whether it is still empty.
@@ -60,6 +60,8 @@ const LEVELS: usize = 2 * Limits::MAX_DEPTH as usize + 2;
 
 struct Printer<'w, 'f> {
     w: &'w mut fmt::Formatter<'f>,
+    /// The layer of the object printed (and of all inside it).
+    layer: Layer,
     style: Style,
     pretty: bool,
     stack: HVec<Level, LEVELS>,
@@ -81,8 +83,10 @@ pub(crate) fn debug(f: &mut fmt::Formatter<'_>, o: Object<'_>) -> fmt::Result {
 fn print(f: &mut fmt::Formatter<'_>, root: Object<'_>, style: Style, pretty: bool) -> fmt::Result {
     let msg = root.boxed_bytes();
     let base = root.offset();
+    let layer = root.layer();
     let mut p = Printer {
         w: f,
+        layer,
         style,
         pretty,
         stack: HVec::new(),
@@ -96,11 +100,11 @@ fn print(f: &mut fmt::Formatter<'_>, root: Object<'_>, style: Style, pretty: boo
         match *top {
             Level::Object {
                 index,
-                saved: (at, flags, k),
+                saved,
                 printed,
             } => {
-                let mut step = Step::new(Cursor::restore(msg, base, at, flags), k);
-                match crate::schema::step(index, &mut step) {
+                let mut step = Step::restore(msg, base, &saved);
+                match step_in(layer, index, &mut step) {
                     Some((name, value)) => {
                         *top = Level::Object {
                             index,
@@ -127,7 +131,7 @@ fn print(f: &mut fmt::Formatter<'_>, root: Object<'_>, style: Style, pretty: boo
                 }
             }
             Level::Elems(saved, first) => {
-                let mut vals = Values::restore(crate::Layer::L122, msg, base, saved);
+                let mut vals = Values::restore(layer, msg, base, saved);
                 match vals.next() {
                     Some(v) => {
                         *top = Level::Elems(vals.save(), false);
@@ -153,6 +157,21 @@ fn print(f: &mut fmt::Formatter<'_>, root: Object<'_>, style: Style, pretty: boo
     }
 }
 
+/// The next field of an object of the combinator at `index` of `layer`,
+/// read by its typed view.
+#[inline]
+fn step_in<'a>(
+    layer: Layer,
+    index: crate::schema::CtorIndex,
+    s: &mut Step<'a>,
+) -> Option<(&'static str, Value<'a>)> {
+    match layer {
+        Layer::L122 => crate::schema::step(index, s),
+        #[cfg(feature = "layer230")]
+        Layer::L230 => crate::schema::views230::step(index, s),
+    }
+}
+
 impl Printer<'_, '_> {
     fn newline(&mut self, depth: usize) -> fmt::Result {
         if self.pretty {
@@ -166,16 +185,16 @@ impl Printer<'_, '_> {
 
     /// Writes an object's start and pushes its level.
     fn open(&mut self, o: &Object<'_>) -> fmt::Result {
-        let index = schema::index_of(o.id()).ok_or(fmt::Error)?;
+        let index = self.layer.index_of(o.id()).ok_or(fmt::Error)?;
         match self.style {
             Style::Json => {
                 self.w.write_str("{\"_\":")?;
                 #[cfg(feature = "names")]
-                write_str_literal(self.w, TlStr::from(schema::constructor_name(index)))?;
+                write_str_literal(self.w, TlStr::from(self.layer.constructor_name(index)))?;
             }
             Style::Debug => {
                 #[cfg(feature = "names")]
-                self.w.write_str(schema::constructor_name(index))?;
+                self.w.write_str(self.layer.constructor_name(index))?;
                 #[cfg(not(feature = "names"))]
                 write!(self.w, "#{:08x}", o.id())?;
             }
@@ -183,7 +202,7 @@ impl Printer<'_, '_> {
         self.stack
             .push(Level::Object {
                 index,
-                saved: (crate::error::count32(o.body_offset()), 0, 0),
+                saved: Saved::start(crate::error::count32(o.body_offset())),
                 printed: false,
             })
             .map_err(|_| fmt::Error)

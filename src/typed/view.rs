@@ -171,50 +171,108 @@ mod body {
                 None => fallback_object(),
             }
         }
+
+        /// As [`Body::object`], the combinator at `index` of `layer`.
+        #[cfg(feature = "layer230")]
+        pub(crate) fn object_in(self, layer: crate::Layer, index: schema::CtorIndex) -> Object<'a> {
+            match layer.constructor(index) {
+                Some(ctor) => Object::from_parts_in(layer, ctor, self.bytes, self.base, false),
+                None => fallback_object(),
+            }
+        }
     }
 }
 
-/// A position among the fields of a validated object, with the last flags
-/// word read.
+/// A position among the fields of a validated object, with the flags words
+/// read so far (the first, and with `layer230` the second: layer 230's
+/// `flags2`).
 #[derive(Clone, Copy)]
 pub(crate) struct Cursor<'a> {
     r: Reader<'a>,
     flags: u32,
+    #[cfg(feature = "layer230")]
+    flags2: u32,
+}
+
+/// A typed printer's place in one object, in a few bytes: where its next
+/// field starts, the flags words read so far and the next field's index.
+#[derive(Clone, Copy)]
+pub(crate) struct Saved {
+    at: u32,
+    flags: u32,
+    #[cfg(feature = "layer230")]
+    flags2: u32,
+    k: u8,
+}
+
+impl Saved {
+    /// At an object's first field, which starts at offset `at`.
+    pub(crate) const fn start(at: u32) -> Saved {
+        Saved {
+            at,
+            flags: 0,
+            #[cfg(feature = "layer230")]
+            flags2: 0,
+            k: 0,
+        }
+    }
 }
 
 impl<'a> Cursor<'a> {
     /// A cursor at `r`.
     #[inline(always)]
     pub(crate) const fn at(r: Reader<'a>) -> Cursor<'a> {
-        Cursor { r, flags: 0 }
-    }
-
-    /// Rebuilds a cursor saved as (offset, flags) over `msg`, the message
-    /// bytes from offset `base` on.
-    pub(crate) fn restore(msg: &'a [u8], base: usize, at: u32, flags: u32) -> Cursor<'a> {
-        let at = at as usize;
         Cursor {
-            r: Reader::with_base(msg.get(at.saturating_sub(base)..).unwrap_or(&[]), at),
-            flags,
+            r,
+            flags: 0,
+            #[cfg(feature = "layer230")]
+            flags2: 0,
         }
     }
 
-    /// (offset of the next byte, flags word).
+    /// Rebuilds a saved cursor over `msg`, the message bytes from offset
+    /// `base` on.
+    fn restore(msg: &'a [u8], base: usize, s: &Saved) -> Cursor<'a> {
+        let at = s.at as usize;
+        Cursor {
+            r: Reader::with_base(msg.get(at.saturating_sub(base)..).unwrap_or(&[]), at),
+            flags: s.flags,
+            #[cfg(feature = "layer230")]
+            flags2: s.flags2,
+        }
+    }
+
+    /// (offset of the next byte, first flags word).
     pub(crate) fn save(&self) -> (u32, u32) {
         (crate::error::count32(self.r.offset()), self.flags)
     }
 
-    /// Whether bit `bit` of the flags word is set.
+    /// Whether bit `bit` of the first flags word is set.
     #[inline]
     pub(crate) const fn has(&self, bit: u8) -> bool {
         self.flags & (1u32 << (bit & 31)) != 0
     }
 
-    /// A `#` word, which later fields test.
+    /// Whether bit `bit` of the second flags word (`flags2`) is set.
+    #[cfg(feature = "layer230")]
+    #[inline]
+    pub(crate) const fn has2(&self, bit: u8) -> bool {
+        self.flags2 & (1u32 << (bit & 31)) != 0
+    }
+
+    /// A `#` word, which later fields test: the first.
     #[inline]
     pub(crate) fn flags(&mut self) -> u32 {
         self.flags = self.r.read_flags().map(|f| f.bits()).unwrap_or(0);
         self.flags
+    }
+
+    /// The second `#` word (`flags2`).
+    #[cfg(feature = "layer230")]
+    #[inline]
+    pub(crate) fn flags2(&mut self) -> u32 {
+        self.flags2 = self.r.read_flags().map(|f| f.bits()).unwrap_or(0);
+        self.flags2
     }
     /// `int`.
     #[inline]
@@ -271,6 +329,12 @@ impl<'a> Cursor<'a> {
     pub(crate) fn object(&mut self) -> Object<'a> {
         Object::read(&mut self.r, Expect::Any, &REREAD).unwrap_or_else(|_| fallback_object())
     }
+    /// As [`Cursor::object`], in `layer`.
+    #[cfg(feature = "layer230")]
+    pub(crate) fn object_in(&mut self, layer: crate::Layer) -> Object<'a> {
+        Object::read_in(layer, &mut self.r, Expect::Any, &REREAD, 0)
+            .unwrap_or_else(|_| fallback_object())
+    }
     /// `Vector<T>`.
     #[inline]
     pub(crate) fn vector<T: Element<'a>>(&mut self) -> Vector<'a, T> {
@@ -306,6 +370,19 @@ impl<'a> Cursor<'a> {
         let v = self.elements::<T>(op.repeat() == Repeat::BoxedVector);
         let v = v.unwrap_or(Vector::empty());
         Values::from_parts(v.as_bytes(), v.offset(), op, crate::error::count32(v.len()))
+    }
+    /// As [`Cursor::values`], for a field of `layer`.
+    #[cfg(feature = "layer230")]
+    pub(crate) fn values_in<T: Element<'a>>(&mut self, layer: crate::Layer, op: Op) -> Values<'a> {
+        let v = self.elements::<T>(op.repeat() == Repeat::BoxedVector);
+        let v = v.unwrap_or(Vector::empty());
+        Values::from_parts_in(
+            layer,
+            v.as_bytes(),
+            v.offset(),
+            op,
+            crate::error::count32(v.len()),
+        )
     }
 
     fn elements<T: Element<'a>>(&mut self, boxed: bool) -> Option<Vector<'a, T>> {
@@ -345,9 +422,12 @@ pub(crate) struct Step<'a> {
 }
 
 impl<'a> Step<'a> {
-    /// At field `k`, with cursor `c`.
-    pub(crate) const fn new(c: Cursor<'a>, k: u8) -> Step<'a> {
-        Step { c, k }
+    /// Where `saved` says, over `msg`, the message bytes from offset `base`.
+    pub(crate) fn restore(msg: &'a [u8], base: usize, saved: &Saved) -> Step<'a> {
+        Step {
+            c: Cursor::restore(msg, base, saved),
+            k: saved.k,
+        }
     }
     /// The index of the field to read now, and the cursor at it.
     #[inline]
@@ -356,10 +436,16 @@ impl<'a> Step<'a> {
         self.k = k.saturating_add(1);
         (k, &mut self.c)
     }
-    /// (offset of the next byte, flags word, next field).
-    pub(crate) fn save(&self) -> (u32, u32, u8) {
+    /// Its place, to restore it from.
+    pub(crate) fn save(&self) -> Saved {
         let (at, flags) = self.c.save();
-        (at, flags, self.k)
+        Saved {
+            at,
+            flags,
+            #[cfg(feature = "layer230")]
+            flags2: self.c.flags2,
+            k: self.k,
+        }
     }
 }
 
@@ -376,6 +462,10 @@ pub(crate) use sealed::Sealed;
 /// A generated typed view: a constructor's (`types::…`, `functions::…`) or
 /// a type's (`enums::…`). Sealed: only `tl gen` writes them.
 pub trait Typed<'a>: Copy + Sealed {
+    /// The layer whose table its indices ([`Typed::ELEMENT`],
+    /// [`Typed::ROOT`]) are in: the crate root's (122), or layer 230's for
+    /// the views of `tlview::layer230`.
+    const LAYER: crate::Layer = crate::Layer::L122;
     /// How it is read where a field or a vector element holds it: a type's
     /// enum boxed, a constructor's view bare.
     const ELEMENT: Expect;
@@ -389,6 +479,9 @@ pub trait Typed<'a>: Copy + Sealed {
     /// other. It validates nothing again.
     #[inline]
     fn from_object(o: Object<'a>) -> Option<Self> {
+        if o.layer() != Self::LAYER {
+            return None;
+        }
         Self::from_body(o.id(), Body::of(&o))
     }
     /// Views the validated fields `b` of an object of constructor `id`;
@@ -417,7 +510,7 @@ impl<'a, T: Typed<'a>> Element<'a> for T {
     };
     fn read(r: &mut Reader<'a>) -> Result<T> {
         let at = r.offset();
-        let o = Object::read(r, T::ELEMENT, &Limits::DEFAULT)?;
+        let o = Object::read_in(T::LAYER, r, T::ELEMENT, &Limits::DEFAULT, 0)?;
         T::from_object(o).ok_or(Error::new(ErrorKind::UnknownConstructor { id: o.id() }, at))
     }
 }
@@ -507,6 +600,13 @@ pub(crate) mod skip {
     pub(crate) fn walk_any(r: &mut Reader<'_>) -> Option<()> {
         walk_at_depth(r, Expect::Any, &REREAD, 0).ok()
     }
+    /// One object of `expect` in `layer` (a recursive type's or
+    /// constructor's, or any boxed object), by that layer's table walker.
+    #[cfg(feature = "layer230")]
+    #[inline(never)]
+    pub(crate) fn walk_in(layer: crate::Layer, r: &mut Reader<'_>, expect: Expect) -> Option<()> {
+        layer.walk_object(r, expect, &REREAD, 0).ok().map(|_| ())
+    }
 }
 
 /// [`Typed::read_valid`] without the `fast` feature: the table walker finds
@@ -514,7 +614,7 @@ pub(crate) mod skip {
 /// for a vector it iterates (only the view's constructor dispatch).
 #[inline]
 pub(crate) fn reread<'a, T: Typed<'a>>(r: &mut Reader<'a>) -> Option<T> {
-    Object::read(r, T::ELEMENT, &REREAD)
+    Object::read_in(T::LAYER, r, T::ELEMENT, &REREAD, 0)
         .ok()
         .and_then(T::from_object)
 }
@@ -539,7 +639,7 @@ pub(crate) fn decode_prefix<'a, T: Typed<'a>>(
     if let Some((v, after)) = decode_fast::<T>(&r, limits) {
         return Ok((v, after.rest()));
     }
-    let o = Object::read(&mut r, T::ROOT, limits)?;
+    let o = Object::read_in(T::LAYER, &mut r, T::ROOT, limits, 0)?;
     let v = T::from_object(o).ok_or(Error::new(ErrorKind::UnknownConstructor { id: o.id() }, 0))?;
     Ok((v, r.rest()))
 }
@@ -552,7 +652,8 @@ pub(crate) fn decode_prefix<'a, T: Typed<'a>>(
 /// any error.
 #[inline]
 fn decode_fast<'a, T: Typed<'a>>(r: &Reader<'a>, limits: &Limits) -> Option<(T, Reader<'a>)> {
-    let Expect::Type(ty) = T::ROOT else {
+    // The straight-line validators are layer 122's.
+    let (Expect::Type(ty), crate::Layer::L122) = (T::ROOT, T::LAYER) else {
         return None;
     };
     let below = limits.max_depth.min(Limits::MAX_DEPTH).checked_sub(1)?;
@@ -628,7 +729,18 @@ pub(crate) fn convert<'a, T: Typed<'a>>(o: Object<'a>) -> Result<T> {
     T::from_object(o).ok_or_else(|| {
         let found = o.id();
         let kind = match (T::ID, T::ROOT) {
+            _ if o.layer() != T::LAYER => ErrorKind::WrongLayer {
+                expected: T::LAYER.number(),
+                found: o.layer().number(),
+            },
             (Some(expected), _) => ErrorKind::UnexpectedConstructor { expected, found },
+            (None, Expect::Type(expected_type)) if T::LAYER != crate::Layer::L122 => {
+                ErrorKind::WrongTypeInLayer {
+                    layer: u16::try_from(T::LAYER.number()).unwrap_or(u16::MAX),
+                    expected_type,
+                    found,
+                }
+            }
             (None, Expect::Type(expected_type)) => ErrorKind::WrongType {
                 expected_type,
                 found,

@@ -142,6 +142,15 @@ pub enum ErrorKind {
         /// The id found.
         found: u32,
     },
+    /// A typed view of one layer asked to take an object read in another
+    /// (`TryFrom<Object>` of a `tlview::layer230` view and a layer-122
+    /// object, or the other way round).
+    WrongLayer {
+        /// The view's layer.
+        expected: u32,
+        /// The object's layer.
+        found: u32,
+    },
     /// A `Bool` whose id is neither `boolTrue` nor `boolFalse`.
     InvalidBool {
         /// The id found.
@@ -378,6 +387,10 @@ impl fmt::Display for ErrorKind {
                  found constructor {} of another type",
                 Id(found)
             ),
+            ErrorKind::WrongLayer { expected, found } => write!(
+                f,
+                "expected an object of layer {expected}, found one read in layer {found}"
+            ),
             ErrorKind::InvalidBool { id } => write!(
                 f,
                 "expected a Bool (boolTrue#997275b5 or boolFalse#bc799737), found #{id:08x}"
@@ -567,6 +580,12 @@ mod defmt_impls {
                     layer,
                     expected_type.0,
                     Id(found)
+                ),
+                ErrorKind::WrongLayer { expected, found } => write!(
+                    f,
+                    "expected an object of layer {=u32}, found one read in layer {=u32}",
+                    expected,
+                    found
                 ),
                 ErrorKind::InvalidBool { id } => {
                     write!(f, "expected a Bool, found #{=u32:08x}", id)

@@ -9,13 +9,16 @@
 //!   `Update` constructor alike, random users, chats and messages inside),
 //!   each decoded by both in turn.
 //!
-//! tlview: [`read_all_230`] (validate, view in layer 230 through `Object`,
-//! read every value); grammers: `enums::Updates::from_bytes` and its
-//! `touch_grammers` for the messages (a drop of the whole value for the
-//! mix, whose contents `touch_grammers` does not know).
+//! The messages: tlview's typed views of layer 230 ([`touch_typed_230`]:
+//! `tlview::layer230::enums::Updates::decode`, then the fields a client
+//! shows through the generated accessors) against grammers'
+//! `enums::Updates::from_bytes` and [`touch_grammers`], which reads the
+//! same fields (the checksums are checked equal). The mix: a typed decode
+//! against grammers' decode (a drop of the whole value).
 //!
-//! Two more rows time tlview's walker alone (validation, nothing read)
-//! against the same grammers decode, on `updates_50` and the mix.
+//! Two more rows time the dynamic view reading every value
+//! ([`read_all_230`]) against the same grammers decode, on `updates_50`
+//! and the mix.
 //!
 //! `cargo run --release --example same_bytes [-- ROUNDS]` (default 101).
 
@@ -59,77 +62,77 @@ fn main() {
         assert_eq!(cur.pos(), m.len());
         assert_eq!(&grammers_tl_types::Serializable::to_bytes(&u), m);
     }
+    let grammers_mix = move |m: &[Vec<u8>]| {
+        m.iter()
+            .map(|b| {
+                let u = enums::Updates::from_bytes(black_box(b)).unwrap();
+                black_box(&u);
+                b.len() as u64
+            })
+            .sum::<u64>()
+    };
     let mut tasks = Vec::new();
+    let mut names = Vec::new();
+    // The messages: tlview's typed views against grammers, each reading the
+    // same fields (equal checksums, checked here first).
     for p in &pairs {
         let theirs = &p.theirs[..];
         let _ = decode_exact(theirs);
+        assert_eq!(
+            touch_typed_230(theirs),
+            touch_grammers(&enums::Updates::from_bytes(theirs).unwrap()),
+            "{}: the typed views read other values than grammers",
+            p.name
+        );
         tasks.push(task(
-            move || read_all_230(black_box(theirs)),
+            move || touch_typed_230(black_box(theirs)),
             move || touch_grammers(&enums::Updates::from_bytes(black_box(theirs)).unwrap()),
         ));
+        names.push((p.name.to_string(), theirs.len()));
     }
+    // The mix: a typed decode (validated, viewed) against grammers' decode
+    // (every value built); neither reads more.
     let m = &mix;
     tasks.push(task(
         move || {
             m.iter()
-                .map(|b| read_all_230(black_box(b)))
+                .map(|b| {
+                    let u = tlview::layer230::enums::Updates::decode(black_box(b)).unwrap();
+                    u64::from(u.constructor_id())
+                })
                 .fold(0, u64::wrapping_add)
         },
-        move || {
-            m.iter()
-                .map(|b| {
-                    let u = enums::Updates::from_bytes(black_box(b)).unwrap();
-                    black_box(&u);
-                    b.len() as u64
-                })
-                .sum::<u64>()
-        },
+        move || grammers_mix(m),
     ));
-    // The walker alone (validation, no view, nothing read), on the largest
-    // message and the mix.
-    let walk = |b: &[u8]| {
-        let updates = tlview::walk::Expect::Type(tlview::layer230::ty::UPDATES);
-        tlview::layer230::walk(black_box(b), updates, &tlview::Limits::DEFAULT).unwrap() as u64
-    };
+    names.push((format!("uniform mix of {} Updates", mix.len()), mix_bytes));
+    // For reference: the dynamic view reading every value
+    // (`read_all_230`), on the largest message and the mix.
     let big = &pairs
         .iter()
         .find(|p| p.name == "updates_50")
         .unwrap()
         .theirs[..];
     tasks.push(task(
-        move || walk(big),
+        move || read_all_230(black_box(big)),
         move || touch_grammers(&enums::Updates::from_bytes(black_box(big)).unwrap()),
     ));
+    names.push(("updates_50, dynamic view, every value".into(), big.len()));
     tasks.push(task(
-        move || m.iter().map(|b| walk(b)).sum::<u64>(),
         move || {
             m.iter()
-                .map(|b| {
-                    let u = enums::Updates::from_bytes(black_box(b)).unwrap();
-                    black_box(&u);
-                    b.len() as u64
-                })
-                .sum::<u64>()
+                .map(|b| read_all_230(black_box(b)))
+                .fold(0, u64::wrapping_add)
         },
+        move || grammers_mix(m),
+    ));
+    names.push((
+        format!("uniform mix of {} Updates, dynamic view, every value", mix.len()),
+        mix_bytes,
     ));
     let results = interleaved(rounds, &mut tasks);
     println!("| message (layer 230, grammers' bytes) | bytes | tlview ns | grammers ns | grammers/tlview (median of pairs) | p10 – p90 |");
     println!("|---|---:|---:|---:|---:|---|");
-    let names = pairs
-        .iter()
-        .map(|p| (p.name.to_string(), p.theirs.len()))
-        .chain([
-            (format!("uniform mix of {} Updates", mix.len()), mix_bytes),
-            ("updates_50, tlview's walker alone".into(), big.len()),
-            (
-                format!(
-                    "uniform mix of {} Updates, tlview's walker alone",
-                    mix.len()
-                ),
-                mix_bytes,
-            ),
-        ]);
-    for ((name, len), (a, b, r)) in names.zip(results) {
+    for ((name, len), (a, b, r)) in names.into_iter().zip(results) {
         println!(
             "| {name} | {len} | {a:.1} | {b:.1} | **{:.1}×** | {:.1}× – {:.1}× |",
             r[1], r[0], r[2]

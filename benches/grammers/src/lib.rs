@@ -54,9 +54,131 @@ pub fn decode_exact(bytes: &[u8]) -> enums::Updates {
 
 // ------------------------------------------------------- layer 230 in tlview
 
+/// tlview's typed views of layer 230 on grammers' own bytes:
+/// `tlview::layer230::enums::Updates::decode` (validation by layer 230's
+/// table walker), then the same fields as [`touch_grammers`] reads, in the
+/// same order, through the generated accessors: the checksums are equal
+/// when both read the same values.
+pub fn touch_typed_230(bytes: &[u8]) -> u64 {
+    use tlview::layer230::enums as e;
+    let mut s = Sum::default();
+    fn peer(p: e::Peer<'_>) -> i64 {
+        match p {
+            e::Peer::User(x) => x.user_id(),
+            e::Peer::Chat(x) => x.chat_id(),
+            e::Peer::Channel(x) => x.channel_id(),
+        }
+    }
+    fn headers(s: &mut Sum, fwd: Option<e::MessageFwdHeader<'_>>, reply: Option<e::MessageReplyHeader<'_>>) {
+        if let Some(e::MessageFwdHeader::MessageFwdHeader(f)) = fwd {
+            s.add(f.date().into());
+            s.add(f.from_id().map_or(0, peer));
+        }
+        if let Some(r) = reply {
+            s.add(match r {
+                e::MessageReplyHeader::MessageReplyHeader(h) => h.reply_to_msg_id().unwrap_or(0).into(),
+                e::MessageReplyHeader::MessageReplyStoryHeader(_) => 0,
+            });
+        }
+    }
+    fn entities(s: &mut Sum, v: Option<tlview::Vector<'_, e::MessageEntity<'_>>>) {
+        for x in v.into_iter().flatten() {
+            s.add(x.offset().into());
+            s.add(x.length().into());
+        }
+    }
+    fn update_id(u: e::Update<'_>) -> i64 {
+        match u {
+            e::Update::NewMessage(_) => UPDATE_NEW_MESSAGE_122.into(),
+            e::Update::UserStatus(_) => UPDATE_USER_STATUS_122.into(),
+            _ => -1,
+        }
+    }
+    fn lists(
+        s: &mut Sum,
+        updates: tlview::Vector<'_, e::Update<'_>>,
+        users: tlview::Vector<'_, e::User<'_>>,
+        chats: tlview::Vector<'_, e::Chat<'_>>,
+    ) {
+        for up in updates {
+            s.add(update_id(up));
+        }
+        let len = |x: Option<tlview::TlStr<'_>>| x.map_or(0, |x| x.len() as i64);
+        for user in users {
+            s.add(user.id());
+            if let e::User::User(d) = user {
+                s.add(len(d.first_name()));
+                s.add(len(d.last_name()));
+                s.add(len(d.username()));
+            }
+        }
+        for chat in chats {
+            s.add(chat.id());
+            s.add(match chat {
+                e::Chat::Empty(_) | e::Chat::CommunityForbidden(_) => 0,
+                e::Chat::Chat(c) => c.title().len() as i64,
+                e::Chat::Forbidden(c) => c.title().len() as i64,
+                e::Chat::Channel(c) => c.title().len() as i64,
+                e::Chat::ChannelForbidden(c) => c.title().len() as i64,
+                e::Chat::Community(c) => c.title().len() as i64,
+            });
+        }
+    }
+    let Ok(u) = e::Updates::decode(bytes) else {
+        return 0;
+    };
+    match u {
+        e::Updates::TooLong(_) => s.add(1),
+        e::Updates::UpdateShortMessage(m) => {
+            s.add(m.id().into());
+            s.add(m.user_id());
+            s.add(m.date().into());
+            s.add(m.pts().into());
+            s.add(m.message().len() as i64);
+            headers(&mut s, m.fwd_from(), m.reply_to());
+            entities(&mut s, m.entities());
+        }
+        e::Updates::UpdateShortChatMessage(m) => {
+            s.add(m.id().into());
+            s.add(m.from_id());
+            s.add(m.chat_id());
+            s.add(m.date().into());
+            s.add(m.pts().into());
+            s.add(m.message().len() as i64);
+            headers(&mut s, m.fwd_from(), m.reply_to());
+            entities(&mut s, m.entities());
+        }
+        e::Updates::UpdateShortSentMessage(m) => {
+            s.add(m.id().into());
+            s.add(m.pts().into());
+            s.add(m.date().into());
+            s.add(m.media().map_or(0, |x| match x {
+                e::MessageMedia::Empty(_) => MESSAGE_MEDIA_EMPTY_122.into(),
+                _ => -1,
+            }));
+            entities(&mut s, m.entities());
+        }
+        e::Updates::UpdateShort(x) => {
+            s.add(update_id(x.update()));
+            s.add(x.date().into());
+        }
+        e::Updates::Combined(c) => {
+            lists(&mut s, c.updates(), c.users(), c.chats());
+            s.add(c.date().into());
+            s.add(c.seq().into());
+        }
+        e::Updates::Updates(c) => {
+            lists(&mut s, c.updates(), c.users(), c.chats());
+            s.add(c.date().into());
+            s.add(c.seq().into());
+        }
+    }
+    s.0
+}
+
 /// tlview on grammers' own bytes: one `Updates` of layer 230 validated and
-/// viewed in that layer (`Object::decode_in`, the dynamic view: layer 230
-/// has no typed views yet), then every value in it read once (the fields of
+/// viewed in that layer (`Object::decode_in`, the dynamic view), then every
+/// value in it read once (the fields of
 /// every nested object and every vector element) and mixed into a checksum.
 /// That reads more than [`touch_grammers`] does, as grammers' decode builds
 /// every value too.

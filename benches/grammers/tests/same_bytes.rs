@@ -7,7 +7,8 @@
 //! (`testkit/layer_random.rs`): no flags, all flags, each declared bit of
 //! both words alone, and random words, over several seeds. For each:
 //!
-//! * tlview's walker accepts it, to exactly its length;
+//! * tlview's walker accepts it, to exactly its length, and its typed
+//!   views read it as the table does (their TL JSON is the dynamic view's);
 //! * grammers reads it (its generated `Deserializable` for the type, or
 //!   for the function's arguments after checking the id) and writes it back
 //!   (`Serializable`) to the same bytes: grammers agrees on every field,
@@ -125,9 +126,16 @@ fn grammers_and_tlview_read_and_write_the_same_bytes() {
                     )),
                     Some(Err(e)) => failures.push(format!("{what}: {e}")),
                 }
-                // TL JSON and back, in layer 230.
-                let json = Object::decode_in(layer, &bytes, Expect::Any, &Limits::DEFAULT)
-                    .map(|o| Json(o).to_string());
+                // TL JSON and back, in layer 230; the typed views read the
+                // same (`tl dump --typed --layer 230`).
+                let decoded = Object::decode_in(layer, &bytes, Expect::Any, &Limits::DEFAULT);
+                if let Ok(o) = decoded {
+                    let typed = tlview::view::TypedJson(o).to_string();
+                    if typed != Json(o).to_string() {
+                        failures.push(format!("{what}: the typed views print {typed}"));
+                    }
+                }
+                let json = decoded.map(|o| Json(o).to_string());
                 let again = json.as_ref().map_err(|e| e.to_string()).and_then(|j| {
                     let v: serde_json::Value =
                         serde_json::from_str(j).map_err(|e| e.to_string())?;

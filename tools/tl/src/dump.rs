@@ -56,7 +56,7 @@ pub struct DumpOptions {
     pub expect: Expect,
     /// Indent (as `tlview::json::Json`'s `{:#}` does).
     pub pretty: bool,
-    /// Print through the generated typed views (any root; layer 122 only).
+    /// Print through the generated typed views (any root, either layer).
     pub typed: bool,
     /// The layer to read the bytes in (`expect` holds its indices).
     pub layer: Layer,
@@ -181,11 +181,6 @@ fn dump_plain(
     notes: &mut Vec<String>,
 ) -> Result<String, String> {
     let layer = opts.layer;
-    if opts.typed && layer != Layer::L122 {
-        return Err(format!(
-            "--typed: {layer} has no typed views yet (its bytes dump without --typed)"
-        ));
-    }
     // An error with the path of fields to it.
     let placed = |bytes: &[u8], expect: Expect, e: Error| {
         error_text_at_in(

@@ -94,12 +94,15 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-/// The layer's table (`schema/layerNNN.rs`) and its names
-/// (`schema/namesNNN.rs`), not yet formatted: what `tl gen --table-only`
-/// writes, for a layer the crate walks but has no views of.
-pub fn emit_table(layer: &Layer) -> Result<Vec<File>, Error> {
+/// A layer that lives beside the crate root's, in `tlview::{module}`
+/// (layer 230 in `tlview::layer230`, behind its feature): its table
+/// (`schema/layerNNN.rs`), its names (`schema/namesNNN.rs`), its typed
+/// views (`schema/viewsNNN.rs`) and their checks for the library's tests
+/// (`schema/checksNNN.rs`), not yet formatted. What `tl gen --module`
+/// writes.
+pub fn emit_beside(layer: &Layer, module: &str) -> Result<Vec<File>, Error> {
     let command = command_line(layer, &crate::valid::Hot::default(), None)
-        .replace(" -o src", " --table-only -o src");
+        .replace(" -o src", &format!(" --module {module} -o src"));
     let h = header(&command, layer.inputs.iter());
     Ok(vec![
         File {
@@ -108,7 +111,15 @@ pub fn emit_table(layer: &Layer) -> Result<Vec<File>, Error> {
         },
         File {
             path: Path::new("schema").join(format!("names{}.rs", layer.layer)),
-            contents: emit_names(layer, &h, &format!("layer{}::", layer.layer))?,
+            contents: emit_names(layer, &h, &format!("{module}::"))?,
+        },
+        File {
+            path: Path::new("schema").join(format!("views{}.rs", layer.layer)),
+            contents: crate::views::emit(layer, &h, Some(module))?,
+        },
+        File {
+            path: Path::new("schema").join(format!("checks{}.rs", layer.layer)),
+            contents: crate::views::emit_checks(layer, &h, Some(module))?,
         },
     ])
 }
@@ -133,7 +144,7 @@ pub fn emit(
         },
         File {
             path: Path::new("schema").join(format!("views{}.rs", layer.layer)),
-            contents: crate::views::emit(layer, &h)?,
+            contents: crate::views::emit(layer, &h, None)?,
         },
         File {
             path: Path::new("schema").join(format!("forms{}.rs", layer.layer)),
@@ -141,7 +152,7 @@ pub fn emit(
         },
         File {
             path: Path::new("schema").join(format!("checks{}.rs", layer.layer)),
-            contents: crate::views::emit_checks(layer, &h)?,
+            contents: crate::views::emit_checks(layer, &h, None)?,
         },
         File {
             path: Path::new("schema").join(format!("valid{}.rs", layer.layer)),
@@ -217,9 +228,15 @@ fn header<'a>(command: &str, inputs: impl Iterator<Item = &'a crate::layer::Inpu
 /// The `Op` expression of a field, its names (`Op`, `Kind`, `ty`) behind
 /// `prefix` (`crate::schema::` from outside the schema module).
 pub fn op_expr_at(layer: &Layer, f: &crate::layer::Field, prefix: &str) -> String {
+    op_expr_in(layer, f, prefix, &format!("{prefix}ty::"))
+}
+
+/// As [`op_expr_at`], the layer's type indices behind `ty_prefix`
+/// (`crate::layer230::ty::`).
+pub fn op_expr_in(layer: &Layer, f: &crate::layer::Field, prefix: &str, ty_prefix: &str) -> String {
     let mut s = match f.kind {
         Kind::Boxed => format!(
-            "{prefix}Op::boxed({prefix}ty::{})",
+            "{prefix}Op::boxed({ty_prefix}{})",
             layer.types[usize::from(f.arg)].const_name
         ),
         Kind::Bare => format!("{prefix}Op::bare({prefix}CtorIndex({}))", f.arg),

@@ -69,12 +69,14 @@ pub fn generate(
     Ok((layer, files))
 }
 
-/// As [`generate`], the layer's table and names alone (`tl gen --table-only`).
-pub fn generate_table(
+/// As [`generate`], for a layer beside the crate root's, in
+/// `tlview::{module}` (`tl gen --module`): its table, names and views.
+pub fn generate_beside(
     schemas: &[impl AsRef<Path>],
+    module: &str,
 ) -> Result<(layer::Layer, Vec<gen::File>), String> {
     let layer = read_layer(schemas)?;
-    let mut files = gen::emit_table(&layer).map_err(|e| e.to_string())?;
+    let mut files = gen::emit_beside(&layer, module).map_err(|e| e.to_string())?;
     for f in &mut files {
         f.contents = gen::rustfmt(&f.contents).map_err(|e| e.to_string())?;
     }

@@ -165,11 +165,12 @@ struct GenArgs {
     /// Corrections to the error list's per-method errors, one method a line
     #[arg(long, value_name = "LIST", requires = "errors")]
     error_overrides: Option<PathBuf>,
-    /// Write the layer's table and names alone (schema/layerNNN.rs,
-    /// schema/namesNNN.rs): for a layer the crate walks without views
-    /// (layer 230 behind the `layer230` feature)
-    #[arg(long, conflicts_with_all = ["hot", "errors"])]
-    table_only: bool,
+    /// The layer lives beside the crate root's, in `tlview::MODULE`
+    /// (`layer230`, behind its feature): write its table, names, typed
+    /// views and their test checks (schema/layerNNN.rs, namesNNN.rs,
+    /// viewsNNN.rs, checksNNN.rs)
+    #[arg(long, value_name = "MODULE", conflicts_with_all = ["hot", "errors"])]
+    module: Option<String>,
 }
 
 /// Why a command failed, which decides the exit status.
@@ -196,8 +197,8 @@ fn cmd_gen(args: GenArgs) -> Result<(), Failure> {
         .errors
         .as_deref()
         .map(|list| (list, args.error_overrides.as_deref()));
-    let (layer, files) = if args.table_only {
-        tltool::generate_table(&args.schemas)?
+    let (layer, files) = if let Some(module) = &args.module {
+        tltool::generate_beside(&args.schemas, module)?
     } else {
         tltool::generate(&args.schemas, args.hot.as_deref(), errors)?
     };
@@ -388,11 +389,6 @@ fn cmd_dump(args: DumpArgs) -> Result<(), Failure> {
     use tlview::walk::Expect;
 
     let layer = layer_arg(args.layer)?;
-    if args.typed && layer != tlview::Layer::L122 {
-        return Err(Failure::Usage(format!(
-            "--typed: {layer} has no typed views yet (dump it without --typed)"
-        )));
-    }
     let mut opts = DumpOptions {
         pretty: args.pretty,
         typed: args.typed,

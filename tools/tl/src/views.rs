@@ -23,7 +23,7 @@ use crate::rustify;
 type Tree = BTreeMap<Vec<String>, String>;
 
 /// The file, not yet formatted.
-pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
+pub fn emit(layer: &Layer, header: &str, module: Option<&str>) -> Result<String, Error> {
     let mut o = String::from(header);
     let (api_t, api_f) = layer.counts(crate::layer::Scope::Api);
     let (mt_t, mt_f) = layer.counts(crate::layer::Scope::MtProto);
@@ -33,18 +33,22 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
          //! {api_f} API functions, {mt_t} MTProto constructors, {mt_f} MTProto functions) and an\n\
          //! enum per type ({} types).\n\
          //!\n\
-         //! Generated from the schema by `tl gen`; the crate root re-exports\n\
+         //! Generated from the schema by `tl gen`; {} re-exports\n\
          //! [`types`], [`enums`] and [`functions`]. See [`crate::view`] for how a\n\
          //! view reads.\n",
         layer.layer,
-        layer.types.len()
+        layer.types.len(),
+        match module {
+            None => "the crate root".to_string(),
+            Some(m) => format!("`tlview::{m}`"),
+        }
     );
     let _ = writeln!(
         o,
         "#![allow(clippy::too_many_lines, clippy::match_single_binding)]\n"
     );
 
-    let names = Names::new(layer)?;
+    let names = Names::new(layer)?.in_module(module);
     let mut types = Tree::new();
     let mut functions = Tree::new();
     let mut enums = Tree::new();
@@ -103,7 +107,7 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
         let _ = writeln!(
             o,
             "        {i} => {}::step(s),",
-            rustify::path(root, &names.combinators[i])
+            rustify::path(&names.root(root), &names.combinators[i])
         );
     }
     o.push_str("        _ => None,\n    }\n}\n\n");
@@ -147,6 +151,9 @@ pub(crate) struct Names {
     /// type constructor (`Some(false)`), only from functions (`Some(true)`),
     /// or not at all.
     skipped_boxed: Vec<Option<bool>>,
+    /// The module of `tlview` the views live in (`layer230`), or `None`
+    /// for the crate root's layer.
+    module: Option<String>,
 }
 
 impl Names {
@@ -217,7 +224,40 @@ impl Names {
             cyclic_ty,
             ty_fixed,
             skipped_boxed,
+            module: None,
         })
+    }
+
+    /// The same names, for views that live in `tlview::{module}` (a layer
+    /// beside the crate root's) rather than at the crate root.
+    pub(crate) fn in_module(mut self, module: Option<&str>) -> Names {
+        self.module = module.map(str::to_string);
+        self
+    }
+
+    /// The path below `crate::` of one of the roots (`types`, `enums`,
+    /// `functions`).
+    fn root(&self, root: &str) -> String {
+        match &self.module {
+            None => root.to_string(),
+            Some(m) => format!("{m}::{root}"),
+        }
+    }
+
+    /// The path of the layer's type-index constants (`…::ty::`).
+    fn ty_prefix(&self) -> String {
+        match &self.module {
+            None => "crate::schema::ty::".to_string(),
+            Some(m) => format!("crate::{m}::ty::"),
+        }
+    }
+
+    /// The `tlview::Layer` of a layer beside the crate root's, as an
+    /// expression (`crate::Layer::L230`); `None` at the root.
+    fn layer_expr(&self, layer: &Layer) -> Option<String> {
+        self.module
+            .as_ref()
+            .map(|_| format!("crate::Layer::L{}", layer.layer))
     }
 
     pub(crate) fn ctor_path(&self, layer: &Layer, index: usize) -> String {
@@ -226,11 +266,11 @@ impl Names {
         } else {
             "types"
         };
-        rustify::path(root, &self.combinators[index])
+        rustify::path(&self.root(root), &self.combinators[index])
     }
 
     pub(crate) fn type_path(&self, index: usize) -> String {
-        rustify::path("enums", &self.types[index])
+        rustify::path(&self.root("enums"), &self.types[index])
     }
 }
 
@@ -334,7 +374,10 @@ fn read_expr(layer: &Layer, names: &Names, f: &Field) -> Result<String, Error> {
             Kind::Bytes => "bytes()".into(),
             Kind::Bool => "boolean()".into(),
             Kind::Boxed | Kind::Bare => format!("view::<{}>()", elem()?),
-            Kind::AnyBoxed | Kind::SizedObject => "object()".into(),
+            Kind::AnyBoxed | Kind::SizedObject => match names.layer_expr(layer) {
+                None => "object()".into(),
+                Some(l) => format!("object_in({l})"),
+            },
             Kind::True | Kind::Flags => {
                 return Err(Error(format!("field {}: nothing to read", f.name)))
             }
@@ -401,7 +444,8 @@ fn view(
     let ty = match c.ty {
         Some(t) if !c.is_function() => {
             format!(
-                "crate::schema::ty::{}",
+                "{}{}",
+                names.ty_prefix(),
                 layer.types[usize::from(t)].const_name
             )
         }
@@ -427,13 +471,17 @@ fn view(
          /// The dynamic view of the same object.\n\
          #[inline]\n\
          pub fn object(&self) -> crate::Object<'a> {{\n\
-         self.0.exact(Self::skip).object(Self::INDEX)\n}}\n\
+         self.0.exact(Self::skip).{object}\n}}\n\
          /// Its field bytes (after the constructor id), borrowed from the message.\n\
          #[inline]\n\
          pub fn body(&self) -> &'a [u8] {{\n\
          self.0.exact(Self::skip).bytes()\n}}\n",
         id = c.id,
         decoders = decoders(&format!("boxed `{tl}` {what}")),
+        object = match names.layer_expr(layer) {
+            None => "object(Self::INDEX)".to_string(),
+            Some(l) => format!("object_in({l}, Self::INDEX)"),
+        },
     );
     let any_shown = shown(c).next().is_some();
     if any_shown {
@@ -460,10 +508,12 @@ fn view(
     o.push_str(&skip_fn(layer, names, c));
     o.push_str("}\n\n");
 
+    let layer_const = layer_const(layer, names);
     let _ = write!(
         o,
         "impl crate::view::Sealed for {name}<'_> {{}}\n\
          impl<'a> crate::view::Typed<'a> for {name}<'a> {{\n\
+         {layer_const}\
          const ELEMENT: crate::walk::Expect = crate::walk::Expect::Bare(Self::INDEX);\n\
          const ROOT: crate::walk::Expect = {root};\n\
          const ID: Option<u32> = Some(Self::ID);\n\
@@ -491,6 +541,15 @@ fn view(
         o.push_str(&fields_struct(layer, names, c, name)?);
     }
     Ok(o)
+}
+
+/// `Typed::LAYER` of a view of a layer beside the crate root's (the trait
+/// defaults to the root's).
+fn layer_const(layer: &Layer, names: &Names) -> String {
+    match names.layer_expr(layer) {
+        None => String::new(),
+        Some(l) => format!("const LAYER: crate::Layer = {l};\n"),
+    }
 }
 
 /// `Debug` (always) and `Display` (TL JSON, with `names`) through the typed
@@ -546,7 +605,16 @@ fn read_fn(layer: &Layer, names: &Names, c: &Combinator, name: &str) -> Result<S
     for (k, f) in c.fields.iter().enumerate() {
         let local = rustify::field(&f.name);
         if is_flags_word(f) {
-            let _ = writeln!(o, "let {local} = cursor_.flags();");
+            let flags = if f.word == 0 { "flags" } else { "flags2" };
+            if c.fields
+                .iter()
+                .any(|g| g.when.is_some_and(|(w, _)| usize::from(w) == k))
+            {
+                let _ = writeln!(o, "let {local} = cursor_.{flags}();");
+            } else {
+                // A word no field tests (`exportedChatlistInvite`'s): read past.
+                let _ = writeln!(o, "cursor_.{flags}();");
+            }
             words.insert(k, local);
             continue;
         }
@@ -650,7 +718,8 @@ fn accessor(
         (true, true, _, Some((w, bit))) => format!("self.0.word_at({w}) & (1 << {bit}) != 0"),
         (true, true, _, None) => {
             let (w, bit) = f.when.unwrap_or((0, 0));
-            format!("Self::cursor_to(self.0, {w}).is_some_and(|mut c| c.flags() & (1 << {bit}) != 0)")
+            let flags = if f.word == 0 { "flags" } else { "flags2" };
+            format!("Self::cursor_to(self.0, {w}).is_some_and(|mut c| c.{flags}() & (1 << {bit}) != 0)")
         }
         (false, true, Some(at), Some((w, bit))) => format!(
             "if self.0.word_at({w}) & (1 << {bit}) != 0 {{ Some(self.0.cursor_at({at}).{}) }} else {{ None }}",
@@ -697,7 +766,8 @@ fn step(layer: &Layer, names: &Names, c: &Combinator) -> Result<String, Error> {
     });
     for (k, f) in c.fields.iter().enumerate() {
         if is_flags_word(f) {
-            let _ = writeln!(o, "{k} => {{ c.flags(); continue; }}");
+            let flags = if f.word == 0 { "flags" } else { "flags2" };
+            let _ = writeln!(o, "{k} => {{ c.{flags}(); continue; }}");
             continue;
         }
         let value = if is_flag_true(f) {
@@ -713,26 +783,35 @@ fn step(layer: &Layer, names: &Names, c: &Combinator) -> Result<String, Error> {
                     Kind::String => "crate::object::Value::String(c.string())".into(),
                     Kind::Bytes => "crate::object::Value::Bytes(c.bytes())".into(),
                     Kind::Bool => "crate::object::Value::Bool(c.boolean())".into(),
-                    Kind::AnyBoxed | Kind::SizedObject => {
-                        "crate::object::Value::Object(c.object())".into()
-                    }
+                    Kind::AnyBoxed | Kind::SizedObject => match names.layer_expr(layer) {
+                        None => "crate::object::Value::Object(c.object())".into(),
+                        Some(l) => format!("crate::object::Value::Object(c.object_in({l}))"),
+                    },
                     _ => format!(
                         "crate::object::Value::Object(c.view::<{}>().object())",
                         value_type(layer, names, f.kind, f.arg)?
                     ),
                 },
-                _ => format!(
-                    "crate::object::Value::Vector(c.values::<{}>({}))",
-                    value_type(layer, names, f.kind, f.arg)?,
-                    crate::gen::op_expr_at(layer, f, "crate::schema::")
-                ),
+                _ => match names.layer_expr(layer) {
+                    None => format!(
+                        "crate::object::Value::Vector(c.values::<{}>({}))",
+                        value_type(layer, names, f.kind, f.arg)?,
+                        crate::gen::op_expr_at(layer, f, "crate::schema::")
+                    ),
+                    Some(l) => format!(
+                        "crate::object::Value::Vector(c.values_in::<{}>({l}, {}))",
+                        value_type(layer, names, f.kind, f.arg)?,
+                        crate::gen::op_expr_in(layer, f, "crate::schema::", &names.ty_prefix())
+                    ),
+                },
             }
         };
         match f.when {
             Some((_, bit)) => {
+                let has = if f.word == 0 { "has" } else { "has2" };
                 let _ = writeln!(
                     o,
-                    "{k} => {{ if !c.has({bit}) {{ continue; }} (\"{}\", {value}) }}",
+                    "{k} => {{ if !c.{has}({bit}) {{ continue; }} (\"{}\", {value}) }}",
                     f.name
                 );
             }
@@ -776,7 +855,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
         .into_iter()
         .map(|(v, m)| (v, names.ctor_path(layer, m)))
         .collect();
-    let ty = format!("crate::schema::ty::{}", info.const_name);
+    let ty = format!("{}{}", names.ty_prefix(), info.const_name);
     let mut o = format!(
         "/// The type `{}`: one variant per constructor.\n#[derive(Clone, Copy)]\npub enum {name}<'a> {{\n",
         info.name
@@ -825,6 +904,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
         o,
         "impl crate::view::Sealed for {name}<'_> {{}}\n\
          impl<'a> crate::view::Typed<'a> for {name}<'a> {{\n\
+         {layer_const}\
          const ELEMENT: crate::walk::Expect = crate::walk::Expect::Type(Self::TYPE);\n\
          const ROOT: crate::walk::Expect = crate::walk::Expect::Type(Self::TYPE);\n\
          const ID: Option<u32> = None;\n\
@@ -867,6 +947,7 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
         },
         fv = first.0,
         fp = first.1,
+        layer_const = layer_const(layer, names),
     );
     o.push_str(&printers(name));
     o.push_str(&serialize_impl(name));
@@ -877,8 +958,8 @@ fn enumeration(layer: &Layer, names: &Names, t: usize, info: &TypeInfo, name: &s
 /// combinator, its view's accessors against its one-pass `read()` (the
 /// accessors find their field by the layer table, `read()` by the generated
 /// sequence, so each checks the other), field by field.
-pub fn emit_checks(layer: &Layer, header: &str) -> Result<String, Error> {
-    let names = Names::new(layer)?;
+pub fn emit_checks(layer: &Layer, header: &str, module: Option<&str>) -> Result<String, Error> {
+    let names = Names::new(layer)?.in_module(module);
     let mut o = String::from(header);
     o.push_str(
         "//! For the library's tests: each combinator's view, its accessors against\n\
@@ -1118,16 +1199,29 @@ fn skip_one(layer: &Layer, names: &Names, kind: Kind, arg: u16) -> String {
             "crate::view::skip::fixed(r, {})?",
             names.ty_fixed[usize::from(arg)].unwrap_or(0)
         ),
-        Kind::Boxed if names.cyclic_ty[usize::from(arg)] => format!(
-            "crate::view::skip::walk_type(r, crate::schema::ty::{})?",
-            layer.types[usize::from(arg)].const_name
-        ),
+        Kind::Boxed if names.cyclic_ty[usize::from(arg)] => match names.layer_expr(layer) {
+            None => format!(
+                "crate::view::skip::walk_type(r, crate::schema::ty::{})?",
+                layer.types[usize::from(arg)].const_name
+            ),
+            Some(l) => format!(
+                "crate::view::skip::walk_in({l}, r, crate::walk::Expect::Type({}{}))?",
+                names.ty_prefix(),
+                layer.types[usize::from(arg)].const_name
+            ),
+        },
         Kind::Boxed => format!("{}::skip_boxed(r)?", names.type_path(usize::from(arg))),
-        Kind::Bare if names.cyclic_ctor[usize::from(arg)] => {
-            format!("crate::view::skip::walk_bare(r, crate::schema::CtorIndex({arg}))?")
-        }
+        Kind::Bare if names.cyclic_ctor[usize::from(arg)] => match names.layer_expr(layer) {
+            None => format!("crate::view::skip::walk_bare(r, crate::schema::CtorIndex({arg}))?"),
+            Some(l) => format!(
+                "crate::view::skip::walk_in({l}, r, crate::walk::Expect::Bare(crate::schema::CtorIndex({arg})))?"
+            ),
+        },
         Kind::Bare => format!("{}::skip(r)?", names.ctor_path(layer, usize::from(arg))),
-        Kind::AnyBoxed | Kind::SizedObject => "crate::view::skip::walk_any(r)?".into(),
+        Kind::AnyBoxed | Kind::SizedObject => match names.layer_expr(layer) {
+            None => "crate::view::skip::walk_any(r)?".into(),
+            Some(l) => format!("crate::view::skip::walk_in({l}, r, crate::walk::Expect::Any)?"),
+        },
         k => format!(
             "crate::view::skip::fixed(r, {})?",
             fixed_size(k).unwrap_or(0)

@@ -5,8 +5,9 @@
 //! 230's 2 617, six each). Every object must encode, walk to exactly its
 //! length, dump back to the same JSON value, and encode from that dump to
 //! the same bytes. In layer 122 it must also encode the same through its
-//! generated form (`tl encode --typed`), and `Updates` objects must print
-//! the same through the typed views.
+//! generated form (`tl encode --typed`); every object must print the same
+//! through the typed views (`tl dump --typed`), in both layers, and
+//! `Updates` objects through `tlview::Updates`.
 // The conversions run on tlview: only with the default `convert` feature.
 #![cfg(feature = "convert")]
 
@@ -370,8 +371,15 @@ fn round_trip(layer: Layer, v: &Value) -> Result<usize, String> {
     if again != bytes {
         return Err("encode(dump) differs from the bytes".into());
     }
+    // `tl dump --typed`: each object's fields read by its typed view.
+    let typed = tlview::view::TypedJson(obj).to_string();
+    if typed != text {
+        return Err(format!(
+            "the typed views print\n  {typed}\nthe dynamic view\n  {text}"
+        ));
+    }
     if layer != Layer::L122 {
-        // No typed views or forms in this layer yet.
+        // No forms in this layer yet.
         return Ok(bytes.len());
     }
     // `tl encode --typed`: the generated form gives the same bytes.

@@ -1,0 +1,147 @@
+//! Layer 230's typed views (`tlview::layer230`) against its table, on random
+//! objects of every combinator built from the table (`testkit/layer_random.rs`,
+//! the builder `tests/layer230.rs` and the grammers cross-check share): the
+//! accessors against `read()` and the dynamic view (generated in
+//! `checks230.rs`), the generated skips against the walker, the typed
+//! printer against the table-driven one; and typed decoding against the
+//! walker on every one-byte change.
+//!
+//! Test code only (`#[cfg(test)]`): its `panic!`s and assertions are the
+//! tests' verdicts on objects the builder made, never input handling.
+
+use std::vec::Vec;
+
+use crate::object::Object;
+use crate::schema::CtorIndex;
+use crate::walk::Expect;
+use crate::{Layer, Limits};
+
+#[path = "../../testkit/layer_random.rs"]
+mod layer_random;
+use layer_random::Builder;
+
+const L: Layer = Layer::L230;
+
+/// The combinators this build has views for (functions with `functions`).
+fn indices() -> impl Iterator<Item = usize> {
+    let n = if cfg!(feature = "functions") {
+        L.combinator_count()
+    } else {
+        crate::layer230::CONSTRUCTORS.len()
+    };
+    0..n
+}
+
+// Thousands of objects: too slow under Miri.
+#[test]
+#[cfg_attr(miri, ignore)]
+fn every_layer_230_view_reads_what_the_table_reads() {
+    let mut b = Builder::new(L, 230);
+    let (mut objects, mut fields, mut two_words) = (0usize, 0usize, 0usize);
+    for i in indices() {
+        let index = CtorIndex(i as u16);
+        let second = L.constructor(index).is_some_and(|c| {
+            L.ops(c)
+                .iter()
+                .any(|op| op.kind() == crate::schema::Kind::Flags && op.flags_word() == 1)
+        });
+        for flags in b.flag_choices(i) {
+            let bytes = b.build(i, flags);
+            let o = Object::decode_in(L, &bytes, Expect::Any, &Limits::DEFAULT)
+                .unwrap_or_else(|e| panic!("combinator {i}: built bytes rejected: {e:?}"));
+            assert_eq!(L.index_of(o.id()), Some(index));
+            if let Some(c) = crate::layer230::CONSTRUCTORS.get(i) {
+                // The generated skip finds the same end as the walker.
+                let n = super::views230::reread(c.ty, &bytes);
+                assert_eq!(n, Some(bytes.len()), "combinator {i}: skip");
+            }
+            fields += super::checks230::check(index, o)
+                .unwrap_or_else(|e| panic!("combinator {i} ({:#010x}): {e}", o.id()));
+            #[cfg(feature = "names")]
+            {
+                let typed = std::format!("{}", crate::view::TypedJson(o));
+                let dynamic = std::format!("{}", crate::json::Json(o));
+                assert_eq!(typed, dynamic, "combinator {i}");
+                let pretty = std::format!("{:#}", crate::view::TypedJson(o));
+                assert_eq!(pretty, std::format!("{:#}", crate::json::Json(o)));
+            }
+            let debug = std::format!("{o:?}");
+            #[cfg(feature = "names")]
+            assert!(
+                debug.starts_with(L.constructor_name(index)),
+                "combinator {i}: {debug}"
+            );
+            assert!(!debug.is_empty(), "combinator {i}");
+            objects += 1;
+            two_words += usize::from(second);
+        }
+    }
+    std::eprintln!(
+        "layer 230: {objects} objects ({two_words} with two flags words), \
+         {fields} fields read both ways"
+    );
+    assert!(objects > 5 * crate::layer230::CONSTRUCTORS.len());
+    assert!(two_words > 100, "{two_words}");
+}
+
+/// Every constructor of layer 230, every byte of a random object (its
+/// first 192) changed in four ways: its type's typed `decode_prefix` and
+/// the layer's walker give the same judgement, to the same length.
+#[test]
+#[cfg_attr(miri, ignore)]
+fn layer_230_typed_decoding_agrees_with_the_walker_on_every_mutation() {
+    let mut b = Builder::new(L, 231);
+    let mut cases = 0usize;
+    for (i, c) in crate::layer230::CONSTRUCTORS.iter().enumerate() {
+        let mut bytes: Vec<u8> = b.build(i, Some(u64::MAX));
+        bytes.truncate(192);
+        let expect = Expect::Type(c.ty);
+        for at in 0..bytes.len() {
+            let orig = bytes[at];
+            for v in [orig ^ 1, orig ^ 0x80, 0, 0xff] {
+                bytes[at] = v;
+                let mut r = crate::Reader::new(&bytes);
+                let walked = L
+                    .walk_object(&mut r, expect, &Limits::DEFAULT, 0)
+                    .map(|_| r.offset());
+                let typed = super::checks230::decode_as(c.ty, &bytes);
+                assert_eq!(
+                    typed.map(|(n, _)| n),
+                    walked,
+                    "constructor {i}, byte {at} = {v:#x}"
+                );
+                cases += 1;
+            }
+            bytes[at] = orig;
+        }
+    }
+    std::eprintln!("layer 230: {cases} mutations judged alike");
+}
+
+/// A view of one layer does not take an object read in the other, and
+/// says so; the same id in its own layer converts.
+#[test]
+fn a_view_takes_objects_of_its_own_layer_only() {
+    use crate::layer230::{enums, id, types};
+    // boolTrue: the same id in both layers.
+    let b = id::BOOL_TRUE.to_le_bytes();
+    let in122 = Object::decode(&b, Expect::Any).unwrap();
+    let in230 = Object::decode_in(L, &b, Expect::Any, &Limits::DEFAULT).unwrap();
+    let err = types::BoolTrue::try_from(in122).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        crate::ErrorKind::WrongLayer {
+            expected: 230,
+            found: 122
+        }
+    );
+    assert!(types::BoolTrue::try_from(in230).is_ok());
+    assert!(enums::Bool::try_from(in230).is_ok());
+    assert!(crate::types::BoolTrue::try_from(in230).is_err());
+    // Another type of the same layer is a wrong type, in that layer's words.
+    let err = enums::Peer::try_from(in230).unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        crate::ErrorKind::WrongTypeInLayer { layer: 230, .. }
+    ));
+}
