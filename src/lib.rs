@@ -294,12 +294,15 @@ mod dynamic;
 #[cfg(feature = "names")]
 pub use dynamic::json;
 /// Layer 230 beside layer 122 (the `layer230` feature): its tables, the
-/// walker over them and its generated typed views.
+/// walker over them, its straight-line validators and its generated typed
+/// views.
 ///
 /// Layer 230 is the newest public layer (`schema/layer230/`, vendored from
 /// grammers-tl-types 0.11.0). `tl gen --module layer230` generates its
-/// table, names and views with the same generator and in the same form as
-/// layer 122's; the walker is the same code, compiled over its table, and
+/// table, names, views and validators with the same generator and in the
+/// same form as layer 122's; the walker is the same code, compiled over its
+/// table and handing objects to its validators (the hot list
+/// `schema/hot230.txt` under `fast`, every combinator under `fast-all`), and
 /// gives the same guarantees: no panic, no recursion, every error with its
 /// byte offset. The dynamic view reads it too ([`layer230::object`],
 /// [`Object::decode_in`] with [`Layer::L230`]), with its names and TL JSON
@@ -309,10 +312,9 @@ pub use dynamic::json;
 /// [`layer230::enums`] (an enum per type) and, with `functions`,
 /// `layer230::functions`, read as the crate root's are (see [`view`]):
 /// `decode` validates once, accessors cannot fail, `read()` reads every
-/// field in one pass, `Display` prints TL JSON in layer 230's names. Not
-/// there yet: the straight-line validators of the `fast` feature (layer
-/// 230's views validate by the table walker), forms, and the hand-written
-/// `Updates` family.
+/// field in one pass, `Display` prints TL JSON in layer 230's names, and
+/// `decode` takes the type's straight-line validator where it has one. Not
+/// there yet: forms, and the hand-written `Updates` family.
 ///
 /// Type and constructor indices ([`walk::Expect::Type`],
 /// [`walk::Expect::Bare`], [`layer230::ty`]) are this layer's own. A wrong

@@ -94,6 +94,9 @@ pub struct Builder {
     pub layer: Layer,
     pub rng: Rng,
     pub heights: Vec<u32>,
+    /// When set, the only constructors nested objects are built from (an
+    /// optional or vector field that none fits is left out or empty).
+    pub allowed: Option<fn(CtorIndex) -> bool>,
     /// How many type constructors the layer has (they come first).
     constructors: usize,
     out: Vec<u8>,
@@ -105,6 +108,7 @@ impl Builder {
             layer,
             rng: Rng(seed.max(1)),
             heights: heights(layer),
+            allowed: None,
             constructors: layer
                 .combinators()
                 .filter(|(_, c)| !c.is_function())
@@ -125,6 +129,13 @@ impl Builder {
             .map(|m| m.get())
             .filter(|&m| self.heights[m] != u32::MAX)
             .collect();
+        let buildable = match self.allowed {
+            Some(allowed) if buildable.iter().any(|&m| allowed(CtorIndex(m as u16))) => buildable
+                .into_iter()
+                .filter(|&m| allowed(CtorIndex(m as u16)))
+                .collect(),
+            _ => buildable,
+        };
         if depth < SOFT_DEPTH {
             buildable[self.rng.below(buildable.len())]
         } else {
@@ -134,13 +145,15 @@ impl Builder {
 
     /// Whether an object of `kind`/`arg` can be built at all.
     fn fits(&self, kind: Kind, arg: u16) -> bool {
+        let allowed = |m: CtorIndex| self.allowed.is_none_or(|a| a(m));
         match kind {
             Kind::Boxed => self
                 .layer
                 .type_members(TypeIndex(arg))
                 .iter()
-                .any(|m| self.heights[m.get()] != u32::MAX),
-            Kind::Bare => self.heights[usize::from(arg)] != u32::MAX,
+                .any(|&m| self.heights[m.get()] != u32::MAX && allowed(m)),
+            Kind::Bare => self.heights[usize::from(arg)] != u32::MAX && allowed(CtorIndex(arg)),
+            Kind::AnyBoxed | Kind::SizedObject => self.allowed.is_none(),
             _ => true,
         }
     }

@@ -83,6 +83,7 @@ fn no_module_uses_a_layer_above_its_own() {
         "names",
         "names230",
         "valid122",
+        "valid230",
         "views122",
         "views230",
         "checks122",

@@ -140,7 +140,7 @@ impl<'a> Updates<'a> {
                 let mut end = r;
                 // As `Ctx::object` one level below the root.
                 let below = limit - 2;
-                end = crate::fast::validate(&end, ty::UPDATE, below)?;
+                end = crate::fast::validate(crate::Layer::L122, &end, ty::UPDATE, below)?;
                 end.int_opt()?; // date
                 if !end.is_empty() {
                     return None;
@@ -236,7 +236,7 @@ fn validate_objects(
     // `Ctx::object`.
     let limit = child.limits.max_depth.min(Limits::MAX_DEPTH);
     let below = limit.saturating_sub(child.depth).saturating_sub(1);
-    let Some(check) = crate::fast::boxed(ty, below) else {
+    let Some(check) = crate::fast::boxed(crate::Layer::L122, ty, below) else {
         for _ in 0..count {
             child.object(r, Expect::Type(ty))?;
         }

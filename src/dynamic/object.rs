@@ -576,7 +576,7 @@ impl ExactSizeIterator for Values<'_> {}
 #[inline]
 pub(crate) fn fast_object<'a>(r: &mut Reader<'a>, ty: TypeIndex, below: u32) -> Option<Object<'a>> {
     let start = *r;
-    let after = crate::fast::validate(&start, ty, below)?;
+    let after = crate::fast::validate(crate::Layer::L122, &start, ty, below)?;
     let c = schema::constructor_by_id(u32::from_le_bytes(*start.rest().first_chunk::<4>()?))?;
     let used = start.remaining().saturating_sub(after.remaining());
     *r = after;

@@ -106,7 +106,7 @@ impl Tables for Layer122 {
     }
     #[inline]
     fn fast_body<'a>(index: CtorIndex, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
-        crate::fast::body(index, r, below)
+        crate::fast::body(crate::Layer::L122, index, r, below)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The primitives of the generated straight-line validators
-//! (`schema::valid122`, written by `tl gen` from the schema), and the entry
-//! points through which the walker and the typed decoders reach them.
+//! (`schema::valid122`, and `schema::valid230` with `layer230`, written by
+//! `tl gen` from the schema), and the entry points through which the walker
+//! and the typed decoders reach them, for the layer they read.
 //!
 //! The walker interprets the layer table, which costs a dispatch per field.
 //! A generated validator checks exactly the same rules for one combinator in
@@ -16,7 +17,8 @@
 //! Nothing here knows a constructor's layout: the primitives below read one
 //! kind of value each, and every flag bit, size and field order is in the
 //! generated code. Which validators exist is chosen by the `fast` (the hot
-//! list, `schema/hot122.txt`) and `fast-all` (every combinator) features.
+//! lists, `schema/hot122.txt` and `schema/hot230.txt`) and `fast-all`
+//! (every combinator) features.
 
 // Without `fast` no validator is compiled, and the primitives go unused.
 #![cfg_attr(not(feature = "fast"), allow(dead_code))]
@@ -115,55 +117,70 @@ pub(crate) fn fixed_vector(r: &[u8], boxed: bool, size: usize) -> Option<&[u8]> 
     rest.get(usize::try_from(n).ok()?.checked_mul(size)?..)
 }
 
-/// Validates the fields of the object of combinator `index` whose id has
-/// just been read, when it has a validator and at most `below` more levels
-/// may nest under it: the reader after the object, or `None` to leave the
-/// object to the walker (the reader given is not touched).
+/// Validates the fields of the object of combinator `index` of `layer`
+/// whose id has just been read, when it has a validator and at most `below`
+/// more levels may nest under it: the reader after the object, or `None` to
+/// leave the object to the walker (the reader given is not touched).
 #[inline(always)]
-pub(crate) fn body<'a>(index: schema::CtorIndex, r: &Reader<'a>, below: u32) -> Option<Reader<'a>> {
+pub(crate) fn body<'a>(
+    layer: crate::Layer,
+    index: schema::CtorIndex,
+    r: &Reader<'a>,
+    below: u32,
+) -> Option<Reader<'a>> {
     #[cfg(feature = "fast")]
     {
-        let n = schema::valid122::body_len(index, r.rest(), below)?;
+        let n = match layer {
+            crate::Layer::L122 => schema::valid122::body_len(index, r.rest(), below)?,
+            #[cfg(feature = "layer230")]
+            crate::Layer::L230 => schema::valid230::body_len(index, r.rest(), below)?,
+        };
         let mut after = *r;
         after.skip_opt(n)?;
         Some(after)
     }
     #[cfg(not(feature = "fast"))]
     {
-        let _ = (index, r, below);
+        let _ = (layer, index, r, below);
         None
     }
 }
 
-/// The validator of boxed objects of type `ty` with `below` levels free
-/// under them (see [`validate`]), found once for a vector of them:
-/// `check(bytes)` is the bytes after the object at their start, or `None`
-/// (the caller then takes the walker's path, which reports any error).
+/// The validator of boxed objects of type `ty` of `layer` with `below`
+/// levels free under them (see [`validate`]), found once for a vector of
+/// them: `check(bytes)` is the bytes after the object at their start, or
+/// `None` (the caller then takes the walker's path, which reports any
+/// error).
 #[inline]
-pub(crate) fn boxed(ty: schema::TypeIndex, below: u32) -> Option<Check> {
+pub(crate) fn boxed(layer: crate::Layer, ty: schema::TypeIndex, below: u32) -> Option<Check> {
     #[cfg(feature = "fast")]
     {
-        schema::valid122::boxed(ty, below)
+        match layer {
+            crate::Layer::L122 => schema::valid122::boxed(ty, below),
+            #[cfg(feature = "layer230")]
+            crate::Layer::L230 => schema::valid230::boxed(ty, below),
+        }
     }
     #[cfg(not(feature = "fast"))]
     {
-        let _ = (ty, below);
+        let _ = (layer, ty, below);
         None
     }
 }
 
-/// Validates the boxed object of type `ty` at `r` when its constructor has
-/// no fields or a validator with `below` levels free under it: the reader
-/// after it, or `None` (the caller then takes the walker's path, which
-/// reports any error).
+/// Validates the boxed object of type `ty` of `layer` at `r` when its
+/// constructor has no fields or a validator with `below` levels free under
+/// it: the reader after it, or `None` (the caller then takes the walker's
+/// path, which reports any error).
 #[inline]
 pub(crate) fn validate<'a>(
+    layer: crate::Layer,
     r: &Reader<'a>,
     ty: schema::TypeIndex,
     below: u32,
 ) -> Option<Reader<'a>> {
     let rest = r.rest();
-    let n = rest.len() - boxed(ty, below)?(rest)?.len();
+    let n = rest.len() - boxed(layer, ty, below)?(rest)?.len();
     let mut after = *r;
     after.skip_opt(n)?;
     Some(after)
@@ -176,6 +193,9 @@ pub(crate) fn validate<'a>(
 mod tests {
     use super::*;
     use crate::schema::{id, ty};
+
+    /// The layer of the objects here.
+    const L: crate::Layer = crate::Layer::L122;
 
     /// Four bytes that no object here ends with: what follows each object,
     /// so that a validator's end is told apart from the input's end.
@@ -232,11 +252,12 @@ mod tests {
         v
     }
 
-    /// The levels a `message` needs free under it: two with the hot list
-    /// (an entity's `inputMessageEntityMentionName` holds an `InputUser`),
-    /// eight with every validator (its media reach deeper).
+    /// The levels a `message` needs free under it: three with the hot list
+    /// (an entity's `inputMessageEntityMentionName` holds an `InputUser`,
+    /// whose `inputUserFromMessage` holds an `InputPeer`), eight with every
+    /// validator (its media reach deeper).
     #[cfg(feature = "fast")]
-    const MESSAGE_LEVELS: u32 = if cfg!(feature = "fast-all") { 8 } else { 2 };
+    const MESSAGE_LEVELS: u32 = if cfg!(feature = "fast-all") { 8 } else { 3 };
 
     /// Plenty of levels.
     #[cfg(feature = "fast")]
@@ -258,15 +279,15 @@ mod tests {
         for (object, t) in cases {
             let bytes = with_tail(object);
             // Golden objects of this module, not input: a decline is a bug.
-            let after = validate(&Reader::new(&bytes), t, DEEP)
+            let after = validate(L, &Reader::new(&bytes), t, DEEP)
                 .unwrap_or_else(|| panic!("{object:x?}: declined"));
             assert_eq!(after.offset(), object.len(), "{object:x?}");
             assert_eq!(after.rest(), &TAIL, "{object:x?}");
             // Behind 1000 bytes of a larger message (the same golden object).
-            let after = validate(&Reader::with_base(&bytes, 1000), t, DEEP).unwrap();
+            let after = validate(L, &Reader::with_base(&bytes, 1000), t, DEEP).unwrap();
             assert_eq!(after.offset(), 1000 + object.len());
             // Alone: nothing left after it (the same golden object).
-            let after = validate(&Reader::new(object), t, DEEP).unwrap();
+            let after = validate(L, &Reader::new(object), t, DEEP).unwrap();
             assert_eq!(after.offset(), object.len());
             assert!(after.is_empty());
             // The walker agrees on the end (golden bytes: decoding cannot fail).
@@ -291,34 +312,34 @@ mod tests {
         ] {
             for cut in 0..object.len() {
                 assert!(
-                    validate(&Reader::new(&object[..cut]), t, DEEP).is_none(),
+                    validate(L, &Reader::new(&object[..cut]), t, DEEP).is_none(),
                     "{object:x?} cut at {cut}"
                 );
             }
         }
         // A `Peer` where a `Message` belongs, and the other way round.
-        assert!(validate(&Reader::new(&PEER_USER_7), ty::MESSAGE, DEEP).is_none());
-        assert!(validate(&Reader::new(&MESSAGE), ty::PEER, DEEP).is_none());
+        assert!(validate(L, &Reader::new(&PEER_USER_7), ty::MESSAGE, DEEP).is_none());
+        assert!(validate(L, &Reader::new(&MESSAGE), ty::PEER, DEEP).is_none());
         // No combinator has id 0.
-        assert!(validate(&Reader::new(&[0; 8]), ty::PEER, DEEP).is_none());
+        assert!(validate(L, &Reader::new(&[0; 8]), ty::PEER, DEEP).is_none());
         // Flag bit 31 is not one of `user`'s.
         let mut bad = USER;
         bad[7] = 0x80;
-        assert!(validate(&Reader::new(&bad), ty::USER, DEEP).is_none());
+        assert!(validate(L, &Reader::new(&bad), ty::USER, DEEP).is_none());
         // Padding after the url that is not zero.
         let mut bad = TEXT_URL;
         bad[27] = 1;
-        assert!(validate(&Reader::new(&bad), ty::MESSAGE_ENTITY, DEEP).is_none());
+        assert!(validate(L, &Reader::new(&bad), ty::MESSAGE_ENTITY, DEEP).is_none());
         // Depth: a `message` needs `MESSAGE_LEVELS` free under it, a
         // `peerUser` none.
         let message = with_tail(&MESSAGE);
         let r = Reader::new(&message);
-        assert!(validate(&r, ty::MESSAGE, 0).is_none());
-        assert!(validate(&r, ty::MESSAGE, MESSAGE_LEVELS - 1).is_none());
+        assert!(validate(L, &r, ty::MESSAGE, 0).is_none());
+        assert!(validate(L, &r, ty::MESSAGE, MESSAGE_LEVELS - 1).is_none());
         // The golden message with enough levels: validates, no input involved.
-        let after = validate(&r, ty::MESSAGE, MESSAGE_LEVELS).unwrap();
+        let after = validate(L, &r, ty::MESSAGE, MESSAGE_LEVELS).unwrap();
         assert_eq!(after.offset(), MESSAGE.len());
-        let after = validate(&Reader::new(&PEER_USER_7), ty::PEER, 0).unwrap();
+        let after = validate(L, &Reader::new(&PEER_USER_7), ty::PEER, 0).unwrap();
         assert_eq!(after.offset(), 8);
     }
 
@@ -327,26 +348,26 @@ mod tests {
     #[cfg(feature = "fast")]
     #[test]
     fn boxed_finds_the_validator() {
-        let peer = boxed(ty::PEER, 0).unwrap();
+        let peer = boxed(L, ty::PEER, 0).unwrap();
         let bytes = with_tail(&PEER_USER_7);
         assert_eq!(peer(&bytes), Some(&TAIL[..]));
         assert_eq!(peer(&PEER_USER_7), Some(&[][..]));
         assert_eq!(peer(&PEER_USER_7[..7]), None);
         assert_eq!(peer(&BOLD), None);
 
-        let message = boxed(ty::MESSAGE, MESSAGE_LEVELS).unwrap();
+        let message = boxed(L, ty::MESSAGE, MESSAGE_LEVELS).unwrap();
         let bytes = with_tail(&MESSAGE);
         assert_eq!(message(&bytes), Some(&TAIL[..]));
         assert_eq!(message(&MESSAGE[..55]), None);
-        assert!(boxed(ty::MESSAGE, MESSAGE_LEVELS - 1).is_none());
+        assert!(boxed(L, ty::MESSAGE, MESSAGE_LEVELS - 1).is_none());
 
-        let entity = boxed(ty::MESSAGE_ENTITY, DEEP).unwrap();
+        let entity = boxed(L, ty::MESSAGE_ENTITY, DEEP).unwrap();
         let mut two = BOLD.to_vec();
         two.extend_from_slice(&TEXT_URL);
         assert_eq!(entity(&two), Some(&TEXT_URL[..]));
         assert_eq!(entity(&TEXT_URL), Some(&[][..]));
 
-        let user = boxed(ty::USER, DEEP).unwrap();
+        let user = boxed(L, ty::USER, DEEP).unwrap();
         assert_eq!(user(&with_tail(&USER)), Some(&TAIL[..]));
     }
 
@@ -360,13 +381,13 @@ mod tests {
         // A reader at the flags, 4 bytes into the message.
         let mut r = Reader::new(&message);
         assert_eq!(r.read_id().unwrap(), id::MESSAGE);
-        let after = body(index, &r, DEEP).unwrap();
+        let after = body(L, index, &r, DEEP).unwrap();
         assert_eq!(after.offset(), MESSAGE.len());
         assert_eq!(after.rest(), &TAIL);
         // The reader given is not moved.
         assert_eq!(r.offset(), 4);
-        assert!(body(index, &r, MESSAGE_LEVELS - 1).is_none());
-        assert!(body(index, &Reader::with_base(&MESSAGE[4..55], 4), DEEP).is_none());
+        assert!(body(L, index, &r, MESSAGE_LEVELS - 1).is_none());
+        assert!(body(L, index, &Reader::with_base(&MESSAGE[4..55], 4), DEEP).is_none());
 
         let cases: [(&[u8], u32, usize); 4] = [
             (&PEER_USER_7, id::PEER_USER, 4),
@@ -377,11 +398,11 @@ mod tests {
         for (object, cid, fields) in cases {
             let index = schema::index_of(cid).unwrap();
             let bytes = with_tail(&object[4..]);
-            let after = body(index, &Reader::with_base(&bytes, 4), DEEP).unwrap();
+            let after = body(L, index, &Reader::with_base(&bytes, 4), DEEP).unwrap();
             assert_eq!(after.offset(), 4 + fields, "{cid:#x}");
             assert_eq!(after.rest(), &TAIL, "{cid:#x}");
             let cut = Reader::with_base(&object[4..object.len() - 1], 4);
-            assert!(body(index, &cut, DEEP).is_none(), "{cid:#x}");
+            assert!(body(L, index, &cut, DEEP).is_none(), "{cid:#x}");
         }
     }
 
@@ -390,10 +411,10 @@ mod tests {
     #[test]
     fn without_fast_everything_is_left_to_the_walker() {
         let r = Reader::new(&MESSAGE);
-        assert!(validate(&r, ty::MESSAGE, 100).is_none());
-        assert!(boxed(ty::PEER, 100).is_none());
+        assert!(validate(L, &r, ty::MESSAGE, 100).is_none());
+        assert!(boxed(L, ty::PEER, 100).is_none());
         let index = schema::index_of(id::PEER_USER).unwrap();
-        assert!(body(index, &Reader::new(&PEER_USER_7[4..]), 100).is_none());
+        assert!(body(L, index, &Reader::new(&PEER_USER_7[4..]), 100).is_none());
         // The walker still reads them all.
         for (object, t) in [(&MESSAGE[..], ty::MESSAGE), (&USER[..], ty::USER)] {
             let o = crate::Object::decode(object, crate::walk::Expect::Type(t)).unwrap();

@@ -4,7 +4,7 @@
 // Inputs:
 //   api-layer122.tl: 122534 bytes, crc32 96298f35
 //   mtproto.tl: 5244 bytes, crc32 24955881
-//   hot122.txt: 1746 bytes, crc32 c705a72e
+//   hot122.txt: 1878 bytes, crc32 5646ebd9
 
 //! The tables of TL layer 122: 1293 combinators (872 API constructors,
 //! 360 API functions, 51 MTProto constructors, 10 MTProto functions),

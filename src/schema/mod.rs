@@ -37,6 +37,8 @@ mod typed_tests;
 #[cfg(all(test, feature = "layer230"))]
 mod typed_tests230;
 pub(crate) mod valid122;
+#[cfg(feature = "layer230")]
+pub(crate) mod valid230;
 pub(crate) mod views122;
 #[cfg(feature = "layer230")]
 pub(crate) mod views230;

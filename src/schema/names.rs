@@ -4,7 +4,7 @@
 // Inputs:
 //   api-layer122.tl: 122534 bytes, crc32 96298f35
 //   mtproto.tl: 5244 bytes, crc32 24955881
-//   hot122.txt: 1746 bytes, crc32 c705a72e
+//   hot122.txt: 1878 bytes, crc32 5646ebd9
 
 //! The names of layer 122's combinators, types and fields (the `names`
 //! feature). Each name is a `start << 8 | len` slice of [`NAME_POOL`];

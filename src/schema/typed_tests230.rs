@@ -85,8 +85,9 @@ fn every_layer_230_view_reads_what_the_table_reads() {
 }
 
 /// Every constructor of layer 230, every byte of a random object (its
-/// first 192) changed in four ways: its type's typed `decode_prefix` and
-/// the layer's walker give the same judgement, to the same length.
+/// first 192) changed in four ways: its type's typed `decode_prefix`, the
+/// layer's walker with its straight-line validators and the table walker
+/// alone give the same judgement, to the same length, with the same error.
 #[test]
 #[cfg_attr(miri, ignore)]
 fn layer_230_typed_decoding_agrees_with_the_walker_on_every_mutation() {
@@ -104,6 +105,8 @@ fn layer_230_typed_decoding_agrees_with_the_walker_on_every_mutation() {
                 let walked = L
                     .walk_object(&mut r, expect, &Limits::DEFAULT, 0)
                     .map(|_| r.offset());
+                let table = crate::layer230::walk_table_only(&bytes, expect, &Limits::DEFAULT);
+                assert_eq!(walked, table, "constructor {i}, byte {at} = {v:#x}");
                 let typed = super::checks230::decode_as(c.ty, &bytes);
                 assert_eq!(
                     typed.map(|(n, _)| n),
@@ -116,6 +119,51 @@ fn layer_230_typed_decoding_agrees_with_the_walker_on_every_mutation() {
         }
     }
     std::eprintln!("layer 230: {cases} mutations judged alike");
+}
+
+/// Layer 230's straight-line validators, not the walker they fall back
+/// to, take every object of every combinator they cover (built with no
+/// flags, all flags, each bit alone and random ones, its nested objects
+/// from covered constructors): a validator that wrongly refused (a flag
+/// mask of 0, a size too long, a second flags word misread) would pass the
+/// agreement test above, as the walker would answer in its place, but
+/// fails here.
+#[cfg(feature = "fast")]
+#[test]
+#[cfg_attr(miri, ignore)]
+fn layer_230_validators_take_every_object_they_cover() {
+    use super::valid230::{body_len, validated};
+    let mut b = Builder::new(L, 232);
+    b.allowed = Some(validated);
+    let (mut covered, mut objects, mut two_words) = (0usize, 0usize, 0usize);
+    for i in indices() {
+        let index = CtorIndex(i as u16);
+        let ops = layer_random::ops(L, i);
+        if !validated(index) || ops.is_empty() {
+            continue;
+        }
+        covered += 1;
+        if ops.iter().any(|op| op.flags_word() == 1) {
+            two_words += 1;
+        }
+        for flags in b.flag_choices(i) {
+            let bytes = b.build(i, flags);
+            let body = &bytes[4..];
+            assert_eq!(
+                body_len(index, body, Limits::DEFAULT.max_depth - 1),
+                Some(body.len()),
+                "combinator {i} ({:#010x}) not taken by its validator: {bytes:02x?}",
+                L.constructor(index).map_or(0, |c| c.id)
+            );
+            objects += 1;
+        }
+    }
+    std::eprintln!(
+        "layer 230: {covered} validators ({two_words} with two flags words) took all \
+         {objects} objects built for them"
+    );
+    assert!(covered >= if cfg!(feature = "fast-all") { 2000 } else { 80 });
+    assert!(two_words > 0);
 }
 
 /// A view of one layer does not take an object read in the other, and

@@ -4,12 +4,12 @@
 // Inputs:
 //   api-layer122.tl: 122534 bytes, crc32 96298f35
 //   mtproto.tl: 5244 bytes, crc32 24955881
-//   hot122.txt: 1746 bytes, crc32 c705a72e
+//   hot122.txt: 1878 bytes, crc32 5646ebd9
 
 //! Straight-line validators of TL layer 122, generated from the schema by
 //! `tl gen` (see `tools/tl/src/valid.rs` for what they check and why they
 //! agree with the walker). 1253 of its 1293 combinators can have one;
-//! `fast` compiles the 311 of the hot list (and the fieldless ones),
+//! `fast` compiles the 316 of the hot list (and the fieldless ones),
 //! `fast-all` all of them. The walker hands objects to [`body_len`].
 
 #![allow(
@@ -155,7 +155,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
         80 => (c_update_encrypted_chat_typing, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         81 => (c_page_block_photo, const { v::levels(0, 2) }),
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         83 => (c_input_peer_chat, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         85 => (c_help_support, const { v::levels(0, 3) }),
@@ -191,7 +191,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
             const { v::levels(0, 2) },
         ),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        101 => (c_update_edit_channel_message, const { v::levels(3, 9) }),
+        101 => (c_update_edit_channel_message, const { v::levels(4, 9) }),
         #[cfg(feature = "fast-all")]
         102 => (
             c_channel_admin_log_event_action_toggle_invites,
@@ -227,7 +227,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
         #[cfg(feature = "fast-all")]
         122 => (c_post_address, const { v::levels(0, 0) }),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        123 => (c_update_new_message, const { v::levels(3, 9) }),
+        123 => (c_update_new_message, const { v::levels(4, 9) }),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         124 => (c_user_empty, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
@@ -237,11 +237,11 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         127 => (
             c_input_message_entity_mention_name,
-            const { v::levels(1, 2) },
+            const { v::levels(2, 2) },
         ),
         #[cfg(feature = "fast-all")]
         128 => (c_channel_location, const { v::levels(0, 1) }),
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         129 => (c_input_peer_channel, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         130 => (c_rpc_error, const { v::levels(0, 0) }),
@@ -313,8 +313,8 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
         160 => (c_dialog, const { v::levels(0, 4) }),
         #[cfg(feature = "fast-all")]
         161 => (c_messages_dh_config, const { v::levels(0, 0) }),
-        #[cfg(feature = "fast-all")]
-        162 => (c_input_user_from_message, const { v::levels(0, 1) }),
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
+        162 => (c_input_user_from_message, const { v::levels(1, 1) }),
         #[cfg(feature = "fast-all")]
         163 => (
             c_input_encrypted_file_big_uploaded,
@@ -595,7 +595,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
         #[cfg(feature = "fast-all")]
         310 => (c_account_content_settings, const { v::levels(0, 0) }),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        312 => (c_message, const { v::levels(2, 8) }),
+        312 => (c_message, const { v::levels(3, 8) }),
         #[cfg(feature = "fast-all")]
         314 => (c_high_score, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
@@ -644,7 +644,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
         #[cfg(feature = "fast-all")]
         340 => (c_auth_login_token, const { v::levels(0, 0) }),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        341 => (c_update_new_channel_message, const { v::levels(3, 9) }),
+        341 => (c_update_new_channel_message, const { v::levels(4, 9) }),
         #[cfg(feature = "fast-all")]
         342 => (c_destroy_session_none, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
@@ -785,7 +785,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
         421 => (c_message_action_group_call, const { v::levels(0, 1) }),
         #[cfg(feature = "fast-all")]
         422 => (c_secure_value_error_file, const { v::levels(0, 1) }),
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         424 => (c_input_peer_user, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         425 => (c_page_block_video, const { v::levels(0, 2) }),
@@ -1342,7 +1342,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
             c_input_privacy_value_disallow_chat_participants,
             const { v::levels(0, 0) },
         ),
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         753 => (c_input_user, const { v::levels(0, 0) }),
         #[cfg(feature = "fast-all")]
         754 => (
@@ -1415,7 +1415,7 @@ pub(crate) fn body_len(index: crate::schema::CtorIndex, rest: &[u8], below: u32)
             const { v::levels(0, 0) },
         ),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        795 => (c_update_edit_message, const { v::levels(3, 9) }),
+        795 => (c_update_edit_message, const { v::levels(4, 9) }),
         #[cfg(feature = "fast-all")]
         796 => (c_messages_stickers, const { v::levels(0, 3) }),
         #[cfg(feature = "fast-all")]
@@ -2561,7 +2561,7 @@ pub(crate) fn boxed(ty: crate::schema::TypeIndex, below: u32) -> Option<Check> {
         93 if below >= const { v::levels(0, 1) } => Some(t_input_notify_peer),
         #[cfg(feature = "fast-all")]
         94 if below >= const { v::levels(0, 1) } => Some(t_input_payment_credentials),
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         95 if below >= const { v::levels(0, 0) } => Some(t_input_peer),
         #[cfg(feature = "fast-all")]
         96 if below >= const { v::levels(0, 0) } => Some(t_input_peer_notify_settings),
@@ -2590,7 +2590,7 @@ pub(crate) fn boxed(ty: crate::schema::TypeIndex, below: u32) -> Option<Check> {
         #[cfg(feature = "fast-all")]
         108 if below >= const { v::levels(0, 1) } => Some(t_input_theme_settings),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        109 if below >= const { v::levels(0, 1) } => Some(t_input_user),
+        109 if below >= const { v::levels(1, 1) } => Some(t_input_user),
         #[cfg(feature = "fast-all")]
         110 if below >= const { v::levels(0, 0) } => Some(t_input_wall_paper),
         #[cfg(feature = "fast-all")]
@@ -2618,11 +2618,11 @@ pub(crate) fn boxed(ty: crate::schema::TypeIndex, below: u32) -> Option<Check> {
         #[cfg(feature = "fast-all")]
         123 if below >= const { v::levels(0, 0) } => Some(t_mask_coords),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        124 if below >= const { v::levels(2, 8) } => Some(t_message),
+        124 if below >= const { v::levels(3, 8) } => Some(t_message),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         126 if below >= const { v::levels(0, 3) } => Some(t_message_action),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        129 if below >= const { v::levels(1, 2) } => Some(t_message_entity),
+        129 if below >= const { v::levels(2, 2) } => Some(t_message_entity),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         130 if below >= const { v::levels(1, 1) } => Some(t_message_fwd_header),
         #[cfg(feature = "fast-all")]
@@ -2816,7 +2816,7 @@ pub(crate) fn boxed(ty: crate::schema::TypeIndex, below: u32) -> Option<Check> {
         #[cfg(feature = "fast-all")]
         227 if below >= const { v::levels(0, 2) } => Some(t_top_peer_category_peers),
         #[cfg(any(feature = "fast", feature = "fast-all"))]
-        229 if below >= const { v::levels(3, 9) } => Some(t_update),
+        229 if below >= const { v::levels(4, 9) } => Some(t_update),
         #[cfg(feature = "fast-all")]
         230 if below >= const { v::levels(0, 10) } => Some(t_updates),
         #[cfg(feature = "fast-all")]
@@ -4720,16 +4720,14 @@ fn t_input_payment_credentials(r: &[u8]) -> Option<&[u8]> {
 }
 
 /// A boxed `InputPeer`.
-#[cfg(feature = "fast-all")]
-#[inline]
+#[cfg(any(feature = "fast", feature = "fast-all"))]
+#[cfg_attr(feature = "fast-all", inline)]
+#[cfg_attr(not(feature = "fast-all"), inline(always))]
 fn t_input_peer(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
-        #[cfg(feature = "fast-all")]
         id::INPUT_PEER_CHAT => c_input_peer_chat(r),
-        #[cfg(feature = "fast-all")]
         id::INPUT_PEER_CHANNEL => c_input_peer_channel(r),
-        #[cfg(feature = "fast-all")]
         id::INPUT_PEER_USER => c_input_peer_user(r),
         id::INPUT_PEER_SELF => Some(r),
         id::INPUT_PEER_EMPTY => Some(r),
@@ -4975,10 +4973,8 @@ fn t_input_theme_settings(r: &[u8]) -> Option<&[u8]> {
 fn t_input_user(r: &[u8]) -> Option<&[u8]> {
     let (id, r) = v::word(r)?;
     match id {
-        #[cfg(feature = "fast-all")]
         id::INPUT_USER_FROM_MESSAGE => c_input_user_from_message(r),
         id::INPUT_USER_EMPTY => Some(r),
-        #[cfg(feature = "fast-all")]
         id::INPUT_USER => c_input_user(r),
         id::INPUT_USER_SELF => Some(r),
         _ => {
@@ -9710,7 +9706,7 @@ fn c_page_block_photo(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `inputPeerChat#179be863 chat_id:int = InputPeer;`
-#[cfg(feature = "fast-all")]
+#[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
 fn c_input_peer_chat(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 4)?;
@@ -10227,7 +10223,7 @@ fn c_channel_location(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `inputPeerChannel#20adaef8 channel_id:int access_hash:long = InputPeer;`
-#[cfg(feature = "fast-all")]
+#[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
 fn c_input_peer_channel(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
@@ -10568,7 +10564,7 @@ fn c_messages_dh_config(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `inputUserFromMessage#2d117597 peer:InputPeer msg_id:int user_id:int = InputUser;`
-#[cfg(feature = "fast-all")]
+#[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
 fn c_input_user_from_message(mut r: &[u8]) -> Option<&[u8]> {
     r = t_input_peer(r)?;
@@ -13274,7 +13270,7 @@ fn c_secure_value_error_file(mut r: &[u8]) -> Option<&[u8]> {
 }
 
 /// `inputPeerUser#7b8e7de6 user_id:int access_hash:long = InputPeer;`
-#[cfg(feature = "fast-all")]
+#[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
 fn c_input_peer_user(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
@@ -16385,7 +16381,7 @@ fn c_input_privacy_value_disallow_chat_participants(mut r: &[u8]) -> Option<&[u8
 }
 
 /// `inputUser#d8292816 user_id:int access_hash:long = InputUser;`
-#[cfg(feature = "fast-all")]
+#[cfg(any(feature = "fast", feature = "fast-all"))]
 #[inline]
 fn c_input_user(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
@@ -21734,7 +21730,7 @@ pub(crate) fn validated(index: crate::schema::CtorIndex) -> bool {
         81 => true,
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         82 => true,
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         83 => true,
         #[cfg(feature = "fast-all")]
         85 => true,
@@ -21822,7 +21818,7 @@ pub(crate) fn validated(index: crate::schema::CtorIndex) -> bool {
         127 => true,
         #[cfg(feature = "fast-all")]
         128 => true,
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         129 => true,
         #[cfg(feature = "fast-all")]
         130 => true,
@@ -21886,7 +21882,7 @@ pub(crate) fn validated(index: crate::schema::CtorIndex) -> bool {
         160 => true,
         #[cfg(feature = "fast-all")]
         161 => true,
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         162 => true,
         #[cfg(feature = "fast-all")]
         163 => true,
@@ -22392,7 +22388,7 @@ pub(crate) fn validated(index: crate::schema::CtorIndex) -> bool {
         422 => true,
         #[cfg(any(feature = "fast", feature = "fast-all"))]
         423 => true,
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         424 => true,
         #[cfg(feature = "fast-all")]
         425 => true,
@@ -23032,7 +23028,7 @@ pub(crate) fn validated(index: crate::schema::CtorIndex) -> bool {
         751 => true,
         #[cfg(feature = "fast-all")]
         752 => true,
-        #[cfg(feature = "fast-all")]
+        #[cfg(any(feature = "fast", feature = "fast-all"))]
         753 => true,
         #[cfg(feature = "fast-all")]
         754 => true,

@@ -652,12 +652,11 @@ pub(crate) fn decode_prefix<'a, T: Typed<'a>>(
 /// any error.
 #[inline]
 fn decode_fast<'a, T: Typed<'a>>(r: &Reader<'a>, limits: &Limits) -> Option<(T, Reader<'a>)> {
-    // The straight-line validators are layer 122's.
-    let (Expect::Type(ty), crate::Layer::L122) = (T::ROOT, T::LAYER) else {
+    let Expect::Type(ty) = T::ROOT else {
         return None;
     };
     let below = limits.max_depth.min(Limits::MAX_DEPTH).checked_sub(1)?;
-    let after = crate::fast::validate(r, ty, below)?;
+    let after = crate::fast::validate(T::LAYER, r, ty, below)?;
     let mut fields = *r;
     let id = fields.u32_opt()?;
     Some((T::from_body(id, Body::span(&fields, &after))?, after))
@@ -841,6 +840,47 @@ mod tests {
         assert!(decode_fast::<crate::enums::MessageFwdHeader<'_>>(&r, &shallow).is_none());
         assert!(crate::enums::MessageFwdHeader::decode_with(fwd_bytes, &shallow).is_err());
     }
+
+    /// A layer-230 view takes its layer's straight-line validators: its
+    /// fast path runs, and gives the view the careful path gives.
+    #[cfg(feature = "layer230")]
+    #[test]
+    fn layer_230_typed_decode_takes_the_fast_path() {
+        use crate::layer230::{enums, id};
+        // updateUserStatus#e5bdf8de user_id:long status:UserStatus, with
+        // userStatusOnline#edb93949 expires:int.
+        let mut b = std::vec::Vec::new();
+        b.extend(id::UPDATE_USER_STATUS.to_le_bytes());
+        b.extend(0x0102_0304_0506_0708_i64.to_le_bytes());
+        b.extend(id::USER_STATUS_ONLINE.to_le_bytes());
+        b.extend(1_700_000_000_i32.to_le_bytes());
+        let r = Reader::new(&b);
+        let (fast, after) = decode_fast::<enums::Update<'_>>(&r, &Limits::DEFAULT).unwrap();
+        assert_eq!(after.offset(), b.len());
+        let careful = Object::decode_in(crate::Layer::L230, &b, T_UPDATE, &Limits::DEFAULT)
+            .ok()
+            .and_then(enums::Update::from_object)
+            .unwrap();
+        assert_eq!(std::format!("{fast:?}"), std::format!("{careful:?}"));
+        let enums::Update::UserStatus(u) = fast else {
+            panic!("{fast:?}");
+        };
+        assert_eq!(u.user_id(), 0x0102_0304_0506_0708);
+        // A layer-122 reading of the same bytes is not the fast path's: the
+        // id means another constructor there, or none.
+        assert!(decode_fast::<crate::enums::Update<'_>>(&r, &Limits::DEFAULT).is_none());
+        // Too shallow for the status: declined, and the careful path says why.
+        let shallow = Limits {
+            max_depth: 1,
+            ..Limits::DEFAULT
+        };
+        assert!(decode_fast::<enums::Update<'_>>(&r, &shallow).is_none());
+        assert!(enums::Update::decode_with(&b, &shallow).is_err());
+    }
+
+    /// Layer 230's `Update`, as the walker expects it.
+    #[cfg(feature = "layer230")]
+    const T_UPDATE: Expect = Expect::Type(crate::layer230::ty::UPDATE);
 }
 
 #[cfg(test)]

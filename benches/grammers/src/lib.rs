@@ -56,9 +56,11 @@ pub fn decode_exact(bytes: &[u8]) -> enums::Updates {
 
 /// tlview's typed views of layer 230 on grammers' own bytes:
 /// `tlview::layer230::enums::Updates::decode` (validation by layer 230's
-/// table walker), then the same fields as [`touch_grammers`] reads, in the
-/// same order, through the generated accessors: the checksums are equal
-/// when both read the same values.
+/// straight-line validators where they cover the message, else its table
+/// walker), then the same fields as [`touch_grammers`] reads, in the same
+/// order, through the generated accessors (a container's fields through
+/// `read()`, one pass): the checksums are equal when both read the same
+/// values.
 pub fn touch_typed_230(bytes: &[u8]) -> u64 {
     use tlview::layer230::enums as e;
     let mut s = Sum::default();
@@ -82,9 +84,11 @@ pub fn touch_typed_230(bytes: &[u8]) -> u64 {
         }
     }
     fn entities(s: &mut Sum, v: Option<tlview::Vector<'_, e::MessageEntity<'_>>>) {
-        for x in v.into_iter().flatten() {
-            s.add(x.offset().into());
-            s.add(x.length().into());
+        if let Some(v) = v {
+            for x in v {
+                s.add(x.offset().into());
+                s.add(x.length().into());
+            }
         }
     }
     fn update_id(u: e::Update<'_>) -> i64 {
@@ -162,15 +166,19 @@ pub fn touch_typed_230(bytes: &[u8]) -> u64 {
             s.add(update_id(x.update()));
             s.add(x.date().into());
         }
+        // The containers through `read()`: one pass finds every field, where
+        // each accessor after the updates would skip them again.
         e::Updates::Combined(c) => {
-            lists(&mut s, c.updates(), c.users(), c.chats());
-            s.add(c.date().into());
-            s.add(c.seq().into());
+            let f = c.read();
+            lists(&mut s, f.updates, f.users, f.chats);
+            s.add(f.date.into());
+            s.add(f.seq.into());
         }
         e::Updates::Updates(c) => {
-            lists(&mut s, c.updates(), c.users(), c.chats());
-            s.add(c.date().into());
-            s.add(c.seq().into());
+            let f = c.read();
+            lists(&mut s, f.updates, f.users, f.chats);
+            s.add(f.date.into());
+            s.add(f.seq.into());
         }
     }
     s.0

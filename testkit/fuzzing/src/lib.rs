@@ -486,13 +486,21 @@ use tlview::layer230;
 /// fail when cut one byte short; an error's offset lies within the input.
 /// What it accepts must also read as an `Object` in layer 230, whose every
 /// field and vector element reads, and (with `names`) print as TL JSON.
+/// The layer's straight-line validators (every one, under `fast-all`) and
+/// its table walker alone judge every input alike, errors included.
 #[cfg(feature = "layer230")]
 pub fn walk230(data: &[u8]) {
     let Some((sel, rest)) = data.split_first_chunk::<2>() else {
         return;
     };
     let expect = selected(*sel, layer230::CONSTRUCTORS.len(), layer230::TYPES.len());
-    match layer230::walk(rest, expect, &Limits::DEFAULT) {
+    let walked = layer230::walk(rest, expect, &Limits::DEFAULT);
+    assert_eq!(
+        walked,
+        layer230::walk_table_only(rest, expect, &Limits::DEFAULT),
+        "validators and table walker disagree"
+    );
+    match walked {
         Ok(n) => {
             assert!(n <= rest.len(), "walked past the end");
             let object = &rest[..n];

@@ -97,13 +97,18 @@ impl core::error::Error for Error {}
 /// A layer that lives beside the crate root's, in `tlview::{module}`
 /// (layer 230 in `tlview::layer230`, behind its feature): its table
 /// (`schema/layerNNN.rs`), its names (`schema/namesNNN.rs`), its typed
-/// views (`schema/viewsNNN.rs`) and their checks for the library's tests
-/// (`schema/checksNNN.rs`), not yet formatted. What `tl gen --module`
+/// views (`schema/viewsNNN.rs`), their checks for the library's tests
+/// (`schema/checksNNN.rs`) and its straight-line validators
+/// (`schema/validNNN.rs`, the hot ones those of `hot`), not yet formatted. What `tl gen --module`
 /// writes.
-pub fn emit_beside(layer: &Layer, module: &str) -> Result<Vec<File>, Error> {
-    let command = command_line(layer, &crate::valid::Hot::default(), None)
-        .replace(" -o src", &format!(" --module {module} -o src"));
-    let h = header(&command, layer.inputs.iter());
+pub fn emit_beside(
+    layer: &Layer,
+    module: &str,
+    hot: &crate::valid::Hot,
+) -> Result<Vec<File>, Error> {
+    let command =
+        command_line(layer, hot, None).replace(" -o src", &format!(" --module {module} -o src"));
+    let h = header(&command, layer.inputs.iter().chain(&hot.input));
     Ok(vec![
         File {
             path: Path::new("schema").join(format!("layer{}.rs", layer.layer)),
@@ -120,6 +125,10 @@ pub fn emit_beside(layer: &Layer, module: &str) -> Result<Vec<File>, Error> {
         File {
             path: Path::new("schema").join(format!("checks{}.rs", layer.layer)),
             contents: crate::views::emit_checks(layer, &h, Some(module))?,
+        },
+        File {
+            path: Path::new("schema").join(format!("valid{}.rs", layer.layer)),
+            contents: crate::valid::emit(layer, hot, &h, Some(module))?,
         },
     ])
 }
@@ -156,7 +165,7 @@ pub fn emit(
         },
         File {
             path: Path::new("schema").join(format!("valid{}.rs", layer.layer)),
-            contents: crate::valid::emit(layer, hot, &h)?,
+            contents: crate::valid::emit(layer, hot, &h, None)?,
         },
     ];
     if let Some(e) = errors {

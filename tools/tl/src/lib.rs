@@ -50,14 +50,7 @@ pub fn generate(
     errors: Option<(&Path, Option<&Path>)>,
 ) -> Result<(layer::Layer, Vec<gen::File>), String> {
     let layer = read_layer(schemas)?;
-    let hot = match hot {
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            valid::parse_hot(&layer, &path.to_string_lossy(), &text).map_err(|e| e.to_string())?
-        }
-        None => valid::Hot::default(),
-    };
+    let hot = read_hot(&layer, hot)?;
     let errors = match errors {
         Some((list, overrides)) => Some(errors::read(list, overrides).map_err(|e| e.to_string())?),
         None => None,
@@ -74,13 +67,28 @@ pub fn generate(
 pub fn generate_beside(
     schemas: &[impl AsRef<Path>],
     module: &str,
+    hot: Option<&Path>,
 ) -> Result<(layer::Layer, Vec<gen::File>), String> {
     let layer = read_layer(schemas)?;
-    let mut files = gen::emit_beside(&layer, module).map_err(|e| e.to_string())?;
+    let hot = read_hot(&layer, hot)?;
+    let mut files = gen::emit_beside(&layer, module, &hot).map_err(|e| e.to_string())?;
     for f in &mut files {
         f.contents = gen::rustfmt(&f.contents).map_err(|e| e.to_string())?;
     }
     Ok((layer, files))
+}
+
+/// Reads the hot list at `path` (none: only the fieldless constructors
+/// are hot).
+fn read_hot(layer: &layer::Layer, path: Option<&Path>) -> Result<valid::Hot, String> {
+    match path {
+        Some(path) => {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            valid::parse_hot(layer, &path.to_string_lossy(), &text).map_err(|e| e.to_string())
+        }
+        None => Ok(valid::Hot::default()),
+    }
 }
 
 /// Reads the schema files and builds the layer from them.

@@ -167,9 +167,9 @@ struct GenArgs {
     error_overrides: Option<PathBuf>,
     /// The layer lives beside the crate root's, in `tlview::MODULE`
     /// (`layer230`, behind its feature): write its table, names, typed
-    /// views and their test checks (schema/layerNNN.rs, namesNNN.rs,
-    /// viewsNNN.rs, checksNNN.rs)
-    #[arg(long, value_name = "MODULE", conflicts_with_all = ["hot", "errors"])]
+    /// views, their test checks and its validators (schema/layerNNN.rs,
+    /// namesNNN.rs, viewsNNN.rs, checksNNN.rs, validNNN.rs)
+    #[arg(long, value_name = "MODULE", conflicts_with = "errors")]
     module: Option<String>,
 }
 
@@ -198,7 +198,7 @@ fn cmd_gen(args: GenArgs) -> Result<(), Failure> {
         .as_deref()
         .map(|list| (list, args.error_overrides.as_deref()));
     let (layer, files) = if let Some(module) = &args.module {
-        tltool::generate_beside(&args.schemas, module)?
+        tltool::generate_beside(&args.schemas, module, args.hot.as_deref())?
     } else {
         tltool::generate(&args.schemas, args.hot.as_deref(), errors)?
     };

@@ -16,7 +16,10 @@
 //!
 //! Which validators are compiled is chosen by features:
 //! - `fast`: the hot constructors, listed in the repository's hot list
-//!   (`schema/hot122.txt`), and the bare constructors they contain;
+//!   (`schema/hot122.txt`; `schema/hot230.txt` for layer 230), the bare
+//!   constructors they contain, and the constructors of a type they always
+//!   contain one of when the list names none of them (else such a
+//!   validator could never answer);
 //! - `fast-all`: every combinator that can have one.
 //!
 //! A combinator gets no validator when an object of it can contain another
@@ -175,7 +178,7 @@ impl<'l> Plan<'l> {
                 break;
             }
         }
-        // Hot: listed, or a bare constructor a hot one holds, or fieldless.
+        // Hot: listed, or fieldless, or needed by a hot one (below).
         let mut hot: Vec<bool> = (0..n)
             .map(|i| {
                 valid[i]
@@ -190,10 +193,34 @@ impl<'l> Plan<'l> {
                     continue;
                 }
                 for f in &layer.combinators[i].fields {
-                    let m = usize::from(f.arg);
-                    if f.kind == Kind::Bare && valid[m] && !hot[m] {
-                        hot[m] = true;
-                        changed = true;
+                    // What an object of a hot constructor always holds: a
+                    // bare object, and a boxed one of its own (not a
+                    // vector's, not an optional one) when its type has no
+                    // hot constructor with fields yet; without them its
+                    // validator could never answer.
+                    let needed: Vec<usize> = match f.kind {
+                        Kind::Bare => vec![usize::from(f.arg)],
+                        Kind::Boxed
+                            if f.when.is_none()
+                                && f.repeat == Repeat::One
+                                && !layer.types[usize::from(f.arg)].members.iter().any(|&m| {
+                                    hot[usize::from(m)]
+                                        && !layer.combinators[usize::from(m)].fields.is_empty()
+                                }) =>
+                        {
+                            layer.types[usize::from(f.arg)]
+                                .members
+                                .iter()
+                                .map(|&m| usize::from(m))
+                                .collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    for m in needed {
+                        if valid[m] && !hot[m] {
+                            hot[m] = true;
+                            changed = true;
+                        }
                     }
                 }
             }
@@ -536,8 +563,15 @@ fn dispatch(plan: &Plan<'_>, t: usize, cfg: Cfg) -> String {
 }
 
 /// The file, not yet formatted.
-pub fn emit(layer: &Layer, hot: &Hot, header: &str) -> Result<String, Error> {
+///
+/// `module` is the module of a layer beside the crate root's (`layer230`):
+/// its validators read its own ids (`crate::schema::layer230::id`).
+pub fn emit(layer: &Layer, hot: &Hot, header: &str, module: Option<&str>) -> Result<String, Error> {
     let plan = Plan::new(layer, hot);
+    let ids = match module {
+        Some(m) => format!("crate::schema::{m}::id"),
+        None => "crate::schema::id".to_string(),
+    };
     let mut o = String::from(header);
     let n_valid = plan.valid.iter().filter(|&&v| v).count();
     let n_hot = plan.hot.iter().filter(|&&v| v).count();
@@ -556,9 +590,9 @@ pub fn emit(layer: &Layer, hot: &Hot, header: &str) -> Result<String, Error> {
          clippy::identity_op, clippy::unnecessary_wraps, unused_mut)]\n\n\
          #[allow(unused_imports)]\n\
          use crate::fast as v;\n\
-         #[allow(unused_imports)]\n\
-         use crate::schema::id;\n\n",
+         #[allow(unused_imports)]\n",
     );
+    let _ = writeln!(o, "use {ids};\n");
 
     // The dispatch by combinator index. Its arms give a function and a
     // constant (no call, no temporaries: a debug build's frame stays small,
