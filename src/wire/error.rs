@@ -292,6 +292,34 @@ impl fmt::Display for Id {
     }
 }
 
+/// The names of type `ty` and of the combinator with id `id` in layer
+/// `layer` other than the crate root's, where this build keeps them (layer
+/// 230's with `layer230` and `names`). Only errors ask, so a linear search
+/// for the id will do.
+fn names_in(
+    layer: u16,
+    ty: crate::schema::TypeIndex,
+    id: u32,
+) -> (Option<&'static str>, Option<&'static str>) {
+    #[cfg(all(feature = "layer230", feature = "names"))]
+    if layer == 230 {
+        use crate::schema::layer230::{CONSTRUCTORS, FUNCTIONS};
+        use crate::schema::names230::{CONSTRUCTOR_NAMES, NAME_POOL, TYPE_NAMES};
+        let pooled =
+            |packed| Some(crate::schema::pooled_in(NAME_POOL, packed)).filter(|n| !n.is_empty());
+        let index = CONSTRUCTORS
+            .iter()
+            .chain(FUNCTIONS.iter())
+            .position(|c| c.id == id);
+        return (
+            pooled(TYPE_NAMES.get(ty.get())),
+            index.and_then(|i| pooled(CONSTRUCTOR_NAMES.get(i))),
+        );
+    }
+    let _ = (layer, ty, id);
+    (None, None)
+}
+
 struct TypeName(crate::schema::TypeIndex);
 
 impl TypeName {
@@ -381,12 +409,23 @@ impl fmt::Display for ErrorKind {
                 layer,
                 expected_type,
                 found,
-            } => write!(
-                f,
-                "expected an object of layer {layer}'s type #{expected_type}, \
-                 found constructor {} of another type",
-                Id(found)
-            ),
+            } => match names_in(layer, expected_type, found) {
+                (Some(t), c) => {
+                    write!(
+                        f,
+                        "expected layer {layer}'s {t}, found constructor #{found:08x}"
+                    )?;
+                    match c {
+                        Some(c) => write!(f, " ({c}) of another type"),
+                        None => f.write_str(" of another type"),
+                    }
+                }
+                (None, _) => write!(
+                    f,
+                    "expected an object of layer {layer}'s type #{expected_type}, \
+                     found constructor #{found:08x} of another type"
+                ),
+            },
             ErrorKind::WrongLayer { expected, found } => write!(
                 f,
                 "expected an object of layer {expected}, found one read in layer {found}"
