@@ -126,7 +126,10 @@ fn main() {
         move || grammers_mix(m),
     ));
     names.push((
-        format!("uniform mix of {} Updates, dynamic view, every value", mix.len()),
+        format!(
+            "uniform mix of {} Updates, dynamic view, every value",
+            mix.len()
+        ),
         mix_bytes,
     ));
     let results = interleaved(rounds, &mut tasks);

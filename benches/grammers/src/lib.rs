@@ -71,14 +71,20 @@ pub fn touch_typed_230(bytes: &[u8]) -> u64 {
             e::Peer::Channel(x) => x.channel_id(),
         }
     }
-    fn headers(s: &mut Sum, fwd: Option<e::MessageFwdHeader<'_>>, reply: Option<e::MessageReplyHeader<'_>>) {
+    fn headers(
+        s: &mut Sum,
+        fwd: Option<e::MessageFwdHeader<'_>>,
+        reply: Option<e::MessageReplyHeader<'_>>,
+    ) {
         if let Some(e::MessageFwdHeader::MessageFwdHeader(f)) = fwd {
             s.add(f.date().into());
             s.add(f.from_id().map_or(0, peer));
         }
         if let Some(r) = reply {
             s.add(match r {
-                e::MessageReplyHeader::MessageReplyHeader(h) => h.reply_to_msg_id().unwrap_or(0).into(),
+                e::MessageReplyHeader::MessageReplyHeader(h) => {
+                    h.reply_to_msg_id().unwrap_or(0).into()
+                }
                 e::MessageReplyHeader::MessageReplyStoryHeader(_) => 0,
             });
         }
@@ -98,6 +104,22 @@ pub fn touch_typed_230(bytes: &[u8]) -> u64 {
             _ => -1,
         }
     }
+    /// The message of an `updateNewMessage`: id, sender, peer, date, text
+    /// length and entities, as the layer-122 touch reads them.
+    fn message(s: &mut Sum, up: e::Update<'_>) {
+        let e::Update::NewMessage(n) = up else {
+            return;
+        };
+        let e::Message::Message(m) = n.message() else {
+            return;
+        };
+        s.add(m.id().into());
+        s.add(m.from_id().map_or(0, peer));
+        s.add(peer(m.peer_id()));
+        s.add(m.date().into());
+        s.add(m.message().len() as i64);
+        entities(s, m.entities());
+    }
     fn lists(
         s: &mut Sum,
         updates: tlview::Vector<'_, e::Update<'_>>,
@@ -106,6 +128,7 @@ pub fn touch_typed_230(bytes: &[u8]) -> u64 {
     ) {
         for up in updates {
             s.add(update_id(up));
+            message(s, up);
         }
         let len = |x: Option<tlview::TlStr<'_>>| x.map_or(0, |x| x.len() as i64);
         for user in users {
@@ -682,9 +705,24 @@ pub fn touch_grammers(u: &enums::Updates) -> u64 {
             _ => -1,
         }
     }
+    fn message(s: &mut Sum, up: &enums::Update) {
+        let enums::Update::NewMessage(n) = up else {
+            return;
+        };
+        let enums::Message::Message(m) = &n.message else {
+            return;
+        };
+        s.add(m.id.into());
+        s.add(m.from_id.as_ref().map_or(0, peer));
+        s.add(peer(&m.peer_id));
+        s.add(m.date.into());
+        s.add(m.message.len() as i64);
+        entities(s, &m.entities);
+    }
     fn lists(s: &mut Sum, updates: &[enums::Update], users: &[enums::User], chats: &[enums::Chat]) {
         for up in updates {
             s.add(update_id(up));
+            message(s, up);
         }
         for user in users {
             s.add(user.id());
