@@ -292,28 +292,19 @@ impl fmt::Display for Id {
     }
 }
 
-/// The names of type `ty` and of the combinator with id `id` in layer
-/// `layer` other than the crate root's, where this build keeps them (layer
-/// 230's with `layer230` and `names`). Only errors ask, so a linear search
-/// for the id will do.
+/// The names of type `ty` and of the combinator with id `id` in the layer
+/// numbered `layer`, where this build has that layer and its names.
 fn names_in(
     layer: u16,
     ty: crate::schema::TypeIndex,
     id: u32,
 ) -> (Option<&'static str>, Option<&'static str>) {
-    #[cfg(all(feature = "layer230", feature = "names"))]
-    if layer == 230 {
-        use crate::schema::layer230::{CONSTRUCTORS, FUNCTIONS};
-        use crate::schema::names230::{CONSTRUCTOR_NAMES, NAME_POOL, TYPE_NAMES};
-        let pooled =
-            |packed| Some(crate::schema::pooled_in(NAME_POOL, packed)).filter(|n| !n.is_empty());
-        let index = CONSTRUCTORS
-            .iter()
-            .chain(FUNCTIONS.iter())
-            .position(|c| c.id == id);
+    #[cfg(feature = "names")]
+    if let Some(l) = crate::Layer::from_number(u32::from(layer)) {
+        let named = |n: &'static str| Some(n).filter(|n| !n.is_empty());
         return (
-            pooled(TYPE_NAMES.get(ty.get())),
-            index.and_then(|i| pooled(CONSTRUCTOR_NAMES.get(i))),
+            named(l.type_name(ty)),
+            l.index_of(id).and_then(|i| named(l.constructor_name(i))),
         );
     }
     let _ = (layer, ty, id);
