@@ -313,8 +313,11 @@ pub use dynamic::json;
 /// `layer230::functions`, read as the crate root's are (see [`view`]):
 /// `decode` validates once, accessors cannot fail, `read()` reads every
 /// field in one pass, `Display` prints TL JSON in layer 230's names, and
-/// `decode` takes the type's straight-line validator where it has one. Not
-/// there yet: forms, and the hand-written `Updates` family.
+/// `decode` takes the type's straight-line validator where it has one. Its
+/// forms, [`layer230::build`], encode as the crate root's [`build`] do (the
+/// flags words computed, `flags2` included). Not there yet: the
+/// hand-written `Updates` family and `AcceptContact` encoder (its generated
+/// form, `layer230::build::functions::contacts::AcceptContact`, is).
 ///
 /// Type and constructor indices ([`walk::Expect::Type`],
 /// [`walk::Expect::Bare`], [`layer230::ty`]) are this layer's own. A wrong
@@ -349,11 +352,90 @@ pub use dynamic::json;
 #[cfg(feature = "layer230")]
 pub mod layer230 {
     pub use crate::dynamic::layer230::*;
+    /// The forms of layer 230: a value per constructor and function that
+    /// encodes itself, as the crate root's [`crate::build`] for layer 122.
+    pub use crate::schema::forms230 as build;
     #[cfg(feature = "functions")]
     pub use crate::schema::views230::functions;
     #[doc(hidden)]
     pub use crate::schema::views230::reread;
     pub use crate::schema::views230::{enums, types};
+}
+
+/// Layer 122, the crate root's layer, under the names `tlview::layer230` uses:
+/// its table, walker, dynamic view, typed views and forms. The crate root
+/// re-exports the same items (`tlview::enums` is `tlview::layer122::enums`),
+/// so existing code does not change; code written against
+/// `tlview::layer122::…` reads layer 230 by naming `layer230` instead.
+/// Layer 122 is always built (the crate root's API is made of it); there is
+/// no feature that leaves it out.
+///
+/// ```
+/// # use tlview::walk::Expect;
+/// # use tlview::Limits;
+/// // The same code over either layer: only the module's name changes.
+/// macro_rules! status_of {
+///     ($layer:ident, $bytes:expr) => {{
+///         use tlview::$layer::{self as l, enums};
+///         assert!(l::walk($bytes, Expect::Type(l::ty::UPDATES), &Limits::DEFAULT).is_ok());
+///         let enums::Updates::UpdateShort(short) = enums::Updates::decode($bytes).unwrap() else {
+///             panic!("not an updateShort");
+///         };
+///         let enums::Update::UserStatus(status) = short.update() else {
+///             panic!("not an updateUserStatus");
+///         };
+///         (i64::from(status.user_id()), short.date())
+///     }};
+/// }
+/// use tlview::layer122::id;
+/// // updateShort { updateUserStatus user_id:int status:userStatusOnline } date
+/// let mut b = Vec::new();
+/// for w in [id::UPDATE_SHORT, id::UPDATE_USER_STATUS, 5, id::USER_STATUS_ONLINE, 9, 7] {
+///     b.extend(w.to_le_bytes());
+/// }
+/// assert_eq!(status_of!(layer122, &b), (5, 7));
+/// # #[cfg(feature = "layer230")]
+/// # {
+/// // Layer 230's user_id is a long: one more word.
+/// use tlview::layer230::id as id230;
+/// let mut b = Vec::new();
+/// for w in [id230::UPDATE_SHORT, id230::UPDATE_USER_STATUS, 5, 0, id230::USER_STATUS_ONLINE, 9, 7] {
+///     b.extend(w.to_le_bytes());
+/// }
+/// assert_eq!(status_of!(layer230, &b), (5, 7));
+/// # }
+/// ```
+pub mod layer122 {
+    use crate::walk::Expect;
+    use crate::{Object, Result};
+
+    /// The forms of layer 122: a value per constructor and function that
+    /// encodes itself (the crate root's [`crate::build`]).
+    pub use crate::schema::forms122 as build;
+    #[cfg(feature = "functions")]
+    pub use crate::schema::views122::functions;
+    pub use crate::schema::views122::{enums, types};
+    pub use crate::schema::{
+        combinators, constructor, constructor_by_id, id, index_of, ty, type_members, COMBINATORS,
+        CONSTRUCTORS, FLAGS_WORDS, FUNCTIONS, FUNCTION_OPS, IDS, LAYER, OPS, TYPES, TYPE_MEMBERS,
+    };
+    #[cfg(feature = "names")]
+    pub use crate::schema::{constructor_name, field_name, type_name};
+    pub use crate::walk::{walk, walk_exact};
+
+    /// The fields of a combinator of this layer, in schema order
+    /// ([`crate::schema::Constructor::ops`]).
+    #[inline]
+    pub fn ops(c: &crate::schema::Constructor) -> &'static [crate::schema::Op] {
+        c.ops()
+    }
+
+    /// Validates that `input` is exactly one object of `expect` and views
+    /// it: [`Object::decode`].
+    #[inline]
+    pub fn object(input: &[u8], expect: Expect) -> Result<Object<'_>> {
+        Object::decode(input, expect)
+    }
 }
 
 // The test helpers shared with the integration tests (`testkit/`) name the

@@ -324,3 +324,57 @@ fn write_walk230_seeds() {
     );
     eprintln!("wrote {written} seeds in each of walk230 and json230");
 }
+
+/// Layer 230's typed requests (`tlview::layer230::build`): the generated
+/// form of `contacts.acceptContact#f831a20f id:InputUser` writes a `long`
+/// user id (`inputUser#f21158c6 user_id:long access_hash:long`), and its
+/// reply is typed by the request: layer 230's `Updates` through
+/// `rpc_result`, or the API's typed RPC error.
+#[test]
+fn layer_230_requests_encode_and_type_their_replies() {
+    use tlview::layer230::build::{enums, functions, types};
+    use tlview::{Encode, Request, RpcErrorKind};
+    let user = enums::InputUser::InputUser(types::InputUser {
+        user_id: 1 << 40,
+        access_hash: -5,
+    });
+    let req = functions::contacts::AcceptContact { id: &user };
+    let mut want = Vec::new();
+    for w in [0xf831a20fu32, 0xf21158c6] {
+        want.extend(w.to_le_bytes());
+    }
+    want.extend((1i64 << 40).to_le_bytes());
+    want.extend((-5i64).to_le_bytes());
+    let mut buf = [0u8; 64];
+    let n = req.encode_to_slice(&mut buf).unwrap();
+    assert_eq!(&buf[..n], &want[..]);
+    assert_eq!(req.encoded_len(), want.len());
+
+    // rpc_result#f35c6d01 req_msg_id:long result:Object
+    let rpc_result = |req_msg_id: i64, result: &[u8]| {
+        let mut b = 0xf35c6d01u32.to_le_bytes().to_vec();
+        b.extend(req_msg_id.to_le_bytes());
+        b.extend(result);
+        b
+    };
+    let reply = rpc_result(7, &id::UPDATES_TOO_LONG.to_le_bytes());
+    let r = functions::contacts::AcceptContact::decode_reply(&reply).unwrap();
+    assert_eq!(r.req_msg_id, Some(7));
+    assert!(matches!(r.result, Ok(layer230::enums::Updates::TooLong(_))));
+    // rpc_error#2144ca19 error_code:int error_message:string
+    let mut err = 0x2144ca19u32.to_le_bytes().to_vec();
+    err.extend(400i32.to_le_bytes());
+    err.push(19);
+    err.extend(b"CONTACT_REQ_MISSING");
+    let reply = rpc_result(8, &err);
+    let r = functions::contacts::AcceptContact::decode_reply(&reply).unwrap();
+    assert_eq!(r.req_msg_id, Some(8));
+    assert!(matches!(r.result, Err(RpcErrorKind::ContactReqMissing)));
+    // A layer-122 answer (user ids are ints there) is not layer 230's.
+    let mut short = id::UPDATE_SHORT.to_le_bytes().to_vec();
+    short.extend(0x1bfbd823u32.to_le_bytes()); // layer 122's updateUserStatus
+    short.extend([0; 12]);
+    let e = functions::contacts::AcceptContact::decode_reply(&rpc_result(9, &short)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::UnknownConstructor { id: 0x1bfbd823 });
+    assert_eq!(e.offset(), 16);
+}

@@ -24,6 +24,9 @@ mod errors;
 pub(crate) mod fast;
 #[doc(hidden)]
 pub mod forms122;
+#[cfg(feature = "layer230")]
+#[doc(hidden)]
+pub mod forms230;
 pub mod layer122;
 #[cfg(feature = "layer230")]
 pub mod layer230;

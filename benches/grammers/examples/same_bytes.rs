@@ -20,11 +20,17 @@
 //! ([`read_all_230`]) against the same grammers decode, on `updates_50`
 //! and the mix.
 //!
+//! The last row encodes: `messages.sendMessage` of layer 230
+//! ([`send_message_230`]: a 100-byte text, two entities, a reply-to),
+//! tlview's generated form into a slice against grammers' `serialize` into
+//! a reused `Vec` (the bytes are checked equal first).
+//!
 //! `cargo run --release --example same_bytes [-- ROUNDS]` (default 101).
 
 use std::hint::black_box;
 
-use grammers_tl_types::{enums, Deserializable};
+use grammers_tl_types::{enums, Deserializable, Serializable};
+use tlview::Encode;
 use tlview::schema::CtorIndex;
 use tlview::Layer;
 use tlview_grammers_bench::*;
@@ -132,6 +138,23 @@ fn main() {
         ),
         mix_bytes,
     ));
+    // Encoding messages.sendMessage: the same bytes from both.
+    let ours = send_message_230::tlview();
+    let theirs = send_message_230::grammers();
+    let mut buf = [0u8; 256];
+    let n = ours.encode_to_slice(&mut buf).unwrap();
+    assert_eq!(n, send_message_230::LEN);
+    assert_eq!(&buf[..n], &theirs.to_bytes()[..], "sendMessage: the encoders differ");
+    let mut out: Vec<u8> = Vec::with_capacity(256);
+    tasks.push(task(
+        move || black_box(&ours).encode_to_slice(black_box(&mut buf)).unwrap() as u64,
+        move || {
+            out.clear();
+            black_box(&theirs).serialize(&mut out);
+            black_box(&out).len() as u64
+        },
+    ));
+    names.push(("messages.sendMessage, encode".into(), n));
     let results = interleaved(rounds, &mut tasks);
     println!("| message (layer 230, grammers' bytes) | bytes | tlview ns | grammers ns | grammers/tlview (median of pairs) | p10 – p90 |");
     println!("|---|---:|---:|---:|---:|---|");

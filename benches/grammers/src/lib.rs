@@ -793,3 +793,134 @@ pub fn touch_grammers(u: &enums::Updates) -> u64 {
     }
     s.0
 }
+
+// ------------------------------------------------- messages.sendMessage (230)
+
+/// The `messages.sendMessage` request of the layer-230 encode comparison:
+/// the same message as the peers bench's layer-122 one
+/// (`tlview_peers_bench::send_message`: a 100-byte text with two entities,
+/// bold and italic, a reply-to, `silent`), to an `inputPeerUser` whose id is
+/// a `long`; the reply-to is an `inputReplyToMessage` (layer 230 has no
+/// `reply_to_msg_id` on the request). Built once by each library; the
+/// timed part is the encode alone.
+pub mod send_message_230 {
+    use grammers_tl_types as g;
+    use tlview::layer230::build::{enums, functions, types};
+    use tlview_peers_bench::send_message::{ACCESS_HASH, BOLD, ITALIC, RANDOM_ID, REPLY_TO, TEXT};
+
+    /// The user the message goes to: beyond `i32`, as layer 230 allows.
+    pub const USER_ID: i64 = 5_000_000_007;
+    /// Its size on the wire: id, flags, inputPeerUser (20),
+    /// inputReplyToMessage (12), the text (104), random_id, the entities
+    /// (8 + 2 × 12).
+    pub const LEN: usize = 4 + 4 + 20 + 12 + 104 + 8 + 32;
+
+    static PEER: enums::InputPeer<'static> = enums::InputPeer::User(types::InputPeerUser {
+        user_id: USER_ID,
+        access_hash: ACCESS_HASH,
+    });
+    static REPLY: enums::InputReplyTo<'static> =
+        enums::InputReplyTo::Message(types::InputReplyToMessage {
+            reply_to_msg_id: REPLY_TO,
+            top_msg_id: None,
+            reply_to_peer_id: None,
+            quote_text: None,
+            quote_entities: None,
+            quote_offset: None,
+            monoforum_peer_id: None,
+            todo_item_id: None,
+            poll_option: None,
+        });
+    static ENTITIES: [enums::MessageEntity<'static>; 2] = [
+        enums::MessageEntity::Bold(types::MessageEntityBold {
+            offset: BOLD.0,
+            length: BOLD.1,
+        }),
+        enums::MessageEntity::Italic(types::MessageEntityItalic {
+            offset: ITALIC.0,
+            length: ITALIC.1,
+        }),
+    ];
+
+    /// The request as tlview's generated layer-230 form (borrowing statics:
+    /// building it allocates nothing).
+    pub fn tlview() -> functions::messages::SendMessage<'static> {
+        functions::messages::SendMessage {
+            no_webpage: false,
+            silent: true,
+            background: false,
+            clear_draft: false,
+            noforwards: false,
+            update_stickersets_order: false,
+            invert_media: false,
+            allow_paid_floodskip: false,
+            peer: &PEER,
+            reply_to: Some(&REPLY),
+            message: tlview::TlStr::new(TEXT),
+            random_id: RANDOM_ID,
+            reply_markup: None,
+            entities: Some(tlview::encode::List::from(&ENTITIES)),
+            schedule_date: None,
+            schedule_repeat_period: None,
+            send_as: None,
+            quick_reply_shortcut: None,
+            effect: None,
+            allow_paid_stars: None,
+            suggested_post: None,
+            rich_message: None,
+        }
+    }
+
+    /// The request as grammers' value (its text a `String` and its entities
+    /// a `Vec`, allocated here, once, not by the encode).
+    pub fn grammers() -> g::functions::messages::SendMessage {
+        g::functions::messages::SendMessage {
+            no_webpage: false,
+            silent: true,
+            background: false,
+            clear_draft: false,
+            noforwards: false,
+            update_stickersets_order: false,
+            invert_media: false,
+            allow_paid_floodskip: false,
+            peer: g::enums::InputPeer::User(g::types::InputPeerUser {
+                user_id: USER_ID,
+                access_hash: ACCESS_HASH,
+            }),
+            reply_to: Some(g::enums::InputReplyTo::Message(
+                g::types::InputReplyToMessage {
+                    reply_to_msg_id: REPLY_TO,
+                    top_msg_id: None,
+                    reply_to_peer_id: None,
+                    quote_text: None,
+                    quote_entities: None,
+                    quote_offset: None,
+                    monoforum_peer_id: None,
+                    todo_item_id: None,
+                    poll_option: None,
+                },
+            )),
+            message: String::from_utf8(TEXT.to_vec()).unwrap(),
+            random_id: RANDOM_ID,
+            reply_markup: None,
+            entities: Some(vec![
+                g::enums::MessageEntity::Bold(g::types::MessageEntityBold {
+                    offset: BOLD.0,
+                    length: BOLD.1,
+                }),
+                g::enums::MessageEntity::Italic(g::types::MessageEntityItalic {
+                    offset: ITALIC.0,
+                    length: ITALIC.1,
+                }),
+            ]),
+            schedule_date: None,
+            schedule_repeat_period: None,
+            send_as: None,
+            quick_reply_shortcut: None,
+            effect: None,
+            allow_paid_stars: None,
+            suggested_post: None,
+            rich_message: None,
+        }
+    }
+}

@@ -63,8 +63,12 @@ struct Shape {
 }
 
 /// The file, not yet formatted.
-pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
-    let names = Names::new(layer)?;
+///
+/// `module` is the module of `tlview` a layer beside the crate root's lives
+/// in (`layer230`, which re-exports the forms as `layer230::build`); `None`
+/// for the crate root's layer (`tlview::build`).
+pub fn emit(layer: &Layer, header: &str, module: Option<&str>) -> Result<String, Error> {
+    let names = Names::new(layer)?.in_module(module);
     let shapes: Vec<Shape> = layer
         .combinators
         .iter()
@@ -74,10 +78,14 @@ pub fn emit(layer: &Layer, header: &str) -> Result<String, Error> {
     let _ = writeln!(
         o,
         "//! The forms of TL layer {}: a struct per combinator that encodes itself, and\n\
-         //! an enum per type. Generated from the schema by `tl gen`; the crate root\n\
-         //! re-exports this module as [`crate::build`]. See [`crate::encode`] for\n\
-         //! how a form encodes and [`crate::request`] for replies.\n",
-        layer.layer
+         //! an enum per type. Generated from the schema by `tl gen`; {} re-exports\n\
+         //! this module as `build`. See [`crate::encode`] for how a form encodes\n\
+         //! and [`crate::request`] for replies.\n",
+        layer.layer,
+        match module {
+            None => "the crate root".to_string(),
+            Some(m) => format!("`tlview::{m}`"),
+        }
     );
     o.push_str(
         "#![allow(clippy::too_many_lines, clippy::large_enum_variant, clippy::match_single_binding, \
@@ -287,7 +295,7 @@ impl Cx<'_> {
         } else {
             "build::types"
         };
-        rustify::path(root, &self.names.combinators[index])
+        rustify::path(&self.names.root(root), &self.names.combinators[index])
     }
 
     /// A constructor form's type, with its lifetime when it has one.
@@ -303,7 +311,7 @@ impl Cx<'_> {
     fn enum_type(&self, t: usize) -> String {
         format!(
             "{}<'a>",
-            rustify::path("build::enums", &self.names.types[t])
+            rustify::path(&self.names.root("build::enums"), &self.names.types[t])
         )
     }
 
@@ -819,16 +827,20 @@ impl Cx<'_> {
     /// typed view (nested objects and vectors as their decoded bytes), and
     /// encoded. For the tests, which compare its bytes with the input's.
     fn reencode(&self) -> String {
-        let mut o = String::from(
+        let mut o = format!(
             "/// Fills the form of `o`'s constructor from its typed view (nested objects\n\
              /// and vectors go back as decoded views) and encodes it, boxed; the size\n\
              /// the form gave before writing. For the tests, which check both against\n\
              /// the input (a generic function's request goes back as its bytes: a\n\
              /// `Raw`); `None` for an id that is no combinator of the layer.\n\
              #[doc(hidden)]\n\
-             pub fn reencode<'a, S: crate::Sink>(o: crate::Object<'a>, w: &mut crate::Writer<S>) -> Option<crate::Result<usize>> {\n\
+             pub fn reencode<'a, S: crate::Sink>(o: crate::Object<'a>, w: &mut crate::Writer<S>) -> Option<crate::Result<usize>> {{\n\
              use crate::view::Typed as _;\n\
-             match crate::schema::index_of(o.id())?.0 {\n",
+             match {}(o.id())?.0 {{\n",
+            match self.names.module() {
+                None => "crate::schema::index_of".to_string(),
+                Some(m) => format!("crate::{m}::index_of"),
+            }
         );
         for (i, c) in self.layer.combinators.iter().enumerate() {
             let shape = &self.shapes[i];
@@ -923,6 +935,9 @@ impl Cx<'_> {
             }
         };
         match (f.repeat, f.kind) {
+            (Repeat::One, Kind::Int128 | Kind::Int256) if optional => {
+                ("".into(), format!("{get}.copied()"))
+            }
             (Repeat::One, Kind::Int128 | Kind::Int256) => ("".into(), map("*x")),
             (Repeat::One, Kind::Boxed) => {
                 let t = self.enum_type(usize::from(f.arg));

@@ -1,8 +1,9 @@
-//! Writes the layer as the five Rust files of `tlview::schema` (and, given
+//! Writes the layer as the six Rust files of `tlview::schema` (and, given
 //! an error list, `errors.rs`, written by [`crate::errors`]):
 //! `layerNNN.rs` (ids, constructors, fields, types, `id` and `ty` constants),
 //! `names.rs` (the name pool, for the `names` feature), `viewsNNN.rs`
-//! (the typed views, written by [`crate::views`]), `checksNNN.rs`, which
+//! (the typed views, written by [`crate::views`]), `formsNNN.rs` (the
+//! forms that encode, written by [`crate::forms`]), `checksNNN.rs`, which
 //! the library's own tests run over every view, and `validNNN.rs` (the
 //! straight-line validators, written by [`crate::valid`]).
 //!
@@ -97,7 +98,8 @@ impl core::error::Error for Error {}
 /// A layer that lives beside the crate root's, in `tlview::{module}`
 /// (layer 230 in `tlview::layer230`, behind its feature): its table
 /// (`schema/layerNNN.rs`), its names (`schema/namesNNN.rs`), its typed
-/// views (`schema/viewsNNN.rs`), their checks for the library's tests
+/// views (`schema/viewsNNN.rs`), its forms (`schema/formsNNN.rs`), their
+/// checks for the library's tests
 /// (`schema/checksNNN.rs`) and its straight-line validators
 /// (`schema/validNNN.rs`, the hot ones those of `hot`), not yet formatted. What `tl gen --module`
 /// writes.
@@ -121,6 +123,10 @@ pub fn emit_beside(
         File {
             path: Path::new("schema").join(format!("views{}.rs", layer.layer)),
             contents: crate::views::emit(layer, &h, Some(module))?,
+        },
+        File {
+            path: Path::new("schema").join(format!("forms{}.rs", layer.layer)),
+            contents: crate::forms::emit(layer, &h, Some(module))?,
         },
         File {
             path: Path::new("schema").join(format!("checks{}.rs", layer.layer)),
@@ -157,7 +163,7 @@ pub fn emit(
         },
         File {
             path: Path::new("schema").join(format!("forms{}.rs", layer.layer)),
-            contents: crate::forms::emit(layer, &h)?,
+            contents: crate::forms::emit(layer, &h, None)?,
         },
         File {
             path: Path::new("schema").join(format!("checks{}.rs", layer.layer)),

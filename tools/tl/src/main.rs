@@ -111,7 +111,8 @@ struct EncodeArgs {
     #[arg(value_name = "FILE")]
     file: Option<String>,
     /// Encode through tlview's typed encoders: the generated form of the
-    /// object (contacts.acceptContact: its hand-written encoder)
+    /// object in its layer (in layer 122, contacts.acceptContact through
+    /// its hand-written encoder)
     #[arg(long)]
     typed: bool,
     /// The layer to write the object in: 122 or 230
@@ -167,8 +168,8 @@ struct GenArgs {
     error_overrides: Option<PathBuf>,
     /// The layer lives beside the crate root's, in `tlview::MODULE`
     /// (`layer230`, behind its feature): write its table, names, typed
-    /// views, their test checks and its validators (schema/layerNNN.rs,
-    /// namesNNN.rs, viewsNNN.rs, checksNNN.rs, validNNN.rs)
+    /// views, forms, their test checks and its validators (schema/layerNNN.rs,
+    /// namesNNN.rs, viewsNNN.rs, formsNNN.rs, checksNNN.rs, validNNN.rs)
     #[arg(long, value_name = "MODULE", conflicts_with = "errors")]
     module: Option<String>,
 }
@@ -450,16 +451,11 @@ fn cmd_dump(args: DumpArgs) -> Result<(), Failure> {
 #[cfg(feature = "convert")]
 fn cmd_encode(args: EncodeArgs) -> Result<(), Failure> {
     let layer = layer_arg(args.layer)?;
-    if args.typed && layer != tlview::Layer::L122 {
-        return Err(Failure::Usage(format!(
-            "--typed: {layer} has no typed encoders yet (encode it without --typed)"
-        )));
-    }
     let input = read_input(args.file.as_deref().unwrap_or("-"))?;
     let value: serde_json::Value =
         serde_json::from_slice(&input).map_err(|e| format!("invalid JSON: {e}"))?;
     let bytes = if args.typed {
-        tltool::typed::encode_typed(&value)
+        tltool::typed::encode_typed_in(layer, &value)
     } else {
         let mut out = Vec::new();
         tltool::encode::encode_in(layer, &value, tlview::walk::Expect::Any, &mut out).map(|()| out)

@@ -1,7 +1,10 @@
 //! `tl encode --typed`: TL JSON through tlview's typed encoders instead of
-//! the table-driven one: `contacts.acceptContact` through its specialized,
-//! hand-written encoder ([`tlview::AcceptContact`]), every other constructor
-//! and function through its generated form (`tlview::build`).
+//! the table-driven one: in layer 122, `contacts.acceptContact` through its
+//! specialized, hand-written encoder ([`tlview::AcceptContact`]) and every
+//! other constructor and function through its generated form
+//! (`tlview::build`); in layer 230 ([`encode_typed_in`]), every combinator
+//! through its generated form (`tlview::layer230::build`; the hand-written
+//! `AcceptContact` is layer 122's, whose user ids are `int`).
 //!
 //! The JSON is first checked and read by the generic encoder's rules (so
 //! errors name the same paths and say the same things). For a generated
@@ -17,11 +20,15 @@
 //! let json = serde_json::json!({"_": "messages.getPeerSettings",
 //!     "peer": {"_": "inputPeerUser", "user_id": 777, "access_hash": "-5"}});
 //! assert_eq!(tltool::typed::encode_typed(&json).unwrap(), tltool::encode::encode(&json).unwrap());
+//! // Layer 230: user ids are longs, and `user` has a second flags word.
+//! let json = serde_json::json!({"_": "user", "bot_can_edit": true, "id": "7"});
+//! let typed = tltool::typed::encode_typed_in(tlview::Layer::L230, &json).unwrap();
+//! assert_eq!(typed.len(), 20);
 //! ```
 
 use serde_json::Value;
 use tlview::api::contacts::PeerRef;
-use tlview::{AcceptContact, InputPeer, InputUser, Writer};
+use tlview::{AcceptContact, InputPeer, InputUser, Layer, Limits, Writer};
 
 use crate::encode::{self, json_int, json_long, EncodeError};
 
@@ -29,12 +36,20 @@ use crate::encode::{self, json_int, json_long, EncodeError};
 /// other goes through its generated form).
 pub const TYPED: &[&str] = &["contacts.acceptContact"];
 
-/// Encodes `value` with the typed encoder for its constructor: the
-/// hand-written one where there is one, else its generated form.
+/// Encodes `value` (layer 122) with the typed encoder for its
+/// constructor: the hand-written one where there is one, else its
+/// generated form.
 pub fn encode_typed(value: &Value) -> Result<Vec<u8>, EncodeError> {
+    encode_typed_in(Layer::L122, value)
+}
+
+/// Encodes `value`, an object of `layer`, with the typed encoder for its
+/// constructor: in layer 122 the hand-written one where there is one, else
+/// (and in every other layer) its generated form.
+pub fn encode_typed_in(layer: Layer, value: &Value) -> Result<Vec<u8>, EncodeError> {
     let name = value.get("_").and_then(Value::as_str);
-    if name != Some("contacts.acceptContact") {
-        return encode_form(value);
+    if layer != Layer::L122 || name != Some("contacts.acceptContact") {
+        return encode_form(layer, value);
     }
     // Every rule of the generic encoder (types, ranges, unknown fields).
     let generic = encode::encode(value)?;
@@ -69,13 +84,21 @@ pub fn encode_typed(value: &Value) -> Result<Vec<u8>, EncodeError> {
     Ok(out)
 }
 
-/// Encodes `value` through the generated form of its combinator.
-fn encode_form(value: &Value) -> Result<Vec<u8>, EncodeError> {
-    let generic = encode::encode(value)?;
-    let obj = tlview::Object::decode(&generic, tlview::walk::Expect::Any)
-        .map_err(|e| EncodeError::new("", format!("the encoded bytes do not decode: {e}")))?;
+/// Encodes `value` through the generated form of its combinator in
+/// `layer`.
+fn encode_form(layer: Layer, value: &Value) -> Result<Vec<u8>, EncodeError> {
+    let mut generic = Vec::new();
+    encode::encode_in(layer, value, tlview::walk::Expect::Any, &mut generic)?;
+    let obj =
+        tlview::Object::decode_in(layer, &generic, tlview::walk::Expect::Any, &Limits::DEFAULT)
+            .map_err(|e| EncodeError::new("", format!("the encoded bytes do not decode: {e}")))?;
     let mut out = Vec::with_capacity(generic.len());
-    let n = match tlview::schema::reencode(obj, &mut Writer::new(&mut out)) {
+    let mut w = Writer::new(&mut out);
+    let form = match layer {
+        Layer::L230 => tlview::layer230::build::reencode(obj, &mut w),
+        _ => tlview::schema::reencode(obj, &mut w),
+    };
+    let n = match form {
         Some(r) => r.map_err(|e| EncodeError::new("", e.to_string()))?,
         None => {
             return Err(EncodeError::new(

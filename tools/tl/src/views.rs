@@ -237,7 +237,7 @@ impl Names {
 
     /// The path below `crate::` of one of the roots (`types`, `enums`,
     /// `functions`).
-    fn root(&self, root: &str) -> String {
+    pub(crate) fn root(&self, root: &str) -> String {
         match &self.module {
             None => root.to_string(),
             Some(m) => format!("{m}::{root}"),
@@ -250,6 +250,12 @@ impl Names {
             None => "crate::schema::ty::".to_string(),
             Some(m) => format!("crate::{m}::ty::"),
         }
+    }
+
+    /// The module of `tlview` the layer lives in (`layer230`), or `None` for
+    /// the crate root's layer.
+    pub(crate) fn module(&self) -> Option<&str> {
+        self.module.as_deref()
     }
 
     /// The `tlview::Layer` of a layer beside the crate root's, as an

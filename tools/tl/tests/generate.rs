@@ -336,8 +336,8 @@ fn cli_gen_errors() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// `--module layer230` writes layer 230's table, names, views, checks and
-/// validators (its hot list `schema/hot230.txt`), the same as the
+/// `--module layer230` writes layer 230's table, names, views, forms,
+/// checks and validators (its hot list `schema/hot230.txt`), the same as the
 /// checked-in ones (the header names the schema files as given, under
 /// `schema/`); with an error list it is a usage error.
 #[test]
@@ -371,6 +371,7 @@ fn module_gives_the_checked_in_layer_230_files() {
         written,
         [
             "checks230.rs",
+            "forms230.rs",
             "layer230.rs",
             "names230.rs",
             "valid230.rs",
