@@ -89,6 +89,7 @@ fn no_module_uses_a_layer_above_its_own() {
         "checks122",
         "checks230",
         "forms122",
+        "forms230",
         "typed_tests",
         "typed_tests230",
     ];
