@@ -9284,6 +9284,9 @@ fn c_chat_full(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_bot_info(r)?;
             }
         }
+        if w0 & 0x1840 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = v::fixed(r, 4)?;
@@ -10270,6 +10273,9 @@ fn c_update_short_message(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
     if w0 & (1 << 2) != 0 {
         r = t_message_fwd_header(r)?;
+        if w0 & 0x888 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 11) != 0 {
         r = v::fixed(r, 4)?;
@@ -11288,6 +11294,9 @@ fn c_update_short_chat_message(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
     if w0 & (1 << 2) != 0 {
         r = t_message_fwd_header(r)?;
+        if w0 & 0x888 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 11) != 0 {
         r = v::fixed(r, 4)?;
@@ -11369,6 +11378,9 @@ fn c_message_replies(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_peer(r)?;
             }
+        }
+        if w0 & 0xd == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 0) != 0 {
@@ -12071,9 +12083,15 @@ fn c_message(mut r: &[u8]) -> Option<&[u8]> {
     r = v::bytes(r)?;
     if w0 & (1 << 9) != 0 {
         r = t_message_media(r)?;
+        if w0 & 0xc384c0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = t_reply_markup(r)?;
+        if w0 & 0xc38480 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 7) != 0 {
         {
@@ -12083,12 +12101,18 @@ fn c_message(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_message_entity(r)?;
             }
         }
+        if w0 & 0xc38400 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 10) != 0 {
         r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 23) != 0 {
         r = t_message_replies(r)?;
+        if w0 & 0x438000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 15) != 0 {
         r = v::fixed(r, 4)?;
@@ -14040,9 +14064,15 @@ fn c_user(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 5) != 0 {
         r = t_user_profile_photo(r)?;
+        if w0 & 0x4c4040 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = t_user_status(r)?;
+        if w0 & 0x4c4000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 14) != 0 {
         r = v::fixed(r, 4)?;
@@ -14390,6 +14420,9 @@ fn c_input_peer_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0xf)?;
     if w0 & (1 << 0) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0xe == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::boolean(r)?;
@@ -15144,6 +15177,9 @@ fn c_peer_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0xf)?;
     if w0 & (1 << 0) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0xe == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::boolean(r)?;
@@ -15562,6 +15598,9 @@ fn c_poll_results(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_poll_answer_voters(r)?;
             }
         }
+        if w0 & 0x1c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = v::fixed(r, 4)?;
@@ -15841,6 +15880,9 @@ fn c_account_password_input_settings(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
         r = t_password_kdf_algo(r)?;
+        if w0 & 0x7 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 0) != 0 {
         r = v::bytes(r)?;
@@ -16298,9 +16340,15 @@ fn c_channel(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_restriction_reason(r)?;
             }
         }
+        if w0 & 0x6c000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 14) != 0 {
         r = t_chat_admin_rights(r)?;
+        if w0 & 0x68000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 15) != 0 {
         r = t_chat_banned_rights(r)?;
@@ -16454,15 +16502,27 @@ fn c_input_secure_value(mut r: &[u8]) -> Option<&[u8]> {
     r = t_secure_value_type(r)?;
     if w0 & (1 << 0) != 0 {
         r = t_secure_data(r)?;
+        if w0 & 0x7e == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = t_input_secure_file(r)?;
+        if w0 & 0x7c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = t_input_secure_file(r)?;
+        if w0 & 0x78 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         r = t_input_secure_file(r)?;
+        if w0 & 0x70 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         {
@@ -16910,6 +16970,9 @@ fn c_web_page(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 4) != 0 {
         r = t_photo(r)?;
+        if w0 & 0x17e0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = v::bytes(r)?;
@@ -19073,6 +19136,9 @@ fn c_messages_edit_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 14) != 0 {
         r = t_input_media(r)?;
+        if w0 & 0x800c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = t_reply_markup(r)?;

@@ -19064,6 +19064,9 @@ fn c_input_media_uploaded_document(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_input_document(r)?;
             }
         }
+        if w0 & 0xc2 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = t_input_photo(r)?;
@@ -19311,21 +19314,39 @@ fn c_user_full(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w14 & (1 << 0) != 0 {
         r = t_business_work_hours(r)?;
+        if w14 & 0x276d97e == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 1) != 0 {
         r = t_business_location(r)?;
+        if w14 & 0x276d97c == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 2) != 0 {
         r = t_business_greeting_message(r)?;
+        if w14 & 0x276d978 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 3) != 0 {
         r = t_business_away_message(r)?;
+        if w14 & 0x276d970 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 4) != 0 {
         r = t_business_intro(r)?;
+        if w14 & 0x276d960 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 5) != 0 {
         r = t_birthday(r)?;
+        if w14 & 0x276d940 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 6) != 0 {
         r = v::fixed(r, 12)?;
@@ -19335,27 +19356,45 @@ fn c_user_full(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w14 & (1 << 11) != 0 {
         r = t_star_ref_program(r)?;
+        if w14 & 0x276d000 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 12) != 0 {
         r = t_bot_verification(r)?;
+        if w14 & 0x276c000 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 14) != 0 {
         r = v::fixed(r, 8)?;
     }
     if w14 & (1 << 15) != 0 {
         r = t_disallowed_gifts_settings(r)?;
+        if w14 & 0x2760000 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 17) != 0 {
         r = t_stars_rating(r)?;
+        if w14 & 0x2740000 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 18) != 0 {
         r = t_stars_rating(r)?;
+        if w14 & 0x2740000 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 18) != 0 {
         r = v::fixed(r, 4)?;
     }
     if w14 & (1 << 20) != 0 {
         r = t_profile_tab(r)?;
+        if w14 & 0x2600000 == 0 {
+            return Some(r);
+        }
     }
     if w14 & (1 << 21) != 0 {
         r = t_document(r)?;
@@ -20203,6 +20242,9 @@ fn c_stars_transaction(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 2) != 0 {
         r = t_web_document(r)?;
+        if w0 & 0x9bf3a0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = v::fixed(r, 4)?;
@@ -20224,6 +20266,9 @@ fn c_stars_transaction(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_message_media(r)?;
             }
         }
+        if w0 & 0x9bf000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 12) != 0 {
         r = v::fixed(r, 4)?;
@@ -20233,6 +20278,9 @@ fn c_stars_transaction(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 14) != 0 {
         r = t_star_gift(r)?;
+        if w0 & 0x9b8000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 15) != 0 {
         r = v::fixed(r, 4)?;
@@ -20242,9 +20290,15 @@ fn c_stars_transaction(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 17) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x9a0000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 17) != 0 {
         r = t_stars_amount(r)?;
+        if w0 & 0x980000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 19) != 0 {
         r = v::fixed(r, 4)?;
@@ -20954,12 +21008,21 @@ fn c_message_reply_header(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 0) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x1de2 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = t_message_fwd_header(r)?;
+        if w0 & 0x1dc2 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 8) != 0 {
         r = t_message_media(r)?;
+        if w0 & 0x1cc2 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::fixed(r, 4)?;
@@ -20974,6 +21037,9 @@ fn c_message_reply_header(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_message_entity(r)?;
             }
+        }
+        if w0 & 0x1c00 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 10) != 0 {
@@ -21692,6 +21758,9 @@ fn c_chat_full(mut r: &[u8]) -> Option<&[u8]> {
     r = t_peer_notify_settings(r)?;
     if w0 & (1 << 13) != 0 {
         r = t_exported_chat_invite(r)?;
+        if w0 & 0x17d848 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         {
@@ -21700,6 +21769,9 @@ fn c_chat_full(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_bot_info(r)?;
             }
+        }
+        if w0 & 0x17d840 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 6) != 0 {
@@ -21710,12 +21782,18 @@ fn c_chat_full(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 12) != 0 {
         r = t_input_group_call(r)?;
+        if w0 & 0x17c000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 14) != 0 {
         r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 15) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x170000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 16) != 0 {
         r = v::bytes(r)?;
@@ -22377,6 +22455,9 @@ fn c_star_gift(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 6) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x3b00 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 8) != 0 {
         r = v::fixed(r, 8)?;
@@ -22410,6 +22491,9 @@ fn c_update_short_message(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
     if w0 & (1 << 2) != 0 {
         r = t_message_fwd_header(r)?;
+        if w0 & 0x2000888 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 11) != 0 {
         r = v::fixed(r, 8)?;
@@ -22760,12 +22844,21 @@ fn c_wallet_nft_item(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 3) != 0 {
         r = t_web_document(r)?;
+        if w0 & 0x1f0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 4) != 0 {
         r = t_web_document(r)?;
+        if w0 & 0x1e0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = t_web_document(r)?;
+        if w0 & 0x1c0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = t_web_document(r)?;
@@ -23290,6 +23383,9 @@ fn c_input_reply_to_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 1) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0xfc == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = v::bytes(r)?;
@@ -23301,6 +23397,9 @@ fn c_input_reply_to_message(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_message_entity(r)?;
             }
+        }
+        if w0 & 0xf0 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 4) != 0 {
@@ -23875,6 +23974,9 @@ fn c_saved_star_gift(mut r: &[u8]) -> Option<&[u8]> {
     r = t_star_gift(r)?;
     if w0 & (1 << 2) != 0 {
         r = t_text_with_entities(r)?;
+        if w0 & 0x1de9d8 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         r = v::fixed(r, 4)?;
@@ -23902,6 +24004,9 @@ fn c_saved_star_gift(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 15) != 0 {
         r = v::fixed_vector(r, true, 4)?;
+        if w0 & 0x1d0000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 16) != 0 {
         r = v::bytes(r)?;
@@ -24754,6 +24859,9 @@ fn c_update_short_chat_message(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 12)?;
     if w0 & (1 << 2) != 0 {
         r = t_message_fwd_header(r)?;
+        if w0 & 0x2000888 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 11) != 0 {
         r = v::fixed(r, 8)?;
@@ -24818,9 +24926,15 @@ fn c_bot_info(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 4) != 0 {
         r = t_photo(r)?;
+        if w0 & 0x3ac == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = t_document(r)?;
+        if w0 & 0x38c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         {
@@ -24830,9 +24944,15 @@ fn c_bot_info(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_bot_command(r)?;
             }
         }
+        if w0 & 0x388 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         r = t_bot_menu_button(r)?;
+        if w0 & 0x380 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 7) != 0 {
         r = v::bytes(r)?;
@@ -24876,12 +24996,18 @@ fn c_message_fwd_header(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 4) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x750 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 4) != 0 {
         r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 8) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x640 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 9) != 0 {
         r = v::bytes(r)?;
@@ -25170,6 +25296,9 @@ fn c_message_media_document(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x7fd)?;
     if w0 & (1 << 0) != 0 {
         r = t_document(r)?;
+        if w0 & 0x624 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         {
@@ -25178,6 +25307,9 @@ fn c_message_media_document(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_document(r)?;
             }
+        }
+        if w0 & 0x604 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 9) != 0 {
@@ -27613,6 +27745,9 @@ fn c_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w12 & (1 << 3) != 0 {
         r = t_fact_check(r)?;
+        if w12 & 0x2ce0 == 0 {
+            return Some(r);
+        }
     }
     if w12 & (1 << 5) != 0 {
         r = v::fixed(r, 4)?;
@@ -27622,6 +27757,9 @@ fn c_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w12 & (1 << 7) != 0 {
         r = t_suggested_post(r)?;
+        if w12 & 0x2c00 == 0 {
+            return Some(r);
+        }
     }
     if w12 & (1 << 10) != 0 {
         r = v::fixed(r, 4)?;
@@ -28357,15 +28495,24 @@ fn c_message_action_star_gift_unique(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 6) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x49780 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 7) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x49780 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 7) != 0 {
         r = v::fixed(r, 8)?;
     }
     if w0 & (1 << 8) != 0 {
         r = t_stars_amount(r)?;
+        if w0 & 0x49600 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 9) != 0 {
         r = v::fixed(r, 4)?;
@@ -28732,6 +28879,9 @@ fn c_message_replies(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_peer(r)?;
             }
         }
+        if w0 & 0xd == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 0) != 0 {
         r = v::fixed(r, 8)?;
@@ -28882,9 +29032,15 @@ fn c_star_gift_unique(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_stars_amount(r)?;
             }
         }
+        if w0 & 0x13d20 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x13d00 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 8) != 0 {
         r = v::fixed(r, 8)?;
@@ -28897,9 +29053,15 @@ fn c_star_gift_unique(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 10) != 0 {
         r = t_peer(r)?;
+        if w0 & 0x13800 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 11) != 0 {
         r = t_peer_color(r)?;
+        if w0 & 0x13000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 12) != 0 {
         r = t_peer(r)?;
@@ -30586,27 +30748,48 @@ fn c_peer_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x7ff)?;
     if w0 & (1 << 0) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x7fe == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x7fc == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
         r = t_notification_sound(r)?;
+        if w0 & 0x7f0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 4) != 0 {
         r = t_notification_sound(r)?;
+        if w0 & 0x7e0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = t_notification_sound(r)?;
+        if w0 & 0x7c0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x780 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 7) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x700 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 8) != 0 {
         r = t_notification_sound(r)?;
@@ -31230,6 +31413,9 @@ fn c_theme(mut r: &[u8]) -> Option<&[u8]> {
     r = v::bytes(r)?;
     if w0 & (1 << 2) != 0 {
         r = t_document(r)?;
+        if w0 & 0x58 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         {
@@ -31373,9 +31559,15 @@ fn c_channel_full(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w9 & (1 << 4) != 0 {
         r = t_peer_stories(r)?;
+        if w9 & 0xe60780 == 0 {
+            return Some(r);
+        }
     }
     if w9 & (1 << 7) != 0 {
         r = t_wall_paper(r)?;
+        if w9 & 0xe60700 == 0 {
+            return Some(r);
+        }
     }
     if w9 & (1 << 8) != 0 {
         r = v::fixed(r, 4)?;
@@ -31385,9 +31577,15 @@ fn c_channel_full(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w9 & (1 << 10) != 0 {
         r = t_sticker_set(r)?;
+        if w9 & 0xe60000 == 0 {
+            return Some(r);
+        }
     }
     if w9 & (1 << 17) != 0 {
         r = t_bot_verification(r)?;
+        if w9 & 0xe40000 == 0 {
+            return Some(r);
+        }
     }
     if w9 & (1 << 18) != 0 {
         r = v::fixed(r, 4)?;
@@ -31910,6 +32108,9 @@ fn c_input_media_document(mut r: &[u8]) -> Option<&[u8]> {
     r = t_input_document(r)?;
     if w0 & (1 << 3) != 0 {
         r = t_input_photo(r)?;
+        if w0 & 0x13 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 4) != 0 {
         r = v::fixed(r, 4)?;
@@ -32406,6 +32607,9 @@ fn c_help_peer_color_option(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x1f)?;
     if w0 & (1 << 1) != 0 {
         r = t_help_peer_color_set(r)?;
+        if w0 & 0x1c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = t_help_peer_color_set(r)?;
@@ -32676,15 +32880,27 @@ fn c_user(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_username(r)?;
             }
         }
+        if w19 & 0x20d320 == 0 {
+            return Some(r);
+        }
     }
     if w19 & (1 << 5) != 0 {
         r = t_recent_story(r)?;
+        if w19 & 0x20d300 == 0 {
+            return Some(r);
+        }
     }
     if w19 & (1 << 8) != 0 {
         r = t_peer_color(r)?;
+        if w19 & 0x20d200 == 0 {
+            return Some(r);
+        }
     }
     if w19 & (1 << 9) != 0 {
         r = t_peer_color(r)?;
+        if w19 & 0x20d000 == 0 {
+            return Some(r);
+        }
     }
     if w19 & (1 << 12) != 0 {
         r = v::fixed(r, 4)?;
@@ -33658,6 +33874,9 @@ fn c_input_chat_uploaded_photo(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0xf)?;
     if w0 & (1 << 0) != 0 {
         r = t_input_file(r)?;
+        if w0 & 0xe == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = t_input_file(r)?;
@@ -34054,6 +34273,9 @@ fn c_account_password_input_settings(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x7)?;
     if w0 & (1 << 0) != 0 {
         r = t_password_kdf_algo(r)?;
+        if w0 & 0x7 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 0) != 0 {
         r = v::bytes(r)?;
@@ -34554,6 +34776,9 @@ fn c_request_peer_type_chat(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x3f)?;
     if w0 & (1 << 3) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x16 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 4) != 0 {
         r = v::boolean(r)?;
@@ -34596,15 +34821,24 @@ fn c_input_peer_notify_settings(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x1cf)?;
     if w0 & (1 << 0) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x1ce == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x1cc == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 3) != 0 {
         r = t_notification_sound(r)?;
+        if w0 & 0x1c0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = v::boolean(r)?;
@@ -35245,18 +35479,33 @@ fn c_channel(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_username(r)?;
             }
         }
+        if w21 & 0x146f90 == 0 {
+            return Some(r);
+        }
     }
     if w21 & (1 << 4) != 0 {
         r = t_recent_story(r)?;
+        if w21 & 0x146f80 == 0 {
+            return Some(r);
+        }
     }
     if w21 & (1 << 7) != 0 {
         r = t_peer_color(r)?;
+        if w21 & 0x146f00 == 0 {
+            return Some(r);
+        }
     }
     if w21 & (1 << 8) != 0 {
         r = t_peer_color(r)?;
+        if w21 & 0x146e00 == 0 {
+            return Some(r);
+        }
     }
     if w21 & (1 << 9) != 0 {
         r = t_emoji_status(r)?;
+        if w21 & 0x146c00 == 0 {
+            return Some(r);
+        }
     }
     if w21 & (1 << 10) != 0 {
         r = v::fixed(r, 4)?;
@@ -35630,15 +35879,27 @@ fn c_input_secure_value(mut r: &[u8]) -> Option<&[u8]> {
     r = t_secure_value_type(r)?;
     if w0 & (1 << 0) != 0 {
         r = t_secure_data(r)?;
+        if w0 & 0x7e == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = t_input_secure_file(r)?;
+        if w0 & 0x7c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = t_input_secure_file(r)?;
+        if w0 & 0x78 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         r = t_input_secure_file(r)?;
+        if w0 & 0x70 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         {
@@ -35828,15 +36089,27 @@ fn c_ephemeral_message(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_message_entity(r)?;
             }
         }
+        if w0 & 0xd58 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         r = t_message_media(r)?;
+        if w0 & 0xd50 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 4) != 0 {
         r = t_reply_markup(r)?;
+        if w0 & 0xd40 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = t_message_reply_header(r)?;
+        if w0 & 0xd00 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 8) != 0 {
         r = t_rich_message(r)?;
@@ -36719,6 +36992,9 @@ fn c_message_action_star_gift(mut r: &[u8]) -> Option<&[u8]> {
     r = t_star_gift(r)?;
     if w0 & (1 << 1) != 0 {
         r = t_text_with_entities(r)?;
+        if w0 & 0xcd930 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 4) != 0 {
         r = v::fixed(r, 8)?;
@@ -36731,9 +37007,15 @@ fn c_message_action_star_gift(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 11) != 0 {
         r = t_peer(r)?;
+        if w0 & 0xcd000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 12) != 0 {
         r = t_peer(r)?;
+        if w0 & 0xcd000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 12) != 0 {
         r = v::fixed(r, 8)?;
@@ -38653,6 +38935,9 @@ fn c_messages_send_media(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 8)?;
     if w0 & (1 << 2) != 0 {
         r = t_reply_markup(r)?;
+        if w0 & 0x1662408 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         {
@@ -38661,6 +38946,9 @@ fn c_messages_send_media(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_message_entity(r)?;
             }
+        }
+        if w0 & 0x1662400 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 10) != 0 {
@@ -38671,9 +38959,15 @@ fn c_messages_send_media(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 13) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0x660000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 17) != 0 {
         r = t_input_quick_reply_shortcut(r)?;
+        if w0 & 0x640000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 18) != 0 {
         r = v::fixed(r, 8)?;
@@ -38696,9 +38990,15 @@ fn c_photos_upload_profile_photo(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x3f)?;
     if w0 & (1 << 5) != 0 {
         r = t_input_user(r)?;
+        if w0 & 0x17 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 0) != 0 {
         r = t_input_file(r)?;
+        if w0 & 0x16 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = t_input_file(r)?;
@@ -39230,6 +39530,9 @@ fn c_messages_forward_messages(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 22) != 0 {
         r = t_input_reply_to(r)?;
+        if w0 & 0x1b62400 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 10) != 0 {
         r = v::fixed(r, 4)?;
@@ -39239,9 +39542,15 @@ fn c_messages_forward_messages(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 13) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0xb60000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 17) != 0 {
         r = t_input_quick_reply_shortcut(r)?;
+        if w0 & 0xb40000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 18) != 0 {
         r = v::fixed(r, 8)?;
@@ -39555,6 +39864,9 @@ fn c_messages_send_multi_media(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 13) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0x260000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 17) != 0 {
         r = t_input_quick_reply_shortcut(r)?;
@@ -40087,6 +40399,9 @@ fn c_stories_edit_story(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 4)?;
     if w0 & (1 << 0) != 0 {
         r = t_input_media(r)?;
+        if w0 & 0x1e == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         {
@@ -40095,6 +40410,9 @@ fn c_stories_edit_story(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_media_area(r)?;
             }
+        }
+        if w0 & 0x16 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 1) != 0 {
@@ -42218,6 +42536,9 @@ fn c_messages_accept_url_auth(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0x1f)?;
     if w0 & (1 << 1) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0x16 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::fixed(r, 8)?;
@@ -43284,6 +43605,9 @@ fn c_messages_request_url_auth(mut r: &[u8]) -> Option<&[u8]> {
     let w0 = v::flags(run, 0, 0xe)?;
     if w0 & (1 << 1) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0xe == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::fixed(r, 8)?;
@@ -43595,6 +43919,9 @@ fn c_stories_send_story(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 6) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0x340 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 6) != 0 {
         r = v::fixed(r, 4)?;
@@ -43711,6 +44038,9 @@ fn c_aicompose_update_tone(mut r: &[u8]) -> Option<&[u8]> {
     r = t_input_ai_compose_tone(r)?;
     if w0 & (1 << 0) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0xe == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::fixed(r, 8)?;
@@ -44441,6 +44771,9 @@ fn c_messages_edit_inline_bot_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 14) != 0 {
         r = t_input_media(r)?;
+        if w0 & 0x80000c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = t_reply_markup(r)?;
@@ -44494,12 +44827,18 @@ fn c_phone_edit_group_call_participant(mut r: &[u8]) -> Option<&[u8]> {
     r = t_input_peer(r)?;
     if w0 & (1 << 0) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x3e == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = v::fixed(r, 4)?;
     }
     if w0 & (1 << 2) != 0 {
         r = v::boolean(r)?;
+        if w0 & 0x38 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         r = v::boolean(r)?;
@@ -44869,9 +45208,15 @@ fn c_messages_save_draft(mut r: &[u8]) -> Option<&[u8]> {
                 r = t_message_entity(r)?;
             }
         }
+        if w0 & 0x3a0 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 5) != 0 {
         r = t_input_media(r)?;
+        if w0 & 0x380 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 7) != 0 {
         r = v::fixed(r, 8)?;
@@ -45020,9 +45365,15 @@ fn c_messages_edit_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 14) != 0 {
         r = t_input_media(r)?;
+        if w0 & 0x86800c == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 2) != 0 {
         r = t_reply_markup(r)?;
+        if w0 & 0x868008 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         {
@@ -45031,6 +45382,9 @@ fn c_messages_edit_message(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_message_entity(r)?;
             }
+        }
+        if w0 & 0x868000 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 15) != 0 {
@@ -46148,6 +46502,9 @@ fn c_ephemeral_edit_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 3) != 0 {
         r = t_input_media(r)?;
+        if w0 & 0x16 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         {
@@ -46848,6 +47205,9 @@ fn c_photos_upload_contact_profile_photo(mut r: &[u8]) -> Option<&[u8]> {
     r = t_input_user(r)?;
     if w0 & (1 << 0) != 0 {
         r = t_input_file(r)?;
+        if w0 & 0x26 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 1) != 0 {
         r = t_input_file(r)?;
@@ -47841,6 +48201,9 @@ fn c_messages_send_message(mut r: &[u8]) -> Option<&[u8]> {
     r = v::fixed(r, 8)?;
     if w0 & (1 << 2) != 0 {
         r = t_reply_markup(r)?;
+        if w0 & 0x1e62408 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 3) != 0 {
         {
@@ -47849,6 +48212,9 @@ fn c_messages_send_message(mut r: &[u8]) -> Option<&[u8]> {
             for _ in 0..n {
                 r = t_message_entity(r)?;
             }
+        }
+        if w0 & 0x1e62400 == 0 {
+            return Some(r);
         }
     }
     if w0 & (1 << 10) != 0 {
@@ -47859,9 +48225,15 @@ fn c_messages_send_message(mut r: &[u8]) -> Option<&[u8]> {
     }
     if w0 & (1 << 13) != 0 {
         r = t_input_peer(r)?;
+        if w0 & 0xe60000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 17) != 0 {
         r = t_input_quick_reply_shortcut(r)?;
+        if w0 & 0xe40000 == 0 {
+            return Some(r);
+        }
     }
     if w0 & (1 << 18) != 0 {
         r = v::fixed(r, 8)?;

@@ -7,7 +7,10 @@
 //! belonging to its type, undeclared flags bits, the depth limit), in code
 //! laid out from the schema: consecutive fixed-size fields are one bounds
 //! check, a flags word is tested against its declared bits where it is read,
-//! a boxed field is a `match` on the ids of its type's constructors. It
+//! a boxed field is a `match` on the ids of its type's constructors, and
+//! after an optional object or vector that is present, where every field
+//! left is optional under the same flags word, one test of their bits ends
+//! an object that has none of them. It
 //! reports no errors: it answers `None` for anything it does not accept,
 //! and the walker then validates the object from its start and reports the
 //! error. So both paths accept the same inputs with the same errors as long
@@ -443,6 +446,10 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
         }
         run.clear();
     };
+    // Where every field left is optional, and all under one flags word, an
+    // object that has none of them is done: `tails[k]` is that word, the
+    // mask of the bits of fields `k..`, and how many tests they take.
+    let tails = tails(c);
     // Consecutive plain fields under the same bit: one test, one check.
     let mut guarded: Option<((u8, u8), usize)> = None;
     let close = |o: &mut String, guarded: &mut Option<((u8, u8), usize)>| {
@@ -478,9 +485,20 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
             }
             (Some((w, bit)), false) => {
                 close(&mut o, &mut guarded);
+                // After an object or a vector, when it is there (it costs
+                // far more than a test): whether the rest of the tail is
+                // absent. Not after a string, which costs about as much.
+                let costly =
+                    f.repeat != Repeat::One || !matches!(f.kind, Kind::String | Kind::Bytes);
+                let done = match tails.get(k + 1).copied().flatten() {
+                    Some((w2, mask, tests)) if costly && w2 == w && tests >= TAIL_TESTS => {
+                        format!(" if w{w} & {mask:#x} == 0 {{ return Some(r); }}")
+                    }
+                    _ => String::new(),
+                };
                 let _ = writeln!(
                     o,
-                    "if w{w} & (1 << {bit}) != 0 {{ {} }}",
+                    "if w{w} & (1 << {bit}) != 0 {{ {}{done} }}",
                     block(check_field(plan, f))
                 );
             }
@@ -494,6 +512,44 @@ fn validator(plan: &Plan<'_>, i: usize) -> String {
     flush(&mut o, &mut run);
     o.push_str("Some(r)\n}\n\n");
     o
+}
+
+/// How many tests the rest of an optional tail must take for one test of
+/// all its bits to be worth writing: when some of it is present, that test
+/// is two instructions more. (Not written where the tail starts: an object
+/// whose optional fields are all absent is rare, on the reference messages
+/// as on a uniform mix, so that test would cost every object.)
+const TAIL_TESTS: usize = 3;
+
+/// For each field index `k` of `c` (and `k == c.fields.len()`), when every
+/// field from `k` on that reads anything is guarded by the same flags word:
+/// that word's field index, the mask of their bits, and how many tests they
+/// take (fields under one bit count once). `None` where an unguarded field,
+/// or one under another word, remains, or nothing does.
+fn tails(c: &Combinator) -> Vec<Option<(u8, u32, usize)>> {
+    let mut out = vec![None; c.fields.len() + 1];
+    // (word, mask, bits seen), from the end; `None` once broken.
+    let mut acc: Option<(u8, u32, Vec<u8>)> = Some((u8::MAX, 0, Vec::new()));
+    for k in (0..c.fields.len()).rev() {
+        let f = &c.fields[k];
+        let reads = !(f.kind == Kind::True && f.repeat == Repeat::One);
+        if reads {
+            acc = match (acc, f.when) {
+                (Some((w, mask, mut bits)), Some((fw, bit))) if w == u8::MAX || w == fw => {
+                    if !bits.contains(&bit) {
+                        bits.push(bit);
+                    }
+                    Some((fw, mask | 1u32 << (bit & 31), bits))
+                }
+                _ => None,
+            };
+        }
+        out[k] = acc
+            .as_ref()
+            .filter(|(w, _, _)| *w != u8::MAX)
+            .map(|(w, mask, bits)| (*w, *mask, bits.len()));
+    }
+    out
 }
 
 /// A statement, in braces when it binds names of its own.
@@ -729,4 +785,38 @@ pub fn coverage(layer: &Layer, hot: &Hot) -> Vec<(bool, bool)> {
         .copied()
         .zip(plan.valid.iter().copied())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tails;
+    use crate::layer;
+
+    /// The optional tail of `wallPaperSettings` (layer 122): from
+    /// `background_color` on, every field that reads anything is under
+    /// word 0 (the `true` flags read nothing), bits 0, 3 and 4, three tests
+    /// (the two fields under bit 4 are one); the flags word itself is not.
+    #[test]
+    fn the_optional_tail_is_found_from_the_schema() {
+        let text = "// LAYER 122\nwallPaperSettings#5086cf8 flags:# blur:flags.1?true \
+                    motion:flags.2?true background_color:flags.0?int \
+                    second_background_color:flags.4?int intensity:flags.3?int \
+                    rotation:flags.4?int = WallPaperSettings;\n";
+        let l = layer::build(&[("t.tl".into(), text.into())]).unwrap();
+        let c = &l.combinators[0];
+        assert_eq!(c.fields.len(), 7);
+        assert_eq!(
+            tails(c),
+            [
+                None,
+                Some((0, 0x19, 3)),
+                Some((0, 0x19, 3)),
+                Some((0, 0x19, 3)),
+                Some((0, 0x18, 2)),
+                Some((0, 0x18, 2)),
+                Some((0, 0x10, 1)),
+                None,
+            ]
+        );
+    }
 }
