@@ -168,6 +168,21 @@ fn flag_choices(index: CtorIndex, rounds: usize) -> Vec<Option<u64>> {
     v
 }
 
+/// Every pair of `declared` flag bits, as flags for the builder: what a
+/// validator's tail test (after one present field, are the rest absent?)
+/// needs to be wrong on, which single bits never reach.
+#[cfg(feature = "fast")]
+fn bit_pairs(declared: u64) -> Vec<Option<u64>> {
+    let bits: Vec<u32> = (0..64).filter(|p| declared >> p & 1 != 0).collect();
+    let mut v = Vec::new();
+    for (k, a) in bits.iter().enumerate() {
+        for b in &bits[k + 1..] {
+            v.push(Some(1 << a | 1 << b));
+        }
+    }
+    v
+}
+
 #[cfg(feature = "names")]
 use crate::view::TypedJson;
 
@@ -289,10 +304,13 @@ fn validators_agree_on_every_mutation() {
 
 /// The straight-line validators, not the walker they fall back to, take
 /// every object of every combinator they cover (built with no flags, all
-/// flags, each bit alone and random ones, its nested objects from covered
-/// constructors): a validator that wrongly refused (a flag mask of 0, a
-/// size too long) would pass the agreement tests, as the walker would
-/// answer in its place, but fails here.
+/// flags, each bit alone, each pair of bits and random ones, its nested
+/// objects from covered constructors), to its end: a validator that
+/// wrongly refused (a flag mask of 0, a size too long) would pass the
+/// agreement tests, as the walker would answer in its place, but fails
+/// here; so does one that ends an object at its optional tail while a
+/// field of it is there (a bit missing from the tail's mask: a pair of
+/// bits shows it).
 #[cfg(feature = "fast")]
 #[test]
 #[cfg_attr(miri, ignore)]
@@ -306,7 +324,8 @@ fn validators_take_every_object_they_cover() {
             continue;
         }
         covered += 1;
-        for flags in flag_choices(index, 3) {
+        let pairs = bit_pairs(schema::DECLARED_FLAGS[index.get()]);
+        for flags in flag_choices(index, 3).into_iter().chain(pairs) {
             let bytes = b.build(index, flags);
             let body = &bytes[4..];
             assert_eq!(

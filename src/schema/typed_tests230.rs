@@ -129,11 +129,12 @@ fn layer_230_typed_decoding_agrees_with_the_walker_on_every_mutation() {
 
 /// Layer 230's straight-line validators, not the walker they fall back
 /// to, take every object of every combinator they cover (built with no
-/// flags, all flags, each bit alone and random ones, its nested objects
-/// from covered constructors): a validator that wrongly refused (a flag
-/// mask of 0, a size too long, a second flags word misread) would pass the
-/// agreement test above, as the walker would answer in its place, but
-/// fails here.
+/// flags, all flags, each bit alone, each pair of bits of either word and
+/// random ones, its nested objects from covered constructors), to its end:
+/// a validator that wrongly refused (a flag mask of 0, a size too long, a
+/// second flags word misread) would pass the agreement test above, as the
+/// walker would answer in its place, but fails here; so does one that ends
+/// an object at its optional tail while a field of it is there.
 #[cfg(feature = "fast")]
 #[test]
 #[cfg_attr(miri, ignore)]
@@ -150,7 +151,17 @@ fn layer_230_validators_take_every_object_they_cover() {
         }
         covered += 1;
         two_words += usize::from(has_second_flags_word(i));
-        for flags in b.flag_choices(i) {
+        let declared = ops
+            .iter()
+            .filter_map(|op| op.flag_place())
+            .fold(0u64, |m, p| m | 1 << p);
+        let bits: Vec<u32> = (0..64).filter(|p| declared >> p & 1 != 0).collect();
+        let pairs = bits
+            .iter()
+            .enumerate()
+            .flat_map(|(k, a)| bits[k + 1..].iter().map(move |b| Some(1u64 << a | 1 << b)));
+        let choices: Vec<Option<u64>> = b.flag_choices(i).into_iter().chain(pairs).collect();
+        for flags in choices {
             let bytes = b.build(i, flags);
             let body = &bytes[4..];
             assert_eq!(
