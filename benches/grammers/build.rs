@@ -60,40 +60,21 @@ fn main() {
     println!("cargo:rerun-if-changed={}", api.display());
     let text = std::fs::read_to_string(&api).unwrap();
 
-    let mut types = BTreeSet::new();
-    let mut functions = BTreeSet::new();
-    let mut in_functions = false;
-    for line in text.lines() {
-        let line = line.trim();
-        match line {
-            "---functions---" => in_functions = true,
-            "---types---" => in_functions = false,
-            _ => {}
-        }
-        // Declarations with an id only (`name#1234abcd ... = Type;`): not
-        // comments, section marks or the built-in types' own lines.
-        let Some((name, rest)) = line.split_once('#') else {
-            continue;
-        };
-        if line.starts_with("//") || name.contains(' ') || name.is_empty() {
-            continue;
-        }
-        let Some((_, ty)) = rest.rsplit_once('=') else {
-            continue;
-        };
-        let ty = ty.trim().trim_end_matches(';').trim();
-        if in_functions {
-            // Generic functions (`invokeWithLayer {X:Type}`) wrap a query of
-            // any type: grammers makes them generic over it.
-            if !rest.contains("{X:Type}") {
-                functions.insert(name.to_string());
-            }
-        } else if ty != "Bool" && !ty.contains(' ') {
-            // grammers reads `Bool` as Rust's `bool` (the arm below), and
-            // `vector` (`Vector t`) as a `Vec` of the element.
-            types.insert(ty.to_string());
-        }
-    }
+    // grammers reads `Bool` as Rust's `bool` (the arm below) and `vector`
+    // as a `Vec` of the element, and makes the generic functions
+    // (`invokeWithLayer {X:Type}`) generic over their query: `decls` leaves
+    // those out.
+    let decls = decls(&text);
+    let types: BTreeSet<&str> = decls
+        .iter()
+        .filter(|d| !d.function)
+        .map(|d| d.ty.as_str())
+        .collect();
+    let functions: BTreeSet<&str> = decls
+        .iter()
+        .filter(|d| d.function)
+        .map(|d| d.name.as_str())
+        .collect();
 
     let mut o = String::from(
         "// Written by build.rs from schema/layer230/api.tl.\n\n\
@@ -132,7 +113,7 @@ fn main() {
     );
     let out_dir = std::env::var("OUT_DIR").unwrap();
     std::fs::write(Path::new(&out_dir).join("dispatch.rs"), o).unwrap();
-    std::fs::write(Path::new(&out_dir).join("values.rs"), values(&text)).unwrap();
+    std::fs::write(Path::new(&out_dir).join("values.rs"), values(&decls)).unwrap();
 }
 
 /// One declaration of `api.tl`, as far as building grammers' value of it
@@ -216,8 +197,7 @@ fn attr_name(name: &str) -> String {
 /// `ENTRIES` lists every constructor (boxed, as its type's enum) and
 /// function with the number of its flag groups (the optional fields that
 /// share one bit come and go together, as the schema says they must).
-fn values(text: &str) -> String {
-    let decls = decls(text);
+fn values(decls: &[Decl]) -> String {
     let ctors: Vec<&Decl> = decls.iter().filter(|d| !d.function).collect();
     let mut types: Vec<String> = ctors.iter().map(|d| d.ty.clone()).collect();
     types.sort();

@@ -124,6 +124,16 @@ fn tlview_agrees(what: &str, bytes: &[u8], failures: &mut Vec<String>) -> bool {
     formed
 }
 
+/// Fails listing the first 20 `failures`, if any, of `objects` checked.
+fn assert_none_disagree(failures: &[String], objects: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {objects} disagree:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
+}
+
 /// Random objects of each API combinator per seed (beside the flag choices).
 const SEEDS: u64 = 3;
 
@@ -207,12 +217,7 @@ fn grammers_and_tlview_read_and_write_the_same_bytes() {
         COVERED.0,
         COVERED.1
     );
-    assert!(
-        failures.is_empty(),
-        "{} of {objects} disagree:\n{}",
-        failures.len(),
-        failures[..failures.len().min(20)].join("\n")
-    );
+    assert_none_disagree(&failures, objects);
     // Only the generic functions (a query of any type inside) are not
     // dispatched: grammers makes them generic over the query's type.
     assert!(
@@ -361,12 +366,7 @@ fn grammers_values_read_the_same_in_tlview() {
         ENTRIES.len(),
         started.elapsed()
     );
-    assert!(
-        failures.is_empty(),
-        "{} of {objects} disagree:\n{}",
-        failures.len(),
-        failures[..failures.len().min(20)].join("\n")
-    );
+    assert_none_disagree(&failures, objects);
     assert!(
         missing
             .iter()

@@ -528,26 +528,24 @@ const TAIL_TESTS: usize = 3;
 /// or one under another word, remains, or nothing does.
 fn tails(c: &Combinator) -> Vec<Option<(u8, u32, usize)>> {
     let mut out = vec![None; c.fields.len() + 1];
-    // (word, mask, bits seen), from the end; `None` once broken.
-    let mut acc: Option<(u8, u32, Vec<u8>)> = Some((u8::MAX, 0, Vec::new()));
+    // (word, mask) from the end, the word `u8::MAX` before any field;
+    // `None` once broken. Fields under one bit share it in the mask, so its
+    // bits are the tests.
+    let mut acc: Option<(u8, u32)> = Some((u8::MAX, 0));
     for k in (0..c.fields.len()).rev() {
         let f = &c.fields[k];
         let reads = !(f.kind == Kind::True && f.repeat == Repeat::One);
         if reads {
             acc = match (acc, f.when) {
-                (Some((w, mask, mut bits)), Some((fw, bit))) if w == u8::MAX || w == fw => {
-                    if !bits.contains(&bit) {
-                        bits.push(bit);
-                    }
-                    Some((fw, mask | 1u32 << (bit & 31), bits))
+                (Some((w, mask)), Some((fw, bit))) if w == u8::MAX || w == fw => {
+                    Some((fw, mask | 1u32 << (bit & 31)))
                 }
                 _ => None,
             };
         }
         out[k] = acc
-            .as_ref()
-            .filter(|(w, _, _)| *w != u8::MAX)
-            .map(|(w, mask, bits)| (*w, *mask, bits.len()));
+            .filter(|&(w, _)| w != u8::MAX)
+            .map(|(w, mask)| (w, mask, mask.count_ones() as usize));
     }
     out
 }
